@@ -1,0 +1,40 @@
+import Foundation
+
+/// Everything the ticket screen shows about one complaint and its customer.
+public struct TicketDetail: Sendable {
+    public var ticket: Ticket
+    public var customer: Customer
+    public var messages: [Message]
+    /// The customer's most recent orders, newest first.
+    public var recentOrders: [Order]
+    public var orderCount: Int
+    public var lifetimeValue: Money
+    public var lastOrderAt: Date?
+    /// The customer's other complaints, newest first, with their outcome where resolved.
+    public var earlierTickets: [EarlierTicket]
+    /// Every compensation the customer was given, newest first.
+    public var compensations: [Compensation]
+    public var outcome: Outcome?
+    public var recovery: Recovery?
+
+    public init(ticket: Ticket, customer: Customer, messages: [Message], recentOrders: [Order],
+                orderCount: Int, lifetimeValue: Money, lastOrderAt: Date?, earlierTickets: [EarlierTicket],
+                compensations: [Compensation], outcome: Outcome?, recovery: Recovery?) {
+        self.ticket = ticket; self.customer = customer; self.messages = messages
+        self.recentOrders = recentOrders; self.orderCount = orderCount; self.lifetimeValue = lifetimeValue
+        self.lastOrderAt = lastOrderAt; self.earlierTickets = earlierTickets
+        self.compensations = compensations; self.outcome = outcome; self.recovery = recovery
+    }
+}
+
+public struct EarlierTicket: Hashable, Sendable {
+    public var id: String
+    public var createdAt: Date
+    public var reason: Reason
+    public var status: TicketStatus
+    public var resolution: Resolution?
+
+    public init(id: String, createdAt: Date, reason: Reason, status: TicketStatus, resolution: Resolution?) {
+        self.id = id; self.createdAt = createdAt; self.reason = reason; self.status = status; self.resolution = resolution
+    }
+}

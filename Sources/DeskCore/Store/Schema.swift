@@ -1,0 +1,138 @@
+import GRDB
+
+/// The store's schema, as named migrations. A shipped migration is never edited: a change
+/// is a new migration appended at the end.
+enum Schema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-initial") { db in
+            try db.execute(sql: initial)
+        }
+        return migrator
+    }
+
+    private static func list<T: RawRepresentable & CaseIterable>(_ type: T.Type) -> String where T.RawValue == String {
+        T.allCases.map { "'\($0.rawValue)'" }.joined(separator: ",")
+    }
+
+    // Times are INTEGER seconds since 1970 UTC, money INTEGER minor units.
+    private static let initial = """
+        CREATE TABLE customer (
+            id TEXT PRIMARY KEY NOT NULL,
+            name TEXT NOT NULL,
+            email TEXT,
+            phone TEXT,
+            region TEXT,
+            tier TEXT NOT NULL CHECK (tier IN (\(list(Tier.self)))),
+            referrals INTEGER NOT NULL DEFAULT 0,
+            joined_at INTEGER NOT NULL
+        );
+        CREATE INDEX customer_by_tier ON customer(tier);
+
+        CREATE TABLE "order" (
+            id TEXT PRIMARY KEY NOT NULL,
+            customer_id TEXT NOT NULL REFERENCES customer(id),
+            placed_at INTEGER NOT NULL,
+            total INTEGER NOT NULL,
+            delivery_fee INTEGER NOT NULL DEFAULT 0,
+            status TEXT NOT NULL CHECK (status IN (\(list(OrderStatus.self)))),
+            delivered_at INTEGER
+        );
+        CREATE INDEX order_by_customer ON "order"(customer_id, placed_at);
+
+        CREATE TABLE ticket (
+            seq INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            customer_id TEXT NOT NULL REFERENCES customer(id),
+            order_id TEXT REFERENCES "order"(id),
+            channel TEXT NOT NULL CHECK (channel IN (\(list(Channel.self)))),
+            reason TEXT NOT NULL CHECK (reason IN (\(list(Reason.self)))),
+            subject TEXT NOT NULL,
+            status TEXT NOT NULL CHECK (status IN (\(list(TicketStatus.self)))),
+            priority TEXT NOT NULL CHECK (priority IN (\(list(Priority.self)))),
+            fault TEXT NOT NULL DEFAULT 'unknown' CHECK (fault IN (\(list(Fault.self)))),
+            assignee TEXT,
+            created_at INTEGER NOT NULL,
+            first_response_at INTEGER,
+            resolved_at INTEGER,
+            sla_due_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL,
+            version INTEGER NOT NULL DEFAULT 1,
+            active INTEGER GENERATED ALWAYS AS (status IN ('new','open','waiting')) VIRTUAL
+        );
+        -- One index per list the console shows; each ends in seq for keyset paging.
+        CREATE INDEX ticket_queue_sla ON ticket(active, sla_due_at, seq);
+        CREATE INDEX ticket_queue_created ON ticket(created_at, seq);
+        CREATE INDEX ticket_by_status_sla ON ticket(status, sla_due_at, seq);
+        CREATE INDEX ticket_by_status_resolved ON ticket(status, resolved_at, seq);
+        CREATE INDEX ticket_by_assignee ON ticket(assignee, active, sla_due_at, seq);
+        CREATE INDEX ticket_by_customer ON ticket(customer_id, created_at);
+
+        CREATE TABLE message (
+            id INTEGER PRIMARY KEY,
+            ticket_id TEXT NOT NULL REFERENCES ticket(id),
+            author TEXT NOT NULL CHECK (author IN (\(list(Author.self)))),
+            body TEXT NOT NULL,
+            internal INTEGER NOT NULL DEFAULT 0,
+            at INTEGER NOT NULL
+        );
+        CREATE INDEX message_by_ticket ON message(ticket_id, at);
+
+        CREATE TABLE compensation (
+            id INTEGER PRIMARY KEY,
+            ticket_id TEXT NOT NULL REFERENCES ticket(id),
+            customer_id TEXT NOT NULL REFERENCES customer(id),
+            kind TEXT NOT NULL CHECK (kind IN (\(list(CompensationKind.self)))),
+            value INTEGER NOT NULL DEFAULT 0,
+            promo_code TEXT UNIQUE,
+            agent TEXT NOT NULL,
+            at INTEGER NOT NULL,
+            state TEXT NOT NULL CHECK (state IN (\(list(CompensationState.self))))
+        );
+        CREATE INDEX compensation_by_customer ON compensation(customer_id, at);
+        CREATE INDEX compensation_by_ticket ON compensation(ticket_id, at);
+
+        CREATE TABLE outcome (
+            ticket_id TEXT PRIMARY KEY NOT NULL REFERENCES ticket(id),
+            resolution TEXT NOT NULL CHECK (resolution IN (\(list(Resolution.self)))),
+            satisfaction INTEGER CHECK (satisfaction BETWEEN 1 AND 5),
+            note TEXT,
+            agent TEXT,
+            at INTEGER NOT NULL
+        );
+
+        CREATE TABLE recovery (
+            ticket_id TEXT PRIMARY KEY NOT NULL REFERENCES ticket(id),
+            customer_id TEXT NOT NULL REFERENCES customer(id),
+            state TEXT NOT NULL CHECK (state IN (\(list(RecoveryState.self)))),
+            follow_up_on INTEGER,
+            updated_at INTEGER NOT NULL
+        );
+        CREATE INDEX recovery_by_customer ON recovery(customer_id, state);
+        CREATE INDEX recovery_follow_up ON recovery(state, follow_up_on);
+
+        -- Append-only: rows are inserted, never updated or deleted.
+        CREATE TABLE event (
+            id INTEGER PRIMARY KEY,
+            at INTEGER NOT NULL,
+            agent TEXT NOT NULL,
+            entity TEXT NOT NULL,
+            entity_id TEXT NOT NULL,
+            action TEXT NOT NULL,
+            old_value TEXT,
+            new_value TEXT
+        );
+        CREATE INDEX event_by_entity ON event(entity, entity_id, id);
+        CREATE TRIGGER event_no_update BEFORE UPDATE ON event
+            BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+        CREATE TRIGGER event_no_delete BEFORE DELETE ON event
+            BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+
+        -- Full-text search over a ticket's subject, its customer's name and contacts, and
+        -- its messages; rowid is ticket.seq.
+        CREATE VIRTUAL TABLE ticket_search USING fts5(
+            subject, customer, body,
+            tokenize = 'unicode61 remove_diacritics 2'
+        );
+        """
+}

@@ -1,0 +1,92 @@
+import Foundation
+import GRDB
+
+extension Store {
+    /// Up to `limit` rows of a queue next to `cursor`, in queue order. Keyset-paginated:
+    /// the cost does not depend on how far down the queue the cursor is.
+    /// With `including`, the row at the cursor itself comes first (used to re-read a window
+    /// from its top row).
+    public func queuePage(_ query: QueueQuery, from cursor: QueueCursor?, direction: PageDirection,
+                          limit: Int, including: Bool = false) throws -> [QueueRow] {
+        let plan = QueuePlan(query)
+        // Reading backward walks the index the other way and flips the result.
+        let ascending = plan.ascending == (direction == .forward)
+        let op = (ascending ? ">" : "<") + (including ? "=" : "")
+        let dir = ascending ? "ASC" : "DESC"
+        var filters = plan.filters
+        var arguments = plan.arguments
+        if let cursor {
+            filters.append("(\(plan.key), t.seq) \(op) (?, ?)")
+            arguments += [cursor.key, cursor.seq]
+        }
+        arguments += [limit]
+        let sql = """
+            SELECT t.seq, t.id, t.created_at, t.reason, t.priority, t.status, t.sla_due_at,
+                   t.assignee, \(plan.key) AS sort_key, c.name AS customer_name
+            FROM ticket t
+            JOIN customer c ON c.id = t.customer_id
+            WHERE \(filters.joined(separator: " AND "))
+            ORDER BY \(plan.key) \(dir), t.seq \(dir)
+            LIMIT ?
+            """
+        let rows = try pool.read { db in
+            try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map(Self.queueRow)
+        }
+        return direction == .forward ? rows : rows.reversed()
+    }
+
+    /// How many tickets a queue holds.
+    public func queueCount(_ query: QueueQuery) throws -> Int {
+        let plan = QueuePlan(query)
+        return try pool.read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM ticket t WHERE \(plan.filters.joined(separator: " AND "))",
+                             arguments: StatementArguments(plan.arguments)) ?? 0
+        }
+    }
+
+    /// How many rows of the queue come before `cursor`: the position of a row after the
+    /// queue changed under it. Costs a count over the rows before it; not for every keypress.
+    public func queuePosition(_ query: QueueQuery, of cursor: QueueCursor) throws -> Int {
+        let plan = QueuePlan(query)
+        let op = plan.ascending ? "<" : ">"
+        return try pool.read { db in
+            try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM ticket t WHERE \(plan.filters.joined(separator: " AND ")) AND (\(plan.key), t.seq) \(op) (?, ?)
+                """, arguments: StatementArguments(plan.arguments + [cursor.key, cursor.seq])) ?? 0
+        }
+    }
+
+    private static func queueRow(_ row: Row) throws -> QueueRow {
+        QueueRow(seq: row["seq"], id: row["id"], createdAt: row.date("created_at"),
+                 customerName: row["customer_name"], reason: try row.value("reason", as: Reason.self),
+                 priority: try row.value("priority", as: Priority.self),
+                 status: try row.value("status", as: TicketStatus.self),
+                 slaDueAt: row.date("sla_due_at"), assignee: row["assignee"],
+                 cursor: QueueCursor(key: row["sort_key"], seq: row["seq"]))
+    }
+}
+
+/// How one view in one order is read: the rows it keeps and the key it sorts by. Each
+/// pair has an index of the schema that serves both (see Schema's ticket indexes).
+private struct QueuePlan {
+    var filters: [String]
+    var arguments: [any DatabaseValueConvertible & Sendable]
+    var key: String
+    var ascending: Bool
+
+    init(_ query: QueueQuery) {
+        switch query.view {
+        case .open: filters = ["t.active = 1"]; arguments = []
+        case .mine: filters = ["t.assignee = ?", "t.active = 1"]; arguments = [query.agent]
+        case .unassigned: filters = ["t.assignee IS NULL", "t.active = 1"]; arguments = []
+        case .waiting: filters = ["t.status = 'waiting'"]; arguments = []
+        case .resolved: filters = ["t.status = 'resolved'"]; arguments = []
+        case .all: filters = ["1"]; arguments = []
+        }
+        switch query.sort {
+        case .slaDue: key = "t.sla_due_at"; ascending = true
+        case .newest: key = "t.created_at"; ascending = false
+        case .resolvedRecent: key = "t.resolved_at"; ascending = false
+        }
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import GRDB
+
+/// The local store: one SQLite file in WAL mode, shared by every agent's process on the
+/// host. All SQL of cdesk lives in this folder; the console and the commands use only the
+/// methods below.
+public final class Store: Sendable {
+    public let path: String
+    let pool: DatabasePool
+
+    /// Opens the store at `path`, creating it (folder 0700, file 0600) and migrating the schema.
+    public init(path: String) throws {
+        self.path = path
+        try Self.prepareFile(at: path)
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        config.busyMode = .timeout(5)
+        config.label = "cdesk"
+        do {
+            pool = try DatabasePool(path: path, configuration: config)
+            try Schema.migrator.migrate(pool)
+        } catch let error as DatabaseError {
+            throw StoreError.cannotOpen(path: path, reason: error.message ?? "\(error.resultCode)")
+        }
+    }
+
+    private static func prepareFile(at path: String) throws {
+        let fm = FileManager.default
+        let folder = (path as NSString).deletingLastPathComponent
+        if !folder.isEmpty, !fm.fileExists(atPath: folder) {
+            do {
+                try fm.createDirectory(atPath: folder, withIntermediateDirectories: true,
+                                       attributes: [.posixPermissions: 0o700])
+            } catch {
+                throw StoreError.cannotCreateFolder(path: folder, reason: error.localizedDescription)
+            }
+        }
+        if !fm.fileExists(atPath: path) {
+            // Created here rather than by SQLite so that it is private from the first byte;
+            // SQLite gives the -wal and -shm files the same mode.
+            let fd = open(path, O_CREAT | O_EXCL | O_WRONLY, 0o600)
+            guard fd >= 0 else {
+                throw StoreError.cannotOpen(path: path, reason: String(cString: strerror(errno)))
+            }
+            close(fd)
+        }
+    }
+
+    /// A number that grows whenever anyone (this agent, another one, an import) changes
+    /// the store: every change appends to the audit log, so its last id is the stamp.
+    /// One index lookup; cheap enough to poll several times a second.
+    public func changeStamp() throws -> Int64 {
+        try pool.read { db in try Int64.fetchOne(db, sql: "SELECT max(id) FROM event") ?? 0 }
+    }
+}
+
+// MARK: - Conversions shared by the store's files
+
+extension Date {
+    init(seconds: Int64) { self.init(timeIntervalSince1970: TimeInterval(seconds)) }
+    var seconds: Int64 { Int64(timeIntervalSince1970.rounded(.down)) }
+}
+
+extension Row {
+    func date(_ column: String) -> Date { Date(seconds: self[column]) }
+    func optionalDate(_ column: String) -> Date? { (self[column] as Int64?).map(Date.init(seconds:)) }
+    func value<T: RawRepresentable>(_ column: String, as: T.Type) throws -> T where T.RawValue == String {
+        let raw: String = self[column]
+        guard let value = T(rawValue: raw) else {
+            throw StoreError.invalid("unexpected \(column) '\(raw)' in the store")
+        }
+        return value
+    }
+}

@@ -1,0 +1,140 @@
+import CNcursesw
+import DeskUI
+import Foundation
+
+/// The only code of cdesk that knows ncurses: it shows frames and reads keys. Every curses
+/// call happens on the thread that created the screen (the main thread).
+public final class TerminalScreen: Screen {
+    public private(set) var size: Size
+    private let colours: Bool
+    private var previous: Grid?
+
+    public enum StartError: Error, CustomStringConvertible {
+        case notATerminal, noTerm, unknownTerm(String)
+        public var description: String {
+            switch self {
+            case .notATerminal: "the console needs a terminal, and standard input or output is not one (to fill or query a store without one, see cdesk --help)"
+            case .noTerm: "the console needs a terminal, and TERM is not set"
+            case .unknownTerm(let term): "the console cannot drive this terminal: TERM=\(term) is unknown to ncurses"
+            }
+        }
+    }
+
+    /// Takes over the terminal; `close()` (or a signal, see `TerminalGuard`) gives it back.
+    public init(environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw StartError.notATerminal }
+        guard let term = environment["TERM"], !term.isEmpty else { throw StartError.noTerm }
+        setlocale(LC_ALL, "")
+        // newterm, unlike initscr, reports an unknown terminal instead of exiting.
+        guard let screen = cdesk_newterm() else { throw StartError.unknownTerm(term) }
+        set_term(screen)
+        TerminalGuard.install()
+        raw()
+        noecho()
+        nonl()
+        keypad(cdesk_stdscr(), true)
+        set_escdelay(25)
+        curs_set(0)
+        colours = has_colors() && environment["NO_COLOR"].map(\.isEmpty) ?? true
+        if colours {
+            start_color()
+            use_default_colors()
+            Palette.install()
+        }
+        size = Size(width: Int(cdesk_cols()), height: Int(cdesk_lines()))
+    }
+
+    public func close() {
+        TerminalGuard.restore()
+    }
+
+    public func present(_ grid: Grid) {
+        if grid.size != size || previous?.size != grid.size { erase(); previous = nil }
+        for y in 0..<grid.size.height {
+            for x in 0..<grid.size.width {
+                let cell = grid[x, y]
+                if cell.isContinuation { continue }
+                if let previous, previous[x, y] == cell { continue }
+                let (attrs, pair) = Palette.attributes(cell.style, colours: colours)
+                var scalars = Array(cell.text.unicodeScalars.map { wchar_t(bitPattern: $0.value) }.prefix(5))
+                if scalars.isEmpty { scalars = [32] }
+                scalars.append(0)
+                _ = cdesk_put_cell(Int32(y), Int32(x), scalars, Int32(attrs), Int16(pair))
+            }
+        }
+        previous = grid
+        refresh()
+    }
+
+    public func readKey(timeoutMilliseconds: Int) -> Key? {
+        timeout(Int32(timeoutMilliseconds))
+        var code: UInt32 = 0
+        let result = cdesk_get_key(&code)
+        if result == cdesk_err() { return nil }
+        if result == cdesk_key_code_yes() {
+            if Int32(code) == cdesk_key_resize() {
+                size = Size(width: Int(cdesk_cols()), height: Int(cdesk_lines()))
+                previous = nil
+                return .resize
+            }
+            return KeyDecoder.special(Int32(code))
+        }
+        if code == 27 {
+            // Esc alone, or Alt+key (Esc then the key at once).
+            timeout(0)
+            var next: UInt32 = 0
+            if cdesk_get_key(&next) == 0, let scalar = Unicode.Scalar(next), next >= 32 {
+                return .alt(Character(scalar))
+            }
+            return .escape
+        }
+        return KeyDecoder.character(code)
+    }
+
+    public func suspend(while body: () throws -> Void) rethrows {
+        def_prog_mode()
+        endwin()
+        defer {
+            reset_prog_mode()
+            previous = nil
+            refresh()
+        }
+        try body()
+    }
+}
+
+/// ncurses key codes and control characters to keymap keys.
+enum KeyDecoder {
+    static func special(_ code: Int32) -> Key? {
+        switch code {
+        case KEY_UP: .up
+        case KEY_DOWN: .down
+        case KEY_LEFT: .left
+        case KEY_RIGHT: .right
+        case KEY_NPAGE: .pageDown
+        case KEY_PPAGE: .pageUp
+        case KEY_HOME: .home
+        case KEY_END: .end
+        case KEY_ENTER: .enter
+        case KEY_BACKSPACE: .backspace
+        case KEY_DC: .delete
+        case KEY_IC: .insert
+        case KEY_BTAB: .backTab
+        case KEY_F0 + 1...KEY_F0 + 12: .function(Int(code - KEY_F0))
+        default: nil
+        }
+    }
+
+    static func character(_ code: UInt32) -> Key? {
+        switch code {
+        case 10, 13: return .enter
+        case 9: return .tab
+        case 8, 127: return .backspace
+        case 1...26: return .control(Character(Unicode.Scalar(code + 96)!))
+        case 0...31: return nil
+        default:
+            guard let scalar = Unicode.Scalar(code) else { return nil }
+            return .char(Character(scalar))
+        }
+    }
+}

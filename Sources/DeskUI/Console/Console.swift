@@ -1,0 +1,225 @@
+import DeskCore
+import Foundation
+
+/// The console's behaviour: a key becomes an action through the keymap; an action changes
+/// the state and the store, and never draws. `render()` turns the state into a frame.
+public final class Console {
+    public private(set) var state: ConsoleState
+    public let keymap: Keymap
+    let store: Store
+    private var lastStamp: Int64 = 0
+
+    public init(store: Store, keymap: Keymap, agent: String, size: Size, now: Date = Date()) {
+        self.store = store
+        self.keymap = keymap
+        let name = URL(fileURLWithPath: store.path).lastPathComponent
+        state = ConsoleState(size: size, agent: agent, storeName: name, now: now)
+    }
+
+    /// Reads the first page of the queue.
+    public func start() {
+        lastStamp = (try? store.changeStamp()) ?? 0
+        attempt { try loadQueue(from: nil, direction: .forward) }
+    }
+
+    public func render() -> Grid { Renderer.render(state, keymap: keymap) }
+
+    // MARK: Keys
+
+    public func handle(_ key: Key) {
+        if key == .resize { return }
+        if state.showingHelp {
+            state.showingHelp = false
+            return
+        }
+        state.message = nil
+        let keys = state.pendingKeys + [key]
+        switch keymap.lookup(keys, in: state.context) {
+        case .action(let action):
+            state.pendingKeys = []
+            perform(action)
+        case .prefix:
+            state.pendingKeys = keys
+        case .none:
+            state.pendingKeys = []
+            if keys.count > 1 { return handle(key) }
+            state.message = StatusMessage(L10n.unboundKey(key.name, help: keymap.keys(for: .help, in: state.context).first?.map(\.name).joined() ?? "?"))
+        }
+    }
+
+    public func perform(_ action: Action) {
+        if action.info.needs == .selectedTicket, state.page == .queue, state.queue.selectedRow == nil {
+            state.message = StatusMessage(L10n.noTicketSelected, isError: true)
+            return
+        }
+        switch (state.page, action) {
+        case (_, .quit): state.wantsQuit = true
+        case (_, .help): state.showingHelp = true
+        case (.queue, .moveDown): attempt { try moveDown() }
+        case (.queue, .moveUp): attempt { try moveUp() }
+        case (.queue, .pageDown): attempt { try pageDown() }
+        case (.queue, .pageUp): attempt { try pageUp() }
+        case (.queue, .moveFirst): attempt { try loadQueue(from: nil, direction: .forward) }
+        case (.queue, .moveLast): attempt { try loadQueue(from: nil, direction: .backward) }
+        case (.queue, .openTicket): attempt { try openSelected() }
+        case (.queue, .viewNext): switchView(by: 1)
+        case (.queue, .viewPrevious): switchView(by: -1)
+        case (.ticket, .back): state.page = .queue; state.ticket = nil
+        case (.ticket, .moveDown): scrollTicket(by: 1)
+        case (.ticket, .moveUp): scrollTicket(by: -1)
+        case (.ticket, .pageDown): scrollTicket(by: Layout.bodyRows(state.size) - 1)
+        case (.ticket, .pageUp): scrollTicket(by: -(Layout.bodyRows(state.size) - 1))
+        case (.ticket, .moveFirst): scrollTicket(by: Int.min / 2)
+        case (.ticket, .moveLast): scrollTicket(by: Int.max / 2)
+        default: break
+        }
+    }
+
+    // MARK: Outside events
+
+    public func resize(to size: Size) {
+        state.size = size
+        attempt { try reloadQueue() }
+    }
+
+    /// Notices changes other processes made (another agent, an import) and refreshes what
+    /// is visible. Returns whether anything changed.
+    @discardableResult
+    public func poll(now: Date = Date()) -> Bool {
+        state.now = now
+        guard let stamp = try? store.changeStamp(), stamp != lastStamp else { return false }
+        lastStamp = stamp
+        attempt {
+            try reloadQueue()
+            if let id = state.ticket?.detail.ticket.id {
+                if let detail = try store.ticketDetail(id: id) {
+                    state.ticket?.detail = detail
+                } else {
+                    state.page = .queue; state.ticket = nil
+                    state.message = StatusMessage(L10n.ticketGone, isError: true)
+                }
+            }
+        }
+        return true
+    }
+
+    // MARK: The queue
+
+    private var pageSize: Int { Layout.bodyRows(state.size) }
+
+    private func loadQueue(from cursor: QueueCursor?, direction: PageDirection) throws {
+        let q = state.queue.query
+        state.queue.count = try store.queueCount(q)
+        state.queue.rows = try store.queuePage(q, from: cursor, direction: direction, limit: pageSize)
+        if direction == .forward {
+            state.queue.top = 0
+            state.queue.selected = 0
+        } else {
+            state.queue.top = max(0, state.queue.count - state.queue.rows.count)
+            state.queue.selected = max(0, state.queue.rows.count - 1)
+        }
+    }
+
+    /// Re-reads the window from its top row, keeping the selected ticket selected.
+    private func reloadQueue() throws {
+        let q = state.queue.query
+        guard let anchor = state.queue.rows.first?.cursor else {
+            return try loadQueue(from: nil, direction: .forward)
+        }
+        let selectedSeq = state.queue.selectedRow?.seq
+        let selectedIndex = state.queue.selected
+        state.queue.count = try store.queueCount(q)
+        var rows = try store.queuePage(q, from: anchor, direction: .forward, limit: pageSize, including: true)
+        if rows.count < pageSize, let first = rows.first ?? state.queue.rows.first {
+            // Near the end: fill the window from above.
+            let above = try store.queuePage(q, from: first.cursor, direction: .backward, limit: pageSize - rows.count)
+            rows = above + rows
+        }
+        state.queue.rows = rows
+        state.queue.top = try rows.first.map { try store.queuePosition(q, of: $0.cursor) } ?? 0
+        state.queue.selected = rows.firstIndex { $0.seq == selectedSeq } ?? min(selectedIndex, max(0, rows.count - 1))
+    }
+
+    private func moveDown() throws {
+        var queue = state.queue
+        defer { state.queue = queue }
+        if queue.selected + 1 < queue.rows.count { queue.selected += 1; return }
+        guard let last = queue.rows.last,
+              let next = try store.queuePage(queue.query, from: last.cursor, direction: .forward, limit: 1).first else { return }
+        queue.rows.append(next)
+        if queue.rows.count > pageSize { queue.rows.removeFirst(); queue.top += 1 }
+        queue.selected = queue.rows.count - 1
+    }
+
+    private func moveUp() throws {
+        var queue = state.queue
+        defer { state.queue = queue }
+        if queue.selected > 0 { queue.selected -= 1; return }
+        guard let first = queue.rows.first,
+              let previous = try store.queuePage(queue.query, from: first.cursor, direction: .backward, limit: 1).first else { return }
+        queue.rows.insert(previous, at: 0)
+        queue.top = max(0, queue.top - 1)
+        if queue.rows.count > pageSize { queue.rows.removeLast() }
+        queue.selected = 0
+    }
+
+    private func pageDown() throws {
+        var queue = state.queue
+        defer { state.queue = queue }
+        guard let last = queue.rows.last else { return }
+        let more = try store.queuePage(queue.query, from: last.cursor, direction: .forward, limit: pageSize)
+        if more.isEmpty { queue.selected = queue.rows.count - 1; return }
+        let all = queue.rows + more
+        let dropped = max(0, all.count - pageSize)
+        queue.rows = Array(all.suffix(pageSize))
+        queue.top += dropped
+        queue.selected = min(queue.selected, queue.rows.count - 1)
+    }
+
+    private func pageUp() throws {
+        var queue = state.queue
+        defer { state.queue = queue }
+        guard let first = queue.rows.first else { return }
+        let before = try store.queuePage(queue.query, from: first.cursor, direction: .backward, limit: pageSize)
+        if before.isEmpty { queue.selected = 0; return }
+        queue.rows = Array((before + queue.rows).prefix(pageSize))
+        queue.top = max(0, queue.top - before.count)
+        queue.selected = min(queue.selected, queue.rows.count - 1)
+    }
+
+    private func switchView(by step: Int) {
+        let views = QueueView.allCases
+        let index = views.firstIndex(of: state.queue.query.view) ?? 0
+        let next = views[(index + step + views.count) % views.count]
+        state.queue = QueueState(query: QueueQuery(view: next, agent: state.agent))
+        attempt { try loadQueue(from: nil, direction: .forward) }
+    }
+
+    // MARK: The ticket
+
+    private func openSelected() throws {
+        guard let row = state.queue.selectedRow else { return }
+        guard let detail = try store.ticketDetail(id: row.id) else {
+            state.message = StatusMessage(L10n.ticketGone, isError: true)
+            return
+        }
+        state.ticket = TicketState(detail: detail)
+        state.page = .ticket
+    }
+
+    private func scrollTicket(by lines: Int) {
+        guard var ticket = state.ticket else { return }
+        let maxScroll = max(0, TicketPane.lineCount(ticket.detail, size: state.size, now: state.now) - Layout.bodyRows(state.size))
+        ticket.scroll = min(max(0, ticket.scroll.addingReportingOverflow(lines).partialValue), maxScroll)
+        state.ticket = ticket
+    }
+
+    /// Runs a store operation; a failure becomes a message on the status line, never a crash.
+    private func attempt(_ body: () throws -> Void) {
+        do {
+            try body()
+        } catch {
+            state.message = StatusMessage("\(error)", isError: true)
+        }
+    }
+}

@@ -1,0 +1,18 @@
+import Foundation
+
+/// Runs a console on a screen until the agent quits: read a key (or notice, twice a second,
+/// that the store changed), act, draw.
+public enum ConsoleLoop {
+    public static func run(_ console: Console, on screen: Screen, pollMilliseconds: Int = 500) {
+        console.resize(to: screen.size)
+        screen.present(console.render())
+        while !console.state.wantsQuit {
+            if let key = screen.readKey(timeoutMilliseconds: pollMilliseconds) {
+                if key == .resize { console.resize(to: screen.size) } else { console.handle(key) }
+            } else if !console.poll() {
+                continue
+            }
+            screen.present(console.render())
+        }
+    }
+}

@@ -1,0 +1,63 @@
+import DeskCore
+import Foundation
+
+/// Everything the console shows, and nothing it does: views render from this alone.
+public struct ConsoleState {
+    public enum Page: Equatable { case queue, ticket }
+
+    public var page: Page = .queue
+    public var size: Size
+    public var agent: String
+    public var storeName: String
+    public var queue: QueueState
+    public var ticket: TicketState?
+    public var showingHelp = false
+    public var message: StatusMessage?
+    /// Keys typed so far of a multi-key binding (`g` of `gg`).
+    public var pendingKeys: [Key] = []
+    public var wantsQuit = false
+    /// The moment the screen is drawn for; ages and SLA are relative to it.
+    public var now: Date
+
+    public init(size: Size, agent: String, storeName: String, view: QueueView = .open, now: Date = Date()) {
+        self.size = size
+        self.agent = agent
+        self.storeName = storeName
+        self.queue = QueueState(query: QueueQuery(view: view, agent: agent))
+        self.now = now
+    }
+
+    /// The keymap context the next key is read in.
+    public var context: KeyContext { page == .ticket ? .ticket : .queue }
+}
+
+public struct StatusMessage: Equatable {
+    public var text: String
+    public var isError: Bool
+    public init(_ text: String, isError: Bool = false) { self.text = text; self.isError = isError }
+}
+
+/// The queue as drawn: the window of rows on screen and where it sits in the whole list.
+public struct QueueState {
+    public var query: QueueQuery
+    /// The rows on screen, at most `Layout.bodyRows` of them.
+    public var rows: [QueueRow] = []
+    /// Index of the selected row within `rows`.
+    public var selected = 0
+    /// Position of `rows[0]` in the whole queue (0-based).
+    public var top = 0
+    public var count = 0
+
+    public init(query: QueueQuery) { self.query = query }
+
+    public var selectedRow: QueueRow? { rows.indices.contains(selected) ? rows[selected] : nil }
+    /// 1-based position of the selection in the whole queue.
+    public var position: Int { rows.isEmpty ? 0 : top + selected + 1 }
+}
+
+/// An open ticket and how far its page is scrolled.
+public struct TicketState {
+    public var detail: TicketDetail
+    public var scroll = 0
+    public init(detail: TicketDetail) { self.detail = detail }
+}

@@ -1,0 +1,66 @@
+/// Where a binding applies. Keys of `global` work in `queue` and `ticket` unless those
+/// bind the key themselves; `prompt` stands alone (typing goes into the prompt).
+public enum KeyContext: String, CaseIterable, Sendable {
+    case global, queue, ticket, prompt
+}
+
+/// Every action the console can do: its name in a keymap, where it applies, what it does.
+/// The keymap parser, the `?` screen, `cdesk keys` and the README's key table all read
+/// this one table. Preconditions (what an action needs) live here too.
+public enum Action: String, CaseIterable, Sendable {
+    case quit
+    case help
+    case moveDown = "move-down"
+    case moveUp = "move-up"
+    case pageDown = "page-down"
+    case pageUp = "page-up"
+    case moveFirst = "move-first"
+    case moveLast = "move-last"
+    case openTicket = "open-ticket"
+    case viewNext = "view-next"
+    case viewPrevious = "view-previous"
+    case back
+    case promptAccept = "prompt-accept"
+    case promptCancel = "prompt-cancel"
+    case promptErase = "prompt-erase"
+    case promptClear = "prompt-clear"
+
+    public struct Info: Sendable {
+        public let contexts: [KeyContext]
+        public let help: String
+        public let needs: Precondition
+    }
+
+    /// What must hold for an action to do anything; the status line says which failed.
+    public enum Precondition: Sendable {
+        case none
+        case selectedTicket
+    }
+
+    public var info: Info {
+        switch self {
+        case .quit: Info(contexts: [.global], help: L10n.Help.quit, needs: .none)
+        case .help: Info(contexts: [.global], help: L10n.Help.help, needs: .none)
+        case .moveDown: Info(contexts: [.queue, .ticket], help: L10n.Help.moveDown, needs: .none)
+        case .moveUp: Info(contexts: [.queue, .ticket], help: L10n.Help.moveUp, needs: .none)
+        case .pageDown: Info(contexts: [.queue, .ticket], help: L10n.Help.pageDown, needs: .none)
+        case .pageUp: Info(contexts: [.queue, .ticket], help: L10n.Help.pageUp, needs: .none)
+        case .moveFirst: Info(contexts: [.queue, .ticket], help: L10n.Help.moveFirst, needs: .none)
+        case .moveLast: Info(contexts: [.queue, .ticket], help: L10n.Help.moveLast, needs: .none)
+        case .openTicket: Info(contexts: [.queue], help: L10n.Help.openTicket, needs: .selectedTicket)
+        case .viewNext: Info(contexts: [.queue], help: L10n.Help.viewNext, needs: .none)
+        case .viewPrevious: Info(contexts: [.queue], help: L10n.Help.viewPrevious, needs: .none)
+        case .back: Info(contexts: [.ticket], help: L10n.Help.back, needs: .none)
+        case .promptAccept: Info(contexts: [.prompt], help: L10n.Help.promptAccept, needs: .none)
+        case .promptCancel: Info(contexts: [.prompt], help: L10n.Help.promptCancel, needs: .none)
+        case .promptErase: Info(contexts: [.prompt], help: L10n.Help.promptErase, needs: .none)
+        case .promptClear: Info(contexts: [.prompt], help: L10n.Help.promptClear, needs: .none)
+        }
+    }
+
+    /// Whether a binding of this action in `context` makes sense.
+    public func applies(in context: KeyContext) -> Bool {
+        let contexts = info.contexts
+        return contexts.contains(context) || (contexts.contains(.global) && context != .prompt)
+    }
+}

@@ -1,0 +1,45 @@
+// The default keymap, built in so that the binary works from anywhere. It is byte for
+// byte Keymaps/default.keymap (a test checks): change both together.
+public enum BuiltInKeymap {
+    public static let name = "default"
+    public static let text = """
+# cdesk — the default keymap: mnemonic single letters and the arrow keys.
+# Format: bind <context> <keys> <action> | unbind <context> <keys>
+# Contexts: global (queue and ticket), queue, ticket, prompt.
+
+bind global q quit
+bind global ? help
+bind global <F1> help
+
+bind queue j move-down
+bind queue <Down> move-down
+bind queue k move-up
+bind queue <Up> move-up
+bind queue <PageDown> page-down
+bind queue <Space> page-down
+bind queue <PageUp> page-up
+bind queue <Home> move-first
+bind queue <End> move-last
+bind queue <Enter> open-ticket
+bind queue <Tab> view-next
+bind queue <S-Tab> view-previous
+
+bind ticket q back
+bind ticket <Esc> back
+bind ticket j move-down
+bind ticket <Down> move-down
+bind ticket k move-up
+bind ticket <Up> move-up
+bind ticket <PageDown> page-down
+bind ticket <Space> page-down
+bind ticket <PageUp> page-up
+bind ticket <Home> move-first
+bind ticket <End> move-last
+
+bind prompt <Enter> prompt-accept
+bind prompt <Esc> prompt-cancel
+bind prompt <BS> prompt-erase
+bind prompt <C-u> prompt-clear
+
+"""
+}

@@ -1,0 +1,137 @@
+/// A problem found in a keymap file, pointed at by file and line.
+public struct KeymapProblem: Error, Equatable, Sendable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+    public var message: String
+    public var isWarning: Bool
+
+    public var description: String {
+        line > 0 ? "\(file):\(line): \(isWarning ? "warning: " : "")\(message)"
+                 : "\(file): \(isWarning ? "warning: " : "")\(message)"
+    }
+}
+
+/// Keys to actions, per context. Built from a preset, with a user's file applied over it.
+///
+/// The format, in the style of mutt and tig, one binding a line:
+///
+///     # comment
+///     bind <context> <keys> <action>
+///     unbind <context> <keys>
+///
+/// `<keys>` is one key (`d`, `<Enter>`, `<C-n>`) or a sequence of them (`gg`).
+public struct Keymap: Sendable, Equatable {
+    public private(set) var bindings: [KeyContext: [[Key]: Action]] = [:]
+
+    public init() {}
+
+    /// Applies the lines of a keymap file over this keymap. Every problem is reported, not
+    /// just the first; on any error (not warning) the keymap is left as it was.
+    public mutating func apply(_ text: String, file: String) -> [KeymapProblem] {
+        var result = self
+        var problems: [KeymapProblem] = []
+        var boundHere: [KeyContext: [[Key]: Int]] = [:]
+        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let lineNumber = index + 1
+            func problem(_ message: String) {
+                problems.append(KeymapProblem(file: file, line: lineNumber, message: message, isWarning: false))
+            }
+            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
+            let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+            guard let command = words.first, !command.hasPrefix("#") else { continue }
+            switch command {
+            case "bind":
+                guard words.count == 4 || (words.count > 4 && words[4].hasPrefix("#")) else {
+                    problem("expected 'bind <context> <keys> <action>'"); continue
+                }
+            case "unbind":
+                guard words.count == 3 || (words.count > 3 && words[3].hasPrefix("#")) else {
+                    problem("expected 'unbind <context> <keys>'"); continue
+                }
+            default:
+                problem("unknown command '\(command)' (expected bind or unbind)"); continue
+            }
+            guard let context = KeyContext(rawValue: words[1]) else {
+                problem("unknown context '\(words[1])' (expected \(KeyContext.allCases.map(\.rawValue).joined(separator: ", ")))")
+                continue
+            }
+            guard let keys = Key.parseSequence(words[2]) else {
+                problem("unknown key '\(words[2])'"); continue
+            }
+            if command == "unbind" {
+                result.bindings[context]?[keys] = nil
+                continue
+            }
+            guard let action = Action(rawValue: words[3]) else {
+                problem("unknown action '\(words[3])'"); continue
+            }
+            guard action.applies(in: context) else {
+                problem("action '\(action.rawValue)' does not apply in context '\(context.rawValue)'"); continue
+            }
+            if let earlier = boundHere[context]?[keys] {
+                problem("\(words[2]) is already bound in '\(context.rawValue)' on line \(earlier)"); continue
+            }
+            boundHere[context, default: [:]][keys] = lineNumber
+            result.bindings[context, default: [:]][keys] = action
+        }
+        problems += result.prefixClashes(file: file)
+        if problems.isEmpty { self = result }
+        return problems
+    }
+
+    /// A key that is bound and also starts a longer sequence could never reach the sequence.
+    private func prefixClashes(file: String) -> [KeymapProblem] {
+        var problems: [KeymapProblem] = []
+        for context in KeyContext.allCases {
+            let keys = bindings[context] ?? [:]
+            for sequence in keys.keys where sequence.count > 1 {
+                for length in 1..<sequence.count where keys[Array(sequence.prefix(length))] != nil {
+                    let prefix = sequence.prefix(length).map(\.name).joined()
+                    problems.append(KeymapProblem(
+                        file: file, line: 0,
+                        message: "in '\(context.rawValue)', \(prefix) is bound and also starts \(sequence.map(\.name).joined())",
+                        isWarning: false))
+                }
+            }
+        }
+        return problems.sorted { $0.message < $1.message }
+    }
+
+    /// Actions that no key reaches in any context where they apply.
+    public func unboundWarnings(file: String) -> [KeymapProblem] {
+        let bound = Set(bindings.values.flatMap(\.values))
+        return Action.allCases.filter { !bound.contains($0) }.map {
+            KeymapProblem(file: file, line: 0, message: "action '\($0.rawValue)' has no key", isWarning: true)
+        }
+    }
+
+    /// What `keys` do in `context`: an action, the start of a longer sequence, or nothing.
+    public enum Lookup: Equatable { case action(Action), prefix, none }
+
+    public func lookup(_ keys: [Key], in context: KeyContext) -> Lookup {
+        var contexts = [context]
+        if context != .prompt && context != .global { contexts.append(.global) }
+        for c in contexts {
+            let table = bindings[c] ?? [:]
+            if let action = table[keys] { return .action(action) }
+            if table.keys.contains(where: { $0.count > keys.count && Array($0.prefix(keys.count)) == keys }) {
+                return .prefix
+            }
+        }
+        return .none
+    }
+
+    /// The keys bound to `action` in `context` (or inherited from global), for help and hints.
+    public func keys(for action: Action, in context: KeyContext) -> [[Key]] {
+        var found = (bindings[context] ?? [:]).filter { $0.value == action }.map(\.key)
+        if found.isEmpty, context != .prompt, context != .global {
+            found = (bindings[.global] ?? [:]).filter { $0.value == action && bindings[context]?[$0.key] == nil }.map(\.key)
+        }
+        // Plain letters first (what the hints show), then named keys.
+        func rank(_ keys: [Key]) -> (Int, Int, String) {
+            let name = keys.map(\.name).joined()
+            return (keys.count, name.hasPrefix("<") ? 1 : 0, name)
+        }
+        return found.sorted { rank($0) < rank($1) }
+    }
+}

@@ -1,0 +1,85 @@
+/// What a cell means; the terminal layer picks colours and attributes for each role, and
+/// without colour falls back to bold, reverse and underline.
+public enum Style: Int, CaseIterable, Sendable {
+    case normal, header, title, selected, status, hint, dim, warning, danger, good, customer, agent, note, system, prompt
+}
+
+/// One screen cell: a grapheme cluster and its style. A character two columns wide
+/// occupies its cell and marks the next one as its continuation.
+public struct Cell: Equatable, Sendable {
+    public var text: String
+    public var style: Style
+    /// The right half of a wide character: drawn by the cell to its left.
+    public var isContinuation: Bool
+
+    public init(text: String = " ", style: Style = .normal, isContinuation: Bool = false) {
+        self.text = text; self.style = style; self.isContinuation = isContinuation
+    }
+}
+
+public struct Size: Equatable, Sendable {
+    public var width: Int
+    public var height: Int
+    public init(width: Int, height: Int) { self.width = width; self.height = height }
+}
+
+/// A frame: the whole screen as cells. Views draw into it; a `Screen` shows it.
+public struct Grid: Equatable, Sendable {
+    public let size: Size
+    public private(set) var cells: [Cell]
+
+    public init(size: Size) {
+        self.size = size
+        cells = Array(repeating: Cell(), count: max(0, size.width * size.height))
+    }
+
+    public subscript(x: Int, y: Int) -> Cell {
+        cells[y * size.width + x]
+    }
+
+    /// Writes `text` from column `x` of row `y`, clipped to `width` columns (to the right
+    /// edge by default). Returns the column after the last one written.
+    @discardableResult
+    public mutating func put(_ text: String, x: Int, y: Int, style: Style = .normal, width: Int? = nil) -> Int {
+        guard y >= 0, y < size.height, x < size.width else { return x }
+        let limit = min(size.width, x + (width ?? size.width))
+        var col = x
+        for ch in text {
+            let w = DisplayWidth.of(ch)
+            if col + w > limit { break }
+            if w == 0 {
+                // A lone combining mark joins the previous cell.
+                if col > 0 { cells[y * size.width + col - 1].text.append(ch) }
+                continue
+            }
+            if col >= 0 {
+                cells[y * size.width + col] = Cell(text: String(ch), style: style)
+                if w == 2 { cells[y * size.width + col + 1] = Cell(text: "", style: style, isContinuation: true) }
+            }
+            col += w
+        }
+        return col
+    }
+
+    /// Paints `width` cells of row `y` from `x` with `style`, keeping their text.
+    public mutating func paint(y: Int, x: Int = 0, width: Int? = nil, style: Style) {
+        guard y >= 0, y < size.height else { return }
+        let end = min(size.width, x + (width ?? size.width))
+        for col in max(0, x)..<max(max(0, x), end) { cells[y * size.width + col].style = style }
+    }
+
+    /// The frame as plain text, one line a row, trailing spaces trimmed: what a person
+    /// would read off the screen. Tests compare against this.
+    public var text: String {
+        lines.joined(separator: "\n")
+    }
+
+    public var lines: [String] {
+        (0..<size.height).map { y in
+            var line = ""
+            for x in 0..<size.width where !self[x, y].isContinuation { line += self[x, y].text }
+            while line.last == " " { line.removeLast() }
+            return line
+        }
+    }
+}

@@ -1,0 +1,146 @@
+import DeskCore
+import Foundation
+
+/// Every string the console shows a person, in one place, so that a translation can follow.
+/// Customer-written text never comes from here; it goes through `UntrustedText`.
+public enum L10n {
+    public enum Help {
+        public static let quit = "Quit cdesk"
+        public static let help = "Show the keys of this screen"
+        public static let moveDown = "Next ticket / scroll down"
+        public static let moveUp = "Previous ticket / scroll up"
+        public static let pageDown = "One page down"
+        public static let pageUp = "One page up"
+        public static let moveFirst = "To the first ticket / top"
+        public static let moveLast = "To the last ticket / bottom"
+        public static let openTicket = "Open the selected ticket"
+        public static let viewNext = "Next queue view"
+        public static let viewPrevious = "Previous queue view"
+        public static let back = "Back to the queue"
+        public static let promptAccept = "Accept the prompt"
+        public static let promptCancel = "Cancel the prompt"
+        public static let promptErase = "Erase the character before the cursor"
+        public static let promptClear = "Clear the prompt"
+    }
+
+    public static let appName = "cdesk"
+    public static let helpTitle = "Keys"
+    public static let helpClose = "any key closes this help"
+    public static let emptyQueue = "No tickets in this view."
+    public static let noTicketSelected = "no ticket selected"
+    public static let ticketGone = "that ticket is no longer in the store"
+    public static let refreshed = "updated by another agent or an import"
+
+    public static func viewName(_ view: QueueView) -> String {
+        switch view {
+        case .open: "Open"
+        case .mine: "Mine"
+        case .unassigned: "Unassigned"
+        case .waiting: "Waiting"
+        case .resolved: "Resolved"
+        case .all: "All"
+        }
+    }
+
+    public static func sortName(_ sort: QueueSort) -> String {
+        switch sort {
+        case .slaDue: "by SLA due"
+        case .newest: "newest first"
+        case .resolvedRecent: "recently resolved first"
+        }
+    }
+
+    public enum Column {
+        public static let id = "ID"
+        public static let age = "AGE"
+        public static let customer = "CUSTOMER"
+        public static let reason = "REASON"
+        public static let priority = "PRIO"
+        public static let status = "STATUS"
+        public static let sla = "SLA"
+        public static let assignee = "ASSIGNEE"
+    }
+
+    public enum Ticket {
+        public static let thread = "Thread"
+        public static let history = "Customer"
+        public static let orders = "orders"
+        public static let lifetimeValue = "lifetime"
+        public static let lastOrder = "last order"
+        public static let noOrders = "no orders yet"
+        public static let daysAgo = "d ago"
+        public static let earlier = "Other complaints"
+        public static let compensations = "Compensation given"
+        public static let recovery = "recovery"
+        public static let none = "none"
+        public static let internalNote = "internal note"
+        public static let unassigned = "unassigned"
+        public static let vip = "VIP"
+        public static let advocate = "brand advocate"
+        public static let order = "order"
+        public static let fault = "fault"
+        public static let channel = "via"
+    }
+
+    public static func author(_ author: Author) -> String {
+        switch author {
+        case .customer: "customer"
+        case .agent: "agent"
+        case .system: "system"
+        }
+    }
+
+    public static func position(_ index: Int, of count: Int) -> String {
+        count == 0 ? "0/0" : "\(index)/\(count)"
+    }
+
+    /// "3m", "5h", "2d", "6w", "1y": an age or a time left, in at most four columns.
+    public static func span(seconds: Int64) -> String {
+        let s = abs(seconds)
+        let text = s < 3600 ? "\(max(s / 60, 0))m" : s < 86_400 ? "\(s / 3600)h"
+            : s < 14 * 86_400 ? "\(s / 86_400)d" : s < 365 * 86_400 ? "\(s / (7 * 86_400))w" : "\(s / (365 * 86_400))y"
+        return text
+    }
+
+    /// The SLA column: time left, or `!` and how long ago it was breached.
+    public static func slaLeft(seconds: Int64) -> String {
+        seconds < 0 ? "!" + span(seconds: seconds) : span(seconds: seconds)
+    }
+
+    public static let slaDone = "—"
+    public static let terminalTooSmall = "The terminal is too small: cdesk needs at least 40×10."
+}
+
+extension L10n {
+    public static func unboundKey(_ key: String, help: String) -> String {
+        "\(key) does nothing here — \(help) shows the keys"
+    }
+}
+
+extension L10n {
+    /// "2026-11-20 14:03" in the agent's time zone.
+    public static func dateTime(_ date: Date) -> String {
+        let c = Calendar(identifier: .gregorian).dateComponents(in: TimeZone.current, from: date)
+        return String(format: "%04d-%02d-%02d %02d:%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0, c.hour ?? 0, c.minute ?? 0)
+    }
+
+    /// "2026-11-20".
+    public static func day(_ date: Date) -> String {
+        String(dateTime(date).prefix(10))
+    }
+
+    public static func compensation(_ kind: CompensationKind, value: Int64, currency: String = "₽") -> String {
+        switch kind {
+        case .discount: "discount \(value)%"
+        case .freeDelivery: "free delivery"
+        case .bonus: "bonus \(value) pts"
+        case .apology: "apology"
+        case .refund: "refund \(Money(minor: value).display(currency: currency))"
+        case .replacement: "replacement"
+        }
+    }
+
+    public static func recentCompensationWarning(_ count: Int, days: Int) -> String {
+        "⚠ \(count) compensations in the last \(days) days"
+    }
+}

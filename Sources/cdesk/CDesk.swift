@@ -1,0 +1,56 @@
+import ArgumentParser
+import DeskCore
+import Foundation
+
+@main
+struct CDesk: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cdesk",
+        abstract: "The complaint desk: work support tickets, compensate, and win customers back.",
+        discussion: "Without a subcommand, opens the console on the store.",
+        subcommands: [ConsoleCommand.self, DemoCommand.self, KeysCommand.self],
+        defaultSubcommand: ConsoleCommand.self
+    )
+}
+
+/// Options every command that touches the store shares.
+struct StoreOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The store file (default: $CDESK_STORE, else $XDG_DATA_HOME/cdesk/desk.sqlite).", valueName: "path"))
+    var store: String?
+
+    func open(demo: Bool = false) throws -> Store {
+        let path = StoreLocation.resolve(explicit: store, demo: demo)
+        do {
+            return try Store(path: path)
+        } catch {
+            throw UserError("\(error)")
+        }
+    }
+}
+
+/// A mistake of the user's: printed as one line on stderr, exit status 1.
+struct UserError: Error, CustomStringConvertible {
+    let description: String
+    init(_ message: String) { description = message }
+}
+
+extension ParsableCommand {
+    /// Runs `body`, turning a user error into one line on stderr and exit status 1.
+    func reportingUserErrors(_ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch let error as UserError {
+            FileHandle.standardError.write(Data("cdesk: \(error.description)\n".utf8))
+            throw ExitCode(1)
+        } catch let error as StoreError {
+            FileHandle.standardError.write(Data("cdesk: \(error.description)\n".utf8))
+            throw ExitCode(1)
+        }
+    }
+}
+
+/// The agent this session acts as: `--agent`, else $CDESK_AGENT, else the login name.
+func currentAgent(_ explicit: String?) -> String {
+    let env = ProcessInfo.processInfo.environment
+    return explicit ?? env["CDESK_AGENT"] ?? env["USER"] ?? env["LOGNAME"] ?? "agent"
+}

@@ -1,0 +1,52 @@
+import ArgumentParser
+import DeskCore
+import DeskTerminal
+import DeskUI
+import Foundation
+
+struct ConsoleCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "console", abstract: "Open the console on the store (the default).")
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    @Flag(help: "Open the console on the demo store (demo.sqlite in the data folder), creating it on first use.")
+    var demo = false
+
+    @Option(help: ArgumentHelp("A keymap preset (default, vi, emacs, russian) or a keymap file.", valueName: "name|path"))
+    var keymap: String?
+
+    @Option(help: "The agent to act as (default: $CDESK_AGENT, else your login name).")
+    var agent: String?
+
+    func run() throws {
+        try reportingUserErrors {
+            let keys: Keymap
+            do {
+                keys = try KeymapLoader().load(preset: keymap)
+            } catch let error as KeymapErrors {
+                throw UserError("the keymap has problems:\n" + error.description)
+            } catch let problem as KeymapProblem {
+                throw UserError(problem.description)
+            }
+            // Refuse early, before any store is created, when there is no terminal to draw on.
+            guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+                throw UserError(TerminalScreen.StartError.notATerminal.description)
+            }
+            let store = try storeOptions.open(demo: demo)
+            if demo, try store.isEmpty() {
+                FileHandle.standardError.write(Data("cdesk: creating the demo store \(store.path)…\n".utf8))
+                try DemoCommand.fill(store, options: DemoOptions(now: DemoCommand.startOfToday()))
+            }
+            let screen: TerminalScreen
+            do {
+                screen = try TerminalScreen()
+            } catch let error as TerminalScreen.StartError {
+                throw UserError(error.description)
+            }
+            defer { screen.close() }
+            let console = Console(store: store, keymap: keys, agent: currentAgent(agent), size: screen.size)
+            console.start()
+            ConsoleLoop.run(console, on: screen)
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import ArgumentParser
+import DeskCore
+import Foundation
+
+struct DemoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Fill a new store with a realistic, deterministic demo data set."
+    )
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    @Option(help: "The seed: the same seed gives the same store.")
+    var seed: UInt64 = 1
+
+    @Option(help: "How many customers.")
+    var customers: Int = DemoOptions().customers
+
+    @Option(help: "How many tickets.")
+    var tickets: Int = DemoOptions().tickets
+
+    func validate() throws {
+        guard customers >= 1 else { throw ValidationError("--customers must be at least 1") }
+        guard tickets >= 0 else { throw ValidationError("--tickets must not be negative") }
+    }
+
+    func run() throws {
+        try reportingUserErrors {
+            let store = try storeOptions.open(demo: storeOptions.store == nil)
+            let started = Date()
+            try Self.fill(store, options: DemoOptions(seed: seed, customers: customers, tickets: tickets,
+                                                      now: Self.startOfToday()))
+            let seconds = Date().timeIntervalSince(started)
+            print("demo store \(store.path): \(customers) customers, \(tickets) tickets in \(String(format: "%.1f", seconds)) s")
+        }
+    }
+
+    /// Midnight UTC today: a whole day keeps the same data set for a seed.
+    static func startOfToday() -> Date {
+        let now = Date().timeIntervalSince1970
+        return Date(timeIntervalSince1970: now - now.truncatingRemainder(dividingBy: 86_400))
+    }
+
+    static func fill(_ store: Store, options: DemoOptions) throws {
+        let showProgress = isatty(STDERR_FILENO) == 1
+        let total = max(options.tickets, 1)
+        try store.loadDemo(DemoGenerator(options: options), agent: currentAgent(nil)) { written in
+            if showProgress {
+                FileHandle.standardError.write(Data("\rdemo: \(written) of \(options.tickets) tickets (\(written * 100 / total)%)".utf8))
+            }
+        }
+        if showProgress { FileHandle.standardError.write(Data("\n".utf8)) }
+    }
+}
