@@ -39,9 +39,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "DeskCoreTests", dependencies: ["DeskCore"]),
-        .testTarget(name: "DeskUITests", dependencies: ["DeskUI", "DeskCore"]),
-        .testTarget(name: "CLITests", dependencies: ["DeskCore"]),
+        .target(name: "DeskTestSupport", dependencies: ["DeskCore"], path: "Tests/DeskTestSupport"),
+        .testTarget(name: "DeskCoreTests", dependencies: ["DeskCore", "DeskTestSupport"]),
+        .testTarget(name: "DeskUITests", dependencies: ["DeskUI", "DeskCore", "DeskTestSupport"]),
+        // Depends on the executable so that `swift test` builds the binary it drives in tmux.
+        .testTarget(name: "CLITests", dependencies: ["cdesk", "DeskCore", "DeskTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

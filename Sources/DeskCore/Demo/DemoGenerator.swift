@@ -13,17 +13,6 @@ public struct DemoOptions: Sendable {
     }
 }
 
-/// Everything generated for a run of customers, written to the store in one go.
-public struct DemoBatch: Sendable {
-    public var customers: [Customer] = []
-    public var orders: [Order] = []
-    public var tickets: [Ticket] = []
-    public var messages: [Message] = []
-    public var compensations: [Compensation] = []
-    public var outcomes: [Outcome] = []
-    public var recoveries: [Recovery] = []
-}
-
 /// Builds a realistic, deterministic demo store: the same options give the same rows.
 ///
 /// Customers are generated one after another with everything that belongs to them, so a
@@ -50,12 +39,12 @@ public struct DemoGenerator: Sendable {
     }
 
     /// Calls `body` with consecutive batches of about `batchSize` customers.
-    public func generate(batchSize: Int = 2000, _ body: (DemoBatch) throws -> Void) rethrows {
+    public func generate(batchSize: Int = 2000, _ body: (RecordBatch) throws -> Void) rethrows {
         var state = State(seed: options.seed)
         var start = 0
         while start < complaintCounts.count {
             let end = min(start + batchSize, complaintCounts.count)
-            var batch = DemoBatch()
+            var batch = RecordBatch()
             for index in start..<end {
                 makeCustomer(index, state: &state, into: &batch)
             }
@@ -74,7 +63,7 @@ public struct DemoGenerator: Sendable {
 
     private static let day: Int64 = 86_400
 
-    private func makeCustomer(_ index: Int, state: inout State, into batch: inout DemoBatch) {
+    private func makeCustomer(_ index: Int, state: inout State, into batch: inout RecordBatch) {
         var rng = state.rng
         defer { state.rng = rng }
         let customerID = String(format: "C%06d", index + 1)
@@ -121,7 +110,7 @@ public struct DemoGenerator: Sendable {
     private static let resolutionHours: [Priority: Int64] = [.urgent: 8, .high: 24, .normal: 48, .low: 96]
 
     private func makeTicket(customer: Customer, orders: inout [Order], state: inout State,
-                            rng: inout SeededRandom, into batch: inout DemoBatch) {
+                            rng: inout SeededRandom, into batch: inout RecordBatch) {
         state.ticketNumber += 1
         let ticketID = String(state.ticketNumber + 10_000)
         // Recent complaints are denser: most of the work is fresh.
@@ -202,7 +191,7 @@ public struct DemoGenerator: Sendable {
 
     private func makeThread(ticketID: String, subject: String, customer: Customer, order: Order?, channel: Channel,
                             created: Int64, firstResponse: Int64?, end: Int64, rng: inout SeededRandom,
-                            into batch: inout DemoBatch) {
+                            into batch: inout RecordBatch) {
         let firstName = customer.name.split(separator: " ").first.map(String.init) ?? customer.name
         func fill(_ text: String) -> String {
             text.replacingOccurrences(of: "{subject}", with: subject)
@@ -233,7 +222,7 @@ public struct DemoGenerator: Sendable {
     /// What the shop usually gave for such a complaint (the playbook of the seeds).
     private func makeCompensation(ticketID: String, customer: Customer, reason: Reason, fault: Fault, at: Int64,
                                   agent: String, state: inout State, rng: inout SeededRandom,
-                                  into batch: inout DemoBatch) -> [CompensationKind] {
+                                  into batch: inout RecordBatch) -> [CompensationKind] {
         var kinds: [(CompensationKind, Int64)] = []
         switch (reason, fault) {
         case (.misuse, _), (.movedRegion, _), (_, .customer):

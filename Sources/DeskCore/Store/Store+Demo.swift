@@ -7,6 +7,15 @@ extension Store {
         try pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM (SELECT 1 FROM ticket LIMIT 1)") == 0 }
     }
 
+    /// Adds new records in one transaction, with one audit event.
+    public func add(_ batch: RecordBatch, agent: String, note: String = "records-added") throws {
+        try pool.write { db in
+            try BulkWriter(db).write(batch)
+            try AuditLog.append(db, agent: agent, entity: "store", entityID: "batch", action: note, old: nil,
+                                new: ["tickets": String(batch.tickets.count), "customers": String(batch.customers.count)])
+        }
+    }
+
     /// Fills an empty store with a demo data set. `progress` is called after each batch
     /// with the number of tickets written so far.
     public func loadDemo(_ generator: DemoGenerator, agent: String,
@@ -56,7 +65,7 @@ struct BulkWriter {
         search = try db.cachedStatement(sql: "INSERT INTO ticket_search (rowid, subject, customer, body) VALUES (?,?,?,?)")
     }
 
-    func write(_ batch: DemoBatch) throws {
+    func write(_ batch: RecordBatch) throws {
         var names: [String: String] = [:]
         for c in batch.customers {
             names[c.id] = [c.name, c.email ?? "", c.phone ?? ""].joined(separator: " ")

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Runs a console on a screen until the agent quits: read a key (or notice, twice a second,
+/// Runs a console on a screen until the agent quits (or presses Ctrl-C): read a key (or notice, twice a second,
 /// that the store changed), act, draw.
 public enum ConsoleLoop {
     public static func run(_ console: Console, on screen: Screen, pollMilliseconds: Int = 500) {
@@ -8,6 +8,9 @@ public enum ConsoleLoop {
         screen.present(console.render())
         while !console.state.wantsQuit {
             if let key = screen.readKey(timeoutMilliseconds: pollMilliseconds) {
+                // The terminal is in raw mode (so that <C-s> and <C-q> reach the keymap):
+                // Ctrl-C arrives as a key, and always quits, whatever the keymap says.
+                if key == .control("c") { return }
                 if key == .resize { console.resize(to: screen.size) } else { console.handle(key) }
             } else if !console.poll() {
                 continue

@@ -106,7 +106,7 @@ public enum DisplayWidth {
             current = word
             currentWidth = w
         }
-        lines.append(current)
+        if !current.isEmpty || lines.isEmpty { lines.append(current) }
         return lines
     }
 }

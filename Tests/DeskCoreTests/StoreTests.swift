@@ -1,0 +1,120 @@
+import DeskCore
+import DeskTestSupport
+import Foundation
+import Testing
+
+@Suite struct StoreTests {
+    @Test func migratesAnEmptyFileWithPrivateModes() throws {
+        let path = Fixtures.temporaryPath("modes")
+        let store = try Store(path: path)
+        #expect(try store.isEmpty())
+        let fileMode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
+        let folderMode = try FileManager.default.attributesOfItem(atPath: (path as NSString).deletingLastPathComponent)[.posixPermissions] as? Int
+        #expect(fileMode == 0o600)
+        #expect(folderMode == 0o700)
+        // Opening again runs no migration twice and keeps the data.
+        _ = try Store(path: path)
+    }
+
+    @Test func locationFollowsFlagThenEnvironmentThenXDG() {
+        #expect(StoreLocation.resolve(explicit: "/x/y.sqlite", environment: ["CDESK_STORE": "/e.sqlite"]) == "/x/y.sqlite")
+        #expect(StoreLocation.resolve(explicit: nil, environment: ["CDESK_STORE": "/e.sqlite"]) == "/e.sqlite")
+        #expect(StoreLocation.resolve(explicit: nil, environment: ["XDG_DATA_HOME": "/xdg", "HOME": "/h"]) == "/xdg/cdesk/desk.sqlite")
+        #expect(StoreLocation.resolve(explicit: nil, environment: ["HOME": "/h"]) == "/h/.local/share/cdesk/desk.sqlite")
+        #expect(StoreLocation.resolve(explicit: nil, demo: true, environment: ["HOME": "/h", "CDESK_STORE": "/e"]) == "/h/.local/share/cdesk/demo.sqlite")
+    }
+
+    @Test func queuePagesByKeysetInBothDirections() throws {
+        let store = try Fixtures.longQueue(50)
+        let q = QueueQuery(view: .open, agent: "test")
+        #expect(try store.queueCount(q) == 50)
+        let first = try store.queuePage(q, from: nil, direction: .forward, limit: 20)
+        #expect(first.map(\.id) == (0..<20).map { "T\(1000 + $0)" })
+        let next = try store.queuePage(q, from: first.last!.cursor, direction: .forward, limit: 20)
+        #expect(next.first?.id == "T1020")
+        let back = try store.queuePage(q, from: next.first!.cursor, direction: .backward, limit: 5)
+        #expect(back.map(\.id) == ["T1015", "T1016", "T1017", "T1018", "T1019"])
+        let end = try store.queuePage(q, from: nil, direction: .backward, limit: 3)
+        #expect(end.map(\.id) == ["T1047", "T1048", "T1049"])
+        #expect(try store.queuePosition(q, of: next.first!.cursor) == 20)
+    }
+
+    @Test func ticketDetailHasThreadAndHistory() throws {
+        let store = try Fixtures.smallStore()
+        let detail = try #require(try store.ticketDetail(id: "T1"))
+        #expect(detail.customer.name == "Анна Петрова")
+        #expect(detail.messages.map(\.author) == [.customer, .agent])
+        #expect(detail.messages[1].isInternal)
+        #expect(try store.ticketDetail(id: "nope") == nil)
+    }
+
+    @Test func changeStampGrowsWithEveryWrite() throws {
+        let store = try Fixtures.smallStore()
+        let before = try store.changeStamp()
+        try store.add(RecordBatch(customers: [Fixtures.customer("C09", "Новый")]), agent: "test")
+        #expect(try store.changeStamp() > before)
+    }
+
+    @Test func promoCodesAreReadableAndDistinct() {
+        let codes = (1...5000).map { PromoCode.sequential($0, salt: 7) }
+        #expect(Set(codes).count == codes.count)
+        #expect(codes.allSatisfy { $0.wholeMatch(of: /CD-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{2}/) != nil })
+    }
+}
+
+@Suite struct DemoTests {
+    static let options = DemoOptions(seed: 42, customers: 120, tickets: 400, now: Fixtures.now)
+
+    private func dump(_ generator: DemoGenerator) -> [String] {
+        var lines: [String] = []
+        generator.generate(batchSize: 50) { batch in
+            lines += batch.customers.map { "\($0)" } + batch.tickets.map { "\($0)" } + batch.messages.map { "\($0)" }
+                + batch.orders.map { "\($0)" } + batch.compensations.map { "\($0)" } + batch.recoveries.map { "\($0)" }
+        }
+        return lines
+    }
+
+    @Test func sameSeedSameData() {
+        let a = dump(DemoGenerator(options: Self.options))
+        let b = dump(DemoGenerator(options: Self.options))
+        #expect(a == b)
+        var other = Self.options
+        other.seed = 43
+        #expect(dump(DemoGenerator(options: other)) != a)
+    }
+
+    @Test func coversEveryReasonChannelAndStatus() throws {
+        var tickets: [Ticket] = []
+        var names: [String] = []
+        var batches = RecordBatch()
+        DemoGenerator(options: DemoOptions(seed: 1, customers: 300, tickets: 1500, now: Fixtures.now)).generate { batch in
+            tickets += batch.tickets
+            names += batch.customers.map(\.name)
+            batches.outcomes += batch.outcomes
+            batches.recoveries += batch.recoveries
+            batches.compensations += batch.compensations
+        }
+        #expect(tickets.count == 1500)
+        #expect(Set(tickets.map(\.reason)) == Set(Reason.allCases))
+        #expect(Set(tickets.map(\.channel)) == Set(Channel.allCases))
+        #expect(Set(tickets.map(\.status)) == Set(TicketStatus.allCases))
+        #expect(Set(batches.recoveries.map(\.state)) == Set(RecoveryState.allCases))
+        #expect(Set(batches.outcomes.map(\.resolution)).count >= 5)
+        #expect(names.contains { $0.unicodeScalars.contains { (0x0400...0x04FF).contains($0.value) } })
+        #expect(names.contains { $0.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) } })
+        #expect(names.contains { $0.count > 40 })
+        // Every resolved ticket has its outcome and recovery; no active one has.
+        let resolved = Set(tickets.filter { !$0.status.isActive }.map(\.id))
+        #expect(Set(batches.outcomes.map(\.ticketID)) == resolved)
+        #expect(Set(batches.recoveries.map(\.ticketID)) == resolved)
+    }
+
+    @Test func loadsIntoAStoreOnlyOnce() throws {
+        let store = try Fixtures.emptyStore()
+        try store.loadDemo(DemoGenerator(options: Self.options), agent: "test")
+        #expect(try store.queueCount(QueueQuery(view: .all, agent: "x")) == 400)
+        #expect(throws: StoreError.self) {
+            try store.loadDemo(DemoGenerator(options: Self.options), agent: "test")
+        }
+    }
+}

@@ -1,0 +1,71 @@
+import DeskUI
+import Foundation
+import Testing
+
+@Suite struct KeymapTests {
+    static let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    @Test func builtInKeymapIsByteForByteTheShippedFile() throws {
+        let file = try String(contentsOf: Self.repoRoot.appendingPathComponent("Keymaps/default.keymap"), encoding: .utf8)
+        #expect(Array(BuiltInKeymap.text.utf8) == Array(file.utf8))
+    }
+
+    @Test func parsesKeyNames() {
+        #expect(Key.parseSequence("d") == [.char("d")])
+        #expect(Key.parseSequence("в") == [.char("в")])
+        #expect(Key.parseSequence("<Enter>") == [.enter])
+        #expect(Key.parseSequence("<C-n>") == [.control("n")])
+        #expect(Key.parseSequence("<M-v>") == [.alt("v")])
+        #expect(Key.parseSequence("<F12>") == [.function(12)])
+        #expect(Key.parseSequence("gg") == [.char("g"), .char("g")])
+        #expect(Key.parseSequence("<Bogus>") == nil)
+        #expect(Key.parseSequence("<F13>") == nil)
+    }
+
+    @Test func reportsEveryProblemWithFileAndLine() {
+        var keymap = Keymap()
+        let text = """
+            # a comment
+            bind queue j move-down
+            bind queue j move-up
+            bind nowhere k move-up
+            bind queue <Nope> move-up
+            bind queue x fly-away
+            bind queue
+            frobnicate queue x quit
+            bind prompt x open-ticket
+            """
+        let problems = keymap.apply(text, file: "my.keymap")
+        let lines = problems.map(\.description)
+        #expect(lines.contains("my.keymap:3: j is already bound in 'queue' on line 2"))
+        #expect(lines.contains { $0.hasPrefix("my.keymap:4: unknown context 'nowhere'") })
+        #expect(lines.contains("my.keymap:5: unknown key '<Nope>'"))
+        #expect(lines.contains("my.keymap:6: unknown action 'fly-away'"))
+        #expect(lines.contains { $0.hasPrefix("my.keymap:7: expected 'bind") })
+        #expect(lines.contains { $0.hasPrefix("my.keymap:8: unknown command 'frobnicate'") })
+        #expect(lines.contains("my.keymap:9: action 'open-ticket' does not apply in context 'prompt'"))
+        #expect(keymap == Keymap(), "a broken file changes nothing")
+    }
+
+    @Test func overrideChangesOneKeyAndKeepsTheRest() throws {
+        var keymap = Keymap()
+        #expect(keymap.apply(BuiltInKeymap.text, file: "default").isEmpty)
+        #expect(keymap.apply("unbind queue j\nbind queue J move-down\n", file: "user").isEmpty)
+        #expect(keymap.lookup([.char("j")], in: .queue) == .none)
+        #expect(keymap.lookup([.char("J")], in: .queue) == .action(.moveDown))
+        #expect(keymap.lookup([.char("k")], in: .queue) == .action(.moveUp))
+        #expect(keymap.lookup([.char("q")], in: .queue) == .action(.quit), "global applies in queue")
+        #expect(keymap.lookup([.char("q")], in: .ticket) == .action(.back), "ticket's own binding wins")
+    }
+
+    @Test func sequencesAndPrefixClashes() {
+        var keymap = Keymap()
+        #expect(keymap.apply("bind queue gg move-first\n", file: "f").isEmpty)
+        #expect(keymap.lookup([.char("g")], in: .queue) == .prefix)
+        #expect(keymap.lookup([.char("g"), .char("g")], in: .queue) == .action(.moveFirst))
+        var clash = Keymap()
+        let problems = clash.apply("bind queue g move-last\nbind queue gg move-first\n", file: "f")
+        #expect(problems.count == 1)
+        #expect(problems.first?.message.contains("g is bound and also starts gg") == true)
+    }
+}

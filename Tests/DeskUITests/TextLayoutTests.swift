@@ -1,0 +1,32 @@
+@testable import DeskUI
+import Testing
+
+@Suite struct TextLayoutTests {
+    @Test func widthsByScript() {
+        #expect(DisplayWidth.of("Анна Петрова") == 12)
+        #expect(DisplayWidth.of("王伟") == 4)
+        #expect(DisplayWidth.of("e\u{301}") == 1)       // e + combining acute
+        #expect(DisplayWidth.of("👍") == 2)
+        #expect(DisplayWidth.of("❤\u{FE0F}") == 2)
+    }
+
+    @Test func truncatesByColumnsWithEllipsis() {
+        #expect(DisplayWidth.truncate("Константин", to: 6) == "Конст…")
+        #expect(DisplayWidth.truncate("王伟王伟", to: 5) == "王伟…")
+        #expect(DisplayWidth.of(DisplayWidth.fit("王伟王伟王", to: 6)) == 6)
+    }
+
+    @Test func wrapsAtSpacesAndBreaksLongWords() {
+        #expect(DisplayWidth.wrap("один два три", to: 8) == ["один два", "три"])
+        #expect(DisplayWidth.wrap("ааааааааааа", to: 4) == ["аааа", "аааа", "ааа"])
+        #expect(DisplayWidth.wrap("王伟", to: 1) == ["王", "伟"])
+    }
+
+    @Test func gridPlacesWideCharactersInTwoCells() {
+        var grid = Grid(size: Size(width: 10, height: 1))
+        let end = grid.put("王a", x: 0, y: 0)
+        #expect(end == 3)
+        #expect(grid[1, 0].isContinuation)
+        #expect(grid.text == "王a")
+    }
+}
