@@ -76,7 +76,7 @@ public final class CSVRowSource: RowSource {
                                 truncated: false)
         }
         consumed(header)
-        if reader.error != nil {
+        if case CSVError.unicodeDecoding? = reader.error {
             throw ImportFailure(problems: [ImportProblem(file: file, line: 1, column: nil, reason: "invalid UTF-8")],
                                 truncated: false)
         }
@@ -94,12 +94,12 @@ public final class CSVRowSource: RowSource {
     public func next() throws(ImportProblem) -> RawRow? {
         while true {
             guard let fields = reader.next() else {
-                if reader.error != nil { throw ImportProblem(file: file, line: line, column: nil, reason: "invalid UTF-8") }
+                try checkError(line)
                 return nil
             }
             let start = line
             consumed(fields)
-            if reader.error != nil { throw ImportProblem(file: file, line: start, column: nil, reason: "invalid UTF-8") }
+            try checkError(start)
             if fields.count == 1, fields[0].isEmpty { continue }  // a blank line
             guard fields.count == headerCount else {
                 throw ImportProblem(file: file, line: start, column: nil,
@@ -109,6 +109,19 @@ public final class CSVRowSource: RowSource {
                 guard let index, !fields[index].isEmpty else { return nil }
                 return fields[index]
             })
+        }
+    }
+
+    /// CSV.swift ends the input at a bad byte and records why; a failed read at the very
+    /// end of a file is how it notices the end, not a problem.
+    private func checkError(_ line: Int) throws(ImportProblem) {
+        switch reader.error {
+        case CSVError.unicodeDecoding?:
+            throw ImportProblem(file: file, line: line, column: nil, reason: "invalid UTF-8")
+        case CSVError.streamErrorHasOccurred(let error)?:
+            throw ImportProblem(file: file, line: line, column: nil, reason: "cannot read: \(error.localizedDescription)")
+        default:
+            return
         }
     }
 
