@@ -8,7 +8,8 @@ struct CDesk: ParsableCommand {
         commandName: "cdesk",
         abstract: "The complaint desk: work support tickets, compensate, and win customers back.",
         discussion: "Without a subcommand, opens the console on the store.",
-        subcommands: [ConsoleCommand.self, DemoCommand.self, KeysCommand.self],
+        subcommands: [ConsoleCommand.self, DemoCommand.self, ImportCommand.self, ExportCommand.self, ReportCommand.self,
+                      KeysCommand.self],
         defaultSubcommand: ConsoleCommand.self
     )
 }

@@ -1,0 +1,125 @@
+import Foundation
+
+/// Which resolved cases to export.
+public struct ExportFilter: Sendable {
+    /// Cases resolved at or after this moment.
+    public var since: Date?
+    /// Cases resolved before this moment (exclusive: `--since 2024-03-01 --until 2024-04-01` is March).
+    public var until: Date?
+    /// Mask e-mail and phone.
+    public var redact: Bool
+
+    public init(since: Date? = nil, until: Date? = nil, redact: Bool = false) {
+        self.since = since; self.until = until; self.redact = redact
+    }
+}
+
+/// One compensation given on a case (offered or accepted; declined and revoked ones were
+/// not given and are left out).
+public struct GivenCompensation: Hashable, Sendable {
+    public var kind: CompensationKind
+    public var value: Int64
+
+    public init(kind: CompensationKind, value: Int64) { self.kind = kind; self.value = value }
+
+    /// `discount 10%`, `free-delivery`, `bonus 500`, `refund 1200.00`, `apology`.
+    public var text: String {
+        switch kind {
+        case .discount: "discount \(value)%"
+        case .bonus: "bonus \(value)"
+        case .apology: "apology"
+        case .freeDelivery, .refund, .replacement:
+            value > 0 ? "\(kind.rawValue) \(Money(minor: value).decimal)" : kind.rawValue
+        }
+    }
+
+    /// The money the shop spent, where the value is money: free delivery (the fee waived,
+    /// when recorded), a refund, a replacement. A discount is a percent of an order not yet
+    /// placed and a bonus is points, so neither has a money value here.
+    public var money: Money? {
+        switch kind {
+        case .freeDelivery, .refund, .replacement: Money(minor: value)
+        case .discount, .bonus, .apology: nil
+        }
+    }
+}
+
+/// One resolved case as it leaves the desk: the columns of PRODUCT.md's `cdesk export`.
+public struct ExportCase: Hashable, Sendable {
+    public static let columns = ["ticket_id", "customer_id", "customer_name", "email", "phone", "channel", "reason",
+                                 "fault", "created_at", "first_response_at", "resolved_at", "resolution",
+                                 "compensations", "compensation_value", "satisfaction", "recovery", "agent"]
+
+    public var ticketID: String
+    public var customerID: String
+    public var customerName: String
+    public var email: String?
+    public var phone: String?
+    public var channel: String
+    public var reason: String
+    public var fault: String
+    public var createdAt: Int64
+    public var firstResponseAt: Int64?
+    public var resolvedAt: Int64?
+    public var resolution: String?
+    public var compensations: [GivenCompensation]
+    public var satisfaction: Int?
+    public var recovery: String?
+    public var agent: String?
+
+    /// `discount 10%; free-delivery; bonus 500`.
+    public var compensationsText: String { compensations.map(\.text).joined(separator: "; ") }
+
+    /// The sum of the money-valued compensations (see `GivenCompensation.money`), `0.00` when none.
+    public var compensationValue: Money {
+        compensations.compactMap(\.money).reduce(Money(minor: 0), +)
+    }
+
+    /// The text cells in column order; nil for an empty cell. The two numeric columns
+    /// (compensation_value, satisfaction) are nil here: writers take them as numbers.
+    func textCells(redact: Bool) -> [String?] {
+        [ticketID, customerID, customerName, redact ? email.map(Redaction.email) : email,
+         redact ? phone.map(Redaction.phone) : phone, channel, reason, fault, ISODate.string(createdAt),
+         firstResponseAt.map(ISODate.string), resolvedAt.map(ISODate.string), resolution, compensationsText,
+         nil, nil, recovery, agent]
+    }
+
+    static let numericColumns: Set<Int> = [13, 14]
+}
+
+/// Masks for `--redact`.
+public enum Redaction {
+    /// `ivan@example.com` → `i***@example.com`; text that is no address → `***`.
+    public static func email(_ address: String) -> String {
+        guard let at = address.lastIndex(of: "@"), at > address.startIndex else { return "***" }
+        return String(address[address.startIndex]) + "***" + address[at...]
+    }
+
+    /// Every digit but the last two becomes `*`; separators stay: `+7 912 345-67-89` → `+* *** ***-**-89`.
+    public static func phone(_ number: String) -> String {
+        var digitsLeft = number.unicodeScalars.filter { ("0"..."9").contains($0) }.count
+        var out = String.UnicodeScalarView()
+        for scalar in number.unicodeScalars {
+            if ("0"..."9").contains(scalar) {
+                out.append(digitsLeft > 2 ? "*" : scalar)
+                digitsLeft -= 1
+            } else {
+                out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+}
+
+/// Spreadsheets run a cell that starts with `=`, `+`, `-`, `@` (or a tab, CR or LF before
+/// one) as a formula; a leading `'` makes it text. Applied to text cells only, so numbers
+/// stay numbers.
+public enum FormulaGuard {
+    public static func neutralised(_ cell: String) -> String {
+        guard let first = cell.utf8.first else { return cell }
+        switch first {
+        case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D, 0x0A: return "'" + cell
+        default: return cell
+        }
+    }
+}

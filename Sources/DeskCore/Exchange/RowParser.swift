@@ -1,0 +1,261 @@
+import Foundation
+
+/// A checked row, ready for the store.
+public enum ImportRecord: Sendable {
+    case customer(Customer)
+    case order(Order)
+    case ticket(Ticket)
+    case message(Message)
+}
+
+/// Turns raw rows into records, or says for each bad cell what is wrong with it. Checks
+/// only what one row shows; whether a named customer, order or ticket exists is the
+/// store's check.
+public struct RowParser: Sendable {
+    public let kind: ImportKind
+    public let file: String
+    private let position: [String: Int]
+
+    public init(kind: ImportKind, file: String) {
+        self.kind = kind
+        self.file = file
+        position = Dictionary(uniqueKeysWithValues: kind.columns.enumerated().map { ($1, $0) })
+    }
+
+    /// The record of a row, or every problem it has.
+    public func parse(_ row: RawRow) -> Result<ImportRecord, ImportFailure> {
+        var cells = Cells(row: row, parser: self)
+        let record: ImportRecord? = switch kind {
+        case .customers: cells.customer().map(ImportRecord.customer)
+        case .orders: cells.order().map(ImportRecord.order)
+        case .tickets: cells.ticket().map(ImportRecord.ticket)
+        case .messages: cells.message().map(ImportRecord.message)
+        }
+        if let record, cells.problems.isEmpty { return .success(record) }
+        return .failure(ImportFailure(problems: cells.problems, truncated: false))
+    }
+
+    /// Hours to resolve a new complaint, by priority: the SLA an imported ticket gets.
+    public static func resolutionHours(_ priority: Priority) -> Int64 {
+        switch priority {
+        case .urgent: 8
+        case .high: 24
+        case .normal: 48
+        case .low: 96
+        }
+    }
+
+    /// Reads the cells of one row, collecting problems rather than stopping at the first.
+    private struct Cells {
+        let row: RawRow
+        let parser: RowParser
+        var problems: [ImportProblem] = []
+
+        init(row: RawRow, parser: RowParser) { self.row = row; self.parser = parser }
+
+        mutating func problem(_ column: String, _ reason: String) {
+            problems.append(ImportProblem(file: parser.file, line: row.line, column: column, reason: reason))
+        }
+
+        func optional(_ column: String) -> String? {
+            parser.position[column].flatMap { row.values[$0] }
+        }
+
+        mutating func text(_ column: String) -> String {
+            guard let value = optional(column) else {
+                problem(column, "required, but empty or missing")
+                return ""
+            }
+            return value
+        }
+
+        mutating func choice<T: RawRepresentable & CaseIterable>(_ column: String, default fallback: T? = nil) -> T?
+        where T.RawValue == String {
+            guard let raw = fallback == nil ? text(column) : optional(column) else { return fallback }
+            if raw.isEmpty { return nil }
+            guard let value = T(rawValue: raw.trimmingCharacters(in: .whitespaces).lowercased()) else {
+                problem(column, "unknown value '\(raw)' (expected one of \(T.allCases.map(\.rawValue).joined(separator: ", ")))")
+                return nil
+            }
+            return value
+        }
+
+        mutating func date(_ column: String, required: Bool = true) -> Date? {
+            guard let raw = required ? text(column) : optional(column), !raw.isEmpty else { return nil }
+            guard let seconds = ISODate.seconds(raw) else {
+                problem(column, "bad date '\(raw)' (expected ISO 8601, e.g. 2024-03-01 or 2024-03-01T14:05:00Z)")
+                return nil
+            }
+            return Date(timeIntervalSince1970: TimeInterval(seconds))
+        }
+
+        mutating func money(_ column: String, required: Bool = true) -> Money? {
+            guard let raw = required ? text(column) : optional(column), !raw.isEmpty else { return nil }
+            guard let money = Money(decimal: raw.trimmingCharacters(in: .whitespaces)), money.minor >= 0 else {
+                problem(column, "bad amount '\(raw)' (expected a non-negative decimal with a point, e.g. 1234.50)")
+                return nil
+            }
+            return money
+        }
+
+        mutating func count(_ column: String) -> Int {
+            guard let raw = optional(column) else { return 0 }
+            guard let n = Int(raw.trimmingCharacters(in: .whitespaces)), n >= 0 else {
+                problem(column, "bad number '\(raw)' (expected a whole number, 0 or more)")
+                return 0
+            }
+            return n
+        }
+
+        mutating func flag(_ column: String) -> Bool {
+            guard let raw = optional(column) else { return false }
+            switch raw.trimmingCharacters(in: .whitespaces).lowercased() {
+            case "1", "true", "yes": return true
+            case "0", "false", "no": return false
+            default:
+                problem(column, "bad flag '\(raw)' (expected true or false)")
+                return false
+            }
+        }
+
+        mutating func customer() -> Customer? {
+            let id = text("id"), name = text("name")
+            let tier: Tier? = choice("tier", default: .regular)
+            let referrals = count("referrals")
+            let joined = date("joined")
+            guard let tier, let joined else { return nil }
+            return Customer(id: id, name: name, email: optional("email"), phone: optional("phone"),
+                            region: optional("region"), tier: tier, referrals: referrals, joinedAt: joined)
+        }
+
+        mutating func order() -> Order? {
+            let id = text("id"), customerID = text("customer_id")
+            let placed = date("placed_at")
+            let total = money("total")
+            let fee = money("delivery_fee", required: false) ?? Money(minor: 0)
+            let status: OrderStatus? = choice("status")
+            let delivered = date("delivered_at", required: false)
+            guard let placed, let total, let status else { return nil }
+            return Order(id: id, customerID: customerID, placedAt: placed, total: total, deliveryFee: fee,
+                         status: status, deliveredAt: delivered)
+        }
+
+        mutating func ticket() -> Ticket? {
+            let id = text("id"), customerID = text("customer_id")
+            let channel: Channel? = choice("channel")
+            let reason: Reason? = choice("reason")
+            let subject = text("subject")
+            let status: TicketStatus? = choice("status", default: .new)
+            let priority: Priority? = choice("priority", default: .normal)
+            let fault: Fault? = choice("fault", default: .unknown)
+            let created = date("created_at")
+            guard let channel, let reason, let status, let priority, let fault, let created else { return nil }
+            let due = created.addingTimeInterval(TimeInterval(RowParser.resolutionHours(priority) * 3600))
+            return Ticket(id: id, customerID: customerID, orderID: optional("order_id"), channel: channel,
+                          reason: reason, subject: subject, status: status, priority: priority, fault: fault,
+                          assignee: nil, createdAt: created, firstResponseAt: nil, resolvedAt: nil, slaDueAt: due,
+                          updatedAt: created, version: 1)
+        }
+
+        mutating func message() -> Message? {
+            let ticketID = text("ticket_id")
+            let author: Author? = choice("author")
+            let body = text("body")
+            let isInternal = flag("internal")
+            let at = date("at")
+            guard let author, let at else { return nil }
+            return Message(ticketID: ticketID, author: author, body: body, isInternal: isInternal, at: at)
+        }
+    }
+}
+
+/// ISO 8601 timestamps as the shop's files write them: `2024-03-01` (midnight UTC),
+/// `2024-03-01T14:05`, `2024-03-01T14:05:09`, with optional fraction (dropped), and `Z`,
+/// `+03:00`, `+0300` or no zone (UTC). A space may stand for the `T`.
+public enum ISODate {
+    public static func seconds(_ text: String) -> Int64? {
+        var s = Array(text.utf8)
+        while s.last == 0x20 { s.removeLast() }
+        var i = 0
+        func digits(_ n: Int) -> Int64? {
+            guard i + n <= s.count else { return nil }
+            var v: Int64 = 0
+            for k in i..<i + n {
+                guard (0x30...0x39).contains(s[k]) else { return nil }
+                v = v * 10 + Int64(s[k] - 0x30)
+            }
+            i += n
+            return v
+        }
+        func expect(_ c: UInt8) -> Bool {
+            guard i < s.count, s[i] == c else { return false }
+            i += 1
+            return true
+        }
+        guard let year = digits(4), expect(0x2D), let month = digits(2), expect(0x2D), let day = digits(2),
+              (1...12).contains(month), (1...daysIn(month, year)).contains(day) else { return nil }
+        var seconds = daysFromCivil(year, month, day) * 86_400
+        guard i < s.count else { return seconds }
+        guard expect(0x54) || expect(0x20) || expect(0x74),
+              let hour = digits(2), expect(0x3A), let minute = digits(2), hour < 24, minute < 60 else { return nil }
+        var second: Int64 = 0
+        if expect(0x3A) {
+            guard let sec = digits(2), sec < 61 else { return nil }
+            second = min(sec, 59)
+            if expect(0x2E) || expect(0x2C) {
+                let start = i
+                while i < s.count, (0x30...0x39).contains(s[i]) { i += 1 }
+                guard i > start else { return nil }
+            }
+        }
+        seconds += hour * 3600 + minute * 60 + second
+        guard i < s.count else { return seconds }
+        if expect(0x5A) || expect(0x7A) { return i == s.count ? seconds : nil }
+        let sign: Int64
+        if expect(0x2B) { sign = 1 } else if expect(0x2D) { sign = -1 } else { return nil }
+        guard let zh = digits(2), zh < 24 else { return nil }
+        _ = expect(0x3A)
+        let zm = i < s.count ? digits(2) : 0
+        guard let zm, zm < 60, i == s.count else { return nil }
+        return seconds - sign * (zh * 3600 + zm * 60)
+    }
+
+    /// `2024-03-01T14:05:09Z`.
+    public static func string(_ seconds: Int64) -> String {
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        let rest = seconds - days * 86_400
+        let (y, m, d) = civilFromDays(days)
+        func two(_ v: Int64) -> String { v < 10 ? "0\(v)" : "\(v)" }
+        return "\(y)-\(two(m))-\(two(d))T\(two(rest / 3600)):\(two(rest / 60 % 60)):\(two(rest % 60))Z"
+    }
+
+    private static func daysIn(_ month: Int64, _ year: Int64) -> Int64 {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
+    // Howard Hinnant's days_from_civil / civil_from_days.
+    private static func daysFromCivil(_ y0: Int64, _ m: Int64, _ d: Int64) -> Int64 {
+        let y = m <= 2 ? y0 - 1 : y0
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
+    private static func civilFromDays(_ z0: Int64) -> (Int64, Int64, Int64) {
+        let z = z0 + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        return (m <= 2 ? yoe + era * 400 + 1 : yoe + era * 400, m, d)
+    }
+}

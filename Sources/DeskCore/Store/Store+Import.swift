@@ -1,0 +1,257 @@
+import Foundation
+import GRDB
+
+extension Store {
+    /// Imports every row of `source` in one transaction: a row whose id exists updates it,
+    /// a new id is inserted, a row equal to the stored one is left alone. On the first
+    /// problem (or, for a dry run, after `maxErrors` problems or at the end) nothing is
+    /// written and an `ImportFailure` says where and why. After orders, complaints whose
+    /// customer ordered again after the resolution become recovered.
+    public func importRows(from source: any RowSource, options: ImportOptions = ImportOptions(),
+                           progress: ((ImportProgress) -> Void)? = nil) throws -> ImportSummary {
+        let started = Date()
+        let limit = options.dryRun ? max(options.maxErrors, 1) : 1
+        let parser = RowParser(kind: source.kind, file: source.file)
+        var summary = ImportSummary()
+        var failure = ImportFailure(problems: [], truncated: false)
+        try pool.writeWithoutTransaction { db in
+            try db.inTransaction(.immediate) {
+                let writer = try ImportWriter(db, file: source.file, now: started.seconds)
+                while failure.problems.count < limit {
+                    let raw: RawRow?
+                    do throws(ImportProblem) {
+                        raw = try source.next()
+                    } catch {
+                        failure.problems.append(error)
+                        continue
+                    }
+                    guard let raw else { break }
+                    summary.rows += 1
+                    switch parser.parse(raw) {
+                    case let .failure(bad):
+                        failure.problems += bad.problems
+                    case let .success(record):
+                        do {
+                            switch try writer.upsert(record, line: raw.line) {
+                            case .inserted: summary.inserted += 1
+                            case .updated: summary.updated += 1
+                            case .unchanged: summary.unchanged += 1
+                            }
+                        } catch let problem as ImportProblem {
+                            failure.problems.append(problem)
+                        }
+                    }
+                    if let progress, summary.rows % 5_000 == 0 {
+                        progress(ImportProgress(rows: summary.rows, bytes: source.bytesRead))
+                    }
+                }
+                if failure.problems.count >= limit {
+                    failure.truncated = (try? source.next()) != nil
+                }
+                guard failure.problems.isEmpty, !options.dryRun else { return .rollback }
+                if source.kind == .orders {
+                    summary.recovered = try writer.markRecovered(agent: options.agent)
+                }
+                try AuditLog.append(db, agent: options.agent, entity: "import", entityID: source.kind.rawValue,
+                                    action: "imported", old: nil, new: [
+                                        "file": source.file, "rows": String(summary.rows),
+                                        "inserted": String(summary.inserted), "updated": String(summary.updated),
+                                        "unchanged": String(summary.unchanged), "recovered": String(summary.recovered),
+                                    ], at: started)
+                return .commit
+            }
+        }
+        if !failure.problems.isEmpty {
+            if failure.problems.count > limit { failure.problems.removeLast(failure.problems.count - limit) }
+            throw failure
+        }
+        summary.seconds = Date().timeIntervalSince(started)
+        return summary
+    }
+}
+
+/// What one imported row did to the store.
+enum RowChange { case inserted, updated, unchanged }
+
+/// The prepared statements of an import, and the checks that need the store: that named
+/// customers, orders and tickets exist. Keeps the search index in step with what it writes.
+private struct ImportWriter {
+    let db: Database
+    let file: String
+    let now: Int64
+
+    init(_ db: Database, file: String, now: Int64) throws {
+        self.db = db
+        self.file = file
+        self.now = now
+    }
+
+    private func statement(_ sql: String) throws -> Statement { try db.cachedStatement(sql: sql) }
+
+    func upsert(_ record: ImportRecord, line: Int) throws -> RowChange {
+        do {
+            switch record {
+            case let .customer(c): return try upsert(c)
+            case let .order(o): return try upsert(o, line: line)
+            case let .ticket(t): return try upsert(t, line: line)
+            case let .message(m): return try insert(m, line: line)
+            }
+        } catch let error as DatabaseError {
+            throw ImportProblem(file: file, line: line, column: nil, reason: error.message ?? "\(error.resultCode)")
+        }
+    }
+
+    private func missing(_ line: Int, _ column: String, _ what: String, _ id: String) -> ImportProblem {
+        ImportProblem(file: file, line: line, column: column, reason: "no \(what) '\(id)' in the store")
+    }
+
+    /// What the search index holds for a customer: name and contacts, as the demo writes it.
+    private static func searchText(name: String, email: String?, phone: String?) -> String {
+        [name, email ?? "", phone ?? ""].joined(separator: " ")
+    }
+
+    private func upsert(_ c: Customer) throws -> RowChange {
+        let values: [DatabaseValue] = [c.name.databaseValue, c.email.databaseValue, c.phone.databaseValue,
+                                       c.region.databaseValue, c.tier.rawValue.databaseValue,
+                                       c.referrals.databaseValue, c.joinedAt.seconds.databaseValue]
+        guard let old = try Row.fetchOne(try statement("""
+            SELECT name, email, phone, region, tier, referrals, joined_at FROM customer WHERE id = ?
+            """), arguments: [c.id]) else {
+            try statement("""
+                INSERT INTO customer (name, email, phone, region, tier, referrals, joined_at, id) VALUES (?,?,?,?,?,?,?,?)
+                """).execute(arguments: StatementArguments(values + [c.id.databaseValue]))
+            return .inserted
+        }
+        guard Array(old.databaseValues) != values else { return .unchanged }
+        try statement("""
+            UPDATE customer SET name = ?, email = ?, phone = ?, region = ?, tier = ?, referrals = ?, joined_at = ?
+            WHERE id = ?
+            """).execute(arguments: StatementArguments(values + [c.id.databaseValue]))
+        if Array(old.databaseValues.prefix(3)) != Array(values.prefix(3)) {
+            try statement("""
+                UPDATE ticket_search SET customer = ? WHERE rowid IN (SELECT seq FROM ticket WHERE customer_id = ?)
+                """).execute(arguments: [Self.searchText(name: c.name, email: c.email, phone: c.phone), c.id])
+        }
+        return .updated
+    }
+
+    private func upsert(_ o: Order, line: Int) throws -> RowChange {
+        guard try Int.fetchOne(try statement("SELECT 1 FROM customer WHERE id = ?"), arguments: [o.customerID]) != nil else {
+            throw missing(line, "customer_id", "customer", o.customerID)
+        }
+        let values: [DatabaseValue] = [o.customerID.databaseValue, o.placedAt.seconds.databaseValue,
+                                       o.total.minor.databaseValue, o.deliveryFee.minor.databaseValue,
+                                       o.status.rawValue.databaseValue, o.deliveredAt?.seconds.databaseValue ?? .null]
+        guard let old = try Row.fetchOne(try statement("""
+            SELECT customer_id, placed_at, total, delivery_fee, status, delivered_at FROM "order" WHERE id = ?
+            """), arguments: [o.id]) else {
+            try statement("""
+                INSERT INTO "order" (customer_id, placed_at, total, delivery_fee, status, delivered_at, id)
+                VALUES (?,?,?,?,?,?,?)
+                """).execute(arguments: StatementArguments(values + [o.id.databaseValue]))
+            return .inserted
+        }
+        guard Array(old.databaseValues) != values else { return .unchanged }
+        try statement("""
+            UPDATE "order" SET customer_id = ?, placed_at = ?, total = ?, delivery_fee = ?, status = ?, delivered_at = ?
+            WHERE id = ?
+            """).execute(arguments: StatementArguments(values + [o.id.databaseValue]))
+        return .updated
+    }
+
+    private func upsert(_ t: Ticket, line: Int) throws -> RowChange {
+        guard let customer = try Row.fetchOne(try statement("SELECT name, email, phone FROM customer WHERE id = ?"),
+                                              arguments: [t.customerID]) else {
+            throw missing(line, "customer_id", "customer", t.customerID)
+        }
+        if let orderID = t.orderID {
+            guard let owner = try String.fetchOne(try statement(#"SELECT customer_id FROM "order" WHERE id = ?"#),
+                                                  arguments: [orderID]) else {
+                throw missing(line, "order_id", "order", orderID)
+            }
+            guard owner == t.customerID else {
+                throw ImportProblem(file: file, line: line, column: "order_id",
+                                    reason: "order '\(orderID)' is customer '\(owner)'s, not '\(t.customerID)'s")
+            }
+        }
+        let customerText = Self.searchText(name: customer["name"], email: customer["email"], phone: customer["phone"])
+        let values: [DatabaseValue] = [t.customerID.databaseValue, t.orderID.databaseValue, t.channel.rawValue.databaseValue,
+                                       t.reason.rawValue.databaseValue, t.subject.databaseValue,
+                                       t.status.rawValue.databaseValue, t.priority.rawValue.databaseValue,
+                                       t.fault.rawValue.databaseValue, t.createdAt.seconds.databaseValue]
+        guard let old = try Row.fetchOne(try statement("""
+            SELECT customer_id, order_id, channel, reason, subject, status, priority, fault, created_at, seq
+            FROM ticket WHERE id = ?
+            """), arguments: [t.id]) else {
+            try statement("""
+                INSERT INTO ticket (customer_id, order_id, channel, reason, subject, status, priority, fault, created_at,
+                                    sla_due_at, updated_at, version, id)
+                VALUES (?,?,?,?,?,?,?,?,?,?,?,1,?)
+                """).execute(arguments: StatementArguments(values + [t.slaDueAt.seconds.databaseValue,
+                                                                    t.updatedAt.seconds.databaseValue,
+                                                                    t.id.databaseValue]))
+            try statement("INSERT INTO ticket_search (rowid, subject, customer, body) VALUES (?,?,?,'')")
+                .execute(arguments: [db.lastInsertedRowID, t.subject, customerText])
+            return .inserted
+        }
+        let seq: Int64 = old["seq"]
+        let oldValues = Array(old.databaseValues.prefix(9))
+        guard oldValues != values else { return .unchanged }
+        // The SLA moves only when what it is computed from (created, priority) changed.
+        let slaChanged = oldValues[6] != values[6] || oldValues[8] != values[8]
+        try statement("""
+            UPDATE ticket SET customer_id = ?, order_id = ?, channel = ?, reason = ?, subject = ?, status = ?,
+                              priority = ?, fault = ?, created_at = ?,
+                              sla_due_at = CASE WHEN ? THEN ? ELSE sla_due_at END,
+                              updated_at = ?, version = version + 1
+            WHERE seq = ?
+            """).execute(arguments: StatementArguments(values + [slaChanged.databaseValue,
+                                                                t.slaDueAt.seconds.databaseValue,
+                                                                now.databaseValue, seq.databaseValue]))
+        try statement("UPDATE ticket_search SET subject = ?, customer = ? WHERE rowid = ?")
+            .execute(arguments: [t.subject, customerText, seq])
+        return .updated
+    }
+
+    /// Messages have no id of their own: one equal to a stored message of the same ticket
+    /// (same author, time, text and visibility) is the same message, so a re-import adds nothing.
+    private func insert(_ m: Message, line: Int) throws -> RowChange {
+        guard let seq = try Int64.fetchOne(try statement("SELECT seq FROM ticket WHERE id = ?"), arguments: [m.ticketID]) else {
+            throw missing(line, "ticket_id", "ticket", m.ticketID)
+        }
+        let values: [DatabaseValue] = [m.ticketID.databaseValue, m.author.rawValue.databaseValue, m.body.databaseValue,
+                                       m.isInternal.databaseValue, m.at.seconds.databaseValue]
+        if try Int.fetchOne(try statement("""
+            SELECT 1 FROM message WHERE ticket_id = ? AND author = ? AND body = ? AND internal = ? AND at = ?
+            """), arguments: StatementArguments(values)) != nil {
+            return .unchanged
+        }
+        try statement("INSERT INTO message (ticket_id, author, body, internal, at) VALUES (?,?,?,?,?)")
+            .execute(arguments: StatementArguments(values))
+        try statement("""
+            UPDATE ticket_search SET body = CASE WHEN coalesce(body, '') = '' THEN ?1 ELSE body || char(10) || ?1 END
+            WHERE rowid = ?2
+            """).execute(arguments: [m.body, seq])
+        return .inserted
+    }
+
+    /// Complaints still being worked for recovery whose customer placed an order (not
+    /// cancelled) after the resolution: they came back. Each change goes to the audit log.
+    func markRecovered(agent: String) throws -> Int {
+        let cameBack = """
+            r.state IN ('at-risk','contacted','offered') AND EXISTS (
+                SELECT 1 FROM ticket t JOIN "order" o ON o.customer_id = t.customer_id
+                WHERE t.id = r.ticket_id AND t.resolved_at IS NOT NULL AND o.placed_at > t.resolved_at
+                  AND o.status <> 'cancelled')
+            """
+        try db.execute(sql: """
+            INSERT INTO event (at, agent, entity, entity_id, action, old_value, new_value)
+            SELECT ?, ?, 'recovery', r.ticket_id, 'recovered', json_object('state', r.state), json_object('state', 'recovered')
+            FROM recovery r WHERE \(cameBack)
+            """, arguments: [now, agent])
+        try db.execute(sql: """
+            UPDATE recovery AS r SET state = 'recovered', follow_up_on = NULL, updated_at = ? WHERE \(cameBack)
+            """, arguments: [now])
+        return db.changesCount
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+import GRDB
+
+extension Store {
+    /// The figures of `cdesk report` over the complaints created in `[since, until)`. Every
+    /// figure is an aggregate in SQL; percentiles read one row of a sorted scan, so no
+    /// ticket list is ever held in memory.
+    public func report(since: Date? = nil, until: Date? = nil) throws -> Report {
+        let range: StatementArguments = [since?.seconds ?? Int64.min, until?.seconds ?? Int64.max]
+        let inPeriod = "t.created_at >= ? AND t.created_at < ?"
+        return try pool.read { db in
+            func counts(_ column: String) throws -> [Report.Count] {
+                try Row.fetchAll(db, sql: """
+                    SELECT t.\(column) AS name, count(*) AS n FROM ticket t WHERE \(inPeriod)
+                    GROUP BY t.\(column) ORDER BY n DESC, name
+                    """, arguments: range).map { Report.Count(name: $0["name"], count: $0["n"]) }
+            }
+            func timing(_ end: String) throws -> Report.Timing {
+                let durations = "SELECT t.\(end) - t.created_at FROM ticket t WHERE \(inPeriod) AND t.\(end) IS NOT NULL"
+                let n = try Int.fetchOne(db, sql: "SELECT count(*) FROM (\(durations))", arguments: range) ?? 0
+                func rank(_ p: Double) throws -> Int64? {
+                    guard n > 0 else { return nil }
+                    let offset = Int((p * Double(n)).rounded(.up)) - 1
+                    return try Int64.fetchOne(db, sql: "\(durations) ORDER BY 1 LIMIT 1 OFFSET ?",
+                                              arguments: range + [max(offset, 0)])
+                }
+                return Report.Timing(count: n, median: try rank(0.5), p90: try rank(0.9))
+            }
+            let complaints = try Int.fetchOne(db, sql: "SELECT count(*) FROM ticket t WHERE \(inPeriod)",
+                                              arguments: range) ?? 0
+            let recovery = try Row.fetchOne(db, sql: """
+                SELECT coalesce(sum(r.state = 'recovered'), 0) AS recovered, coalesce(sum(r.state = 'lost'), 0) AS lost
+                FROM recovery r JOIN ticket t ON t.id = r.ticket_id WHERE \(inPeriod)
+                """, arguments: range)
+            let given = try Row.fetchAll(db, sql: """
+                SELECT c.kind, count(*) AS n, sum(c.value) AS total
+                FROM compensation c JOIN ticket t ON t.id = c.ticket_id
+                WHERE \(inPeriod) AND c.state IN ('offered', 'accepted')
+                GROUP BY c.kind ORDER BY n DESC, c.kind
+                """, arguments: range).compactMap { row -> Report.Given? in
+                guard let kind = CompensationKind(rawValue: row["kind"]) else { return nil }
+                return Report.Given(kind: kind, count: row["n"], total: row["total"])
+            }
+            let withinSLA = try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM ticket t WHERE \(inPeriod) AND t.resolved_at IS NOT NULL AND t.resolved_at <= t.sla_due_at
+                """, arguments: range) ?? 0
+            let satisfaction = try Row.fetchOne(db, sql: """
+                SELECT count(o.satisfaction) AS rated, coalesce(sum(o.satisfaction >= 4), 0) AS satisfied
+                FROM outcome o JOIN ticket t ON t.id = o.ticket_id WHERE \(inPeriod)
+                """, arguments: range)
+            return Report(since: since, until: until, complaints: complaints, byReason: try counts("reason"),
+                          byChannel: try counts("channel"), recovered: recovery?["recovered"] ?? 0,
+                          lost: recovery?["lost"] ?? 0, compensations: given,
+                          firstResponse: try timing("first_response_at"), resolution: try timing("resolved_at"),
+                          resolvedWithinSLA: withinSLA, rated: satisfaction?["rated"] ?? 0,
+                          satisfied: satisfaction?["satisfied"] ?? 0)
+        }
+    }
+}

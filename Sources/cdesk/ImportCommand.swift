@@ -1,0 +1,100 @@
+import ArgumentParser
+import DeskCore
+import Foundation
+
+extension ImportKind: ExpressibleByArgument {}
+extension ExchangeFormat: ExpressibleByArgument {}
+
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import customers, orders, tickets or messages from a CSV or JSON Lines file.",
+        discussion: """
+            All or nothing: a bad row aborts the import with FILE:LINE: column: reason and the store \
+            is unchanged. A row whose id exists updates it. Columns:
+              customers: id,name,email,phone,region,tier,referrals,joined
+              orders:    id,customer_id,placed_at,total,delivery_fee,status,delivered_at
+              tickets:   id,customer_id,order_id,channel,reason,subject,status,priority,fault,created_at
+              messages:  ticket_id,author,body,internal,at
+            """
+    )
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    @Argument(help: "What the file holds: customers, orders, tickets or messages.")
+    var kind: ImportKind
+
+    @Argument(help: ArgumentHelp("The file; - reads standard input.", valueName: "file"))
+    var file: String
+
+    @Option(help: "csv or jsonl (default: from the file's extension).")
+    var format: ExchangeFormat?
+
+    @Flag(help: "Check the whole file and report every problem, writing nothing.")
+    var dryRun = false
+
+    @Option(help: "How many problems a dry run reports at most.")
+    var maxErrors = 20
+
+    @Option(help: "The agent the audit log names (default: $CDESK_AGENT, else your login name).")
+    var agent: String?
+
+    func validate() throws {
+        guard maxErrors >= 1 else { throw ValidationError("--max-errors must be at least 1") }
+    }
+
+    func run() throws {
+        try reportingUserErrors {
+            guard let format = format ?? ExchangeFormat.implied(by: file) else {
+                throw UserError("cannot tell the format of \(file == "-" ? "standard input" : file); say --format csv or --format jsonl")
+            }
+            let store = try storeOptions.open()
+            let progress = ProgressLine(total: file == "-" ? nil : Self.size(of: file))
+            do {
+                let source = try RowSources.open(path: file, kind: kind, format: format)
+                let options = ImportOptions(dryRun: dryRun, maxErrors: maxErrors, agent: currentAgent(agent))
+                let summary = try store.importRows(from: source, options: options,
+                                                   progress: progress.isShown ? progress.show : nil)
+                progress.finish()
+                print(dryRun ? "dry run, nothing written: \(summary.rows) rows, no problems" : "imported \(kind.rawValue): \(summary.line)")
+            } catch let failure as ImportFailure {
+                progress.finish()
+                if dryRun {
+                    for problem in failure.problems {
+                        FileHandle.standardError.write(Data("\(problem)\n".utf8))
+                    }
+                    let more = failure.truncated ? " (stopped at --max-errors \(maxErrors))" : ""
+                    throw UserError("\(failure.problems.count) problems\(more); nothing written")
+                }
+                throw UserError("\(failure.problems.first?.description ?? "import failed"); nothing imported")
+            }
+        }
+    }
+
+    private static func size(of path: String) -> Int? {
+        (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
+    }
+}
+
+/// The progress of a long import on stderr, redrawn in place; only when stderr is a terminal.
+final class ProgressLine {
+    let total: Int?
+    let isShown = isatty(STDERR_FILENO) == 1
+    private let started = Date()
+    private var drawn = false
+
+    init(total: Int?) { self.total = total }
+
+    func show(_ progress: ImportProgress) {
+        let seconds = max(Date().timeIntervalSince(started), 0.001)
+        var text = "\r\(progress.rows) rows, \(Int(Double(progress.rows) / seconds)) rows/s"
+        if let total, total > 0 { text += ", \(min(progress.bytes * 100 / total, 100))%" }
+        FileHandle.standardError.write(Data(text.utf8))
+        drawn = true
+    }
+
+    func finish() {
+        if drawn { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        drawn = false
+    }
+}

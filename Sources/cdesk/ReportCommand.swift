@@ -1,0 +1,32 @@
+import ArgumentParser
+import DeskCore
+import Foundation
+
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Recovery rate against the 60% benchmark, compensation by kind, complaints by reason and channel, response and resolution times."
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case table, json }
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    @Option(help: ArgumentHelp("Complaints created at or after this date or time (ISO 8601).", valueName: "date"))
+    var since: String?
+
+    @Option(help: ArgumentHelp("Complaints created before this date or time (ISO 8601, exclusive).", valueName: "date"))
+    var until: String?
+
+    @Option(help: "table or json.")
+    var format: Format = .table
+
+    func run() throws {
+        try reportingUserErrors {
+            let since = try parseDate(since, option: "--since")
+            let until = try parseDate(until, option: "--until")
+            let report = try storeOptions.open().report(since: since, until: until)
+            print(format == .table ? report.table() : report.json(), terminator: "")
+        }
+    }
+}

@@ -1,0 +1,152 @@
+import CSV
+import Foundation
+import GRDB
+import Testing
+@testable import DeskCore
+
+@Suite struct ExportTests {
+    static func demoStore() throws -> Store {
+        let store = try Fixture.store()
+        try store.loadDemo(DemoGenerator(options: DemoOptions(seed: 7, customers: 80, tickets: 400,
+                                                              now: Fixture.date("2025-06-01"))), agent: "test")
+        return store
+    }
+
+    static func export(_ store: Store, _ format: ExchangeFormat, _ filter: ExportFilter = ExportFilter()) throws -> String {
+        let path = NSTemporaryDirectory() + "/export-\(UUID()).\(format.rawValue)"
+        _ = FileManager.default.createFile(atPath: path, contents: nil)
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        try store.exportCases(filter, format: format, to: handle)
+        try handle.close()
+        return try String(contentsOfFile: path, encoding: .utf8)
+    }
+
+    /// Rows read back from a CSV export, as column → cell.
+    static func readCSV(_ text: String) throws -> [[String: String]] {
+        let reader = try CSVReader(string: text, hasHeaderRow: true)
+        let header = try #require(reader.headerRow)
+        var rows: [[String: String]] = []
+        while let row = reader.next() { rows.append(Dictionary(uniqueKeysWithValues: zip(header, row))) }
+        return rows
+    }
+
+    static func readJSONL(_ text: String) throws -> [[String: Any]] {
+        try text.split(separator: "\n").map {
+            try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+        }
+    }
+
+    /// What the store says about a case, in export spelling; checks a read-back row against it.
+    static func expectMatchesStore(_ store: Store, id: String, cell: (String) -> String?) throws {
+        let detail = try #require(try store.ticketDetail(id: id))
+        let unguard = { (s: String?) in s.map { $0.hasPrefix("'") ? String($0.dropFirst()) : $0 } }
+        #expect(cell("customer_id") == detail.customer.id)
+        #expect(unguard(cell("customer_name")) == detail.customer.name)
+        #expect(unguard(cell("email")) == detail.customer.email)
+        #expect(unguard(cell("phone")) == detail.customer.phone)
+        #expect(cell("reason") == detail.ticket.reason.rawValue)
+        #expect(cell("created_at") == ISODate.string(detail.ticket.createdAt.seconds))
+        #expect(cell("resolved_at") == detail.ticket.resolvedAt.map { ISODate.string($0.seconds) })
+        #expect(cell("resolution") == detail.outcome?.resolution.rawValue)
+        #expect(cell("satisfaction") == detail.outcome?.satisfaction.map(String.init))
+        #expect(cell("recovery") == detail.recovery?.state.rawValue)
+        let given = detail.compensations.filter { $0.ticketID == id && ($0.state == .offered || $0.state == .accepted) }
+            .sorted { ($0.at, $0.id ?? 0) < ($1.at, $1.id ?? 0) }
+            .map { GivenCompensation(kind: $0.kind, value: $0.value).text }.joined(separator: "; ")
+        #expect((cell("compensations") ?? "") == given)
+    }
+
+    @Test func csvRoundTripHoldsTheStoresCases() throws {
+        let store = try Self.demoStore()
+        let rows = try Self.readCSV(try Self.export(store, .csv))
+        let resolved = try store.pool.read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM ticket WHERE status IN ('resolved','closed')")
+        }
+        #expect(rows.count == resolved && rows.count > 100)
+        #expect(Set(rows.map { $0["ticket_id"]! }).count == rows.count)
+        for row in rows {
+            try Self.expectMatchesStore(store, id: row["ticket_id"]!) { column in
+                row[column].flatMap { $0.isEmpty ? nil : $0 }
+            }
+        }
+    }
+
+    @Test func jsonLinesRoundTripHoldsTheStoresCases() throws {
+        let store = try Self.demoStore()
+        let rows = try Self.readJSONL(try Self.export(store, .jsonl))
+        #expect(rows.count == (try Self.readCSV(try Self.export(store, .csv))).count)
+        for row in rows {
+            #expect(Array(row.keys).sorted() == ExportCase.columns.sorted())
+            try Self.expectMatchesStore(store, id: row["ticket_id"] as! String) { column in
+                switch row[column] {
+                case let s as String: s.isEmpty ? nil : s
+                case let n as NSNumber: n.stringValue
+                default: nil
+                }
+            }
+        }
+    }
+
+    static func formulaStore() throws -> Store {
+        let store = try Fixture.store()
+        var batch = DemoBatch()
+        batch.customers = [Customer(id: "-C1", name: "=HYPERLINK(\"http://evil\")", email: "@ivan@example.com",
+                                    phone: "+7 912 345-67-89", region: nil, tier: .regular, referrals: 0,
+                                    joinedAt: Fixture.date("2024-01-01"))]
+        batch.tickets = [Ticket(id: "\tT1", customerID: "-C1", orderID: nil, channel: .email, reason: .other, subject: "s",
+                                status: .resolved, priority: .normal, fault: .shop, assignee: "anna",
+                                createdAt: Fixture.date("2024-02-01"), firstResponseAt: Fixture.date("2024-02-01T02:00:00Z"),
+                                resolvedAt: Fixture.date("2024-02-02"), slaDueAt: Fixture.date("2024-02-03"),
+                                updatedAt: Fixture.date("2024-02-02"), version: 1)]
+        batch.compensations = [
+            Compensation(ticketID: "\tT1", customerID: "-C1", kind: .discount, value: 10, promoCode: nil, agent: "anna",
+                         at: Fixture.date("2024-02-02"), state: .accepted),
+            Compensation(ticketID: "\tT1", customerID: "-C1", kind: .refund, value: 150_050, promoCode: nil, agent: "anna",
+                         at: Fixture.date("2024-02-02T00:00:01Z"), state: .offered),
+            Compensation(ticketID: "\tT1", customerID: "-C1", kind: .bonus, value: 500, promoCode: nil, agent: "anna",
+                         at: Fixture.date("2024-02-02T00:00:02Z"), state: .declined),
+            Compensation(ticketID: "\tT1", customerID: "-C1", kind: .freeDelivery, value: 0, promoCode: nil, agent: "anna",
+                         at: Fixture.date("2024-02-02T00:00:03Z"), state: .accepted),
+        ]
+        batch.outcomes = [Outcome(ticketID: "\tT1", resolution: .compensated, satisfaction: 5, note: nil)]
+        try store.pool.write { db in try BulkWriter(db).write(batch) }
+        return store
+    }
+
+    @Test func formulaCellsAreNeutralisedAndNumbersStayNumbers() throws {
+        let store = try Self.formulaStore()
+        let text = try Self.export(store, .csv)
+        let row = try #require(try Self.readCSV(text).first)
+        #expect(row["ticket_id"] == "'\tT1")
+        #expect(row["customer_id"] == "'-C1")
+        #expect(row["customer_name"] == "'=HYPERLINK(\"http://evil\")")
+        #expect(row["email"] == "'@ivan@example.com")
+        #expect(row["phone"] == "'+7 912 345-67-89")
+        #expect(row["compensations"] == "discount 10%; refund 1500.50; free-delivery")
+        #expect(row["compensation_value"] == "1500.50")
+        #expect(row["satisfaction"] == "5")
+        #expect(row["agent"] == "anna")
+        #expect(text.hasSuffix("\n"))
+        let json = try #require(try Self.readJSONL(try Self.export(store, .jsonl)).first)
+        #expect(json["customer_name"] as? String == "=HYPERLINK(\"http://evil\")")
+        #expect((json["compensation_value"] as? NSNumber)?.doubleValue == 1500.5)
+        #expect((json["satisfaction"] as? NSNumber)?.intValue == 5)
+    }
+
+    @Test func redactMasksEmailAndPhone() throws {
+        let store = try Self.formulaStore()
+        let row = try #require(try Self.readCSV(try Self.export(store, .csv, ExportFilter(redact: true))).first)
+        #expect(row["email"] == "'@***@example.com")
+        #expect(row["phone"] == "'+* *** ***-**-89")
+        #expect(Redaction.email("ivan@example.com") == "i***@example.com")
+        #expect(Redaction.email("nobody") == "***")
+        #expect(Redaction.phone("89123456789") == "*********89")
+    }
+
+    @Test func sinceAndUntilSelectByResolutionDate() throws {
+        let store = try Self.formulaStore()
+        #expect(try store.exportCases(ExportFilter(since: Fixture.date("2024-02-02"), until: Fixture.date("2024-02-03"))) { _ in } == 1)
+        #expect(try store.exportCases(ExportFilter(since: Fixture.date("2024-02-02T00:00:01Z"))) { _ in } == 0)
+        #expect(try store.exportCases(ExportFilter(until: Fixture.date("2024-02-02"))) { _ in } == 0)
+    }
+}

@@ -1,0 +1,181 @@
+import Foundation
+import GRDB
+import Testing
+@testable import DeskCore
+
+@Suite struct ImportTests {
+    @Test func handWrittenFilesHoldExactlyTheirRows() throws {
+        let store = try Fixture.handWritten()
+        let t1 = try #require(try store.ticketDetail(id: "T1"))
+        #expect(t1.customer == Customer(id: "C1", name: "Иван Петров", email: "ivan@example.com", phone: "+7 912 345-67-89",
+                                        region: "Москва", tier: .vip, referrals: 3, joinedAt: Fixture.date("2023-05-01")))
+        #expect(t1.ticket.subject == "Стул сломан,\r\nножка треснула")
+        #expect(t1.ticket.priority == .urgent && t1.ticket.status == .open && t1.ticket.fault == .shop)
+        #expect(t1.ticket.createdAt == Fixture.date("2024-02-04T09:00:00Z"))
+        #expect(t1.ticket.slaDueAt == Fixture.date("2024-02-04T17:00:00Z"))  // urgent: 8 hours
+        #expect(t1.ticket.updatedAt == t1.ticket.createdAt)
+        #expect(t1.recentOrders == [Order(id: "O1", customerID: "C1", placedAt: Fixture.date("2024-02-01T12:00:00Z"),
+                                          total: Money(minor: 123_450), deliveryFee: Money(minor: 30_000),
+                                          status: .delivered, deliveredAt: Fixture.date("2024-02-03"))])
+        #expect(t1.messages.map(\.body) == ["Здравствуйте! Ножка \"сломалась\" 😡", "Check with the warehouse"])
+        #expect(t1.messages.map(\.isInternal) == [false, true])
+        let t2 = try #require(try store.ticketDetail(id: "T2"))
+        #expect(t2.customer.name == "Smith, Anna \"Annie\"")
+        #expect(t2.customer.phone == nil)
+        #expect(t2.ticket.subject == "=1+1 late")
+        #expect(t2.ticket.status == .new && t2.ticket.priority == .normal && t2.ticket.fault == .unknown)
+        #expect(t2.ticket.slaDueAt == Fixture.date("2024-02-08"))  // normal: 48 hours from midnight UTC
+        #expect(t2.recentOrders.first?.total == Money(minor: 9_990))
+        let c3 = try store.pool.read { db in try Row.fetchOne(db, sql: "SELECT * FROM customer WHERE id = 'C3'") }
+        #expect(c3?["name"] == "Ли Мэй 😀")
+        #expect(c3?["joined_at"] == ISODate.seconds("2024-01-15T05:30:00Z"))
+        #expect(c3?["referrals"] == 0 && c3?["tier"] == "regular")
+        let counts = try store.pool.read { db in
+            try ["customer", "\"order\"", "ticket", "message"].map { try Int.fetchOne(db, sql: "SELECT count(*) FROM \($0)") }
+        }
+        #expect(counts == [3, 2, 2, 2])
+    }
+
+    @Test func importingTheSameFilesAgainChangesNothing() throws {
+        let store = try Fixture.handWritten()
+        let before = try Fixture.snapshot(store, withEvents: false)
+        let events = try store.changeStamp()
+        let again = try Fixture.load(store, .tickets, try Fixture.file("tickets.csv", Fixture.ticketsCSV))
+        #expect(again.inserted == 0 && again.updated == 0 && again.unchanged == 2)
+        let messages = try Fixture.load(store, .messages, try Fixture.file("m.csv", Fixture.messagesCSV))
+        #expect(messages.unchanged == 2 && messages.inserted == 0)
+        try Fixture.load(store, .customers, try Fixture.file("c.csv", Fixture.customersCSV))
+        try Fixture.load(store, .orders, try Fixture.file("o.jsonl", Fixture.ordersJSONL))
+        #expect(try Fixture.snapshot(store, withEvents: false) == before)
+        #expect(try store.changeStamp() == events + 4)  // one audit event per import
+    }
+
+    @Test func anUpdatedNameReachesTheSearchIndex() throws {
+        let store = try Fixture.handWritten()
+        let file = try Fixture.file("c.csv", "id,name,joined\nC1,Пётр Сидоров,2023-05-01\n")
+        let summary = try Fixture.load(store, .customers, file)
+        #expect(summary.updated == 1 && summary.inserted == 0)
+        let hits = try store.pool.read { db in
+            try String.fetchAll(db, sql: """
+                SELECT t.id FROM ticket_search s JOIN ticket t ON t.seq = s.rowid WHERE ticket_search MATCH ?
+                """, arguments: ["Сидоров"])
+        }
+        #expect(hits == ["T1"])
+        let bodies = try store.pool.read { db in
+            try String.fetchOne(db, sql: "SELECT body FROM ticket_search s JOIN ticket t ON t.seq = s.rowid WHERE t.id = 'T1'")
+        }
+        #expect(bodies == "Здравствуйте! Ножка \"сломалась\" 😡\nCheck with the warehouse")
+    }
+
+    @Test func aTicketUpdateBumpsItsVersion() throws {
+        let store = try Fixture.handWritten()
+        let file = try Fixture.file("t.csv", "id,customer_id,channel,reason,subject,priority,created_at\nT2,C2,chat,delivery-delay,late,high,2024-02-06\n")
+        #expect(try Fixture.load(store, .tickets, file).updated == 1)
+        let t2 = try #require(try store.ticketDetail(id: "T2")).ticket
+        #expect(t2.version == 2 && t2.priority == .high && t2.subject == "late")
+        #expect(t2.slaDueAt == Fixture.date("2024-02-07"))
+    }
+
+    /// Each kind of bad input: the message names file, line and column, and the store is
+    /// exactly as before (not even an audit event).
+    @Test(arguments: [
+        (ImportKind.tickets, "t.csv", "id,customer_id,channel,reason,subject,created_at\nT9,C1,email,broken,x,2024-01-01\n",
+         "t.csv:2: reason: unknown value 'broken' (expected one of product-quality, wrong-item, delivery-delay, delivery-cost, competitor-price, service, moved-region, misuse, other)"),
+        (.tickets, "t.csv", "id,customer_id,channel,reason,subject,created_at\nT9,C1,email,other,x,2024-13-01\n",
+         "t.csv:2: created_at: bad date '2024-13-01' (expected ISO 8601, e.g. 2024-03-01 or 2024-03-01T14:05:00Z)"),
+        (.orders, "o.csv", "id,customer_id,placed_at,total,status\nO9,C1,2024-01-01,12.345,placed\n",
+         "o.csv:2: total: bad amount '12.345' (expected a non-negative decimal with a point, e.g. 1234.50)"),
+        (.orders, "o.csv", "id,customer_id,placed_at,status\nO9,C1,2024-01-01,placed\n",
+         "o.csv:1: total: missing required column"),
+        (.orders, "o.jsonl", "{\"id\":\"O9\",\"customer_id\":\"C404\",\"placed_at\":\"2024-01-01\",\"total\":\"1\",\"status\":\"placed\"}\n",
+         "o.jsonl:1: customer_id: no customer 'C404' in the store"),
+        (.tickets, "t.csv", "id,customer_id,order_id,channel,reason,subject,created_at\nT9,C1,O404,email,other,x,2024-01-01\n",
+         "t.csv:2: order_id: no order 'O404' in the store"),
+        (.messages, "m.csv", "ticket_id,author,body,at\nT1,agent,ok,2024-01-01\n\"T404\",agent,\"two\nlines\",2024-01-01\n",
+         "m.csv:3: ticket_id: no ticket 'T404' in the store"),
+        (.messages, "m.csv", "ticket_id,author,body,at\nT1,agent,\"a\nb\",2024-01-01\nT1,agent,x\n",
+         "m.csv:4: 3 fields, but the header has 4"),
+        (.messages, "m.jsonl", "{\"ticket_id\":\"T1\",\"author\":\"agent\",\"body\":\"x\",\"at\":\"2024-01-01\"}\n{not json\n",
+         "m.jsonl:2: not a JSON object"),
+        (.customers, "c.csv", "id,name,joined\nC9,,2024-01-01\n", "c.csv:2: name: required, but empty or missing"),
+    ])
+    func aBadFileIsPointedAtAndChangesNothing(kind: ImportKind, name: String, content: String, message: String) throws {
+        let store = try Fixture.handWritten()
+        let before = try Fixture.snapshot(store)
+        let file = try Fixture.file(name, content)
+        let failure = try #require(throws: ImportFailure.self) { try Fixture.load(store, kind, file) }
+        #expect(failure.description == file.replacingOccurrences(of: name, with: "") + message)
+        #expect(try Fixture.snapshot(store) == before)
+    }
+
+    @Test func invalidUTF8IsAnErrorWithItsLine() throws {
+        let store = try Fixture.handWritten()
+        let before = try Fixture.snapshot(store)
+        let csv = try Fixture.bytes("c.csv", Array("id,name,joined\nC7,Ok,2024-01-01\nC8,Bad ".utf8) + [0xFF, 0xFE]
+                                        + Array(",2024-01-01\n".utf8))
+        let failure = try #require(throws: ImportFailure.self) { try Fixture.load(store, .customers, csv) }
+        #expect(failure.description == csv + ":3: invalid UTF-8")
+        let jsonl = try Fixture.bytes("c.jsonl", Array("{\"id\":\"C8\",\"name\":\"".utf8) + [0xC3] + Array("\",\"joined\":\"2024-01-01\"}\n".utf8))
+        let failure2 = try #require(throws: ImportFailure.self) { try Fixture.load(store, .customers, jsonl) }
+        #expect(failure2.description == jsonl + ":1: invalid UTF-8")
+        #expect(try Fixture.snapshot(store) == before)
+    }
+
+    @Test func aDryRunReportsEveryProblemUpToTheLimitAndWritesNothing() throws {
+        let store = try Fixture.handWritten()
+        let before = try Fixture.snapshot(store)
+        let file = try Fixture.file("t.csv", """
+            id,customer_id,channel,reason,subject,created_at
+            T7,C1,fax,other,x,2024-01-01
+            T8,C404,email,other,x,yesterday
+            T9,C2,email,other,ok,2024-01-01
+
+            """)
+        let failure = try #require(throws: ImportFailure.self) { try Fixture.load(store, .tickets, file, dryRun: true) }
+        #expect(failure.problems.map { "\($0.line) \($0.column ?? "")" } == ["2 channel", "3 created_at"])
+        let limited = try #require(throws: ImportFailure.self) {
+            try Fixture.load(store, .tickets, file, dryRun: true, maxErrors: 1)
+        }
+        #expect(limited.problems.count == 1 && limited.truncated)
+        let good = try Fixture.file("t.csv", "id,customer_id,channel,reason,subject,created_at\nT9,C2,email,other,ok,2024-01-01\n")
+        #expect(try Fixture.load(store, .tickets, good, dryRun: true).inserted == 1)
+        #expect(try Fixture.snapshot(store) == before)
+    }
+
+    @Test func aLaterOrderRecoversAResolvedComplaint() throws {
+        let store = try Fixture.store()
+        let resolved = Fixture.date("2024-03-01")
+        var batch = DemoBatch()
+        batch.customers = [Customer(id: "C1", name: "A", email: nil, phone: nil, region: nil, tier: .regular,
+                                    referrals: 0, joinedAt: Fixture.date("2023-01-01"))]
+        batch.tickets = [Ticket(id: "T1", customerID: "C1", orderID: nil, channel: .email, reason: .service, subject: "s",
+                                status: .resolved, priority: .normal, fault: .shop, assignee: nil,
+                                createdAt: Fixture.date("2024-02-20"), firstResponseAt: nil, resolvedAt: resolved,
+                                slaDueAt: Fixture.date("2024-02-22"), updatedAt: resolved, version: 1)]
+        batch.recoveries = [Recovery(ticketID: "T1", customerID: "C1", state: .offered, followUpOn: nil, updatedAt: resolved)]
+        try store.pool.write { db in try BulkWriter(db).write(batch) }
+        let before = try Fixture.load(store, .orders, try Fixture.file("o.csv", "id,customer_id,placed_at,total,status\nO1,C1,2024-02-25,10,placed\n"))
+        #expect(before.recovered == 0)
+        #expect(try store.ticketDetail(id: "T1")?.recovery?.state == .offered)
+        let after = try Fixture.load(store, .orders, try Fixture.file("o.csv", "id,customer_id,placed_at,total,status\nO2,C1,2024-03-05,10,placed\n"))
+        #expect(after.recovered == 1)
+        #expect(try store.ticketDetail(id: "T1")?.recovery?.state == .recovered)
+        let event = try store.pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM event WHERE entity = 'recovery' AND entity_id = 'T1'")
+        }
+        #expect(event?["new_value"] == "{\"state\":\"recovered\"}")
+        #expect(event?["old_value"] == "{\"state\":\"offered\"}")
+    }
+
+    @Test func isoDates() {
+        #expect(ISODate.seconds("1970-01-01") == 0)
+        #expect(ISODate.seconds("2024-02-29") == 1_709_164_800)
+        #expect(ISODate.seconds("2024-02-29T01:02:03Z") == Int64(1_709_164_800 + 3723))
+        #expect(ISODate.seconds("2024-02-29T01:02:03.250+01:00") == Int64(1_709_164_800 + 3723 - 3600))
+        #expect(ISODate.seconds("2024-02-29 01:02") == Int64(1_709_164_800 + 3720))
+        #expect(ISODate.seconds("2023-02-29") == nil)
+        #expect(ISODate.seconds("2024-02-29T25:00") == nil)
+        #expect(ISODate.seconds("29.02.2024") == nil)
+        #expect(ISODate.string(1_709_164_800 + 3723) == "2024-02-29T01:02:03Z")
+    }
+}
