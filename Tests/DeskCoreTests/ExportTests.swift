@@ -89,7 +89,7 @@ import Testing
 
     static func formulaStore() throws -> Store {
         let store = try Fixture.store()
-        var batch = DemoBatch()
+        var batch = RecordBatch()
         batch.customers = [Customer(id: "-C1", name: "=HYPERLINK(\"http://evil\")", email: "@ivan@example.com",
                                     phone: "+7 912 345-67-89", region: nil, tier: .regular, referrals: 0,
                                     joinedAt: Fixture.date("2024-01-01"))]

@@ -145,7 +145,7 @@ import Testing
     @Test func aLaterOrderRecoversAResolvedComplaint() throws {
         let store = try Fixture.store()
         let resolved = Fixture.date("2024-03-01")
-        var batch = DemoBatch()
+        var batch = RecordBatch()
         batch.customers = [Customer(id: "C1", name: "A", email: nil, phone: nil, region: nil, tier: .regular,
                                     referrals: 0, joinedAt: Fixture.date("2023-01-01"))]
         batch.tickets = [Ticket(id: "T1", customerID: "C1", orderID: nil, channel: .email, reason: .service, subject: "s",

@@ -17,7 +17,7 @@ import Testing
     /// Four complaints in March and one in April, with figures worked out by hand below.
     static func store() throws -> Store {
         let store = try Fixture.store()
-        var batch = DemoBatch()
+        var batch = RecordBatch()
         batch.customers = [Customer(id: "C1", name: "A", email: nil, phone: nil, region: nil, tier: .regular,
                                     referrals: 0, joinedAt: Fixture.date("2023-01-01"))]
         batch.tickets = [
