@@ -49,3 +49,52 @@ import Testing
         #expect(result.stderr.split(separator: "\n").count == 1)
     }
 }
+
+@Suite(.serialized) struct KeysCommandTests {
+    @Test(.enabled(if: TmuxSession.available)) func viPresetMovesWithJKAndG() throws {
+        let store = try ConsoleInTmuxTests.demoStore()
+        let tmux = try TmuxSession(command: "'\(TmuxSession.binary)' --store '\(store)' --keymap vi")
+        try tmux.waitFor("the queue") { $0.contains("1/") }
+        try tmux.send("j", "j")
+        try tmux.waitFor("third row") { $0.contains(" 3/") }
+        try tmux.send("k")
+        try tmux.waitFor("second row") { $0.contains(" 2/") }
+        try tmux.send("G")
+        let end = try tmux.waitFor("the last row") { screen in
+            // position equals count: "N/N"
+            screen.split(separator: "\n").contains { line in
+                guard let match = line.firstMatch(of: /(\d+)\/(\d+)/) else { return false }
+                return match.1 == match.2
+            }
+        }
+        #expect(!end.isEmpty)
+        try tmux.send("q")
+        try tmux.waitFor("the shell prompt") { $0.contains("[exit 0]") }
+    }
+
+    @Test func checkReportsFileAndLineAndExitsOne() throws {
+        let path = NSTemporaryDirectory() + "bad-\(UUID().uuidString).keymap"
+        try "bind queue j move-down\nbind queue j move-up\nbind sideways k help\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let result = try runCDesk(["keys", "--check", path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("\(path):2: j is already bound in 'queue' on line 1"))
+        #expect(result.stderr.contains("\(path):3: unknown context 'sideways'"))
+        let good = try runCDesk(["keys", "--check", "default"])
+        #expect(good.status == 0, "\(good.stderr)")
+    }
+
+    @Test func consoleRefusesABrokenKeymap() throws {
+        let path = NSTemporaryDirectory() + "bad-\(UUID().uuidString).keymap"
+        try "bind queue j fly\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let result = try runCDesk(["--keymap", path, "--store", Fixtures.temporaryPath("k")])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("\(path):1: unknown action 'fly'"))
+    }
+
+    @Test func keysPrintsTSVForScripts() throws {
+        let result = try runCDesk(["keys", "--format", "tsv"], environment: ["XDG_CONFIG_HOME": "/nonexistent"])
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("context\tkeys\taction\thelp\n"))
+        #expect(result.stdout.contains("queue\t<Enter>\topen-ticket"))
+    }
+}

@@ -123,3 +123,19 @@ import Testing
         #expect(console.render().text.contains("too small"))
     }
 }
+
+@Suite struct RemappedKeysTests {
+    @Test func aRemappedKeyTakesTheSameCodePath() throws {
+        var keymap = Keymap()
+        _ = keymap.apply(BuiltInKeymap.text, file: "default")
+        #expect(keymap.apply("unbind queue <Enter>\nbind queue o open-ticket\n", file: "user").isEmpty)
+        let console = Console(store: try Fixtures.smallStore(), keymap: keymap, agent: "olga",
+                              size: Size(width: 80, height: 24), now: Fixtures.now)
+        console.start()
+        console.handle(.enter)
+        #expect(console.state.page == .queue)
+        #expect(console.state.message?.text.contains("does nothing here") == true)
+        console.handle(.char("o"))
+        #expect(console.state.page == .ticket)
+    }
+}

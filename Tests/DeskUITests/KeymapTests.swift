@@ -1,4 +1,5 @@
 import DeskUI
+import DeskTestSupport
 import Foundation
 import Testing
 
@@ -67,5 +68,38 @@ import Testing
         let problems = clash.apply("bind queue g move-last\nbind queue gg move-first\n", file: "f")
         #expect(problems.count == 1)
         #expect(problems.first?.message.contains("g is bound and also starts gg") == true)
+    }
+}
+
+@Suite struct PresetTests {
+    static let presets = ["default", "vi", "emacs", "russian"]
+
+    @Test(arguments: presets) func presetParsesAndBindsEveryAction(name: String) throws {
+        let text = try String(contentsOf: KeymapTests.repoRoot.appendingPathComponent("Keymaps/\(name).keymap"), encoding: .utf8)
+        var keymap = Keymap()
+        #expect(keymap.apply(text, file: name).isEmpty)
+        #expect(keymap.unboundWarnings(file: name).isEmpty, "every action has a key in \(name)")
+    }
+
+    @Test func loaderFindsPresetsAndAppliesTheUserFileOver() throws {
+        let config = NSTemporaryDirectory() + "cdesk-keys-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: config + "/cdesk", withIntermediateDirectories: true)
+        try "bind queue x open-ticket\n".write(toFile: config + "/cdesk/keymap", atomically: true, encoding: .utf8)
+        var loader = KeymapLoader(environment: ["XDG_CONFIG_HOME": config, "HOME": "/nonexistent"])
+        loader.presetFolders = [KeymapTests.repoRoot.appendingPathComponent("Keymaps").path]
+        let vi = try loader.load(preset: "vi")
+        #expect(vi.lookup([.char("G")], in: .queue) == .action(.moveLast))
+        #expect(vi.lookup([.char("x")], in: .queue) == .action(.openTicket), "the user's file applies over the preset")
+        #expect(throws: KeymapProblem.self) { try loader.load(preset: "nosuch") }
+        try "bind queue x nothing\n".write(toFile: config + "/cdesk/keymap", atomically: true, encoding: .utf8)
+        #expect(throws: KeymapErrors.self) { try loader.load(preset: nil) }
+    }
+
+    @Test func keyTableComesFromTheActionTable() {
+        var keymap = Keymap()
+        _ = keymap.apply(BuiltInKeymap.text, file: "default")
+        let tsv = KeyTable.render(keymap, format: .tsv)
+        #expect(tsv.contains("queue\tj <Down>\tmove-down\t\(Action.moveDown.info.help)"))
+        #expect(tsv.contains("ticket\tq <Esc>\tback\t"))
     }
 }

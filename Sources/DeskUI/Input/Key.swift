@@ -17,7 +17,7 @@ public enum Key: Hashable, Sendable {
         ("BS", .backspace), ("Backspace", .backspace), ("Del", .delete), ("Delete", .delete), ("Insert", .insert),
         ("Up", .up), ("Down", .down), ("Left", .left), ("Right", .right),
         ("PageUp", .pageUp), ("PageDown", .pageDown), ("Home", .home), ("End", .end),
-        ("lt", .char("<")),
+        ("lt", .char("<")), ("gt", .char(">")),
     ]
 
     /// The name a keymap file uses: `d`, `Д`, `<Enter>`, `<C-n>`, `<F5>`.
@@ -28,7 +28,7 @@ public enum Key: Hashable, Sendable {
         case .char(let c): return String(c)
         case .function(let n): return "<F\(n)>"
         case .control(let c): return "<C-\(c)>"
-        case .alt(let c): return "<M-\(c)>"
+        case .alt(let c): return "<M-\(c == "<" ? "lt" : c == ">" ? "gt" : String(c))>"
         case .resize: return "<Resize>"
         default:
             return "<" + (Self.named.first { $0.1 == self }?.0 ?? "?") + ">"
@@ -62,7 +62,8 @@ public enum Key: Hashable, Sendable {
             return .function(n)
         }
         let parts = name.split(separator: "-", maxSplits: 1)
-        if parts.count == 2, parts[1].count == 1, let c = parts[1].first {
+        let named = parts.count == 2 ? parseName(String(parts[1])) : nil
+        if parts.count == 2, let c = parts[1].count == 1 ? parts[1].first : { if case .char(let c)? = named { c } else { nil } }() {
             switch parts[0] {
             case "C", "c":
                 guard c.isASCII, c.isLetter else { return nil }
