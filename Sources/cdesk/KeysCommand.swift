@@ -15,8 +15,8 @@ struct KeysCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Check FILE and print every problem as FILE:LINE: reason; exit 1 on any.", valueName: "file"))
     var check: String?
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case table, tsv }
-    @Option(help: "table (for a person) or tsv (context, keys, action, help; for a script).")
+    enum Format: String, ExpressibleByArgument, CaseIterable { case table, tsv, markdown }
+    @Option(help: "table (for a person), tsv (context, keys, action, help; for a script) or markdown.")
     var format: Format = .table
 
     func run() throws {
@@ -33,7 +33,7 @@ struct KeysCommand: ParsableCommand {
             } catch let problem as KeymapProblem {
                 throw UserError(problem.description)
             }
-            print(KeyTable.render(keys, format: format == .tsv ? .tsv : .table), terminator: "")
+            print(KeyTable.render(keys, format: format == .tsv ? .tsv : format == .markdown ? .markdown : .table), terminator: "")
         }
     }
 

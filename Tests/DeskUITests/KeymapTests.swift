@@ -103,3 +103,14 @@ import Testing
         #expect(tsv.contains("ticket\tq <Esc>\tback\t"))
     }
 }
+
+@Suite struct ReadmeKeysTests {
+    @Test func readmeKeyTableIsTheDefaultKeymap() throws {
+        let readme = try String(contentsOf: KeymapTests.repoRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        var keymap = Keymap()
+        _ = keymap.apply(BuiltInKeymap.text, file: "default")
+        let table = KeyTable.render(keymap, format: .markdown)
+        #expect(readme.contains("keys:begin (generated from the action table; a test checks it) -->\n" + table + "<!-- keys:end"),
+                "regenerate with: cdesk keys --format markdown")
+    }
+}
