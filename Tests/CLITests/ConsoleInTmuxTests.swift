@@ -98,3 +98,31 @@ import Testing
         #expect(result.stdout.contains("queue\t<Enter>\topen-ticket"))
     }
 }
+
+@Suite(.serialized) struct CompensationInTmuxTests {
+    @Test(.enabled(if: TmuxSession.available && TmuxSession.which("sqlite3") != nil))
+    func russianKeymapGivesADiscountWithCyrillicKey() throws {
+        let store = try ConsoleInTmuxTests.demoStore()
+        let tmux = try TmuxSession(command: "'\(TmuxSession.binary)' --store '\(store)' --keymap russian --agent olga")
+        try tmux.waitFor("the queue") { $0.contains("CUSTOMER") }
+        try tmux.send("Enter")
+        try tmux.waitFor("the ticket") { $0.contains("── Thread") }
+        try tmux.send("в")
+        try tmux.waitFor("the discount prompt") { $0.contains("Discount %") }
+        try tmux.send("Enter")
+        let done = try tmux.waitFor("the promo code") { $0.contains("promo code CD-") }
+        let code = try #require(done.firstMatch(of: /CD-[0-9A-Z]{4}-[0-9A-Z]{2}/)).0
+        try tmux.send("у")
+        try tmux.waitFor("the resolve prompt") { $0.contains("Resolve #") }
+        try tmux.send("Enter")
+        try tmux.waitFor("resolved") { $0.contains("resolved: compensated") }
+        try tmux.send("й", "й")
+        try tmux.waitFor("the shell prompt") { $0.contains("[exit 0]") }
+        let row = try spawn(TmuxSession.which("sqlite3")!, [store, """
+            SELECT c.kind, c.value, c.agent, t.status, o.resolution, (SELECT count(*) FROM event e WHERE e.entity_id = t.id)
+            FROM compensation c JOIN ticket t ON t.id = c.ticket_id JOIN outcome o ON o.ticket_id = t.id
+            WHERE c.promo_code = '\(code)'
+            """])
+        #expect(row.stdout == "discount|10|olga|resolved|compensated|2\n", "\(row.stderr)")
+    }
+}

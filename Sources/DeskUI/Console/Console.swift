@@ -9,8 +9,12 @@ public final class Console {
     let store: Store
     private var lastStamp: Int64 = 0
 
-    public init(store: Store, keymap: Keymap, agent: String, size: Size, now: Date = Date()) {
+    public let policy: CompensationPolicy
+
+    public init(store: Store, keymap: Keymap, agent: String, size: Size, now: Date = Date(),
+                policy: CompensationPolicy = .standard) {
         self.store = store
+        self.policy = policy
         self.keymap = keymap
         let name = URL(fileURLWithPath: store.path).lastPathComponent
         state = ConsoleState(size: size, agent: agent, storeName: name, now: now)
@@ -43,6 +47,11 @@ public final class Console {
         case .none:
             state.pendingKeys = []
             if keys.count > 1 { return handle(key) }
+            if state.prompt != nil {
+                // Unbound printable keys are typed into the prompt.
+                if case .char(let c) = key { state.prompt?.text.append(c) }
+                return
+            }
             state.message = StatusMessage(L10n.unboundKey(key.name, help: keymap.keys(for: .help, in: state.context).first?.map(\.name).joined() ?? "?"))
         }
     }
@@ -71,6 +80,16 @@ public final class Console {
         case (.ticket, .pageUp): scrollTicket(by: -(Layout.bodyRows(state.size) - 1))
         case (.ticket, .moveFirst): scrollTicket(by: Int.min / 2)
         case (.ticket, .moveLast): scrollTicket(by: Int.max / 2)
+        case (_, .compensateDiscount): attempt { try ask(.compensate(.discount)) }
+        case (_, .compensateFreeDelivery): attempt { try ask(.compensate(.freeDelivery)) }
+        case (_, .compensateBonus): attempt { try ask(.compensate(.bonus)) }
+        case (_, .compensateApology): attempt { try ask(.compensate(.apology)) }
+        case (_, .ticketResolve): attempt { try ask(.resolve) }
+        case (_, .ticketTake): attempt { try takeTicket() }
+        case (_, .promptAccept): attempt { try acceptPrompt() }
+        case (_, .promptCancel): state.prompt = nil; state.message = StatusMessage(L10n.Prompt.cancelled)
+        case (_, .promptErase): if state.prompt?.text.isEmpty == false { state.prompt?.text.removeLast() }
+        case (_, .promptClear): state.prompt?.text = ""
         default: break
         }
     }
@@ -193,6 +212,93 @@ public final class Console {
         let next = views[(index + step + views.count) % views.count]
         state.queue = QueueState(query: QueueQuery(view: next, agent: state.agent))
         attempt { try loadQueue(from: nil, direction: .forward) }
+    }
+
+    // MARK: Work on a ticket
+
+    /// The ticket an action works on: the open one, else the selected row's, read afresh
+    /// (for its current version).
+    private func targetTicket() throws -> Ticket? {
+        if state.page == .ticket, let ticket = state.ticket?.detail.ticket { return ticket }
+        guard let row = state.queue.selectedRow else { return nil }
+        return try store.ticketDetail(id: row.id)?.ticket
+    }
+
+    private func ask(_ purpose: PromptState.Purpose) throws {
+        guard let ticket = try targetTicket() else { return }
+        let label: String
+        var text = ""
+        switch purpose {
+        case .compensate(let kind):
+            let limits = policy.limits[kind]
+            label = L10n.Prompt.compensation(kind, ticket: ticket.id,
+                                             limit: CompensationPolicy.hasValue(kind) ? limits?.agentLimit : nil)
+            if CompensationPolicy.hasValue(kind), let value = limits?.defaultValue { text = String(value) }
+        case .resolve:
+            label = L10n.Prompt.resolve(ticket: ticket.id)
+            let given = try store.ticketDetail(id: ticket.id)?.compensations.contains {
+                $0.ticketID == ticket.id && $0.kind != .apology && $0.state != .revoked
+            } ?? false
+            text = given ? Resolution.compensated.rawValue : Resolution.explained.rawValue
+        }
+        state.prompt = PromptState(purpose: purpose, label: label, text: text, ticketID: ticket.id, version: ticket.version)
+    }
+
+    private func acceptPrompt() throws {
+        guard let prompt = state.prompt else { return }
+        do {
+            switch prompt.purpose {
+            case .compensate(let kind):
+                let value: Int64
+                do {
+                    value = try policy.check(kind, typed: prompt.text)
+                } catch {
+                    // The prompt stays open so the agent can correct the value.
+                    state.message = StatusMessage(error.description, isError: true)
+                    return
+                }
+                let given = try store.giveCompensation(ticketID: prompt.ticketID, expectedVersion: prompt.version,
+                                                       kind: kind, value: value, agent: state.agent, at: state.now)
+                state.message = StatusMessage(L10n.gave(kind, value: value, code: given.promoCode, ticket: prompt.ticketID))
+            case .resolve:
+                let words = prompt.text.split(separator: " ").map(String.init)
+                guard let first = words.first, let resolution = Resolution(rawValue: first), words.count <= 2,
+                      words.count == 1 || (Int(words[1]).map { (1...5).contains($0) } ?? false) else {
+                    state.message = StatusMessage(L10n.badResolution(prompt.text), isError: true)
+                    return
+                }
+                try store.resolve(ticketID: prompt.ticketID, expectedVersion: prompt.version, resolution: resolution,
+                                  satisfaction: words.count == 2 ? Int(words[1]) : nil, agent: state.agent, at: state.now)
+                state.message = StatusMessage(L10n.resolved(prompt.ticketID, resolution))
+            }
+            state.prompt = nil
+            try afterOwnWrite()
+        } catch let error as StoreError {
+            state.prompt = nil
+            try afterOwnWrite()
+            state.message = StatusMessage(error.description, isError: true)
+        }
+    }
+
+    private func takeTicket() throws {
+        guard let ticket = try targetTicket() else { return }
+        do {
+            try store.take(ticketID: ticket.id, expectedVersion: ticket.version, agent: state.agent, at: state.now)
+            try afterOwnWrite()
+            state.message = StatusMessage(L10n.took(ticket.id))
+        } catch let error as StoreError {
+            try afterOwnWrite()
+            state.message = StatusMessage(error.description, isError: true)
+        }
+    }
+
+    /// Re-reads what is on screen after a write (ours, or a refused one after a conflict).
+    private func afterOwnWrite() throws {
+        lastStamp = try store.changeStamp()
+        try reloadQueue()
+        if let id = state.ticket?.detail.ticket.id, let detail = try store.ticketDetail(id: id) {
+            state.ticket?.detail = detail
+        }
     }
 
     // MARK: The ticket

@@ -13,6 +13,8 @@ public struct ConsoleState {
     public var ticket: TicketState?
     public var showingHelp = false
     public var message: StatusMessage?
+    /// The one-line prompt being typed in, if any; keys then go to the `prompt` context.
+    public var prompt: PromptState?
     /// Keys typed so far of a multi-key binding (`g` of `gg`).
     public var pendingKeys: [Key] = []
     public var wantsQuit = false
@@ -28,7 +30,7 @@ public struct ConsoleState {
     }
 
     /// The keymap context the next key is read in.
-    public var context: KeyContext { page == .ticket ? .ticket : .queue }
+    public var context: KeyContext { prompt != nil ? .prompt : page == .ticket ? .ticket : .queue }
 }
 
 public struct StatusMessage: Equatable {
@@ -60,4 +62,17 @@ public struct TicketState {
     public var detail: TicketDetail
     public var scroll = 0
     public init(detail: TicketDetail) { self.detail = detail }
+}
+
+/// A one-line prompt: what it asks, what has been typed, and what Enter will do.
+public struct PromptState: Equatable {
+    public enum Purpose: Equatable {
+        case compensate(CompensationKind)
+        case resolve
+    }
+    public var purpose: Purpose
+    public var label: String
+    public var text: String
+    public var ticketID: String
+    public var version: Int
 }

@@ -20,6 +20,12 @@ public enum Action: String, CaseIterable, Sendable {
     case viewNext = "view-next"
     case viewPrevious = "view-previous"
     case back
+    case compensateDiscount = "compensate-discount"
+    case compensateFreeDelivery = "compensate-free-delivery"
+    case compensateBonus = "compensate-bonus"
+    case compensateApology = "compensate-apology"
+    case ticketResolve = "ticket-resolve"
+    case ticketTake = "ticket-take"
     case promptAccept = "prompt-accept"
     case promptCancel = "prompt-cancel"
     case promptErase = "prompt-erase"
@@ -51,6 +57,12 @@ public enum Action: String, CaseIterable, Sendable {
         case .viewNext: Info(contexts: [.queue], help: L10n.Help.viewNext, needs: .none)
         case .viewPrevious: Info(contexts: [.queue], help: L10n.Help.viewPrevious, needs: .none)
         case .back: Info(contexts: [.ticket], help: L10n.Help.back, needs: .none)
+        case .compensateDiscount: Info(contexts: [.queue, .ticket], help: L10n.Help.compensateDiscount, needs: .selectedTicket)
+        case .compensateFreeDelivery: Info(contexts: [.queue, .ticket], help: L10n.Help.compensateFreeDelivery, needs: .selectedTicket)
+        case .compensateBonus: Info(contexts: [.queue, .ticket], help: L10n.Help.compensateBonus, needs: .selectedTicket)
+        case .compensateApology: Info(contexts: [.queue, .ticket], help: L10n.Help.compensateApology, needs: .selectedTicket)
+        case .ticketResolve: Info(contexts: [.queue, .ticket], help: L10n.Help.ticketResolve, needs: .selectedTicket)
+        case .ticketTake: Info(contexts: [.queue, .ticket], help: L10n.Help.ticketTake, needs: .selectedTicket)
         case .promptAccept: Info(contexts: [.prompt], help: L10n.Help.promptAccept, needs: .none)
         case .promptCancel: Info(contexts: [.prompt], help: L10n.Help.promptCancel, needs: .none)
         case .promptErase: Info(contexts: [.prompt], help: L10n.Help.promptErase, needs: .none)

@@ -6,6 +6,8 @@ public enum BuiltInKeymap {
 # cdesk — the default keymap: mnemonic single letters and the arrow keys.
 # Format: bind <context> <keys> <action> | unbind <context> <keys>
 # Contexts: global (queue and ticket), queue, ticket, prompt.
+# Compensation with one key each: d discount, f free delivery, b bonus, a apology;
+# e resolves, t takes the ticket.
 
 bind global q quit
 bind global ? help
@@ -23,6 +25,12 @@ bind queue <End> move-last
 bind queue <Enter> open-ticket
 bind queue <Tab> view-next
 bind queue <S-Tab> view-previous
+bind queue d compensate-discount
+bind queue f compensate-free-delivery
+bind queue b compensate-bonus
+bind queue a compensate-apology
+bind queue e ticket-resolve
+bind queue t ticket-take
 
 bind ticket q back
 bind ticket <Esc> back
@@ -35,6 +43,12 @@ bind ticket <Space> page-down
 bind ticket <PageUp> page-up
 bind ticket <Home> move-first
 bind ticket <End> move-last
+bind ticket d compensate-discount
+bind ticket f compensate-free-delivery
+bind ticket b compensate-bonus
+bind ticket a compensate-apology
+bind ticket e ticket-resolve
+bind ticket t ticket-take
 
 bind prompt <Enter> prompt-accept
 bind prompt <Esc> prompt-cancel

@@ -17,6 +17,12 @@ public enum L10n {
         public static let viewNext = "Next queue view"
         public static let viewPrevious = "Previous queue view"
         public static let back = "Back to the queue"
+        public static let compensateDiscount = "Give a discount (percent) with a promo code"
+        public static let compensateFreeDelivery = "Give free delivery on the next order"
+        public static let compensateBonus = "Give bonus points"
+        public static let compensateApology = "Record an apology"
+        public static let ticketResolve = "Resolve with an outcome (and satisfaction 1–5)"
+        public static let ticketTake = "Take the ticket (assign it to me)"
         public static let promptAccept = "Accept the prompt"
         public static let promptCancel = "Cancel the prompt"
         public static let promptErase = "Erase the character before the cursor"
@@ -142,5 +148,55 @@ extension L10n {
 
     public static func recentCompensationWarning(_ count: Int, days: Int) -> String {
         "⚠ \(count) compensations in the last \(days) days"
+    }
+}
+
+extension L10n {
+    public enum Prompt {
+        public static func compensation(_ kind: CompensationKind, ticket: String, limit: Int64?) -> String {
+            switch kind {
+            case .discount: "Discount % for #\(ticket)" + (limit.map { " (your limit \($0))" } ?? "") + ": "
+            case .bonus: "Bonus points for #\(ticket)" + (limit.map { " (your limit \($0))" } ?? "") + ": "
+            case .freeDelivery: "Free delivery on the next order for #\(ticket)? Enter gives, Esc cancels "
+            case .apology: "Record an apology on #\(ticket)? Enter records, Esc cancels "
+            default: "\(kind.rawValue) for #\(ticket): "
+            }
+        }
+        public static func resolve(ticket: String) -> String {
+            "Resolve #\(ticket) — resolution [satisfaction 1-5]: "
+        }
+        public static let cancelled = "cancelled"
+    }
+
+    public static func gave(_ kind: CompensationKind, value: Int64, code: String?, ticket: String) -> String {
+        "#\(ticket): gave \(compensation(kind, value: value))" + (code.map { " — promo code \($0)" } ?? "")
+    }
+    public static func resolved(_ ticket: String, _ resolution: Resolution) -> String {
+        "#\(ticket) resolved: \(resolution.rawValue)"
+    }
+    public static func took(_ ticket: String) -> String { "#\(ticket) is yours now" }
+    public static func badResolution(_ text: String) -> String {
+        "'\(text)' is not a resolution (" + Resolution.allCases.map(\.rawValue).joined(separator: ", ") + ") with an optional satisfaction 1–5"
+    }
+}
+
+extension L10n {
+    /// Short labels of the key hints on the bottom line.
+    public enum Hint {
+        public static let open = "open"
+        public static let back = "back"
+        public static let discount = "disc"
+        public static let freeDelivery = "free-dlv"
+        public static let bonus = "bonus"
+        public static let apology = "sorry"
+        public static let resolve = "resolve"
+        public static let take = "take"
+        public static let view = "view"
+        public static let scroll = "scroll"
+        public static let help = "help"
+        public static let quit = "quit"
+        public static let accept = "accept"
+        public static let cancel = "cancel"
+        public static let erase = "erase"
     }
 }

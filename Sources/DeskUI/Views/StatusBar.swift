@@ -20,6 +20,20 @@ enum StatusBar {
             grid.put(DisplayWidth.truncate(text, to: max(0, width - used)), x: used, y: statusY,
                      style: message.isError ? .danger : .status)
         }
+        if let prompt = state.prompt {
+            grid.paint(y: statusY, style: .prompt)
+            let end = grid.put(" " + prompt.label, x: 0, y: statusY, style: .prompt)
+            // The typed text is the agent's own, but it is shown through the same safe path.
+            let typed = UntrustedText.line(prompt.text) + "▏"
+            let room = max(0, width - end)
+            grid.put(String(typed.suffix(room)), x: end, y: statusY, style: .prompt)
+            if let message = state.message, message.isError {
+                grid.paint(y: hintsY, style: .normal)
+                grid.put(String(repeating: " ", count: width), x: 0, y: hintsY)
+                grid.put(DisplayWidth.truncate(" " + message.text, to: width), x: 0, y: hintsY, style: .danger)
+                return
+            }
+        }
         var x = 0
         for (key, label) in hints(state, keymap: keymap) {
             let piece = "\(key) \(label)  "
@@ -31,9 +45,15 @@ enum StatusBar {
 
     /// The most useful keys of the screen, each with the first key bound to it.
     static func hints(_ state: ConsoleState, keymap: Keymap) -> [(String, String)] {
-        let actions: [(Action, String)] = state.page == .queue
-            ? [(.openTicket, "open"), (.moveDown, "down"), (.moveUp, "up"), (.viewNext, "view"), (.help, "help"), (.quit, "quit")]
-            : [(.back, "back"), (.moveDown, "scroll"), (.pageDown, "page"), (.help, "help"), (.quit, "quit")]
+        let actions: [(Action, String)] = state.prompt != nil
+            ? [(.promptAccept, L10n.Hint.accept), (.promptCancel, L10n.Hint.cancel), (.promptErase, L10n.Hint.erase)]
+            : state.page == .queue
+            ? [(.openTicket, L10n.Hint.open), (.compensateDiscount, L10n.Hint.discount), (.compensateFreeDelivery, L10n.Hint.freeDelivery),
+               (.compensateBonus, L10n.Hint.bonus), (.compensateApology, L10n.Hint.apology), (.ticketResolve, L10n.Hint.resolve),
+               (.ticketTake, L10n.Hint.take), (.viewNext, L10n.Hint.view), (.help, L10n.Hint.help), (.quit, L10n.Hint.quit)]
+            : [(.back, L10n.Hint.back), (.compensateDiscount, L10n.Hint.discount), (.compensateFreeDelivery, L10n.Hint.freeDelivery),
+               (.compensateBonus, L10n.Hint.bonus), (.compensateApology, L10n.Hint.apology), (.ticketResolve, L10n.Hint.resolve),
+               (.ticketTake, L10n.Hint.take), (.moveDown, L10n.Hint.scroll), (.help, L10n.Hint.help)]
         return actions.compactMap { action, label in
             keymap.keys(for: action, in: state.context).first.map { ($0.map(\.name).joined(), label) }
         }

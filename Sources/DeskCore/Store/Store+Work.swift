@@ -1,0 +1,86 @@
+import Foundation
+import GRDB
+
+/// The changes an agent makes to a ticket. Each is one IMMEDIATE transaction with one
+/// audit event, and carries the ticket's version as the agent saw it: if someone else
+/// changed the ticket meanwhile, the write is refused with who changed what.
+extension Store {
+    /// Gives a compensation on a ticket; returns it with its promo code.
+    @discardableResult
+    public func giveCompensation(ticketID: String, expectedVersion: Int, kind: CompensationKind, value: Int64,
+                                 agent: String, at: Date = Date()) throws -> Compensation {
+        try change(ticketID: ticketID, expectedVersion: expectedVersion, agent: agent, at: at) { db, ticket in
+            var code: String? = nil
+            if kind != .apology {
+                var rng = SystemRandomNumberGenerator()
+                repeat {
+                    code = PromoCode.random(using: &rng)
+                } while try Bool.fetchOne(db, sql: "SELECT 1 FROM compensation WHERE promo_code = ?", arguments: [code]) == true
+            }
+            try db.execute(sql: """
+                INSERT INTO compensation (ticket_id, customer_id, kind, value, promo_code, agent, at, state)
+                VALUES (?,?,?,?,?,?,?,'offered')
+                """, arguments: [ticketID, ticket.customerID, kind.rawValue, value, code, agent, at.seconds])
+            let comp = Compensation(id: db.lastInsertedRowID, ticketID: ticketID, customerID: ticket.customerID, kind: kind,
+                                    value: value, promoCode: code, agent: agent, at: at, state: .offered)
+            return (comp, "compensate", nil, ["kind": kind.rawValue, "value": String(value), "promo_code": code ?? ""])
+        }
+    }
+
+    /// Resolves a ticket with an outcome; the complaint's recovery starts at-risk.
+    public func resolve(ticketID: String, expectedVersion: Int, resolution: Resolution, satisfaction: Int?,
+                        agent: String, at: Date = Date()) throws {
+        try change(ticketID: ticketID, expectedVersion: expectedVersion, agent: agent, at: at) { db, ticket in
+            guard ticket.status.isActive else { throw StoreError.invalid("ticket \(ticketID) is already \(ticket.status.rawValue)") }
+            try db.execute(sql: "UPDATE ticket SET status = 'resolved', resolved_at = ? WHERE id = ?", arguments: [at.seconds, ticketID])
+            try db.execute(sql: """
+                INSERT INTO outcome (ticket_id, resolution, satisfaction, agent, at) VALUES (?,?,?,?,?)
+                ON CONFLICT(ticket_id) DO UPDATE SET resolution = excluded.resolution,
+                    satisfaction = excluded.satisfaction, agent = excluded.agent, at = excluded.at
+                """, arguments: [ticketID, resolution.rawValue, satisfaction, agent, at.seconds])
+            try db.execute(sql: """
+                INSERT INTO recovery (ticket_id, customer_id, state, follow_up_on, updated_at) VALUES (?,?,'at-risk',?,?)
+                ON CONFLICT(ticket_id) DO UPDATE SET state = 'at-risk', updated_at = excluded.updated_at
+                """, arguments: [ticketID, ticket.customerID, at.seconds + 7 * 86_400, at.seconds])
+            return ((), "resolve", ["status": ticket.status.rawValue],
+                    ["status": "resolved", "resolution": resolution.rawValue, "satisfaction": satisfaction.map(String.init) ?? ""])
+        }
+    }
+
+    /// Assigns the ticket to `agent`.
+    public func take(ticketID: String, expectedVersion: Int, agent: String, at: Date = Date()) throws {
+        try change(ticketID: ticketID, expectedVersion: expectedVersion, agent: agent, at: at) { db, ticket in
+            try db.execute(sql: "UPDATE ticket SET assignee = ?, status = CASE status WHEN 'new' THEN 'open' ELSE status END WHERE id = ?",
+                           arguments: [agent, ticketID])
+            return ((), "take", ["assignee": ticket.assignee ?? ""], ["assignee": agent])
+        }
+    }
+
+    /// The common frame of a ticket change: version check, the change, version bump, event.
+    private func change<T>(ticketID: String, expectedVersion: Int, agent: String, at: Date,
+                           _ body: (Database, Ticket) throws -> (T, String, [String: String]?, [String: String]?)) throws -> T {
+        try pool.writeWithoutTransaction { db in
+            var result: T?
+            try db.inTransaction(.immediate) {
+                guard let row = try Row.fetchOne(db, sql: "SELECT * FROM ticket WHERE id = ?", arguments: [ticketID]) else {
+                    throw StoreError.notFound(what: "ticket", id: ticketID)
+                }
+                let ticket = try Self.ticket(row)
+                guard ticket.version == expectedVersion else {
+                    let last = try Row.fetchOne(db, sql: """
+                        SELECT agent, action FROM event WHERE entity = 'ticket' AND entity_id = ? ORDER BY id DESC LIMIT 1
+                        """, arguments: [ticketID])
+                    throw StoreError.conflict(ticketID: ticketID, by: last?["agent"] ?? "someone", what: last?["action"] ?? "changed it")
+                }
+                let (value, action, old, new) = try body(db, ticket)
+                try db.execute(sql: "UPDATE ticket SET version = version + 1, updated_at = ? WHERE id = ?",
+                               arguments: [at.seconds, ticketID])
+                try AuditLog.append(db, agent: agent, entity: "ticket", entityID: ticketID, action: action,
+                                    old: old, new: new, at: at)
+                result = value
+                return .commit
+            }
+            return result!
+        }
+    }
+}

@@ -1,0 +1,103 @@
+import DeskCore
+@testable import DeskUI
+import DeskTestSupport
+import Foundation
+import Testing
+
+/// Working a complaint on the in-memory screen, pressing actions through the keymap.
+@Suite struct WorkTicketTests {
+    @Test func discountThenResolveLandsInTheStoreAndOnScreen() throws {
+        let store = try Fixtures.smallStore()
+        let console = ConsoleTests.console(store)
+        ConsoleTests.press(console, .openTicket)
+        ConsoleTests.press(console, .compensateDiscount)
+        #expect(console.state.prompt?.text == "10", "prefilled with the policy's default")
+        #expect(console.render().text.contains("Discount % for #T1 (your limit 15): 10"))
+        ConsoleTests.press(console, .promptAccept)
+        #expect(console.state.prompt == nil)
+        let message = try #require(console.state.message?.text)
+        #expect(message.contains("gave discount 10%"))
+        let code = try #require(message.firstMatch(of: /CD-[0-9A-Z]{4}-[0-9A-Z]{2}/)).0
+        #expect(console.render().text.contains(String(code)), "the history shows the new compensation")
+
+        ConsoleTests.press(console, .ticketResolve)
+        #expect(console.state.prompt?.text == "compensated", "prefilled from what was done")
+        for c in " 5" { console.handle(.char(c)) }
+        ConsoleTests.press(console, .promptAccept)
+        #expect(console.state.message?.text == "#T1 resolved: compensated")
+
+        let detail = try #require(try store.ticketDetail(id: "T1"))
+        #expect(detail.ticket.status == .resolved)
+        #expect(detail.outcome?.resolution == .compensated)
+        #expect(detail.outcome?.satisfaction == 5)
+        #expect(detail.recovery?.state == .atRisk)
+        let given = try #require(detail.compensations.first)
+        #expect(given.kind == .discount && given.value == 10 && given.promoCode == String(code) && given.agent == "olga")
+        #expect(detail.ticket.version == 3)
+    }
+
+    @Test func overTheAgentLimitIsRefusedWithTheReason() throws {
+        let store = try Fixtures.smallStore()
+        let console = ConsoleTests.console(store)
+        ConsoleTests.press(console, .compensateDiscount)   // from the queue, on the selected row
+        ConsoleTests.press(console, .promptClear)
+        for c in "25" { console.handle(.char(c)) }
+        ConsoleTests.press(console, .promptAccept)
+        #expect(console.state.prompt != nil, "the prompt stays open to correct the value")
+        #expect(console.state.message?.text == "over your limit of 15% for a discount — a lead must give it")
+        #expect(console.render().text.contains("a lead must give it"))
+        ConsoleTests.press(console, .promptCancel)
+        #expect(try store.ticketDetail(id: "T1")?.compensations.isEmpty == true)
+    }
+
+    @Test func policyRefusals() {
+        let policy = CompensationPolicy.standard
+        #expect(throws: CompensationPolicy.Refusal.overAgentLimit(kind: .bonus, limit: 1000)) { try policy.check(.bonus, typed: "1500") }
+        #expect(throws: CompensationPolicy.Refusal.overMaximum(kind: .discount, maximum: 50)) { try policy.check(.discount, typed: "60") }
+        #expect(throws: CompensationPolicy.Refusal.notANumber("ten")) { try policy.check(.discount, typed: "ten") }
+        #expect(throws: CompensationPolicy.Refusal.notPositive) { try policy.check(.discount, typed: "0") }
+        #expect((try? policy.check(.discount, typed: "15%")) == 15)
+        #expect((try? policy.check(.freeDelivery, typed: "")) == 0)
+    }
+
+    @Test func aVersionConflictBetweenTwoStoreHandlesIsRefusedAndReported() throws {
+        let path = Fixtures.temporaryPath("conflict")
+        let first = try Store(path: path)
+        try first.add(RecordBatch(customers: [Fixtures.customer("C01", "Анна")],
+                                  tickets: [Fixtures.ticket("T1", customer: "C01", subject: "s", hoursAgo: 1, slaHours: 1)]),
+                      agent: "test")
+        let second = try Store(path: path)
+        let seen = try #require(try first.ticketDetail(id: "T1")).ticket.version
+        try second.take(ticketID: "T1", expectedVersion: seen, agent: "boris")
+        #expect(throws: StoreError.conflict(ticketID: "T1", by: "boris", what: "take")) {
+            try first.giveCompensation(ticketID: "T1", expectedVersion: seen, kind: .bonus, value: 500, agent: "olga")
+        }
+        #expect(try first.ticketDetail(id: "T1")?.compensations.isEmpty == true, "nothing half-written")
+        #expect(try first.ticketDetail(id: "T1")?.ticket.assignee == "boris", "boris's change is kept")
+    }
+
+    @Test func theConsoleReloadsAndSaysWhoChangedTheTicket() throws {
+        let path = Fixtures.temporaryPath("conflict-ui")
+        let store = try Store(path: path)
+        try store.add(RecordBatch(customers: [Fixtures.customer("C01", "Анна")],
+                                  tickets: [Fixtures.ticket("T1", customer: "C01", subject: "s", hoursAgo: 1, slaHours: 1)]),
+                      agent: "test")
+        let console = ConsoleTests.console(store)
+        ConsoleTests.press(console, .openTicket)
+        ConsoleTests.press(console, .compensateBonus)
+        try Store(path: path).take(ticketID: "T1", expectedVersion: 1, agent: "boris")
+        ConsoleTests.press(console, .promptAccept)
+        #expect(console.state.message?.text == "ticket T1 was changed by boris meanwhile (take); reloaded")
+        #expect(console.state.ticket?.detail.ticket.assignee == "boris")
+    }
+
+    @Test func takeAssignsTheTicketWithAnAuditEvent() throws {
+        let store = try Fixtures.smallStore()
+        let console = ConsoleTests.console(store)
+        let before = try store.changeStamp()
+        ConsoleTests.press(console, .ticketTake)
+        #expect(try store.ticketDetail(id: "T1")?.ticket.assignee == "olga")
+        #expect(try store.changeStamp() == before + 1, "one event")
+        #expect(console.render().text.contains("#T1 is yours now"))
+    }
+}
