@@ -21,7 +21,7 @@ enum StatusBar {
                      style: message.isError ? .danger : .status)
         }
         if let prompt = state.prompt {
-            grid.paint(y: statusY, style: .prompt)
+            grid.put(String(repeating: " ", count: width), x: 0, y: statusY, style: .prompt)
             let end = grid.put(" " + prompt.label, x: 0, y: statusY, style: .prompt)
             // The typed text is the agent's own, but it is shown through the same safe path.
             let typed = UntrustedText.line(prompt.text) + "▏"
