@@ -101,3 +101,27 @@ import Testing
         #expect(console.render().text.contains("#T1 is yours now"))
     }
 }
+
+@Suite struct SuggestionFlowTests {
+    /// The whole of a typical complaint: open, take the suggestion, resolve, back on the next.
+    @Test func aComplaintInFiveKeystrokes() throws {
+        let store = try Fixtures.smallStore()
+        let console = ConsoleTests.console(store)
+        var presses = 0
+        func press(_ action: Action) { ConsoleTests.press(console, action); presses += 1 }
+        press(.openTicket)
+        #expect(console.render().text.contains("Suggested: free delivery — late delivery"))
+        press(.takeSuggestion)
+        press(.ticketResolve)
+        press(.promptAccept)
+        press(.back)
+        #expect(presses == 5)
+        #expect(console.state.queue.selectedRow?.id == "T2", "the next complaint is selected")
+        let detail = try #require(try store.ticketDetail(id: "T1"))
+        #expect(detail.ticket.status == .resolved)
+        #expect(detail.outcome?.resolution == .compensated)
+        #expect(detail.compensations.map(\.kind) == [.freeDelivery])
+        #expect(detail.compensations.first?.promoCode != nil)
+        #expect(detail.ticket.version == 3, "two changes, two events")
+    }
+}

@@ -9,21 +9,34 @@ extension Store {
     @discardableResult
     public func giveCompensation(ticketID: String, expectedVersion: Int, kind: CompensationKind, value: Int64,
                                  agent: String, at: Date = Date()) throws -> Compensation {
+        try giveCompensations(ticketID: ticketID, expectedVersion: expectedVersion, gifts: [Playbook.Gift(kind, value)],
+                              agent: agent, at: at)[0]
+    }
+
+    /// Gives several compensations at once (a playbook suggestion): all or none, one event.
+    @discardableResult
+    public func giveCompensations(ticketID: String, expectedVersion: Int, gifts: [Playbook.Gift], agent: String,
+                                  at: Date = Date()) throws -> [Compensation] {
         try change(ticketID: ticketID, expectedVersion: expectedVersion, agent: agent, at: at) { db, ticket in
-            var code: String? = nil
-            if kind != .apology {
-                var rng = SystemRandomNumberGenerator()
-                repeat {
-                    code = PromoCode.random(using: &rng)
-                } while try Bool.fetchOne(db, sql: "SELECT 1 FROM compensation WHERE promo_code = ?", arguments: [code]) == true
+            var given: [Compensation] = []
+            var rng = SystemRandomNumberGenerator()
+            for gift in gifts {
+                var code: String? = nil
+                if gift.kind != .apology {
+                    repeat {
+                        code = PromoCode.random(using: &rng)
+                    } while try Bool.fetchOne(db, sql: "SELECT 1 FROM compensation WHERE promo_code = ?", arguments: [code]) == true
+                }
+                try db.execute(sql: """
+                    INSERT INTO compensation (ticket_id, customer_id, kind, value, promo_code, agent, at, state)
+                    VALUES (?,?,?,?,?,?,?,'offered')
+                    """, arguments: [ticketID, ticket.customerID, gift.kind.rawValue, gift.value, code, agent, at.seconds])
+                given.append(Compensation(id: db.lastInsertedRowID, ticketID: ticketID, customerID: ticket.customerID,
+                                          kind: gift.kind, value: gift.value, promoCode: code, agent: agent, at: at,
+                                          state: .offered))
             }
-            try db.execute(sql: """
-                INSERT INTO compensation (ticket_id, customer_id, kind, value, promo_code, agent, at, state)
-                VALUES (?,?,?,?,?,?,?,'offered')
-                """, arguments: [ticketID, ticket.customerID, kind.rawValue, value, code, agent, at.seconds])
-            let comp = Compensation(id: db.lastInsertedRowID, ticketID: ticketID, customerID: ticket.customerID, kind: kind,
-                                    value: value, promoCode: code, agent: agent, at: at, state: .offered)
-            return (comp, "compensate", nil, ["kind": kind.rawValue, "value": String(value), "promo_code": code ?? ""])
+            let summary = given.map { "\($0.kind.rawValue) \($0.value) \($0.promoCode ?? "")" }.joined(separator: "; ")
+            return (given, "compensate", nil, ["given": summary])
         }
     }
 

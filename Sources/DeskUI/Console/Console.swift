@@ -10,11 +10,13 @@ public final class Console {
     private var lastStamp: Int64 = 0
 
     public let policy: CompensationPolicy
+    public let playbook: Playbook
 
     public init(store: Store, keymap: Keymap, agent: String, size: Size, now: Date = Date(),
-                policy: CompensationPolicy = .standard) {
+                policy: CompensationPolicy = .standard, playbook: Playbook = .standard) {
         self.store = store
         self.policy = policy
+        self.playbook = playbook
         self.keymap = keymap
         let name = URL(fileURLWithPath: store.path).lastPathComponent
         state = ConsoleState(size: size, agent: agent, storeName: name, now: now)
@@ -84,6 +86,7 @@ public final class Console {
         case (_, .compensateFreeDelivery): attempt { try ask(.compensate(.freeDelivery)) }
         case (_, .compensateBonus): attempt { try ask(.compensate(.bonus)) }
         case (_, .compensateApology): attempt { try ask(.compensate(.apology)) }
+        case (_, .takeSuggestion): attempt { try takeSuggestion() }
         case (_, .ticketResolve): attempt { try ask(.resolve) }
         case (_, .ticketTake): attempt { try takeTicket() }
         case (_, .promptAccept): attempt { try acceptPrompt() }
@@ -113,6 +116,7 @@ public final class Console {
             if let id = state.ticket?.detail.ticket.id {
                 if let detail = try store.ticketDetail(id: id) {
                     state.ticket?.detail = detail
+                    state.ticket?.suggestion = suggestion(for: detail.ticket, tier: detail.customer.tier)
                 } else {
                     state.page = .queue; state.ticket = nil
                     state.message = StatusMessage(L10n.ticketGone, isError: true)
@@ -280,6 +284,28 @@ public final class Console {
         }
     }
 
+    func suggestion(for ticket: Ticket, tier: Tier) -> Playbook.Suggestion {
+        playbook.suggest(reason: ticket.reason, fault: ticket.fault, tier: tier, policy: policy)
+    }
+
+    private func takeSuggestion() throws {
+        guard let ticket = try targetTicket(), let detail = try store.ticketDetail(id: ticket.id) else { return }
+        let suggestion = suggestion(for: detail.ticket, tier: detail.customer.tier)
+        guard !suggestion.gifts.isEmpty else {
+            state.message = StatusMessage(L10n.nothingToGive)
+            return
+        }
+        do {
+            let given = try store.giveCompensations(ticketID: ticket.id, expectedVersion: ticket.version,
+                                                    gifts: suggestion.gifts, agent: state.agent, at: state.now)
+            try afterOwnWrite()
+            state.message = StatusMessage(L10n.gaveSuggestion(given, ticket: ticket.id))
+        } catch let error as StoreError {
+            try afterOwnWrite()
+            state.message = StatusMessage(error.description, isError: true)
+        }
+    }
+
     private func takeTicket() throws {
         guard let ticket = try targetTicket() else { return }
         do {
@@ -298,6 +324,7 @@ public final class Console {
         try reloadQueue()
         if let id = state.ticket?.detail.ticket.id, let detail = try store.ticketDetail(id: id) {
             state.ticket?.detail = detail
+            state.ticket?.suggestion = suggestion(for: detail.ticket, tier: detail.customer.tier)
         }
     }
 
@@ -309,7 +336,7 @@ public final class Console {
             state.message = StatusMessage(L10n.ticketGone, isError: true)
             return
         }
-        state.ticket = TicketState(detail: detail)
+        state.ticket = TicketState(detail: detail, suggestion: suggestion(for: detail.ticket, tier: detail.customer.tier))
         state.page = .ticket
     }
 

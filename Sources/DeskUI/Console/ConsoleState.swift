@@ -60,8 +60,12 @@ public struct QueueState {
 /// An open ticket and how far its page is scrolled.
 public struct TicketState {
     public var detail: TicketDetail
+    /// What the playbook suggests for this complaint.
+    public var suggestion: Playbook.Suggestion?
     public var scroll = 0
-    public init(detail: TicketDetail) { self.detail = detail }
+    public init(detail: TicketDetail, suggestion: Playbook.Suggestion? = nil) {
+        self.detail = detail; self.suggestion = suggestion
+    }
 }
 
 /// A one-line prompt: what it asks, what has been typed, and what Enter will do.

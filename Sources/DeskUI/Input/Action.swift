@@ -24,6 +24,7 @@ public enum Action: String, CaseIterable, Sendable {
     case compensateFreeDelivery = "compensate-free-delivery"
     case compensateBonus = "compensate-bonus"
     case compensateApology = "compensate-apology"
+    case takeSuggestion = "take-suggestion"
     case ticketResolve = "ticket-resolve"
     case ticketTake = "ticket-take"
     case promptAccept = "prompt-accept"
@@ -61,6 +62,7 @@ public enum Action: String, CaseIterable, Sendable {
         case .compensateFreeDelivery: Info(contexts: [.queue, .ticket], help: L10n.Help.compensateFreeDelivery, needs: .selectedTicket)
         case .compensateBonus: Info(contexts: [.queue, .ticket], help: L10n.Help.compensateBonus, needs: .selectedTicket)
         case .compensateApology: Info(contexts: [.queue, .ticket], help: L10n.Help.compensateApology, needs: .selectedTicket)
+        case .takeSuggestion: Info(contexts: [.queue, .ticket], help: L10n.Help.takeSuggestion, needs: .selectedTicket)
         case .ticketResolve: Info(contexts: [.queue, .ticket], help: L10n.Help.ticketResolve, needs: .selectedTicket)
         case .ticketTake: Info(contexts: [.queue, .ticket], help: L10n.Help.ticketTake, needs: .selectedTicket)
         case .promptAccept: Info(contexts: [.prompt], help: L10n.Help.promptAccept, needs: .none)

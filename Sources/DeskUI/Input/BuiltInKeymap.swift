@@ -7,7 +7,7 @@ public enum BuiltInKeymap {
 # Format: bind <context> <keys> <action> | unbind <context> <keys>
 # Contexts: global (queue and ticket), queue, ticket, prompt.
 # Compensation with one key each: d discount, f free delivery, b bonus, a apology;
-# e resolves, t takes the ticket.
+# c gives what the playbook suggests; e resolves, t takes the ticket.
 
 bind global q quit
 bind global ? help
@@ -29,6 +29,7 @@ bind queue d compensate-discount
 bind queue f compensate-free-delivery
 bind queue b compensate-bonus
 bind queue a compensate-apology
+bind queue c take-suggestion
 bind queue e ticket-resolve
 bind queue t ticket-take
 
@@ -47,6 +48,7 @@ bind ticket d compensate-discount
 bind ticket f compensate-free-delivery
 bind ticket b compensate-bonus
 bind ticket a compensate-apology
+bind ticket c take-suggestion
 bind ticket e ticket-resolve
 bind ticket t ticket-take
 

@@ -21,6 +21,7 @@ public enum L10n {
         public static let compensateFreeDelivery = "Give free delivery on the next order"
         public static let compensateBonus = "Give bonus points"
         public static let compensateApology = "Record an apology"
+        public static let takeSuggestion = "Give what the playbook suggests for this complaint"
         public static let ticketResolve = "Resolve with an outcome (and satisfaction 1–5)"
         public static let ticketTake = "Take the ticket (assign it to me)"
         public static let promptAccept = "Accept the prompt"
@@ -190,6 +191,7 @@ extension L10n {
         public static let bonus = "bonus"
         public static let apology = "sorry"
         public static let resolve = "resolve"
+        public static let suggestion = "suggested"
         public static let take = "take"
         public static let view = "view"
         public static let scroll = "scroll"
@@ -198,5 +200,18 @@ extension L10n {
         public static let accept = "accept"
         public static let cancel = "cancel"
         public static let erase = "erase"
+    }
+}
+
+extension L10n {
+    public static func suggestion(_ s: Playbook.Suggestion) -> String {
+        let gifts = s.gifts.isEmpty ? "nothing" : s.gifts.map { compensation($0.kind, value: $0.value) }.joined(separator: " + ")
+        return "Suggested: \(gifts) — \(s.why)"
+    }
+    public static func takeKey(_ key: String) -> String { "(\(key) gives it)" }
+    public static let nothingToGive = "the playbook suggests no compensation here; record the outcome with resolve"
+    public static func gaveSuggestion(_ given: [Compensation], ticket: String) -> String {
+        "#\(ticket): gave " + given.map { c in compensation(c.kind, value: c.value) + (c.promoCode.map { " \($0)" } ?? "") }
+            .joined(separator: ", ")
     }
 }

@@ -12,7 +12,7 @@ public enum Renderer {
         }
         switch state.page {
         case .queue: QueuePane.draw(state, into: &grid)
-        case .ticket: TicketPane.draw(state, into: &grid)
+        case .ticket: TicketPane.draw(state, keymap: keymap, into: &grid)
         }
         StatusBar.draw(state, keymap: keymap, into: &grid)
         if state.showingHelp { HelpOverlay.draw(state, keymap: keymap, into: &grid) }

@@ -51,7 +51,7 @@ enum StatusBar {
             ? [(.openTicket, L10n.Hint.open), (.compensateDiscount, L10n.Hint.discount), (.compensateFreeDelivery, L10n.Hint.freeDelivery),
                (.compensateBonus, L10n.Hint.bonus), (.compensateApology, L10n.Hint.apology), (.ticketResolve, L10n.Hint.resolve),
                (.ticketTake, L10n.Hint.take), (.viewNext, L10n.Hint.view), (.help, L10n.Hint.help), (.quit, L10n.Hint.quit)]
-            : [(.back, L10n.Hint.back), (.compensateDiscount, L10n.Hint.discount), (.compensateFreeDelivery, L10n.Hint.freeDelivery),
+            : [(.back, L10n.Hint.back), (.takeSuggestion, L10n.Hint.suggestion), (.compensateDiscount, L10n.Hint.discount), (.compensateFreeDelivery, L10n.Hint.freeDelivery),
                (.compensateBonus, L10n.Hint.bonus), (.compensateApology, L10n.Hint.apology), (.ticketResolve, L10n.Hint.resolve),
                (.ticketTake, L10n.Hint.take), (.moveDown, L10n.Hint.scroll), (.help, L10n.Hint.help)]
         return actions.compactMap { action, label in

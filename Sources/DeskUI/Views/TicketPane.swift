@@ -14,7 +14,7 @@ enum TicketPane {
     static let sideBySideWidth = 110
     static let sidePanelWidth = 42
 
-    static func draw(_ state: ConsoleState, into grid: inout Grid) {
+    static func draw(_ state: ConsoleState, keymap: Keymap, into grid: inout Grid) {
         guard let ticketState = state.ticket else { return }
         let detail = ticketState.detail
         let t = detail.ticket
@@ -27,7 +27,16 @@ enum TicketPane {
                      t.assignee.map(UntrustedText.line) ?? L10n.Ticket.unassigned]
         grid.put(" " + facts.joined(separator: " · "), x: 0, y: 1, style: .header, width: width)
 
-        let rows = Layout.bodyRows(state.size)
+        var rows = Layout.bodyRows(state.size)
+        // The playbook's suggestion stays in view above the scrolling body.
+        if let suggestion = ticketState.suggestion, ticketState.detail.ticket.status.isActive {
+            var text = " " + L10n.suggestion(suggestion)
+            if let key = keymap.keys(for: .takeSuggestion, in: .ticket).first, !suggestion.gifts.isEmpty {
+                text += " " + L10n.takeKey(key.map(\.name).joined())
+            }
+            grid.put(DisplayWidth.truncate(text, to: width), x: 0, y: Layout.headerRows + rows - 1, style: .good)
+            rows -= 1
+        }
         if width >= sideBySideWidth {
             let threadWidth = width - sidePanelWidth - 1
             let thread = threadLines(detail, width: threadWidth - 1)
@@ -51,7 +60,7 @@ enum TicketPane {
 
     /// How many lines scroll in the body at this size (for the console's scroll limits).
     static func lineCount(_ detail: TicketDetail, size: Size, now: Date) -> Int {
-        contentLines(detail, size: size, now: now).count
+        contentLines(detail, size: size, now: now).count + (detail.ticket.status.isActive ? 1 : 0)
     }
 
     private static func contentLines(_ detail: TicketDetail, size: Size, now: Date) -> [Line] {
