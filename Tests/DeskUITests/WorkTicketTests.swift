@@ -125,3 +125,52 @@ import Testing
         #expect(detail.ticket.version == 3, "two changes, two events")
     }
 }
+
+@Suite struct UndoTests {
+    @Test func undoTakesBackCompensationAndResolveByRecordingTheOpposite() throws {
+        let store = try Fixtures.smallStore()
+        let console = ConsoleTests.console(store)
+        ConsoleTests.press(console, .openTicket)
+        ConsoleTests.press(console, .takeSuggestion)
+        ConsoleTests.press(console, .ticketResolve)
+        ConsoleTests.press(console, .promptAccept)
+        let stampBefore = try store.changeStamp()
+
+        ConsoleTests.press(console, .undo)
+        #expect(console.state.message?.text == "#T1: undid resolve")
+        var detail = try #require(try store.ticketDetail(id: "T1"))
+        #expect(detail.ticket.status == .open)
+        #expect(detail.outcome == nil)
+
+        ConsoleTests.press(console, .undo)
+        detail = try #require(try store.ticketDetail(id: "T1"))
+        #expect(detail.compensations.map(\.state) == [.revoked], "kept, marked revoked")
+        #expect(try store.changeStamp() == stampBefore + 2, "each undo is a change of its own in the audit log")
+
+        ConsoleTests.press(console, .undo)
+        #expect(console.state.message?.text == "nothing of yours to undo in this session")
+    }
+
+    @Test func faultAndReopen() throws {
+        let store = try Fixtures.smallStore()
+        let console = ConsoleTests.console(store)
+        ConsoleTests.press(console, .setFault)
+        #expect(console.state.prompt?.text == "unknown")
+        ConsoleTests.press(console, .promptClear)
+        for c in "carrier" { console.handle(.char(c)) }
+        ConsoleTests.press(console, .promptAccept)
+        #expect(try store.ticketDetail(id: "T1")?.ticket.fault == .carrier)
+        ConsoleTests.press(console, .setFault)
+        ConsoleTests.press(console, .promptClear)
+        for c in "moon" { console.handle(.char(c)) }
+        ConsoleTests.press(console, .promptAccept)
+        #expect(console.state.message?.isError == true)
+        ConsoleTests.press(console, .promptCancel)
+
+        ConsoleTests.press(console, .ticketReopen)
+        #expect(console.state.message?.text == "ticket T1 is already open", "refused with the reason")
+        ConsoleTests.press(console, .ticketResolve)
+        ConsoleTests.press(console, .promptAccept)
+        #expect(try store.ticketDetail(id: "T1")?.ticket.status == .resolved)
+    }
+}

@@ -69,6 +69,51 @@ extension Store {
         }
     }
 
+    /// Reopens a resolved or closed ticket: its outcome and recovery are withdrawn (the
+    /// audit log keeps them).
+    public func reopen(ticketID: String, expectedVersion: Int, to status: TicketStatus = .open, agent: String,
+                       at: Date = Date()) throws {
+        try change(ticketID: ticketID, expectedVersion: expectedVersion, agent: agent, at: at) { db, ticket in
+            guard !ticket.status.isActive else { throw StoreError.invalid("ticket \(ticketID) is already \(ticket.status.rawValue)") }
+            let outcome = try Row.fetchOne(db, sql: "SELECT resolution, satisfaction FROM outcome WHERE ticket_id = ?", arguments: [ticketID])
+            try db.execute(sql: "UPDATE ticket SET status = ?, resolved_at = NULL WHERE id = ?", arguments: [status.rawValue, ticketID])
+            try db.execute(sql: "DELETE FROM outcome WHERE ticket_id = ?", arguments: [ticketID])
+            try db.execute(sql: "DELETE FROM recovery WHERE ticket_id = ?", arguments: [ticketID])
+            return ((), "reopen",
+                    ["status": ticket.status.rawValue, "resolution": outcome?["resolution"] ?? "",
+                     "satisfaction": (outcome?["satisfaction"] as Int?).map(String.init) ?? ""],
+                    ["status": status.rawValue])
+        }
+    }
+
+    /// Sets whose fault the complaint was.
+    public func setFault(ticketID: String, expectedVersion: Int, fault: Fault, agent: String, at: Date = Date()) throws {
+        try change(ticketID: ticketID, expectedVersion: expectedVersion, agent: agent, at: at) { db, ticket in
+            try db.execute(sql: "UPDATE ticket SET fault = ? WHERE id = ?", arguments: [fault.rawValue, ticketID])
+            return ((), "set-fault", ["fault": ticket.fault.rawValue], ["fault": fault.rawValue])
+        }
+    }
+
+    /// Assigns the ticket to `assignee` (nil: nobody), as `agent`.
+    public func assign(ticketID: String, expectedVersion: Int, to assignee: String?, agent: String, at: Date = Date()) throws {
+        try change(ticketID: ticketID, expectedVersion: expectedVersion, agent: agent, at: at) { db, ticket in
+            try db.execute(sql: "UPDATE ticket SET assignee = ? WHERE id = ?", arguments: [assignee, ticketID])
+            return ((), "assign", ["assignee": ticket.assignee ?? ""], ["assignee": assignee ?? ""])
+        }
+    }
+
+    /// Revokes compensations (an undo): they stay in the store, marked revoked.
+    public func revokeCompensations(ids: [Int64], ticketID: String, expectedVersion: Int, agent: String,
+                                    at: Date = Date()) throws {
+        try change(ticketID: ticketID, expectedVersion: expectedVersion, agent: agent, at: at) { db, _ in
+            for id in ids {
+                try db.execute(sql: "UPDATE compensation SET state = 'revoked' WHERE id = ? AND ticket_id = ?",
+                               arguments: [id, ticketID])
+            }
+            return ((), "revoke", ["compensations": ids.map(String.init).joined(separator: ",")], ["state": "revoked"])
+        }
+    }
+
     /// The common frame of a ticket change: version check, the change, version bump, event.
     private func change<T>(ticketID: String, expectedVersion: Int, agent: String, at: Date,
                            _ body: (Database, Ticket) throws -> (T, String, [String: String]?, [String: String]?)) throws -> T {

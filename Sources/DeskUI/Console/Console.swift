@@ -8,6 +8,16 @@ public final class Console {
     public let keymap: Keymap
     let store: Store
     private var lastStamp: Int64 = 0
+    /// This session's own changes, newest last, each with how to take it back.
+    private var undoStack: [Undo] = []
+
+    enum Undo {
+        case compensations(ticketID: String, ids: [Int64], label: String)
+        case resolve(ticketID: String, previous: TicketStatus)
+        case take(ticketID: String, previous: String?)
+        case fault(ticketID: String, previous: Fault)
+        case reopen(ticketID: String, resolution: Resolution, satisfaction: Int?)
+    }
 
     public let policy: CompensationPolicy
     public let playbook: Playbook
@@ -89,6 +99,9 @@ public final class Console {
         case (_, .takeSuggestion): attempt { try takeSuggestion() }
         case (_, .ticketResolve): attempt { try ask(.resolve) }
         case (_, .ticketTake): attempt { try takeTicket() }
+        case (_, .setFault): attempt { try ask(.fault) }
+        case (_, .ticketReopen): attempt { try reopenTicket() }
+        case (_, .undo): attempt { try undoLast() }
         case (_, .promptAccept): attempt { try acceptPrompt() }
         case (_, .promptCancel): state.prompt = nil; state.message = StatusMessage(L10n.Prompt.cancelled)
         case (_, .promptErase): if state.prompt?.text.isEmpty == false { state.prompt?.text.removeLast() }
@@ -238,6 +251,9 @@ public final class Console {
             label = L10n.Prompt.compensation(kind, ticket: ticket.id,
                                              limit: CompensationPolicy.hasValue(kind) ? limits?.agentLimit : nil)
             if CompensationPolicy.hasValue(kind), let value = limits?.defaultValue { text = String(value) }
+        case .fault:
+            label = L10n.faultPrompt(ticket: ticket.id)
+            text = ticket.fault.rawValue
         case .resolve:
             label = L10n.Prompt.resolve(ticket: ticket.id)
             let given = try store.ticketDetail(id: ticket.id)?.compensations.contains {
@@ -264,6 +280,16 @@ public final class Console {
                 let given = try store.giveCompensation(ticketID: prompt.ticketID, expectedVersion: prompt.version,
                                                        kind: kind, value: value, agent: state.agent, at: state.now)
                 state.message = StatusMessage(L10n.gave(kind, value: value, code: given.promoCode, ticket: prompt.ticketID))
+                undoStack.append(.compensations(ticketID: prompt.ticketID, ids: given.id.map { [$0] } ?? [], label: kind.rawValue))
+            case .fault:
+                guard let fault = Fault(rawValue: prompt.text.trimmingCharacters(in: .whitespaces)) else {
+                    state.message = StatusMessage(L10n.badFault(prompt.text), isError: true)
+                    return
+                }
+                let previous = try store.ticketDetail(id: prompt.ticketID)?.ticket.fault ?? .unknown
+                try store.setFault(ticketID: prompt.ticketID, expectedVersion: prompt.version, fault: fault, agent: state.agent, at: state.now)
+                state.message = StatusMessage(L10n.faultSet(prompt.ticketID, fault))
+                undoStack.append(.fault(ticketID: prompt.ticketID, previous: previous))
             case .resolve:
                 let words = prompt.text.split(separator: " ").map(String.init)
                 guard let first = words.first, let resolution = Resolution(rawValue: first), words.count <= 2,
@@ -271,8 +297,10 @@ public final class Console {
                     state.message = StatusMessage(L10n.badResolution(prompt.text), isError: true)
                     return
                 }
+                let previous = try store.ticketDetail(id: prompt.ticketID)?.ticket.status ?? .open
                 try store.resolve(ticketID: prompt.ticketID, expectedVersion: prompt.version, resolution: resolution,
                                   satisfaction: words.count == 2 ? Int(words[1]) : nil, agent: state.agent, at: state.now)
+                undoStack.append(.resolve(ticketID: prompt.ticketID, previous: previous))
                 state.message = StatusMessage(L10n.resolved(prompt.ticketID, resolution))
             }
             state.prompt = nil
@@ -295,23 +323,74 @@ public final class Console {
             state.message = StatusMessage(L10n.nothingToGive)
             return
         }
-        do {
+        try guarded {
             let given = try store.giveCompensations(ticketID: ticket.id, expectedVersion: ticket.version,
                                                     gifts: suggestion.gifts, agent: state.agent, at: state.now)
-            try afterOwnWrite()
+            undoStack.append(.compensations(ticketID: ticket.id, ids: given.compactMap(\.id), label: L10n.Hint.suggestion))
             state.message = StatusMessage(L10n.gaveSuggestion(given, ticket: ticket.id))
-        } catch let error as StoreError {
-            try afterOwnWrite()
-            state.message = StatusMessage(error.description, isError: true)
         }
     }
 
     private func takeTicket() throws {
         guard let ticket = try targetTicket() else { return }
-        do {
+        try guarded {
             try store.take(ticketID: ticket.id, expectedVersion: ticket.version, agent: state.agent, at: state.now)
-            try afterOwnWrite()
+            undoStack.append(.take(ticketID: ticket.id, previous: ticket.assignee))
             state.message = StatusMessage(L10n.took(ticket.id))
+        }
+    }
+
+    private func reopenTicket() throws {
+        guard let ticket = try targetTicket() else { return }
+        try guarded {
+            let outcome = try store.ticketDetail(id: ticket.id)?.outcome
+            try store.reopen(ticketID: ticket.id, expectedVersion: ticket.version, agent: state.agent, at: state.now)
+            if let outcome {
+                undoStack.append(.reopen(ticketID: ticket.id, resolution: outcome.resolution, satisfaction: outcome.satisfaction))
+            }
+            state.message = StatusMessage(L10n.reopened(ticket.id))
+        }
+    }
+
+    /// Takes back this session's last change by recording the opposite change.
+    private func undoLast() throws {
+        guard let last = undoStack.popLast() else {
+            state.message = StatusMessage(L10n.nothingToUndo)
+            return
+        }
+        try guarded {
+            let agent = state.agent, now = state.now
+            func version(_ id: String) throws -> Int {
+                guard let v = try store.ticketDetail(id: id)?.ticket.version else { throw StoreError.notFound(what: "ticket", id: id) }
+                return v
+            }
+            switch last {
+            case let .compensations(id, ids, label):
+                try store.revokeCompensations(ids: ids, ticketID: id, expectedVersion: try version(id), agent: agent, at: now)
+                state.message = StatusMessage(L10n.undone(label, ticket: id))
+            case let .resolve(id, previous):
+                try store.reopen(ticketID: id, expectedVersion: try version(id), to: previous, agent: agent, at: now)
+                state.message = StatusMessage(L10n.undone("resolve", ticket: id))
+            case let .take(id, previous):
+                try store.assign(ticketID: id, expectedVersion: try version(id), to: previous, agent: agent, at: now)
+                state.message = StatusMessage(L10n.undone("take", ticket: id))
+            case let .fault(id, previous):
+                try store.setFault(ticketID: id, expectedVersion: try version(id), fault: previous, agent: agent, at: now)
+                state.message = StatusMessage(L10n.undone("fault", ticket: id))
+            case let .reopen(id, resolution, satisfaction):
+                try store.resolve(ticketID: id, expectedVersion: try version(id), resolution: resolution,
+                                  satisfaction: satisfaction, agent: agent, at: now)
+                state.message = StatusMessage(L10n.undone("reopen", ticket: id))
+            }
+        }
+    }
+
+    /// Runs a write; whatever happens, the screen is re-read, and a refusal (a conflict, a
+    /// ticket in the wrong state) is said on the status line.
+    private func guarded(_ body: () throws -> Void) throws {
+        do {
+            try body()
+            try afterOwnWrite()
         } catch let error as StoreError {
             try afterOwnWrite()
             state.message = StatusMessage(error.description, isError: true)

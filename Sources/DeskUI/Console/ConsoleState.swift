@@ -73,6 +73,7 @@ public struct PromptState: Equatable {
     public enum Purpose: Equatable {
         case compensate(CompensationKind)
         case resolve
+        case fault
     }
     public var purpose: Purpose
     public var label: String

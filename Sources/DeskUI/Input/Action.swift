@@ -27,6 +27,9 @@ public enum Action: String, CaseIterable, Sendable {
     case takeSuggestion = "take-suggestion"
     case ticketResolve = "ticket-resolve"
     case ticketTake = "ticket-take"
+    case ticketReopen = "ticket-reopen"
+    case setFault = "set-fault"
+    case undo
     case promptAccept = "prompt-accept"
     case promptCancel = "prompt-cancel"
     case promptErase = "prompt-erase"
@@ -65,6 +68,9 @@ public enum Action: String, CaseIterable, Sendable {
         case .takeSuggestion: Info(contexts: [.queue, .ticket], help: L10n.Help.takeSuggestion, needs: .selectedTicket)
         case .ticketResolve: Info(contexts: [.queue, .ticket], help: L10n.Help.ticketResolve, needs: .selectedTicket)
         case .ticketTake: Info(contexts: [.queue, .ticket], help: L10n.Help.ticketTake, needs: .selectedTicket)
+        case .ticketReopen: Info(contexts: [.queue, .ticket], help: L10n.Help.ticketReopen, needs: .selectedTicket)
+        case .setFault: Info(contexts: [.queue, .ticket], help: L10n.Help.setFault, needs: .selectedTicket)
+        case .undo: Info(contexts: [.queue, .ticket], help: L10n.Help.undo, needs: .none)
         case .promptAccept: Info(contexts: [.prompt], help: L10n.Help.promptAccept, needs: .none)
         case .promptCancel: Info(contexts: [.prompt], help: L10n.Help.promptCancel, needs: .none)
         case .promptErase: Info(contexts: [.prompt], help: L10n.Help.promptErase, needs: .none)

@@ -7,7 +7,8 @@ public enum BuiltInKeymap {
 # Format: bind <context> <keys> <action> | unbind <context> <keys>
 # Contexts: global (queue and ticket), queue, ticket, prompt.
 # Compensation with one key each: d discount, f free delivery, b bonus, a apology;
-# c gives what the playbook suggests; e resolves, t takes the ticket.
+# c gives what the playbook suggests; e resolves, E reopens, F sets the fault,
+# t takes the ticket, u undoes your last change.
 
 bind global q quit
 bind global ? help
@@ -32,6 +33,9 @@ bind queue a compensate-apology
 bind queue c take-suggestion
 bind queue e ticket-resolve
 bind queue t ticket-take
+bind queue E ticket-reopen
+bind queue F set-fault
+bind queue u undo
 
 bind ticket q back
 bind ticket <Esc> back
@@ -51,6 +55,9 @@ bind ticket a compensate-apology
 bind ticket c take-suggestion
 bind ticket e ticket-resolve
 bind ticket t ticket-take
+bind ticket E ticket-reopen
+bind ticket F set-fault
+bind ticket u undo
 
 bind prompt <Enter> prompt-accept
 bind prompt <Esc> prompt-cancel

@@ -24,6 +24,9 @@ public enum L10n {
         public static let takeSuggestion = "Give what the playbook suggests for this complaint"
         public static let ticketResolve = "Resolve with an outcome (and satisfaction 1–5)"
         public static let ticketTake = "Take the ticket (assign it to me)"
+        public static let ticketReopen = "Reopen a resolved ticket"
+        public static let setFault = "Set whose fault it was (shop, carrier, customer, unknown)"
+        public static let undo = "Undo my last change in this session (recorded, never erased)"
         public static let promptAccept = "Accept the prompt"
         public static let promptCancel = "Cancel the prompt"
         public static let promptErase = "Erase the character before the cursor"
@@ -214,4 +217,17 @@ extension L10n {
         "#\(ticket): gave " + given.map { c in compensation(c.kind, value: c.value) + (c.promoCode.map { " \($0)" } ?? "") }
             .joined(separator: ", ")
     }
+}
+
+extension L10n {
+    public static func faultPrompt(ticket: String) -> String {
+        "Fault of #\(ticket) (" + Fault.allCases.map(\.rawValue).joined(separator: ", ") + "): "
+    }
+    public static func badFault(_ text: String) -> String {
+        "'\(text)' is not a fault (" + Fault.allCases.map(\.rawValue).joined(separator: ", ") + ")"
+    }
+    public static func faultSet(_ ticket: String, _ fault: Fault) -> String { "#\(ticket): fault \(fault.rawValue)" }
+    public static func reopened(_ ticket: String) -> String { "#\(ticket) reopened" }
+    public static let nothingToUndo = "nothing of yours to undo in this session"
+    public static func undone(_ what: String, ticket: String) -> String { "#\(ticket): undid \(what)" }
 }
