@@ -174,3 +174,63 @@ import Testing
         #expect(try store.ticketDetail(id: "T1")?.ticket.status == .resolved)
     }
 }
+
+@Suite struct ReplyAndNoteTests {
+    /// An editor that changes the draft the way a test says.
+    struct FakeEditor: TextEditing {
+        var change: @Sendable (String) -> String?
+        func edit(_ text: String) throws -> String? { change(text) }
+    }
+
+    func run(_ console: Console, _ keys: [Key], editor: FakeEditor) {
+        let screen = MemoryScreen()
+        screen.pendingKeys = keys + [.control("c")]
+        ConsoleLoop.run(console, on: screen, editor: editor, pollMilliseconds: 0)
+    }
+
+    @Test func aReplyStartsFromAPersonalisedTemplateAndSetsFirstResponse() throws {
+        let store = try Fixtures.smallStore()
+        let console = ConsoleTests.console(store)
+        let seen = LockedBox("")
+        run(console, [.enter, .char("r")], editor: FakeEditor { draft in
+            seen.value = draft
+            return draft.replacingOccurrences(of: "[write what you found and what happens next]", with: "Курьер привезёт завтра.")
+        })
+        #expect(seen.value.hasPrefix("Hello Анна,"))
+        let detail = try #require(try store.ticketDetail(id: "T1"))
+        #expect(detail.messages.last?.body.contains("Курьер привезёт завтра.") == true)
+        #expect(detail.messages.last?.isInternal == false)
+        #expect(detail.ticket.firstResponseAt == Fixtures.now)
+    }
+
+    @Test func anUnchangedTemplateAsksBeforeSending() throws {
+        let store = try Fixtures.smallStore()
+        let console = ConsoleTests.console(store)
+        run(console, [.enter, .char("r")], editor: FakeEditor { $0 })
+        #expect(console.state.prompt?.label.contains("Send as is?") == true)
+        console.handle(.char("n"))
+        ConsoleTests.press(console, .promptAccept)
+        #expect(console.state.message?.text.contains("not sent") == true)
+        #expect(try store.ticketDetail(id: "T1")?.ticket.firstResponseAt == nil)
+    }
+
+    @Test func aNoteIsInternalAndEmptyMeansNothing() throws {
+        let store = try Fixtures.smallStore()
+        let console = ConsoleTests.console(store)
+        run(console, [.enter, .char("n")], editor: FakeEditor { _ in "Клиент просит звонок после 18:00" })
+        #expect(try store.ticketDetail(id: "T1")?.messages.last?.isInternal == true)
+        #expect(try store.ticketDetail(id: "T1")?.ticket.firstResponseAt == nil, "a note is not a response")
+        run(console, [.enter, .char("n")], editor: FakeEditor { _ in "  \n" })
+        #expect(console.state.message?.text == "empty — nothing was saved")
+    }
+}
+
+final class LockedBox<T>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var _value: T
+    init(_ value: T) { _value = value }
+    var value: T {
+        get { lock.withLock { _value } }
+        set { lock.withLock { _value = newValue } }
+    }
+}

@@ -69,6 +69,25 @@ extension Store {
         }
     }
 
+    /// Adds an agent's reply (sent to the customer) or internal note. The first reply sets
+    /// the ticket's first-response time; a new ticket becomes open.
+    public func addMessage(ticketID: String, expectedVersion: Int, body: String, isInternal: Bool, agent: String,
+                           at: Date = Date()) throws {
+        try change(ticketID: ticketID, expectedVersion: expectedVersion, agent: agent, at: at) { db, ticket in
+            try db.execute(sql: "INSERT INTO message (ticket_id, author, body, internal, at) VALUES (?, 'agent', ?, ?, ?)",
+                           arguments: [ticketID, body, isInternal, at.seconds])
+            if !isInternal {
+                try db.execute(sql: """
+                    UPDATE ticket SET first_response_at = coalesce(first_response_at, ?),
+                        status = CASE status WHEN 'new' THEN 'open' ELSE status END WHERE id = ?
+                    """, arguments: [at.seconds, ticketID])
+            }
+            try db.execute(sql: "UPDATE ticket_search SET body = body || char(10) || ? WHERE rowid = (SELECT seq FROM ticket WHERE id = ?)",
+                           arguments: [body, ticketID])
+            return ((), isInternal ? "note" : "reply", nil, ["chars": String(body.count)])
+        }
+    }
+
     /// Reopens a resolved or closed ticket: its outcome and recovery are withdrawn (the
     /// audit log keeps them).
     public func reopen(ticketID: String, expectedVersion: Int, to status: TicketStatus = .open, agent: String,

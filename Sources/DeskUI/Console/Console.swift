@@ -102,6 +102,8 @@ public final class Console {
         case (_, .setFault): attempt { try ask(.fault) }
         case (_, .ticketReopen): attempt { try reopenTicket() }
         case (_, .undo): attempt { try undoLast() }
+        case (_, .addNote): attempt { try startEditing(note: true) }
+        case (_, .writeReply): attempt { try startEditing(note: false) }
         case (_, .promptAccept): attempt { try acceptPrompt() }
         case (_, .promptCancel): state.prompt = nil; state.message = StatusMessage(L10n.Prompt.cancelled)
         case (_, .promptErase): if state.prompt?.text.isEmpty == false { state.prompt?.text.removeLast() }
@@ -260,6 +262,8 @@ public final class Console {
                 $0.ticketID == ticket.id && $0.kind != .apology && $0.state != .revoked
             } ?? false
             text = given ? Resolution.compensated.rawValue : Resolution.explained.rawValue
+        case .confirmReply:
+            return  // asked by finishEditing, never by a key
         }
         state.prompt = PromptState(purpose: purpose, label: label, text: text, ticketID: ticket.id, version: ticket.version)
     }
@@ -281,6 +285,15 @@ public final class Console {
                                                        kind: kind, value: value, agent: state.agent, at: state.now)
                 state.message = StatusMessage(L10n.gave(kind, value: value, code: given.promoCode, ticket: prompt.ticketID))
                 undoStack.append(.compensations(ticketID: prompt.ticketID, ids: given.id.map { [$0] } ?? [], label: kind.rawValue))
+            case .confirmReply(let text):
+                guard prompt.text.lowercased().hasPrefix("y") else {
+                    state.prompt = nil
+                    state.message = StatusMessage(L10n.notSent)
+                    return
+                }
+                try store.addMessage(ticketID: prompt.ticketID, expectedVersion: prompt.version, body: text,
+                                     isInternal: false, agent: state.agent, at: state.now)
+                state.message = StatusMessage(L10n.replied(prompt.ticketID))
             case .fault:
                 guard let fault = Fault(rawValue: prompt.text.trimmingCharacters(in: .whitespaces)) else {
                     state.message = StatusMessage(L10n.badFault(prompt.text), isError: true)
@@ -337,6 +350,34 @@ public final class Console {
             try store.take(ticketID: ticket.id, expectedVersion: ticket.version, agent: state.agent, at: state.now)
             undoStack.append(.take(ticketID: ticket.id, previous: ticket.assignee))
             state.message = StatusMessage(L10n.took(ticket.id))
+        }
+    }
+
+    private func startEditing(note: Bool) throws {
+        guard let ticket = try targetTicket(), let detail = try store.ticketDetail(id: ticket.id) else { return }
+        state.editing = EditRequest(isNote: note, ticketID: ticket.id, version: ticket.version,
+                                    draft: note ? "" : ReplyTemplates.draft(for: detail))
+    }
+
+    /// The editor is done: `text` is what was saved (nil when it failed).
+    public func finishEditing(_ text: String?) {
+        guard let request = state.editing else { return }
+        state.editing = nil
+        guard let text else { state.message = StatusMessage(L10n.editorFailed, isError: true); return }
+        let body = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !body.isEmpty else { state.message = StatusMessage(L10n.emptyMessage); return }
+        if !request.isNote, body == request.draft.trimmingCharacters(in: .whitespacesAndNewlines) {
+            // The shop's rule: no robot replies. A template sent unchanged needs a yes.
+            state.prompt = PromptState(purpose: .confirmReply(body), label: L10n.sendAsIs(ticket: request.ticketID),
+                                       text: "", ticketID: request.ticketID, version: request.version)
+            return
+        }
+        attempt {
+            try guarded {
+                try store.addMessage(ticketID: request.ticketID, expectedVersion: request.version, body: body,
+                                     isInternal: request.isNote, agent: state.agent, at: state.now)
+                state.message = StatusMessage(request.isNote ? L10n.noted(request.ticketID) : L10n.replied(request.ticketID))
+            }
         }
     }
 

@@ -3,7 +3,8 @@ import Foundation
 /// Runs a console on a screen until the agent quits (or presses Ctrl-C): read a key (or notice, twice a second,
 /// that the store changed), act, draw.
 public enum ConsoleLoop {
-    public static func run(_ console: Console, on screen: Screen, pollMilliseconds: Int = 500) {
+    public static func run(_ console: Console, on screen: Screen, editor: TextEditing = ExternalEditor(),
+                           pollMilliseconds: Int = 500) {
         console.resize(to: screen.size)
         screen.present(console.render())
         while !console.state.wantsQuit {
@@ -14,6 +15,11 @@ public enum ConsoleLoop {
                 if key == .resize { console.resize(to: screen.size) } else { console.handle(key) }
             } else if !console.poll() {
                 continue
+            }
+            if let request = console.state.editing {
+                var text: String?
+                screen.suspend { text = (try? editor.edit(request.draft)) ?? nil }
+                console.finishEditing(text)
             }
             screen.present(console.render())
         }

@@ -15,6 +15,8 @@ public struct ConsoleState {
     public var message: StatusMessage?
     /// The one-line prompt being typed in, if any; keys then go to the `prompt` context.
     public var prompt: PromptState?
+    /// Text the agent is to write in the editor; the run loop hands over the terminal.
+    public var editing: EditRequest?
     /// Keys typed so far of a multi-key binding (`g` of `gg`).
     public var pendingKeys: [Key] = []
     public var wantsQuit = false
@@ -74,10 +76,20 @@ public struct PromptState: Equatable {
         case compensate(CompensationKind)
         case resolve
         case fault
+        /// The reply is the template unchanged: send it anyway?
+        case confirmReply(String)
     }
     public var purpose: Purpose
     public var label: String
     public var text: String
     public var ticketID: String
     public var version: Int
+}
+
+/// A reply or note to be written in the editor.
+public struct EditRequest: Equatable {
+    public var isNote: Bool
+    public var ticketID: String
+    public var version: Int
+    public var draft: String
 }

@@ -30,6 +30,8 @@ public enum Action: String, CaseIterable, Sendable {
     case ticketReopen = "ticket-reopen"
     case setFault = "set-fault"
     case undo
+    case addNote = "add-note"
+    case writeReply = "write-reply"
     case promptAccept = "prompt-accept"
     case promptCancel = "prompt-cancel"
     case promptErase = "prompt-erase"
@@ -70,6 +72,8 @@ public enum Action: String, CaseIterable, Sendable {
         case .ticketTake: Info(contexts: [.queue, .ticket], help: L10n.Help.ticketTake, needs: .selectedTicket)
         case .ticketReopen: Info(contexts: [.queue, .ticket], help: L10n.Help.ticketReopen, needs: .selectedTicket)
         case .setFault: Info(contexts: [.queue, .ticket], help: L10n.Help.setFault, needs: .selectedTicket)
+        case .addNote: Info(contexts: [.queue, .ticket], help: L10n.Help.addNote, needs: .selectedTicket)
+        case .writeReply: Info(contexts: [.queue, .ticket], help: L10n.Help.writeReply, needs: .selectedTicket)
         case .undo: Info(contexts: [.queue, .ticket], help: L10n.Help.undo, needs: .none)
         case .promptAccept: Info(contexts: [.prompt], help: L10n.Help.promptAccept, needs: .none)
         case .promptCancel: Info(contexts: [.prompt], help: L10n.Help.promptCancel, needs: .none)

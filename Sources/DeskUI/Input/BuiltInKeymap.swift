@@ -8,7 +8,7 @@ public enum BuiltInKeymap {
 # Contexts: global (queue and ticket), queue, ticket, prompt.
 # Compensation with one key each: d discount, f free delivery, b bonus, a apology;
 # c gives what the playbook suggests; e resolves, E reopens, F sets the fault,
-# t takes the ticket, u undoes your last change.
+# t takes the ticket, u undoes your last change; n adds a note, r writes a reply ($EDITOR).
 
 bind global q quit
 bind global ? help
@@ -36,6 +36,8 @@ bind queue t ticket-take
 bind queue E ticket-reopen
 bind queue F set-fault
 bind queue u undo
+bind queue n add-note
+bind queue r write-reply
 
 bind ticket q back
 bind ticket <Esc> back
@@ -58,6 +60,8 @@ bind ticket t ticket-take
 bind ticket E ticket-reopen
 bind ticket F set-fault
 bind ticket u undo
+bind ticket n add-note
+bind ticket r write-reply
 
 bind prompt <Enter> prompt-accept
 bind prompt <Esc> prompt-cancel

@@ -26,6 +26,8 @@ public enum L10n {
         public static let ticketTake = "Take the ticket (assign it to me)"
         public static let ticketReopen = "Reopen a resolved ticket"
         public static let setFault = "Set whose fault it was (shop, carrier, customer, unknown)"
+        public static let addNote = "Add an internal note (in $EDITOR)"
+        public static let writeReply = "Write a reply to the customer (in $EDITOR, from a template)"
         public static let undo = "Undo my last change in this session (recorded, never erased)"
         public static let promptAccept = "Accept the prompt"
         public static let promptCancel = "Cancel the prompt"
@@ -230,4 +232,13 @@ extension L10n {
     public static func reopened(_ ticket: String) -> String { "#\(ticket) reopened" }
     public static let nothingToUndo = "nothing of yours to undo in this session"
     public static func undone(_ what: String, ticket: String) -> String { "#\(ticket): undid \(what)" }
+}
+
+extension L10n {
+    public static let editorFailed = "the editor did not finish; nothing was saved"
+    public static let emptyMessage = "empty — nothing was saved"
+    public static func sendAsIs(ticket: String) -> String { "The reply to #\(ticket) is the template unchanged. Send as is? (y/n) " }
+    public static func replied(_ ticket: String) -> String { "#\(ticket): reply sent" }
+    public static func noted(_ ticket: String) -> String { "#\(ticket): note added" }
+    public static let notSent = "not sent — write it in your own words (r)"
 }
