@@ -234,3 +234,32 @@ final class LockedBox<T>: @unchecked Sendable {
         set { lock.withLock { _value = newValue } }
     }
 }
+
+@Suite struct RecoveryKeyTests {
+    @Test func parsesStatesAndFollowUps() {
+        let now = Fixtures.now
+        #expect(Console.parseRecovery("contacted", now: now)?.0 == .contacted)
+        #expect(Console.parseRecovery("offered +7d", now: now)?.1 == Calendar.current.date(byAdding: .day, value: 7, to: Calendar.current.startOfDay(for: now)))
+        #expect(Console.parseRecovery("at-risk 2026-12-01", now: now)?.1 != nil)
+        #expect(Console.parseRecovery("at-risk 2026-02-30", now: now) == nil)
+        #expect(Console.parseRecovery("happy", now: now) == nil)
+    }
+
+    @Test func setRecoveryNeedsAResolvedComplaint() throws {
+        let store = try Fixtures.smallStore()
+        let console = ConsoleTests.console(store)
+        ConsoleTests.press(console, .setRecovery)
+        ConsoleTests.press(console, .promptAccept)
+        #expect(console.state.message?.text.contains("not resolved yet") == true)
+        ConsoleTests.press(console, .ticketResolve)
+        ConsoleTests.press(console, .promptAccept)
+        // The resolved ticket left the open view; find it in Resolved.
+        while console.state.queue.query.view != .resolved { ConsoleTests.press(console, .viewNext) }
+        ConsoleTests.press(console, .setRecovery)
+        ConsoleTests.press(console, .promptClear)
+        for c in "offered +3d" { console.handle(.char(c)) }
+        ConsoleTests.press(console, .promptAccept)
+        #expect(console.state.message?.text.hasPrefix("#T1: recovery offered, follow-up") == true)
+        #expect(try store.ticketDetail(id: "T1")?.recovery?.state == .offered)
+    }
+}

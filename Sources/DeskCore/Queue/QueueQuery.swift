@@ -2,12 +2,13 @@ import Foundation
 
 /// Which tickets a queue shows.
 public enum QueueView: String, CaseIterable, Sendable {
-    case open, mine, unassigned, waiting, resolved, all
+    case open, mine, unassigned, waiting, followUps = "follow-ups", resolved, all
 
     /// The order a view starts in.
     public var defaultSort: QueueSort {
         switch self {
         case .open, .mine, .unassigned, .waiting: .slaDue
+        case .followUps: .followUp
         case .resolved: .resolvedRecent
         case .all: .newest
         }
@@ -20,6 +21,7 @@ public enum QueueSort: String, CaseIterable, Sendable {
     case slaDue = "sla"
     case newest
     case resolvedRecent = "resolved"
+    case followUp = "follow-up"
 }
 
 public struct QueueQuery: Hashable, Sendable {
@@ -27,11 +29,20 @@ public struct QueueQuery: Hashable, Sendable {
     public var sort: QueueSort
     /// The agent "mine" means.
     public var agent: String
+    /// Follow-ups dated before this are due.
+    public var dueBefore: Date
 
-    public init(view: QueueView = .open, sort: QueueSort? = nil, agent: String) {
+    public init(view: QueueView = .open, sort: QueueSort? = nil, agent: String, dueBefore: Date = QueueQuery.endOfToday()) {
         self.view = view
         self.sort = sort ?? view.defaultSort
         self.agent = agent
+        self.dueBefore = dueBefore
+    }
+
+    /// Midnight at the end of today in the agent's time zone.
+    public static func endOfToday(now: Date = Date()) -> Date {
+        let calendar = Calendar.current
+        return calendar.date(byAdding: .day, value: 1, to: calendar.startOfDay(for: now)) ?? now
     }
 }
 

@@ -23,7 +23,7 @@ extension Store {
         let sql = """
             SELECT t.seq, t.id, t.created_at, t.reason, t.priority, t.status, t.sla_due_at,
                    t.assignee, \(plan.key) AS sort_key, c.name AS customer_name
-            FROM ticket t
+            FROM ticket t \(plan.join)
             JOIN customer c ON c.id = t.customer_id
             WHERE \(filters.joined(separator: " AND "))
             ORDER BY \(plan.key) \(dir), t.seq \(dir)
@@ -39,7 +39,7 @@ extension Store {
     public func queueCount(_ query: QueueQuery) throws -> Int {
         let plan = QueuePlan(query)
         return try pool.read { db in
-            try Int.fetchOne(db, sql: "SELECT count(*) FROM ticket t WHERE \(plan.filters.joined(separator: " AND "))",
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM ticket t \(plan.join) WHERE \(plan.filters.joined(separator: " AND "))",
                              arguments: StatementArguments(plan.arguments)) ?? 0
         }
     }
@@ -51,7 +51,7 @@ extension Store {
         let op = plan.ascending ? "<" : ">"
         return try pool.read { db in
             try Int.fetchOne(db, sql: """
-                SELECT count(*) FROM ticket t WHERE \(plan.filters.joined(separator: " AND ")) AND (\(plan.key), t.seq) \(op) (?, ?)
+                SELECT count(*) FROM ticket t \(plan.join) WHERE \(plan.filters.joined(separator: " AND ")) AND (\(plan.key), t.seq) \(op) (?, ?)
                 """, arguments: StatementArguments(plan.arguments + [cursor.key, cursor.seq])) ?? 0
         }
     }
@@ -73,6 +73,7 @@ private struct QueuePlan {
     var arguments: [any DatabaseValueConvertible & Sendable]
     var key: String
     var ascending: Bool
+    var join = ""
 
     init(_ query: QueueQuery) {
         switch query.view {
@@ -82,11 +83,16 @@ private struct QueuePlan {
         case .waiting: filters = ["t.status = 'waiting'"]; arguments = []
         case .resolved: filters = ["t.status = 'resolved'"]; arguments = []
         case .all: filters = ["1"]; arguments = []
+        case .followUps:
+            join = "JOIN recovery r ON r.ticket_id = t.id"
+            filters = ["r.state IN ('at-risk','contacted','offered')", "r.follow_up_on < ?"]
+            arguments = [query.dueBefore.seconds]
         }
         switch query.sort {
         case .slaDue: key = "t.sla_due_at"; ascending = true
         case .newest: key = "t.created_at"; ascending = false
         case .resolvedRecent: key = "t.resolved_at"; ascending = false
+        case .followUp: key = "r.follow_up_on"; ascending = true
         }
     }
 }

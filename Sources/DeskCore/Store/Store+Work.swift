@@ -134,7 +134,7 @@ extension Store {
     }
 
     /// The common frame of a ticket change: version check, the change, version bump, event.
-    private func change<T>(ticketID: String, expectedVersion: Int, agent: String, at: Date,
+    func change<T>(ticketID: String, expectedVersion: Int, agent: String, at: Date,
                            _ body: (Database, Ticket) throws -> (T, String, [String: String]?, [String: String]?)) throws -> T {
         try pool.writeWithoutTransaction { db in
             var result: T?

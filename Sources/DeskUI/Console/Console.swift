@@ -34,6 +34,8 @@ public final class Console {
 
     /// Reads the first page of the queue.
     public func start() {
+        // Complaints that came back or ran out of time since anyone last looked.
+        attempt { try store.sweepRecovery(windowDays: policy.recoveryWindowDays, agent: state.agent, now: state.now) }
         lastStamp = (try? store.changeStamp()) ?? 0
         attempt { try loadQueue(from: nil, direction: .forward) }
     }
@@ -102,6 +104,7 @@ public final class Console {
         case (_, .setFault): attempt { try ask(.fault) }
         case (_, .ticketReopen): attempt { try reopenTicket() }
         case (_, .undo): attempt { try undoLast() }
+        case (_, .setRecovery): attempt { try ask(.recovery) }
         case (_, .addNote): attempt { try startEditing(note: true) }
         case (_, .writeReply): attempt { try startEditing(note: false) }
         case (_, .promptAccept): attempt { try acceptPrompt() }
@@ -253,6 +256,10 @@ public final class Console {
             label = L10n.Prompt.compensation(kind, ticket: ticket.id,
                                              limit: CompensationPolicy.hasValue(kind) ? limits?.agentLimit : nil)
             if CompensationPolicy.hasValue(kind), let value = limits?.defaultValue { text = String(value) }
+        case .recovery:
+            label = L10n.recoveryPrompt(ticket: ticket.id)
+            let recovery = try store.ticketDetail(id: ticket.id)?.recovery
+            text = (recovery?.state ?? .contacted).rawValue + (recovery?.followUpOn.map { " " + L10n.day($0) } ?? " +7d")
         case .fault:
             label = L10n.faultPrompt(ticket: ticket.id)
             text = ticket.fault.rawValue
@@ -294,6 +301,14 @@ public final class Console {
                 try store.addMessage(ticketID: prompt.ticketID, expectedVersion: prompt.version, body: text,
                                      isInternal: false, agent: state.agent, at: state.now)
                 state.message = StatusMessage(L10n.replied(prompt.ticketID))
+            case .recovery:
+                guard let (recovery, followUp) = Self.parseRecovery(prompt.text, now: state.now) else {
+                    state.message = StatusMessage(L10n.badRecovery(prompt.text), isError: true)
+                    return
+                }
+                try store.setRecovery(ticketID: prompt.ticketID, expectedVersion: prompt.version, state: recovery,
+                                      followUpOn: followUp, agent: state.agent, at: state.now)
+                state.message = StatusMessage(L10n.recoverySet(prompt.ticketID, recovery, followUp))
             case .fault:
                 guard let fault = Fault(rawValue: prompt.text.trimmingCharacters(in: .whitespaces)) else {
                     state.message = StatusMessage(L10n.badFault(prompt.text), isError: true)
@@ -351,6 +366,22 @@ public final class Console {
             undoStack.append(.take(ticketID: ticket.id, previous: ticket.assignee))
             state.message = StatusMessage(L10n.took(ticket.id))
         }
+    }
+
+    /// "contacted", "offered +7d", "at-risk 2026-12-01": a state and an optional follow-up day.
+    static func parseRecovery(_ text: String, now: Date) -> (RecoveryState, Date?)? {
+        let words = text.split(separator: " ").map(String.init)
+        guard (1...2).contains(words.count), let state = RecoveryState(rawValue: words[0]) else { return nil }
+        guard words.count == 2 else { return (state, nil) }
+        let calendar = Calendar.current
+        let word = words[1]
+        if word.hasPrefix("+"), word.hasSuffix("d"), let days = Int(word.dropFirst().dropLast()), (0...3650).contains(days) {
+            return (state, calendar.date(byAdding: .day, value: days, to: calendar.startOfDay(for: now)))
+        }
+        let parts = word.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3, let date = calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2])),
+              calendar.component(.day, from: date) == parts[2] else { return nil }
+        return (state, date)
     }
 
     private func startEditing(note: Bool) throws {

@@ -76,6 +76,7 @@ public struct PromptState: Equatable {
         case compensate(CompensationKind)
         case resolve
         case fault
+        case recovery
         /// The reply is the template unchanged: send it anyway?
         case confirmReply(String)
     }

@@ -30,6 +30,7 @@ public enum Action: String, CaseIterable, Sendable {
     case ticketReopen = "ticket-reopen"
     case setFault = "set-fault"
     case undo
+    case setRecovery = "set-recovery"
     case addNote = "add-note"
     case writeReply = "write-reply"
     case promptAccept = "prompt-accept"
@@ -72,6 +73,7 @@ public enum Action: String, CaseIterable, Sendable {
         case .ticketTake: Info(contexts: [.queue, .ticket], help: L10n.Help.ticketTake, needs: .selectedTicket)
         case .ticketReopen: Info(contexts: [.queue, .ticket], help: L10n.Help.ticketReopen, needs: .selectedTicket)
         case .setFault: Info(contexts: [.queue, .ticket], help: L10n.Help.setFault, needs: .selectedTicket)
+        case .setRecovery: Info(contexts: [.queue, .ticket], help: L10n.Help.setRecovery, needs: .selectedTicket)
         case .addNote: Info(contexts: [.queue, .ticket], help: L10n.Help.addNote, needs: .selectedTicket)
         case .writeReply: Info(contexts: [.queue, .ticket], help: L10n.Help.writeReply, needs: .selectedTicket)
         case .undo: Info(contexts: [.queue, .ticket], help: L10n.Help.undo, needs: .none)

@@ -8,7 +8,8 @@ public enum BuiltInKeymap {
 # Contexts: global (queue and ticket), queue, ticket, prompt.
 # Compensation with one key each: d discount, f free delivery, b bonus, a apology;
 # c gives what the playbook suggests; e resolves, E reopens, F sets the fault,
-# t takes the ticket, u undoes your last change; n adds a note, r writes a reply ($EDITOR).
+# t takes the ticket, u undoes your last change; n adds a note, r writes a reply ($EDITOR);
+# w sets the win-back status and follow-up date.
 
 bind global q quit
 bind global ? help
@@ -36,6 +37,7 @@ bind queue t ticket-take
 bind queue E ticket-reopen
 bind queue F set-fault
 bind queue u undo
+bind queue w set-recovery
 bind queue n add-note
 bind queue r write-reply
 
@@ -60,6 +62,7 @@ bind ticket t ticket-take
 bind ticket E ticket-reopen
 bind ticket F set-fault
 bind ticket u undo
+bind ticket w set-recovery
 bind ticket n add-note
 bind ticket r write-reply
 

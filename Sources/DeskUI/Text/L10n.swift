@@ -26,6 +26,7 @@ public enum L10n {
         public static let ticketTake = "Take the ticket (assign it to me)"
         public static let ticketReopen = "Reopen a resolved ticket"
         public static let setFault = "Set whose fault it was (shop, carrier, customer, unknown)"
+        public static let setRecovery = "Set the win-back status and follow-up date"
         public static let addNote = "Add an internal note (in $EDITOR)"
         public static let writeReply = "Write a reply to the customer (in $EDITOR, from a template)"
         public static let undo = "Undo my last change in this session (recorded, never erased)"
@@ -49,6 +50,7 @@ public enum L10n {
         case .mine: "Mine"
         case .unassigned: "Unassigned"
         case .waiting: "Waiting"
+        case .followUps: "Follow-ups"
         case .resolved: "Resolved"
         case .all: "All"
         }
@@ -59,6 +61,7 @@ public enum L10n {
         case .slaDue: "by SLA due"
         case .newest: "newest first"
         case .resolvedRecent: "recently resolved first"
+        case .followUp: "follow-up due first"
         }
     }
 
@@ -241,4 +244,17 @@ extension L10n {
     public static func replied(_ ticket: String) -> String { "#\(ticket): reply sent" }
     public static func noted(_ ticket: String) -> String { "#\(ticket): note added" }
     public static let notSent = "not sent — write it in your own words (r)"
+}
+
+extension L10n {
+    public static func recoveryPrompt(ticket: String) -> String {
+        "Recovery of #\(ticket) (" + RecoveryState.allCases.map(\.rawValue).joined(separator: ", ") + ") [+7d | YYYY-MM-DD]: "
+    }
+    public static func badRecovery(_ text: String) -> String {
+        "'\(text)' is not a recovery state (" + RecoveryState.allCases.map(\.rawValue).joined(separator: ", ")
+            + ") with an optional follow-up (+7d or 2026-12-01)"
+    }
+    public static func recoverySet(_ ticket: String, _ state: RecoveryState, _ followUp: Date?) -> String {
+        "#\(ticket): recovery \(state.rawValue)" + (followUp.map { ", follow-up \(day($0))" } ?? "")
+    }
 }
