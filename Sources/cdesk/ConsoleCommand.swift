@@ -20,9 +20,10 @@ struct ConsoleCommand: ParsableCommand {
 
     func run() throws {
         try reportingUserErrors {
+            let config = try loadConfig()
             let keys: Keymap
             do {
-                keys = try KeymapLoader().load(preset: keymap)
+                keys = try KeymapLoader().load(preset: keymap ?? config.keymap)
             } catch let error as KeymapErrors {
                 throw UserError("the keymap has problems:\n" + error.description)
             } catch let problem as KeymapProblem {
@@ -44,7 +45,8 @@ struct ConsoleCommand: ParsableCommand {
                 throw UserError(error.description)
             }
             defer { screen.close() }
-            let console = Console(store: store, keymap: keys, agent: currentAgent(agent), size: screen.size)
+            let console = Console(store: store, keymap: keys, agent: currentAgent(agent), size: screen.size,
+                                  policy: config.policy, playbook: config.playbook)
             console.start()
             ConsoleLoop.run(console, on: screen)
         }

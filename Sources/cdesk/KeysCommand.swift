@@ -25,9 +25,10 @@ struct KeysCommand: ParsableCommand {
                 try Self.check(check)
                 return
             }
+            let config = try loadConfig()
             let keys: Keymap
             do {
-                keys = try KeymapLoader().load(preset: keymap)
+                keys = try KeymapLoader().load(preset: keymap ?? config.keymap)
             } catch let error as KeymapErrors {
                 throw UserError("the keymap has problems:\n" + error.description)
             } catch let problem as KeymapProblem {

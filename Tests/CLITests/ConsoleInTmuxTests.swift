@@ -126,3 +126,17 @@ import Testing
         #expect(row.stdout == "discount|10|olga|resolved|compensated|2\n", "\(row.stderr)")
     }
 }
+
+@Suite struct ConfigCommandTests {
+    @Test func configKeymapAndBadConfig() throws {
+        let dir = NSTemporaryDirectory() + "cdesk-config-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir + "/cdesk", withIntermediateDirectories: true)
+        try "keymap = \"vi\"\n".write(toFile: dir + "/cdesk/config.toml", atomically: true, encoding: .utf8)
+        let keys = try runCDesk(["keys", "--format", "tsv"], environment: ["XDG_CONFIG_HOME": dir])
+        #expect(keys.stdout.contains("queue\tG\tmove-last"), "keymap = \"vi\" in the config chooses the preset")
+        try "[compensation.bonus]\nmaximum = -1\n".write(toFile: dir + "/cdesk/config.toml", atomically: true, encoding: .utf8)
+        let bad = try runCDesk(["config"], environment: ["XDG_CONFIG_HOME": dir])
+        #expect(bad.status == 1)
+        #expect(bad.stderr == "cdesk: \(dir)/cdesk/config.toml:2: compensation.bonus.maximum: expected a whole number above 0\n")
+    }
+}

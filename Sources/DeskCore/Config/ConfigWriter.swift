@@ -1,0 +1,31 @@
+/// The configuration as a TOML file: what `cdesk config` prints, and a starting point for
+/// the user's own `config.toml` (every key it prints is one the reader accepts).
+extension DeskConfig {
+    public var toml: String {
+        var out = "# cdesk configuration (the effective one)\n"
+        if let keymap { out += "keymap = \(quoted(keymap))\n" }
+        out += "currency = \(quoted(policy.currency))\n"
+        out += "recovery_window_days = \(policy.recoveryWindowDays)\n"
+        for kind in [CompensationKind.discount, .bonus] {
+            guard let l = policy.limits[kind] else { continue }
+            out += "\n# \(kind == .discount ? "percent" : "points"); above agent_limit a lead must give it\n"
+            out += "[compensation.\(kind.rawValue)]\ndefault = \(l.defaultValue)\nagent_limit = \(l.agentLimit)\nmaximum = \(l.maximum)\n"
+        }
+        out += "\n# a VIP gets one step more: percent points on a discount, a factor on bonus points, free delivery\n"
+        out += "[vip]\ndiscount_step = \(playbook.vipDiscountStep)\nbonus_factor = \(playbook.vipBonusFactor)\n"
+        out += "\n# The playbook: the first entry whose reason and fault match suggests what to give.\n"
+        for rule in playbook.rules {
+            out += "\n[[playbook]]\n"
+            if let r = rule.reason { out += "reason = \(quoted(r.rawValue))\n" }
+            if let f = rule.fault { out += "fault = \(quoted(f.rawValue))\n" }
+            let gifts = rule.gifts.map { quoted(CompensationPolicy.hasValue($0.kind) ? "\($0.kind.rawValue) \($0.value)" : $0.kind.rawValue) }
+            out += "give = [\(gifts.joined(separator: ", "))]\n"
+            out += "why = \(quoted(rule.why))\n"
+        }
+        return out
+    }
+
+    private func quoted(_ s: String) -> String {
+        "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+}
