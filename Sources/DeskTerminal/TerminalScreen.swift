@@ -84,6 +84,12 @@ public final class TerminalScreen: Screen {
             timeout(0)
             var next: UInt32 = 0
             if cdesk_get_key(&next) == 0, let scalar = Unicode.Scalar(next), next >= 32 {
+                if next == 0x5B || next == 0x4F {
+                    // A CSI or SS3 sequence ncurses did not know (TERM describes another
+                    // terminal): swallow it whole rather than type "[4~" into a prompt.
+                    while cdesk_get_key(&next) == 0, !(0x40...0x7E).contains(next) || next == 0x5B {}
+                    return nil
+                }
                 return .alt(Character(scalar))
             }
             return .escape

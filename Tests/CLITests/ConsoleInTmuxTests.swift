@@ -140,3 +140,36 @@ import Testing
         #expect(bad.stderr == "cdesk: \(dir)/cdesk/config.toml:2: compensation.bonus.maximum: expected a whole number above 0\n")
     }
 }
+
+@Suite(.serialized) struct EndToEndInTmuxTests {
+    /// A complaint handled end to end with the default keys, then the store read with sqlite3.
+    @Test(.enabled(if: TmuxSession.available && TmuxSession.which("sqlite3") != nil))
+    func openTakeSuggestionResolveAndBack() throws {
+        let store = try ConsoleInTmuxTests.demoStore()
+        let sqlite = TmuxSession.which("sqlite3")!
+        let tmux = try TmuxSession(command: "'\(TmuxSession.binary)' --store '\(store)' --agent olga",
+                                   environment: ["XDG_CONFIG_HOME": "/nonexistent"])
+        try tmux.waitFor("the queue") { $0.contains("CUSTOMER") }
+        try tmux.send("Enter")
+        let ticket = try tmux.waitFor("the ticket with a suggestion") { $0.contains("Suggested:") }
+        let match = try #require(ticket.firstMatch(of: try Regex<(Substring, Substring)>("#([0-9]+) ")))
+        let id = String(match.1)
+        try tmux.send("t")
+        try tmux.waitFor("taken") { $0.contains("is yours now") }
+        try tmux.send("c")
+        try tmux.waitFor("the suggestion given") { $0.contains("gave") || $0.contains("suggests no compensation") }
+        try tmux.send("e")
+        try tmux.waitFor("the resolve prompt") { $0.contains("Resolve #\(id)") }
+        try tmux.send("End", " 4", "Enter")
+        try tmux.waitFor("resolved") { $0.contains("#\(id) resolved") }
+        try tmux.send("q", "q")
+        try tmux.waitFor("the shell prompt") { $0.contains("[exit 0]") }
+        let row = try spawn(sqlite, [store, """
+            SELECT t.status, t.assignee, o.satisfaction, r.state,
+                   (SELECT group_concat(action, ',') FROM (SELECT action FROM event WHERE entity_id = t.id ORDER BY id))
+            FROM ticket t JOIN outcome o ON o.ticket_id = t.id JOIN recovery r ON r.ticket_id = t.id WHERE t.id = '\(id)'
+            """])
+        #expect(row.stdout.hasPrefix("resolved|olga|4|at-risk|take,"), "\(row.stdout) \(row.stderr)")
+        #expect(row.stdout.hasSuffix(",resolve\n"))
+    }
+}

@@ -23,7 +23,8 @@ final class TmuxSession {
 
     init(command: String, width: Int = 80, height: Int = 24, environment: [String: String] = [:]) throws {
         name = "t\(UUID().uuidString.prefix(8))"
-        var env = ["TERM": "xterm-256color", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"]
+        // TERM stays tmux's own, so that the keys tmux sends match what ncurses expects.
+        var env = ["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"]
         env.merge(environment) { $1 }
         let exports = env.map { "export \($0.key)='\($0.value)';" }.joined(separator: " ")
         // A shell runs the command, then prints a marker: the prompt coming back.
