@@ -263,3 +263,23 @@ final class LockedBox<T>: @unchecked Sendable {
         #expect(try store.ticketDetail(id: "T1")?.recovery?.state == .offered)
     }
 }
+
+@Suite struct ApologyTests {
+    @Test func anApologyIsRecordedAndStartsAReplyDraft() throws {
+        let store = try Fixtures.smallStore()
+        let console = ConsoleTests.console(store)
+        let drafts = LockedBox([String]())
+        let screen = MemoryScreen()
+        screen.pendingKeys = [.enter, .char("a"), .enter, .control("c")]
+        ConsoleLoop.run(console, on: screen, editor: ReplyAndNoteTests.FakeEditor { draft in
+            drafts.value.append(draft)
+            return draft + "\nМы уже всё исправили."
+        }, pollMilliseconds: 0)
+        #expect(drafts.value.count == 1)
+        #expect(drafts.value.first?.contains("Please accept our apologies.") == true)
+        let detail = try #require(try store.ticketDetail(id: "T1"))
+        #expect(detail.compensations.map(\.kind) == [.apology])
+        #expect(detail.compensations.first?.promoCode == nil)
+        #expect(detail.messages.last?.body.contains("Мы уже всё исправили.") == true)
+    }
+}

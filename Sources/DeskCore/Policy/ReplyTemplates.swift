@@ -28,7 +28,8 @@ public enum ReplyTemplates {
         case .misuse: "Thank you for writing. Here is a short guide that should help — the steps are easy to miss."
         case .other: "Thank you for writing to us."
         }
-        var text = "Hello \(firstName),\n\n\(body)\n"
+        let apologised = detail.compensations.contains { $0.ticketID == detail.ticket.id && $0.kind == .apology && $0.state != .revoked }
+        var text = "Hello \(firstName),\n\n" + (apologised ? "Please accept our apologies. " : "") + "\(body)\n"
         if !gifts.isEmpty { text += "\nAs an apology we have added \(gifts.joined(separator: " and ")).\n" }
         text += "\n[write what you found and what happens next]\n\nBest regards,\n"
         return text

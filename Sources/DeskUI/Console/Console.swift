@@ -292,6 +292,16 @@ public final class Console {
                                                        kind: kind, value: value, agent: state.agent, at: state.now)
                 state.message = StatusMessage(L10n.gave(kind, value: value, code: given.promoCode, ticket: prompt.ticketID))
                 undoStack.append(.compensations(ticketID: prompt.ticketID, ids: given.id.map { [$0] } ?? [], label: kind.rawValue))
+                if kind == .apology {
+                    // An apology is words: the reply draft opens right away.
+                    state.prompt = nil
+                    try afterOwnWrite()
+                    if let detail = try store.ticketDetail(id: prompt.ticketID) {
+                        state.editing = EditRequest(isNote: false, ticketID: prompt.ticketID, version: detail.ticket.version,
+                                                    draft: ReplyTemplates.draft(for: detail))
+                    }
+                    return
+                }
             case .confirmReply(let text):
                 guard prompt.text.lowercased().hasPrefix("y") else {
                     state.prompt = nil
