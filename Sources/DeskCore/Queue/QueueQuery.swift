@@ -2,26 +2,42 @@ import Foundation
 
 /// Which tickets a queue shows.
 public enum QueueView: String, CaseIterable, Sendable {
-    case open, mine, unassigned, waiting, followUps = "follow-ups", resolved, all
+    case open, mine, unassigned, overdue, waiting, followUps = "follow-ups", vip, resolved, all
+    /// The result of a search: a temporary view.
+    case search
 
-    /// The order a view starts in.
-    public var defaultSort: QueueSort {
+    /// The views an agent switches between (a search is reached by searching).
+    public static let standard: [QueueView] = allCases.filter { $0 != .search }
+
+    /// The orders a view can be shown in; the first is where it starts.
+    public var sorts: [QueueSort] {
         switch self {
-        case .open, .mine, .unassigned, .waiting: .slaDue
-        case .followUps: .followUp
-        case .resolved: .resolvedRecent
-        case .all: .newest
+        case .open, .mine, .unassigned, .overdue, .waiting, .vip: [.slaDue, .priority, .oldest, .updated]
+        case .followUps: [.followUp]
+        case .resolved: [.resolvedRecent, .newest]
+        case .all: [.newest, .oldest, .updated]
+        case .search: [.match]
         }
     }
+
+    public var defaultSort: QueueSort { sorts[0] }
 }
 
 /// How a queue is ordered. Every order is a single key plus the ticket's sequence number,
 /// so that scrolling is keyset-paginated.
 public enum QueueSort: String, CaseIterable, Sendable {
     case slaDue = "sla"
+    /// Most pressing priority first, then by SLA.
+    case priority
+    /// Oldest complaint first.
+    case oldest
+    /// Most recently changed first.
+    case updated
     case newest
     case resolvedRecent = "resolved"
     case followUp = "follow-up"
+    /// Search results, newest ticket first.
+    case match
 }
 
 public struct QueueQuery: Hashable, Sendable {
@@ -31,12 +47,19 @@ public struct QueueQuery: Hashable, Sendable {
     public var agent: String
     /// Follow-ups dated before this are due.
     public var dueBefore: Date
+    /// SLA times before this are breached (the overdue view).
+    public var now: Date
+    /// What the search view looks for.
+    public var text: String
 
-    public init(view: QueueView = .open, sort: QueueSort? = nil, agent: String, dueBefore: Date = QueueQuery.endOfToday()) {
+    public init(view: QueueView = .open, sort: QueueSort? = nil, agent: String, now: Date = Date(),
+                dueBefore: Date? = nil, text: String = "") {
         self.view = view
         self.sort = sort ?? view.defaultSort
         self.agent = agent
-        self.dueBefore = dueBefore
+        self.now = now
+        self.dueBefore = dueBefore ?? QueueQuery.endOfToday(now: now)
+        self.text = text
     }
 
     /// Midnight at the end of today in the agent's time zone.
@@ -71,12 +94,14 @@ public struct QueueRow: Hashable, Sendable {
     public var status: TicketStatus
     public var slaDueAt: Date
     public var assignee: String?
+    public var version: Int
     public var cursor: QueueCursor
 
     public init(seq: Int64, id: String, createdAt: Date, customerName: String, reason: Reason,
-                priority: Priority, status: TicketStatus, slaDueAt: Date, assignee: String?, cursor: QueueCursor) {
+                priority: Priority, status: TicketStatus, slaDueAt: Date, assignee: String?, version: Int = 1,
+                cursor: QueueCursor) {
         self.seq = seq; self.id = id; self.createdAt = createdAt; self.customerName = customerName
         self.reason = reason; self.priority = priority; self.status = status; self.slaDueAt = slaDueAt
-        self.assignee = assignee; self.cursor = cursor
+        self.assignee = assignee; self.version = version; self.cursor = cursor
     }
 }

@@ -8,8 +8,24 @@ enum Schema {
         migrator.registerMigration("v1-initial") { db in
             try db.execute(sql: initial)
         }
+        migrator.registerMigration("v2-queue-sorts") { db in
+            try db.execute(sql: v2)
+        }
         return migrator
     }
+
+    /// Sorting by priority (then SLA) and by last change, on the open views; the overdue
+    /// view reads ticket_queue_sla; order ids typed into search.
+    private static let v2 = """
+        ALTER TABLE ticket ADD COLUMN priority_sla INTEGER GENERATED ALWAYS AS (
+            (CASE priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 WHEN 'normal' THEN 2 ELSE 3 END) * 10000000000
+            + sla_due_at) VIRTUAL;
+        CREATE INDEX ticket_queue_priority ON ticket(active, priority_sla, seq);
+        CREATE INDEX ticket_queue_age ON ticket(active, created_at, seq);
+        CREATE INDEX ticket_queue_updated ON ticket(active, updated_at, seq);
+        CREATE INDEX ticket_all_updated ON ticket(updated_at, seq);
+        CREATE INDEX ticket_by_order ON ticket(order_id);
+        """
 
     private static func list<T: RawRepresentable & CaseIterable>(_ type: T.Type) -> String where T.RawValue == String {
         T.allCases.map { "'\($0.rawValue)'" }.joined(separator: ",")

@@ -22,7 +22,7 @@ extension Store {
         arguments += [limit]
         let sql = """
             SELECT t.seq, t.id, t.created_at, t.reason, t.priority, t.status, t.sla_due_at,
-                   t.assignee, \(plan.key) AS sort_key, c.name AS customer_name
+                   t.assignee, t.version, \(plan.key) AS sort_key, c.name AS customer_name
             FROM ticket t \(plan.join)
             JOIN customer c ON c.id = t.customer_id
             WHERE \(filters.joined(separator: " AND "))
@@ -61,7 +61,7 @@ extension Store {
                  customerName: row["customer_name"], reason: try row.value("reason", as: Reason.self),
                  priority: try row.value("priority", as: Priority.self),
                  status: try row.value("status", as: TicketStatus.self),
-                 slaDueAt: row.date("sla_due_at"), assignee: row["assignee"],
+                 slaDueAt: row.date("sla_due_at"), assignee: row["assignee"], version: row["version"],
                  cursor: QueueCursor(key: row["sort_key"], seq: row["seq"]))
     }
 }
@@ -83,6 +83,12 @@ private struct QueuePlan {
         case .waiting: filters = ["t.status = 'waiting'"]; arguments = []
         case .resolved: filters = ["t.status = 'resolved'"]; arguments = []
         case .all: filters = ["1"]; arguments = []
+        case .overdue: filters = ["t.active = 1", "t.sla_due_at < ?"]; arguments = [query.now.seconds]
+        case .vip:
+            filters = ["t.active = 1", "t.customer_id IN (SELECT id FROM customer WHERE tier = 'vip')"]; arguments = []
+        case .search:
+            // Served by Store+Search; a plan that matches nothing keeps this total.
+            filters = ["0"]; arguments = []
         case .followUps:
             join = "JOIN recovery r ON r.ticket_id = t.id"
             filters = ["r.state IN ('at-risk','contacted','offered')", "r.follow_up_on < ?"]
@@ -93,6 +99,10 @@ private struct QueuePlan {
         case .newest: key = "t.created_at"; ascending = false
         case .resolvedRecent: key = "t.resolved_at"; ascending = false
         case .followUp: key = "r.follow_up_on"; ascending = true
+        case .priority: key = "t.priority_sla"; ascending = true
+        case .oldest: key = "t.created_at"; ascending = true
+        case .updated: key = "t.updated_at"; ascending = false
+        case .match: key = "t.seq"; ascending = false
         }
     }
 }

@@ -75,6 +75,9 @@ public final class Console {
             state.message = StatusMessage(L10n.noTicketSelected, isError: true)
             return
         }
+        if let view = action.queueView, state.page == .queue {
+            return show(view)
+        }
         switch (state.page, action) {
         case (_, .quit): state.wantsQuit = true
         case (_, .help): state.showingHelp = true
@@ -86,6 +89,7 @@ public final class Console {
         case (.queue, .moveLast): attempt { try loadQueue(from: nil, direction: .backward) }
         case (.queue, .openTicket): attempt { try openSelected() }
         case (.queue, .viewNext): switchView(by: 1)
+        case (.queue, .sortNext): cycleSort()
         case (.queue, .viewPrevious): switchView(by: -1)
         case (.ticket, .back): state.page = .queue; state.ticket = nil
         case (.ticket, .moveDown): scrollTicket(by: 1)
@@ -229,10 +233,20 @@ public final class Console {
     }
 
     private func switchView(by step: Int) {
-        let views = QueueView.allCases
+        let views = QueueView.standard
         let index = views.firstIndex(of: state.queue.query.view) ?? 0
-        let next = views[(index + step + views.count) % views.count]
-        state.queue = QueueState(query: QueueQuery(view: next, agent: state.agent))
+        show(views[(index + step + views.count) % views.count])
+    }
+
+    private func show(_ view: QueueView, text: String = "") {
+        state.queue = QueueState(query: QueueQuery(view: view, agent: state.agent, now: state.now, text: text))
+        attempt { try loadQueue(from: nil, direction: .forward) }
+    }
+
+    private func cycleSort() {
+        let sorts = state.queue.query.view.sorts
+        let index = sorts.firstIndex(of: state.queue.query.sort) ?? 0
+        state.queue.query.sort = sorts[(index + 1) % sorts.count]
         attempt { try loadQueue(from: nil, direction: .forward) }
     }
 

@@ -1,3 +1,5 @@
+import DeskCore
+
 /// Where a binding applies. Keys of `global` work in `queue` and `ticket` unless those
 /// bind the key themselves; `prompt` stands alone (typing goes into the prompt).
 public enum KeyContext: String, CaseIterable, Sendable {
@@ -17,6 +19,16 @@ public enum Action: String, CaseIterable, Sendable {
     case moveFirst = "move-first"
     case moveLast = "move-last"
     case openTicket = "open-ticket"
+    case viewOpen = "view-open"
+    case viewMine = "view-mine"
+    case viewUnassigned = "view-unassigned"
+    case viewOverdue = "view-overdue"
+    case viewWaiting = "view-waiting"
+    case viewFollowUps = "view-follow-ups"
+    case viewVIP = "view-vip"
+    case viewResolved = "view-resolved"
+    case viewAll = "view-all"
+    case sortNext = "sort-next"
     case viewNext = "view-next"
     case viewPrevious = "view-previous"
     case back
@@ -61,6 +73,9 @@ public enum Action: String, CaseIterable, Sendable {
         case .moveFirst: Info(contexts: [.queue, .ticket], help: L10n.Help.moveFirst, needs: .none)
         case .moveLast: Info(contexts: [.queue, .ticket], help: L10n.Help.moveLast, needs: .none)
         case .openTicket: Info(contexts: [.queue], help: L10n.Help.openTicket, needs: .selectedTicket)
+        case .viewOpen, .viewMine, .viewUnassigned, .viewOverdue, .viewWaiting, .viewFollowUps, .viewVIP, .viewResolved, .viewAll:
+            Info(contexts: [.queue], help: L10n.Help.showView(queueView!), needs: .none)
+        case .sortNext: Info(contexts: [.queue], help: L10n.Help.sortNext, needs: .none)
         case .viewNext: Info(contexts: [.queue], help: L10n.Help.viewNext, needs: .none)
         case .viewPrevious: Info(contexts: [.queue], help: L10n.Help.viewPrevious, needs: .none)
         case .back: Info(contexts: [.ticket], help: L10n.Help.back, needs: .none)
@@ -81,6 +96,22 @@ public enum Action: String, CaseIterable, Sendable {
         case .promptCancel: Info(contexts: [.prompt], help: L10n.Help.promptCancel, needs: .none)
         case .promptErase: Info(contexts: [.prompt], help: L10n.Help.promptErase, needs: .none)
         case .promptClear: Info(contexts: [.prompt], help: L10n.Help.promptClear, needs: .none)
+        }
+    }
+
+    /// The queue view a view action shows.
+    public var queueView: QueueView? {
+        switch self {
+        case .viewOpen: .open
+        case .viewMine: .mine
+        case .viewUnassigned: .unassigned
+        case .viewOverdue: .overdue
+        case .viewWaiting: .waiting
+        case .viewFollowUps: .followUps
+        case .viewVIP: .vip
+        case .viewResolved: .resolved
+        case .viewAll: .all
+        default: nil
         }
     }
 

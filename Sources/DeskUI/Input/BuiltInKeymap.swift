@@ -9,7 +9,7 @@ public enum BuiltInKeymap {
 # Compensation with one key each: d discount, f free delivery, b bonus, a apology;
 # c gives what the playbook suggests; e resolves, E reopens, F sets the fault,
 # t takes the ticket, u undoes your last change; n adds a note, r writes a reply ($EDITOR);
-# w sets the win-back status and follow-up date.
+# w sets the win-back status and follow-up date. In the queue, 1-9 show a view, s sorts.
 
 bind global q quit
 bind global ? help
@@ -40,6 +40,16 @@ bind queue u undo
 bind queue w set-recovery
 bind queue n add-note
 bind queue r write-reply
+bind queue 1 view-open
+bind queue 2 view-mine
+bind queue 3 view-unassigned
+bind queue 4 view-overdue
+bind queue 5 view-waiting
+bind queue 6 view-follow-ups
+bind queue 7 view-vip
+bind queue 8 view-resolved
+bind queue 9 view-all
+bind queue s sort-next
 
 bind ticket q back
 bind ticket <Esc> back

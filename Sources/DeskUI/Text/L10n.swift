@@ -15,6 +15,21 @@ public enum L10n {
         public static let moveLast = "To the last ticket / bottom"
         public static let openTicket = "Open the selected ticket"
         public static let viewNext = "Next queue view"
+        public static let sortNext = "Next sort order of the view"
+        public static func showView(_ view: QueueView) -> String {
+            switch view {
+            case .open: "View: all open tickets"
+            case .mine: "View: my open tickets"
+            case .unassigned: "View: open tickets nobody has taken"
+            case .overdue: "View: open tickets past their SLA"
+            case .waiting: "View: waiting on the customer"
+            case .followUps: "View: win-back follow-ups due today or overdue"
+            case .vip: "View: open tickets of VIP customers"
+            case .resolved: "View: resolved tickets"
+            case .all: "View: every ticket"
+            case .search: "View: search results"
+            }
+        }
         public static let viewPrevious = "Previous queue view"
         public static let back = "Back to the queue"
         public static let compensateDiscount = "Give a discount (percent) with a promo code"
@@ -51,6 +66,9 @@ public enum L10n {
         case .unassigned: "Unassigned"
         case .waiting: "Waiting"
         case .followUps: "Follow-ups"
+        case .overdue: "Overdue"
+        case .vip: "VIP"
+        case .search: "Search"
         case .resolved: "Resolved"
         case .all: "All"
         }
@@ -62,6 +80,10 @@ public enum L10n {
         case .newest: "newest first"
         case .resolvedRecent: "recently resolved first"
         case .followUp: "follow-up due first"
+        case .priority: "by priority"
+        case .oldest: "oldest first"
+        case .updated: "recently changed first"
+        case .match: "newest match first"
         }
     }
 

@@ -29,17 +29,22 @@ enum QueuePane {
     static func draw(_ state: ConsoleState, into grid: inout Grid) {
         let width = state.size.width
         let queue = state.queue
-        // Title: the views, the current one marked, and the order.
+        // Title: the current view with its count, the other views while they fit, the order.
         grid.paint(y: 0, style: .title)
         var x = grid.put(" \(L10n.appName) ", x: 0, y: 0, style: .title)
-        for view in QueueView.allCases {
-            let current = view == queue.query.view
-            let label = current ? "[\(L10n.viewName(view)) \(queue.count)]" : " \(L10n.viewName(view)) "
-            x = grid.put(label, x: x, y: 0, style: current ? .selected : .title)
-        }
+        let current = queue.query.view == .search
+            ? "[\(L10n.viewName(.search)): \(UntrustedText.line(queue.query.text)) \(queue.count)]"
+            : "[\(L10n.viewName(queue.query.view)) \(queue.count)]"
+        x = grid.put(current, x: x, y: 0, style: .selected)
         let sort = " " + L10n.sortName(queue.query.sort) + " "
-        if x + DisplayWidth.of(sort) < width {
-            grid.put(sort, x: width - DisplayWidth.of(sort), y: 0, style: .title)
+        let sortWidth = DisplayWidth.of(sort)
+        for view in QueueView.standard where view != queue.query.view {
+            let label = " \(L10n.viewName(view))"
+            if x + DisplayWidth.of(label) + sortWidth + 1 > width { break }
+            x = grid.put(label, x: x, y: 0, style: .title)
+        }
+        if x + sortWidth <= width {
+            grid.put(sort, x: width - sortWidth, y: 0, style: .title)
         }
 
         let cols = columns(width: width)
@@ -67,7 +72,7 @@ enum QueuePane {
                 (row.reason.rawValue, .normal),
                 (row.priority.rawValue, row.priority == .urgent ? .danger : row.priority == .high ? .warning : .normal),
                 (row.status.rawValue, done ? .dim : .normal),
-                (done ? L10n.slaDone : L10n.slaLeft(seconds: slaSeconds), done ? .dim : slaSeconds < 0 ? .danger : .normal),
+                (done ? L10n.slaDone : L10n.slaLeft(seconds: slaSeconds), done ? .dim : slaStyle(row, left: slaSeconds)),
                 (row.assignee.map(UntrustedText.line) ?? "", .dim),
             ]
             var col = 1
@@ -81,5 +86,13 @@ enum QueuePane {
                 grid.paint(y: y, style: .selected)
             }
         }
+    }
+
+    /// Red once breached (the `!` marks it without colour too), yellow under a quarter of the
+    /// time left.
+    static func slaStyle(_ row: QueueRow, left: Int64) -> Style {
+        if left < 0 { return .danger }
+        let total = max(1, Int64(row.slaDueAt.timeIntervalSince(row.createdAt)))
+        return left * 4 < total ? .warning : .normal
     }
 }

@@ -1,0 +1,65 @@
+import DeskCore
+@testable import DeskUI
+import DeskTestSupport
+import Testing
+
+/// Each view and order against a store with known contents.
+@Suite struct QueueViewsTests {
+    static func store() throws -> Store {
+        let store = try Fixtures.emptyStore()
+        var batch = RecordBatch(customers: [Fixtures.customer("C01", "Анна", tier: .vip), Fixtures.customer("C02", "Борис")])
+        batch.tickets = [
+            Fixtures.ticket("A", customer: "C01", subject: "a", hoursAgo: 50, slaHours: -2, priority: .low),
+            Fixtures.ticket("B", customer: "C02", subject: "b", hoursAgo: 10, slaHours: 5, priority: .urgent),
+            Fixtures.ticket("C", customer: "C02", subject: "c", hoursAgo: 30, slaHours: 1, status: .waiting),
+            Fixtures.ticket("D", customer: "C02", subject: "d", hoursAgo: 70, slaHours: -9, status: .resolved),
+        ]
+        batch.tickets[1].assignee = "olga"
+        try store.add(batch, agent: "test")
+        return store
+    }
+
+    func ids(_ console: Console) -> [String] { console.state.queue.rows.map(\.id) }
+
+    @Test func everyViewShowsItsTickets() throws {
+        let console = ConsoleTests.console(try Self.store())
+        let expected: [(Action, [String])] = [
+            (.viewOpen, ["A", "C", "B"]), (.viewMine, ["B"]), (.viewUnassigned, ["A", "C"]), (.viewOverdue, ["A"]),
+            (.viewWaiting, ["C"]), (.viewVIP, ["A"]), (.viewResolved, ["D"]), (.viewAll, ["B", "C", "A", "D"]),
+        ]
+        for (action, tickets) in expected {
+            ConsoleTests.press(console, action)
+            #expect(ids(console) == tickets, "\(action.rawValue)")
+            #expect(console.state.queue.count == tickets.count)
+            #expect(console.render().lines[0].contains("[\(L10n.viewName(action.queueView!)) \(tickets.count)]"))
+        }
+    }
+
+    @Test func sortsCycleAndShowInTheHeader() throws {
+        let console = ConsoleTests.console(try Self.store())
+        #expect(ids(console) == ["A", "C", "B"])
+        ConsoleTests.press(console, .sortNext)
+        #expect(console.state.queue.query.sort == .priority)
+        #expect(ids(console) == ["B", "C", "A"], "urgent, normal, low")
+        #expect(console.render().lines[0].hasSuffix("by priority"))
+        ConsoleTests.press(console, .sortNext)
+        #expect(ids(console) == ["A", "C", "B"], "oldest first")
+        ConsoleTests.press(console, .sortNext)
+        #expect(console.state.queue.query.sort == .updated)
+        ConsoleTests.press(console, .sortNext)
+        #expect(console.state.queue.query.sort == .slaDue, "and round again")
+    }
+
+    @Test func slaColours() {
+        let now = Fixtures.now
+        func row(createdHoursAgo: Double, dueInHours: Double) -> QueueRow {
+            QueueRow(seq: 1, id: "x", createdAt: now.addingTimeInterval(-createdHoursAgo * 3600), customerName: "", reason: .other,
+                     priority: .normal, status: .open, slaDueAt: now.addingTimeInterval(dueInHours * 3600), assignee: nil,
+                     cursor: QueueCursor(key: 0, seq: 1))
+        }
+        #expect(QueuePane.slaStyle(row(createdHoursAgo: 10, dueInHours: 30), left: 30 * 3600) == .normal)
+        #expect(QueuePane.slaStyle(row(createdHoursAgo: 40, dueInHours: 8), left: 8 * 3600) == .warning, "under 25% left")
+        #expect(QueuePane.slaStyle(row(createdHoursAgo: 50, dueInHours: -1), left: -3600) == .danger)
+        #expect(L10n.slaLeft(seconds: -3600) == "!1h", "breached is marked without colour too")
+    }
+}
