@@ -8,6 +8,10 @@ extension Store {
     /// from its top row).
     public func queuePage(_ query: QueueQuery, from cursor: QueueCursor?, direction: PageDirection,
                           limit: Int, including: Bool = false) throws -> [QueueRow] {
+        if query.view == .search {
+            let rows = try searchPage(query, from: cursor, direction: direction, limit: limit, including: including)
+            return rows
+        }
         let plan = QueuePlan(query)
         // Reading backward walks the index the other way and flips the result.
         let ascending = plan.ascending == (direction == .forward)
@@ -37,6 +41,7 @@ extension Store {
 
     /// How many tickets a queue holds.
     public func queueCount(_ query: QueueQuery) throws -> Int {
+        if query.view == .search { return try searchCount(query) }
         let plan = QueuePlan(query)
         return try pool.read { db in
             try Int.fetchOne(db, sql: "SELECT count(*) FROM ticket t \(plan.join) WHERE \(plan.filters.joined(separator: " AND "))",
@@ -47,6 +52,7 @@ extension Store {
     /// How many rows of the queue come before `cursor`: the position of a row after the
     /// queue changed under it. Costs a count over the rows before it; not for every keypress.
     public func queuePosition(_ query: QueueQuery, of cursor: QueueCursor) throws -> Int {
+        if query.view == .search { return try searchCount(query, before: cursor) }
         let plan = QueuePlan(query)
         let op = plan.ascending ? "<" : ">"
         return try pool.read { db in
@@ -56,7 +62,7 @@ extension Store {
         }
     }
 
-    private static func queueRow(_ row: Row) throws -> QueueRow {
+    static func queueRow(_ row: Row) throws -> QueueRow {
         QueueRow(seq: row["seq"], id: row["id"], createdAt: row.date("created_at"),
                  customerName: row["customer_name"], reason: try row.value("reason", as: Reason.self),
                  priority: try row.value("priority", as: Priority.self),

@@ -63,7 +63,7 @@ public final class Console {
             if keys.count > 1 { return handle(key) }
             if state.prompt != nil {
                 // Unbound printable keys are typed into the prompt.
-                if case .char(let c) = key { state.prompt?.text.append(c) }
+                if case .char(let c) = key { state.prompt?.text.append(c); promptEdited() }
                 return
             }
             state.message = StatusMessage(L10n.unboundKey(key.name, help: keymap.keys(for: .help, in: state.context).first?.map(\.name).joined() ?? "?"))
@@ -112,9 +112,13 @@ public final class Console {
         case (_, .addNote): attempt { try startEditing(note: true) }
         case (_, .writeReply): attempt { try startEditing(note: false) }
         case (_, .promptAccept): attempt { try acceptPrompt() }
-        case (_, .promptCancel): state.prompt = nil; state.message = StatusMessage(L10n.Prompt.cancelled)
-        case (_, .promptErase): if state.prompt?.text.isEmpty == false { state.prompt?.text.removeLast() }
-        case (_, .promptClear): state.prompt?.text = ""
+        case (_, .promptCancel): cancelPrompt()
+        case (_, .promptErase): if state.prompt?.text.isEmpty == false { state.prompt?.text.removeLast(); promptEdited() }
+        case (_, .promptClear): state.prompt?.text = ""; promptEdited()
+        case (.queue, .search):
+            state.prompt = PromptState(purpose: .search(previous: state.queue.query), label: L10n.searchPrompt,
+                                       text: state.queue.query.view == .search ? state.queue.query.text : "",
+                                       ticketID: "", version: 0)
         default: break
         }
     }
@@ -283,14 +287,48 @@ public final class Console {
                 $0.ticketID == ticket.id && $0.kind != .apology && $0.state != .revoked
             } ?? false
             text = given ? Resolution.compensated.rawValue : Resolution.explained.rawValue
-        case .confirmReply:
-            return  // asked by finishEditing, never by a key
+        case .confirmReply, .search:
+            return  // asked by finishEditing or the search key, never here
         }
         state.prompt = PromptState(purpose: purpose, label: label, text: text, ticketID: ticket.id, version: ticket.version)
     }
 
+    private func promptEdited() {
+        if case .search = state.prompt?.purpose { state.searchPending = true }
+    }
+
+    /// Shows the results for what is typed so far (the run loop calls it once typing pauses).
+    public func runPendingSearch() {
+        guard state.searchPending, let prompt = state.prompt, case .search(let previous) = prompt.purpose else { return }
+        state.searchPending = false
+        if prompt.text.trimmingCharacters(in: .whitespaces).isEmpty {
+            state.queue = QueueState(query: previous)
+        } else {
+            state.queue = QueueState(query: QueueQuery(view: .search, agent: state.agent, now: state.now, text: prompt.text))
+        }
+        attempt { try loadQueue(from: nil, direction: .forward) }
+    }
+
+    private func cancelPrompt() {
+        guard let prompt = state.prompt else { return }
+        state.prompt = nil
+        state.searchPending = false
+        if case .search(let previous) = prompt.purpose {
+            state.queue = QueueState(query: previous)
+            attempt { try loadQueue(from: nil, direction: .forward) }
+        } else {
+            state.message = StatusMessage(L10n.Prompt.cancelled)
+        }
+    }
+
     private func acceptPrompt() throws {
         guard let prompt = state.prompt else { return }
+        if case .search = prompt.purpose {
+            // The results stay as a temporary view.
+            runPendingSearch()
+            state.prompt = nil
+            return
+        }
         do {
             switch prompt.purpose {
             case .compensate(let kind):
@@ -316,6 +354,8 @@ public final class Console {
                     }
                     return
                 }
+            case .search:
+                break  // handled above
             case .confirmReply(let text):
                 guard prompt.text.lowercased().hasPrefix("y") else {
                     state.prompt = nil

@@ -8,11 +8,15 @@ public enum ConsoleLoop {
         console.resize(to: screen.size)
         screen.present(console.render())
         while !console.state.wantsQuit {
-            if let key = screen.readKey(timeoutMilliseconds: pollMilliseconds) {
+            // While a search is being typed, a short pause in typing shows its results.
+            let wait = console.state.searchPending ? min(pollMilliseconds, 120) : pollMilliseconds
+            if let key = screen.readKey(timeoutMilliseconds: wait) {
                 // The terminal is in raw mode (so that <C-s> and <C-q> reach the keymap):
                 // Ctrl-C arrives as a key, and always quits, whatever the keymap says.
                 if key == .control("c") { return }
                 if key == .resize { console.resize(to: screen.size) } else { console.handle(key) }
+            } else if console.state.searchPending {
+                console.runPendingSearch()
             } else if !console.poll() {
                 continue
             }

@@ -17,6 +17,8 @@ public struct ConsoleState {
     public var prompt: PromptState?
     /// Text the agent is to write in the editor; the run loop hands over the terminal.
     public var editing: EditRequest?
+    /// The search text changed and its results are not shown yet.
+    public var searchPending = false
     /// Keys typed so far of a multi-key binding (`g` of `gg`).
     public var pendingKeys: [Key] = []
     public var wantsQuit = false
@@ -77,6 +79,8 @@ public struct PromptState: Equatable {
         case resolve
         case fault
         case recovery
+        /// Results follow the typing; Esc goes back to this query.
+        case search(previous: QueueQuery)
         /// The reply is the template unchanged: send it anyway?
         case confirmReply(String)
     }

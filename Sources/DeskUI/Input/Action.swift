@@ -29,6 +29,7 @@ public enum Action: String, CaseIterable, Sendable {
     case viewResolved = "view-resolved"
     case viewAll = "view-all"
     case sortNext = "sort-next"
+    case search
     case viewNext = "view-next"
     case viewPrevious = "view-previous"
     case back
@@ -75,6 +76,7 @@ public enum Action: String, CaseIterable, Sendable {
         case .openTicket: Info(contexts: [.queue], help: L10n.Help.openTicket, needs: .selectedTicket)
         case .viewOpen, .viewMine, .viewUnassigned, .viewOverdue, .viewWaiting, .viewFollowUps, .viewVIP, .viewResolved, .viewAll:
             Info(contexts: [.queue], help: L10n.Help.showView(queueView!), needs: .none)
+        case .search: Info(contexts: [.queue], help: L10n.Help.search, needs: .none)
         case .sortNext: Info(contexts: [.queue], help: L10n.Help.sortNext, needs: .none)
         case .viewNext: Info(contexts: [.queue], help: L10n.Help.viewNext, needs: .none)
         case .viewPrevious: Info(contexts: [.queue], help: L10n.Help.viewPrevious, needs: .none)

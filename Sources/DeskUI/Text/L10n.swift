@@ -15,6 +15,7 @@ public enum L10n {
         public static let moveLast = "To the last ticket / bottom"
         public static let openTicket = "Open the selected ticket"
         public static let viewNext = "Next queue view"
+        public static let search = "Search subjects, messages, names, e-mail, phone; ticket or order id"
         public static let sortNext = "Next sort order of the view"
         public static func showView(_ view: QueueView) -> String {
             switch view {
@@ -224,6 +225,7 @@ extension L10n {
         public static let suggestion = "suggested"
         public static let take = "take"
         public static let view = "view"
+        public static let search = "search"
         public static let scroll = "scroll"
         public static let help = "help"
         public static let quit = "quit"
@@ -279,4 +281,8 @@ extension L10n {
     public static func recoverySet(_ ticket: String, _ state: RecoveryState, _ followUp: Date?) -> String {
         "#\(ticket): recovery \(state.rawValue)" + (followUp.map { ", follow-up \(day($0))" } ?? "")
     }
+}
+
+extension L10n {
+    public static let searchPrompt = "Search: "
 }

@@ -48,7 +48,7 @@ enum StatusBar {
         let actions: [(Action, String)] = state.prompt != nil
             ? [(.promptAccept, L10n.Hint.accept), (.promptCancel, L10n.Hint.cancel), (.promptErase, L10n.Hint.erase)]
             : state.page == .queue
-            ? [(.openTicket, L10n.Hint.open), (.compensateDiscount, L10n.Hint.discount), (.compensateFreeDelivery, L10n.Hint.freeDelivery),
+            ? [(.openTicket, L10n.Hint.open), (.search, L10n.Hint.search), (.compensateDiscount, L10n.Hint.discount), (.compensateFreeDelivery, L10n.Hint.freeDelivery),
                (.compensateBonus, L10n.Hint.bonus), (.compensateApology, L10n.Hint.apology), (.ticketResolve, L10n.Hint.resolve),
                (.ticketTake, L10n.Hint.take), (.viewNext, L10n.Hint.view), (.help, L10n.Hint.help), (.quit, L10n.Hint.quit)]
             : [(.back, L10n.Hint.back), (.takeSuggestion, L10n.Hint.suggestion), (.compensateDiscount, L10n.Hint.discount), (.compensateFreeDelivery, L10n.Hint.freeDelivery),

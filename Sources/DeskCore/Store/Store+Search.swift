@@ -1,0 +1,81 @@
+import Foundation
+import GRDB
+
+/// Full-text search: the FTS5 index over subjects, customer names and contacts, and
+/// messages (unicode61 with diacritics removed, so Cyrillic and mixed case match), plus
+/// ticket and order ids typed exactly. Results come newest ticket first, keyset-paginated
+/// on the ticket's sequence number, and no page ever reads the whole result.
+extension Store {
+    /// Counting stops here: a word in every other ticket should not cost a full scan.
+    public static let searchCountCap = 10_000
+
+    /// The FTS5 query for what an agent typed: every word must match, each as a prefix
+    /// (from two characters on). Nil when nothing searchable was typed. The tokenizer does
+    /// not fold ё into е, and people type either: a word with one of them matches both.
+    static func ftsQuery(_ text: String) -> String? {
+        let words = text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+        guard !words.isEmpty else { return nil }
+        return words.map { word in
+            let star = word.count >= 2 ? "*" : ""
+            var variants = [word]
+            for v in [word.replacingOccurrences(of: "ё", with: "е"), word.replacingOccurrences(of: "е", with: "ё")]
+            where !variants.contains(v) { variants.append(v) }
+            let terms = variants.map { "\"\($0)\"" + star }
+            return terms.count == 1 ? terms[0] : "(" + terms.joined(separator: " OR ") + ")"
+        }.joined(separator: " AND ")
+    }
+
+    func searchPage(_ query: QueueQuery, from cursor: QueueCursor?, direction: PageDirection, limit: Int,
+                    including: Bool) throws -> [QueueRow] {
+        let fts = Self.ftsQuery(query.text)
+        let exact = query.text.trimmingCharacters(in: .whitespaces)
+        let forward = direction == .forward
+        let op = (forward ? "<" : ">") + (including ? "=" : "")
+        let bound = cursor?.seq ?? (forward ? Int64.max : Int64.min)
+        let order = forward ? "DESC" : "ASC"
+        return try pool.read { db in
+            var seqs: [Int64] = []
+            if let fts {
+                seqs += try Int64.fetchAll(db, sql: """
+                    SELECT rowid FROM ticket_search WHERE ticket_search MATCH ? AND rowid \(op) ? ORDER BY rowid \(order) LIMIT ?
+                    """, arguments: [fts, bound, limit])
+            }
+            if !exact.isEmpty {
+                seqs += try Int64.fetchAll(db, sql: """
+                    SELECT seq FROM ticket WHERE (id = ?1 OR order_id = ?1) AND seq \(op) ?2
+                    """, arguments: [exact, bound])
+            }
+            let wanted = Array(Set(seqs)).sorted(by: forward ? (>) : (<)).prefix(limit)
+            guard !wanted.isEmpty else { return [] }
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT t.seq, t.id, t.created_at, t.reason, t.priority, t.status, t.sla_due_at, t.assignee, t.version,
+                       t.seq AS sort_key, c.name AS customer_name
+                FROM ticket t JOIN customer c ON c.id = t.customer_id
+                WHERE t.seq IN (\(wanted.map(String.init).joined(separator: ",")))
+                ORDER BY t.seq DESC
+                """).map(Self.queueRow)
+            return rows
+        }
+    }
+
+    /// How many tickets match (up to `searchCountCap`), and how many of them come before
+    /// `cursor` when one is given.
+    func searchCount(_ query: QueueQuery, before cursor: QueueCursor? = nil) throws -> Int {
+        let fts = Self.ftsQuery(query.text)
+        let exact = query.text.trimmingCharacters(in: .whitespaces)
+        let bound = cursor?.seq ?? Int64.min
+        return try pool.read { db in
+            var seqs = Set<Int64>()
+            if let fts {
+                seqs.formUnion(try Int64.fetchAll(db, sql: """
+                    SELECT rowid FROM ticket_search WHERE ticket_search MATCH ? AND rowid > ? LIMIT ?
+                    """, arguments: [fts, bound, Self.searchCountCap]))
+            }
+            if !exact.isEmpty {
+                seqs.formUnion(try Int64.fetchAll(db, sql: "SELECT seq FROM ticket WHERE (id = ?1 OR order_id = ?1) AND seq > ?2",
+                                                  arguments: [exact, bound]))
+            }
+            return min(seqs.count, Self.searchCountCap)
+        }
+    }
+}
