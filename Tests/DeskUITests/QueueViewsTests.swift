@@ -63,3 +63,27 @@ import Testing
         #expect(L10n.slaLeft(seconds: -3600) == "!1h", "breached is marked without colour too")
     }
 }
+
+@Suite struct ChangedByOthersTests {
+    @Test func aTicketAnotherAgentChangedIsMarkedUntilOpened() throws {
+        let path = Fixtures.temporaryPath("marks")
+        let store = try Store(path: path)
+        try store.add(RecordBatch(customers: [Fixtures.customer("C01", "Анна")],
+                                  tickets: [Fixtures.ticket("T1", customer: "C01", subject: "a", hoursAgo: 1, slaHours: 1),
+                                            Fixtures.ticket("T2", customer: "C01", subject: "b", hoursAgo: 1, slaHours: 2)]),
+                      agent: "test")
+        let console = ConsoleTests.console(store)
+        try Store(path: path).take(ticketID: "T2", expectedVersion: 1, agent: "boris")
+        #expect(console.poll(now: Fixtures.now))
+        #expect(console.state.queue.changedByOthers.count == 1)
+        #expect(console.render().lines[3].hasPrefix("•"), "\(console.render().lines[3])")
+        ConsoleTests.press(console, .moveDown)
+        ConsoleTests.press(console, .openTicket)
+        #expect(console.state.queue.changedByOthers.isEmpty)
+        // The agent's own change marks nothing.
+        ConsoleTests.press(console, .back)
+        ConsoleTests.press(console, .moveUp)
+        ConsoleTests.press(console, .ticketTake)
+        #expect(console.state.queue.changedByOthers.isEmpty)
+    }
+}

@@ -138,7 +138,7 @@ public final class Console {
         guard let stamp = try? store.changeStamp(), stamp != lastStamp else { return false }
         lastStamp = stamp
         attempt {
-            try reloadQueue()
+            try reloadQueue(markingChanges: true)
             if let id = state.ticket?.detail.ticket.id {
                 if let detail = try store.ticketDetail(id: id) {
                     state.ticket?.detail = detail
@@ -169,8 +169,17 @@ public final class Console {
         }
     }
 
-    /// Re-reads the window from its top row, keeping the selected ticket selected.
-    private func reloadQueue() throws {
+    /// Re-reads the window from its top row, keeping the selected ticket selected. With
+    /// `markingChanges` (a change from elsewhere), rows whose version moved are marked.
+    private func reloadQueue(markingChanges: Bool = false) throws {
+        let versions = Dictionary(state.queue.rows.map { ($0.seq, $0.version) }, uniquingKeysWith: { a, _ in a })
+        defer {
+            if markingChanges {
+                for row in state.queue.rows where versions[row.seq].map({ $0 != row.version }) ?? false {
+                    state.queue.changedByOthers.insert(row.seq)
+                }
+            }
+        }
         let q = state.queue.query
         guard let anchor = state.queue.rows.first?.cursor else {
             return try loadQueue(from: nil, direction: .forward)
@@ -547,6 +556,7 @@ public final class Console {
 
     private func openSelected() throws {
         guard let row = state.queue.selectedRow else { return }
+        state.queue.changedByOthers.remove(row.seq)
         guard let detail = try store.ticketDetail(id: row.id) else {
             state.message = StatusMessage(L10n.ticketGone, isError: true)
             return

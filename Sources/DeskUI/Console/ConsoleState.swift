@@ -53,6 +53,8 @@ public struct QueueState {
     /// Position of `rows[0]` in the whole queue (0-based).
     public var top = 0
     public var count = 0
+    /// Tickets someone else changed since they were drawn (marked until opened).
+    public var changedByOthers: Set<Int64> = []
 
     public init(query: QueueQuery) { self.query = query }
 
