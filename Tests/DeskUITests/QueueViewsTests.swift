@@ -1,6 +1,7 @@
 import DeskCore
 @testable import DeskUI
 import DeskTestSupport
+import Foundation
 import Testing
 
 /// Each view and order against a store with known contents.
@@ -85,5 +86,41 @@ import Testing
         ConsoleTests.press(console, .moveUp)
         ConsoleTests.press(console, .ticketTake)
         #expect(console.state.queue.changedByOthers.isEmpty)
+    }
+}
+
+@Suite struct ReportAndExportKeysTests {
+    @Test func reportScreenShowsTheRecoveryRateAgainstTheBenchmark() throws {
+        let store = try Fixtures.emptyStore()
+        try store.loadDemo(DemoGenerator(options: DemoOptions(seed: 5, customers: 40, tickets: 120, now: Fixtures.now)), agent: "t")
+        let console = ConsoleTests.console(store)
+        ConsoleTests.press(console, .showReport)
+        #expect(console.state.page == .report)
+        let text = console.render().text
+        #expect(text.contains("Recovery rate"))
+        #expect(text.contains("(benchmark 60%)"))
+        #expect(text.contains("Complaints by reason"))
+        #expect(text.contains("█"))
+        ConsoleTests.press(console, .back)
+        #expect(console.state.page == .queue)
+    }
+
+    @Test func exportWritesTheResolvedCasesAndNeverOverwrites() throws {
+        let store = try Fixtures.smallStore()
+        let console = ConsoleTests.console(store)
+        ConsoleTests.press(console, .ticketResolve)
+        ConsoleTests.press(console, .promptAccept)
+        let path = NSTemporaryDirectory() + "cdesk-export-\(UUID().uuidString).csv"
+        for _ in 0..<2 {
+            ConsoleTests.press(console, .exportCases)
+            ConsoleTests.press(console, .promptClear)
+            for c in path { console.handle(.char(c)) }
+            ConsoleTests.press(console, .promptAccept)
+        }
+        #expect(console.state.message?.text.contains("exists") == true, "the second time refuses")
+        ConsoleTests.press(console, .promptCancel)
+        let csv = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(csv.split(separator: "\n").count == 2)
+        #expect(csv.contains("T1,C01,Анна Петрова"))
     }
 }

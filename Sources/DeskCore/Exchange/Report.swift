@@ -64,12 +64,12 @@ public struct Report: Equatable, Sendable {
 
     // MARK: - Presentation
 
-    static func percent(_ share: Double?) -> String {
+    public static func percent(_ share: Double?) -> String {
         share.map { String(format: "%.1f%%", $0 * 100) } ?? "-"
     }
 
     /// `3d 4h`, `5h 12m`, `42m`.
-    static func duration(_ seconds: Int64?) -> String {
+    public static func duration(_ seconds: Int64?) -> String {
         guard let seconds else { return "-" }
         let minutes = seconds / 60, hours = minutes / 60, days = hours / 24
         if days > 0 { return "\(days)d \(hours % 24)h" }
@@ -77,7 +77,7 @@ public struct Report: Equatable, Sendable {
         return "\(minutes)m"
     }
 
-    private var period: String {
+    public var period: String {
         switch (since, until) {
         case (nil, nil): "all time"
         case let (s?, nil): "from \(ISODate.string(s.seconds))"

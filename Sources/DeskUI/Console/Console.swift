@@ -92,6 +92,15 @@ public final class Console {
         case (.queue, .sortNext): cycleSort()
         case (.queue, .viewPrevious): switchView(by: -1)
         case (.ticket, .back): state.page = .queue; state.ticket = nil
+        case (.report, .back): state.page = .queue; state.report = nil
+        case (.report, .moveDown): scrollReport(by: 1)
+        case (.report, .moveUp): scrollReport(by: -1)
+        case (.report, .pageDown): scrollReport(by: Layout.bodyRows(state.size) - 1)
+        case (.report, .pageUp): scrollReport(by: -(Layout.bodyRows(state.size) - 1))
+        case (.queue, .showReport): attempt { state.report = try store.report(); state.reportScroll = 0; state.page = .report }
+        case (.queue, .exportCases):
+            state.prompt = PromptState(purpose: .export, label: L10n.exportPrompt(),
+                                       text: "cdesk-resolved-\(L10n.day(state.now)).csv", ticketID: "", version: 0)
         case (.ticket, .moveDown): scrollTicket(by: 1)
         case (.ticket, .moveUp): scrollTicket(by: -1)
         case (.ticket, .pageDown): scrollTicket(by: Layout.bodyRows(state.size) - 1)
@@ -296,8 +305,8 @@ public final class Console {
                 $0.ticketID == ticket.id && $0.kind != .apology && $0.state != .revoked
             } ?? false
             text = given ? Resolution.compensated.rawValue : Resolution.explained.rawValue
-        case .confirmReply, .search:
-            return  // asked by finishEditing or the search key, never here
+        case .confirmReply, .search, .export:
+            return  // asked by finishEditing or their own keys, never here
         }
         state.prompt = PromptState(purpose: purpose, label: label, text: text, ticketID: ticket.id, version: ticket.version)
     }
@@ -316,6 +325,34 @@ public final class Console {
             state.queue = QueueState(query: QueueQuery(view: .search, agent: state.agent, now: state.now, text: prompt.text))
         }
         attempt { try loadQueue(from: nil, direction: .forward) }
+    }
+
+    private func scrollReport(by lines: Int) {
+        guard let report = state.report else { return }
+        let maxScroll = max(0, ReportPane.lines(report, width: state.size.width).count - Layout.bodyRows(state.size))
+        state.reportScroll = min(max(0, state.reportScroll.addingReportingOverflow(lines).partialValue), maxScroll)
+    }
+
+    /// Writes every resolved case to `path` (format by its extension); never overwrites.
+    private func exportResolved(to path: String) {
+        guard let format = ExchangeFormat.implied(by: path) else {
+            state.message = StatusMessage(L10n.exportFormat(path), isError: true); return
+        }
+        let full = URL(fileURLWithPath: path).standardizedFileURL.path
+        let fd = open(full, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+        guard fd >= 0 else {
+            state.message = StatusMessage(errno == EEXIST ? L10n.exportExists(full) : "\(full): \(String(cString: strerror(errno)))",
+                                          isError: true)
+            return
+        }
+        let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
+        do {
+            let count = try store.exportCases(ExportFilter(), format: format, to: handle)
+            state.message = StatusMessage(L10n.exported(count, to: full))
+        } catch {
+            try? FileManager.default.removeItem(atPath: full)
+            state.message = StatusMessage("\(error)", isError: true)
+        }
     }
 
     private func cancelPrompt() {
@@ -365,6 +402,9 @@ public final class Console {
                 }
             case .search:
                 break  // handled above
+            case .export:
+                exportResolved(to: prompt.text.trimmingCharacters(in: .whitespaces))
+                if state.message?.isError == true { return }  // the prompt stays to fix the name
             case .confirmReply(let text):
                 guard prompt.text.lowercased().hasPrefix("y") else {
                     state.prompt = nil

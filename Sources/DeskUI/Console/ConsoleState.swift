@@ -3,7 +3,7 @@ import Foundation
 
 /// Everything the console shows, and nothing it does: views render from this alone.
 public struct ConsoleState {
-    public enum Page: Equatable { case queue, ticket }
+    public enum Page: Equatable { case queue, ticket, report }
 
     public var page: Page = .queue
     public var size: Size
@@ -34,7 +34,17 @@ public struct ConsoleState {
     }
 
     /// The keymap context the next key is read in.
-    public var context: KeyContext { prompt != nil ? .prompt : page == .ticket ? .ticket : .queue }
+    public var context: KeyContext {
+        if prompt != nil { return .prompt }
+        switch page {
+        case .queue: return .queue
+        case .ticket: return .ticket
+        case .report: return .report
+        }
+    }
+    /// The report page's figures and how far it is scrolled.
+    public var report: Report?
+    public var reportScroll = 0
 }
 
 public struct StatusMessage: Equatable {
@@ -83,6 +93,7 @@ public struct PromptState: Equatable {
         case recovery
         /// Results follow the typing; Esc goes back to this query.
         case search(previous: QueueQuery)
+        case export
         /// The reply is the template unchanged: send it anyway?
         case confirmReply(String)
     }

@@ -1,9 +1,9 @@
 import DeskCore
 
-/// Where a binding applies. Keys of `global` work in `queue` and `ticket` unless those
+/// Where a binding applies. Keys of `global` work in `queue`, `ticket` and `report` unless those
 /// bind the key themselves; `prompt` stands alone (typing goes into the prompt).
 public enum KeyContext: String, CaseIterable, Sendable {
-    case global, queue, ticket, prompt
+    case global, queue, ticket, report, prompt
 }
 
 /// Every action the console can do: its name in a keymap, where it applies, what it does.
@@ -30,6 +30,8 @@ public enum Action: String, CaseIterable, Sendable {
     case viewAll = "view-all"
     case sortNext = "sort-next"
     case search
+    case exportCases = "export"
+    case showReport = "report"
     case viewNext = "view-next"
     case viewPrevious = "view-previous"
     case back
@@ -67,20 +69,22 @@ public enum Action: String, CaseIterable, Sendable {
         switch self {
         case .quit: Info(contexts: [.global], help: L10n.Help.quit, needs: .none)
         case .help: Info(contexts: [.global], help: L10n.Help.help, needs: .none)
-        case .moveDown: Info(contexts: [.queue, .ticket], help: L10n.Help.moveDown, needs: .none)
-        case .moveUp: Info(contexts: [.queue, .ticket], help: L10n.Help.moveUp, needs: .none)
-        case .pageDown: Info(contexts: [.queue, .ticket], help: L10n.Help.pageDown, needs: .none)
-        case .pageUp: Info(contexts: [.queue, .ticket], help: L10n.Help.pageUp, needs: .none)
+        case .moveDown: Info(contexts: [.queue, .ticket, .report], help: L10n.Help.moveDown, needs: .none)
+        case .moveUp: Info(contexts: [.queue, .ticket, .report], help: L10n.Help.moveUp, needs: .none)
+        case .pageDown: Info(contexts: [.queue, .ticket, .report], help: L10n.Help.pageDown, needs: .none)
+        case .pageUp: Info(contexts: [.queue, .ticket, .report], help: L10n.Help.pageUp, needs: .none)
         case .moveFirst: Info(contexts: [.queue, .ticket], help: L10n.Help.moveFirst, needs: .none)
         case .moveLast: Info(contexts: [.queue, .ticket], help: L10n.Help.moveLast, needs: .none)
         case .openTicket: Info(contexts: [.queue], help: L10n.Help.openTicket, needs: .selectedTicket)
         case .viewOpen, .viewMine, .viewUnassigned, .viewOverdue, .viewWaiting, .viewFollowUps, .viewVIP, .viewResolved, .viewAll:
             Info(contexts: [.queue], help: L10n.Help.showView(queueView!), needs: .none)
+        case .exportCases: Info(contexts: [.queue], help: L10n.Help.exportCases, needs: .none)
+        case .showReport: Info(contexts: [.queue], help: L10n.Help.showReport, needs: .none)
         case .search: Info(contexts: [.queue], help: L10n.Help.search, needs: .none)
         case .sortNext: Info(contexts: [.queue], help: L10n.Help.sortNext, needs: .none)
         case .viewNext: Info(contexts: [.queue], help: L10n.Help.viewNext, needs: .none)
         case .viewPrevious: Info(contexts: [.queue], help: L10n.Help.viewPrevious, needs: .none)
-        case .back: Info(contexts: [.ticket], help: L10n.Help.back, needs: .none)
+        case .back: Info(contexts: [.ticket, .report], help: L10n.Help.back, needs: .none)
         case .compensateDiscount: Info(contexts: [.queue, .ticket], help: L10n.Help.compensateDiscount, needs: .selectedTicket)
         case .compensateFreeDelivery: Info(contexts: [.queue, .ticket], help: L10n.Help.compensateFreeDelivery, needs: .selectedTicket)
         case .compensateBonus: Info(contexts: [.queue, .ticket], help: L10n.Help.compensateBonus, needs: .selectedTicket)

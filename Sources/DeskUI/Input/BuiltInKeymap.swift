@@ -5,11 +5,11 @@ public enum BuiltInKeymap {
     public static let text = """
 # cdesk — the default keymap: mnemonic single letters and the arrow keys.
 # Format: bind <context> <keys> <action> | unbind <context> <keys>
-# Contexts: global (queue and ticket), queue, ticket, prompt.
+# Contexts: global (queue, ticket and report), queue, ticket, report, prompt.
 # Compensation with one key each: d discount, f free delivery, b bonus, a apology;
 # c gives what the playbook suggests; e resolves, E reopens, F sets the fault,
 # t takes the ticket, u undoes your last change; n adds a note, r writes a reply ($EDITOR);
-# w sets the win-back status and follow-up date. In the queue, 1-9 show a view, s sorts, / searches.
+# w sets the win-back status and follow-up date. In the queue, 1-9 show a view, s sorts, / searches, X exports, R reports.
 
 bind global q quit
 bind global ? help
@@ -51,6 +51,8 @@ bind queue 8 view-resolved
 bind queue 9 view-all
 bind queue s sort-next
 bind queue / search
+bind queue X export
+bind queue R report
 
 bind ticket q back
 bind ticket <Esc> back
@@ -76,6 +78,16 @@ bind ticket u undo
 bind ticket w set-recovery
 bind ticket n add-note
 bind ticket r write-reply
+
+bind report q back
+bind report <Esc> back
+bind report j move-down
+bind report <Down> move-down
+bind report k move-up
+bind report <Up> move-up
+bind report <PageDown> page-down
+bind report <Space> page-down
+bind report <PageUp> page-up
 
 bind prompt <Enter> prompt-accept
 bind prompt <Esc> prompt-cancel

@@ -15,6 +15,8 @@ public enum L10n {
         public static let moveLast = "To the last ticket / bottom"
         public static let openTicket = "Open the selected ticket"
         public static let viewNext = "Next queue view"
+        public static let exportCases = "Export the resolved cases to a file (CSV or JSON Lines by its name)"
+        public static let showReport = "The report: recovery rate against 60%, compensation, reasons, times"
         public static let search = "Search subjects, messages, names, e-mail, phone; ticket or order id"
         public static let sortNext = "Next sort order of the view"
         public static func showView(_ view: QueueView) -> String {
@@ -285,4 +287,27 @@ extension L10n {
 
 extension L10n {
     public static let searchPrompt = "Search: "
+}
+
+extension L10n {
+    public static func exportPrompt() -> String { "Export resolved cases to (.csv or .jsonl): " }
+    public static func exported(_ count: Int, to path: String) -> String { "exported \(count) resolved cases to \(path)" }
+    public static func exportExists(_ path: String) -> String { "\(path) exists; give another name (nothing is overwritten)" }
+    public static func exportFormat(_ path: String) -> String { "\(path): name it .csv or .jsonl" }
+
+    public enum ReportText {
+        public static let title = "Report"
+        public static let recovery = "Recovery rate"
+        public static let benchmark = "benchmark 60%"
+        public static let satisfaction = "Satisfied (4–5)"
+        public static let firstResponse = "First response"
+        public static let resolution = "Resolution"
+        public static let byReason = "Complaints by reason"
+        public static let byChannel = "Complaints by channel"
+        public static let compensation = "Compensation given"
+        public static func complaints(_ n: Int, _ period: String) -> String { "\(n) complaints, \(period)" }
+        public static func recoveredLost(_ r: Int, _ l: Int) -> String { "\(r) recovered, \(l) lost" }
+        public static func timing(median: String, p90: String, n: Int) -> String { "median \(median) · p90 \(p90) · \(n) tickets" }
+        public static func withinSLA(_ share: String) -> String { "\(share) within SLA" }
+    }
 }

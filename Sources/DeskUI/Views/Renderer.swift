@@ -13,6 +13,7 @@ public enum Renderer {
         switch state.page {
         case .queue: QueuePane.draw(state, into: &grid)
         case .ticket: TicketPane.draw(state, keymap: keymap, into: &grid)
+        case .report: ReportPane.draw(state, into: &grid)
         }
         StatusBar.draw(state, keymap: keymap, into: &grid)
         if state.showingHelp { HelpOverlay.draw(state, keymap: keymap, into: &grid) }

@@ -47,6 +47,8 @@ enum StatusBar {
     static func hints(_ state: ConsoleState, keymap: Keymap) -> [(String, String)] {
         let actions: [(Action, String)] = state.prompt != nil
             ? [(.promptAccept, L10n.Hint.accept), (.promptCancel, L10n.Hint.cancel), (.promptErase, L10n.Hint.erase)]
+            : state.page == .report
+            ? [(.back, L10n.Hint.back), (.moveDown, L10n.Hint.scroll), (.help, L10n.Hint.help), (.quit, L10n.Hint.quit)]
             : state.page == .queue
             ? [(.openTicket, L10n.Hint.open), (.search, L10n.Hint.search), (.compensateDiscount, L10n.Hint.discount), (.compensateFreeDelivery, L10n.Hint.freeDelivery),
                (.compensateBonus, L10n.Hint.bonus), (.compensateApology, L10n.Hint.apology), (.ticketResolve, L10n.Hint.resolve),

@@ -1,0 +1,62 @@
+import DeskCore
+
+/// The team lead's report as a screen: the recovery rate against the 60% benchmark, and
+/// bar charts (block characters) of reasons, channels and compensation.
+enum ReportPane {
+    typealias Line = TicketPane.Line
+
+    static func draw(_ state: ConsoleState, into grid: inout Grid) {
+        guard let report = state.report else { return }
+        let width = state.size.width
+        grid.paint(y: 0, style: .title)
+        grid.put(" \(L10n.appName) · \(L10n.ReportText.title)", x: 0, y: 0, style: .title)
+        grid.paint(y: 1, style: .header)
+        grid.put(" " + L10n.ReportText.complaints(report.complaints, report.period), x: 0, y: 1, style: .header)
+        for (i, line) in lines(report, width: width).dropFirst(state.reportScroll).prefix(Layout.bodyRows(state.size)).enumerated() {
+            grid.put(line.text, x: 1, y: Layout.headerRows + i, style: line.style, width: width - 2)
+        }
+    }
+
+    /// A bar of `share` (0…1) in `width` cells, eighths of a cell included.
+    static func bar(_ share: Double, width: Int) -> String {
+        let eighths = Int((max(0, min(1, share)) * Double(width * 8)).rounded())
+        let partial = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"][eighths % 8]
+        let full = String(repeating: "█", count: eighths / 8) + partial
+        return full + String(repeating: " ", count: max(0, width - DisplayWidth.of(full)))
+    }
+
+    static func lines(_ report: Report, width: Int) -> [Line] {
+        let barWidth = max(10, min(40, width - 40))
+        var out: [Line] = []
+        let rate = report.recoveryRate
+        // The benchmark is marked in the bar itself, so the comparison reads without colour.
+        var recoveryBar = Array(bar(rate ?? 0, width: barWidth))
+        let mark = Int(Report.recoveryBenchmark * Double(barWidth))
+        if mark < recoveryBar.count, recoveryBar[mark] == " " { recoveryBar[mark] = "│" }
+        out.append(Line(L10n.ReportText.recovery, .header))
+        out.append(Line("  " + String(recoveryBar) + " " + Report.percent(rate) + " (" + L10n.ReportText.benchmark + ")",
+                        (rate ?? 0) >= Report.recoveryBenchmark ? .good : .danger))
+        out.append(Line("  " + L10n.ReportText.recoveredLost(report.recovered, report.lost), .dim))
+        out.append(Line(L10n.ReportText.satisfaction + "  " + Report.percent(report.satisfactionShare)))
+        out.append(Line(L10n.ReportText.firstResponse + "  " + L10n.ReportText.timing(
+            median: Report.duration(report.firstResponse.median), p90: Report.duration(report.firstResponse.p90),
+            n: report.firstResponse.count)))
+        out.append(Line(L10n.ReportText.resolution + "  " + L10n.ReportText.timing(
+            median: Report.duration(report.resolution.median), p90: Report.duration(report.resolution.p90),
+            n: report.resolution.count) + " · " + L10n.ReportText.withinSLA(Report.percent(report.withinSLAShare))))
+        func chart(_ title: String, _ items: [(String, Int, String)]) {
+            out.append(Line(""))
+            out.append(Line(title, .header))
+            let most = max(1, items.map(\.1).max() ?? 1)
+            let nameWidth = min(18, items.map { DisplayWidth.of($0.0) }.max() ?? 8)
+            for (name, count, extra) in items {
+                out.append(Line("  " + DisplayWidth.fit(name, to: nameWidth) + " " + bar(Double(count) / Double(most), width: barWidth)
+                                + " " + String(count) + (extra.isEmpty ? "" : "  " + extra)))
+            }
+        }
+        chart(L10n.ReportText.byReason, report.byReason.map { ($0.name, $0.count, "") })
+        chart(L10n.ReportText.byChannel, report.byChannel.map { ($0.name, $0.count, "") })
+        chart(L10n.ReportText.compensation, report.compensations.map { ($0.kind.rawValue, $0.count, $0.value) })
+        return out
+    }
+}
