@@ -124,3 +124,28 @@ import Testing
         #expect(csv.contains("T1,C01,Анна Петрова"))
     }
 }
+
+@Suite struct FilterTests {
+    @Test func filtersNarrowAnyViewAndShowInTheHeader() throws {
+        let console = ConsoleTests.console(try QueueViewsTests.store())
+        ConsoleTests.press(console, .filter)
+        for c in "priority=urgent" { console.handle(.char(c)) }
+        ConsoleTests.press(console, .promptAccept)
+        #expect(console.state.queue.rows.map(\.id) == ["B"])
+        #expect(console.render().lines[0].contains("[Open 1 · priority=urgent]"))
+        ConsoleTests.press(console, .filter)
+        ConsoleTests.press(console, .promptClear)
+        for c in "tier=vip" { console.handle(.char(c)) }
+        ConsoleTests.press(console, .promptAccept)
+        #expect(console.state.queue.rows.map(\.id) == ["A"])
+        ConsoleTests.press(console, .filter)
+        ConsoleTests.press(console, .promptClear)
+        for c in "colour=red" { console.handle(.char(c)) }
+        ConsoleTests.press(console, .promptAccept)
+        #expect(console.state.message?.text.hasPrefix("'colour=red' is not") == true)
+        ConsoleTests.press(console, .promptClear)
+        ConsoleTests.press(console, .promptAccept)
+        #expect(console.state.queue.count == 3, "empty clears")
+        #expect(QueueFilter.parse("chat delivery-delay") == .success(QueueFilter(reason: .deliveryDelay, channel: .chat)))
+    }
+}

@@ -40,6 +40,48 @@ public enum QueueSort: String, CaseIterable, Sendable {
     case match
 }
 
+/// Narrows any view to one reason, channel, priority or customer tier.
+public struct QueueFilter: Hashable, Sendable {
+    public var reason: Reason?
+    public var channel: Channel?
+    public var priority: Priority?
+    public var tier: Tier?
+
+    public init(reason: Reason? = nil, channel: Channel? = nil, priority: Priority? = nil, tier: Tier? = nil) {
+        self.reason = reason; self.channel = channel; self.priority = priority; self.tier = tier
+    }
+
+    public var isEmpty: Bool { self == QueueFilter() }
+
+    /// "reason=delivery-delay tier=vip": what the filter prompt reads and shows.
+    public var text: String {
+        [reason.map { "reason=\($0.rawValue)" }, channel.map { "channel=\($0.rawValue)" },
+         priority.map { "priority=\($0.rawValue)" }, tier.map { "tier=\($0.rawValue)" }]
+            .compactMap { $0 }.joined(separator: " ")
+    }
+
+    /// Parses `key=value` words; a bare value is matched against every key's values.
+    /// Returns the word it could not read when one is wrong.
+    public static func parse(_ text: String) -> Result<QueueFilter, FilterError> {
+        var filter = QueueFilter()
+        for word in text.split(separator: " ").map(String.init) {
+            let parts = word.split(separator: "=", maxSplits: 1).map(String.init)
+            let key = parts.count == 2 ? parts[0] : nil
+            let value = parts.count == 2 ? parts[1] : word
+            if (key == nil || key == "reason"), let v = Reason(rawValue: value) { filter.reason = v }
+            else if (key == nil || key == "channel"), let v = Channel(rawValue: value) { filter.channel = v }
+            else if (key == nil || key == "priority"), let v = Priority(rawValue: value) { filter.priority = v }
+            else if (key == nil || key == "tier"), let v = Tier(rawValue: value) { filter.tier = v }
+            else { return .failure(FilterError(word: word)) }
+        }
+        return .success(filter)
+    }
+}
+
+public struct FilterError: Error, Equatable {
+    public var word: String
+}
+
 public struct QueueQuery: Hashable, Sendable {
     public var view: QueueView
     public var sort: QueueSort
@@ -51,6 +93,7 @@ public struct QueueQuery: Hashable, Sendable {
     public var now: Date
     /// What the search view looks for.
     public var text: String
+    public var filter = QueueFilter()
 
     public init(view: QueueView = .open, sort: QueueSort? = nil, agent: String, now: Date = Date(),
                 dueBefore: Date? = nil, text: String = "") {

@@ -100,6 +100,11 @@ private struct QueuePlan {
             filters = ["r.state IN ('at-risk','contacted','offered')", "r.follow_up_on < ?"]
             arguments = [query.dueBefore.seconds]
         }
+        let f = query.filter
+        if let v = f.reason { filters.append("t.reason = ?"); arguments.append(v.rawValue) }
+        if let v = f.channel { filters.append("t.channel = ?"); arguments.append(v.rawValue) }
+        if let v = f.priority { filters.append("t.priority = ?"); arguments.append(v.rawValue) }
+        if let v = f.tier { filters.append("t.customer_id IN (SELECT id FROM customer WHERE tier = ?)"); arguments.append(v.rawValue) }
         switch query.sort {
         case .slaDue: key = "t.sla_due_at"; ascending = true
         case .newest: key = "t.created_at"; ascending = false

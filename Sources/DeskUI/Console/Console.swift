@@ -98,6 +98,9 @@ public final class Console {
         case (.report, .pageDown): scrollReport(by: Layout.bodyRows(state.size) - 1)
         case (.report, .pageUp): scrollReport(by: -(Layout.bodyRows(state.size) - 1))
         case (.queue, .showReport): attempt { state.report = try store.report(); state.reportScroll = 0; state.page = .report }
+        case (.queue, .filter):
+            state.prompt = PromptState(purpose: .filter, label: L10n.filterPrompt, text: state.queue.query.filter.text,
+                                       ticketID: "", version: 0)
         case (.queue, .exportCases):
             state.prompt = PromptState(purpose: .export, label: L10n.exportPrompt(),
                                        text: "cdesk-resolved-\(L10n.day(state.now)).csv", ticketID: "", version: 0)
@@ -305,7 +308,7 @@ public final class Console {
                 $0.ticketID == ticket.id && $0.kind != .apology && $0.state != .revoked
             } ?? false
             text = given ? Resolution.compensated.rawValue : Resolution.explained.rawValue
-        case .confirmReply, .search, .export:
+        case .confirmReply, .search, .export, .filter:
             return  // asked by finishEditing or their own keys, never here
         }
         state.prompt = PromptState(purpose: purpose, label: label, text: text, ticketID: ticket.id, version: ticket.version)
@@ -402,6 +405,15 @@ public final class Console {
                 }
             case .search:
                 break  // handled above
+            case .filter:
+                switch QueueFilter.parse(prompt.text) {
+                case .failure(let error):
+                    state.message = StatusMessage(L10n.badFilter(error.word), isError: true)
+                    return
+                case .success(let filter):
+                    state.queue = QueueState(query: { var q = state.queue.query; q.filter = filter; return q }())
+                    try loadQueue(from: nil, direction: .forward)
+                }
             case .export:
                 exportResolved(to: prompt.text.trimmingCharacters(in: .whitespaces))
                 if state.message?.isError == true { return }  // the prompt stays to fix the name

@@ -94,6 +94,7 @@ public struct PromptState: Equatable {
         /// Results follow the typing; Esc goes back to this query.
         case search(previous: QueueQuery)
         case export
+        case filter
         /// The reply is the template unchanged: send it anyway?
         case confirmReply(String)
     }

@@ -30,6 +30,7 @@ public enum Action: String, CaseIterable, Sendable {
     case viewAll = "view-all"
     case sortNext = "sort-next"
     case search
+    case filter
     case exportCases = "export"
     case showReport = "report"
     case viewNext = "view-next"
@@ -80,6 +81,7 @@ public enum Action: String, CaseIterable, Sendable {
             Info(contexts: [.queue], help: L10n.Help.showView(queueView!), needs: .none)
         case .exportCases: Info(contexts: [.queue], help: L10n.Help.exportCases, needs: .none)
         case .showReport: Info(contexts: [.queue], help: L10n.Help.showReport, needs: .none)
+        case .filter: Info(contexts: [.queue], help: L10n.Help.filter, needs: .none)
         case .search: Info(contexts: [.queue], help: L10n.Help.search, needs: .none)
         case .sortNext: Info(contexts: [.queue], help: L10n.Help.sortNext, needs: .none)
         case .viewNext: Info(contexts: [.queue], help: L10n.Help.viewNext, needs: .none)

@@ -9,7 +9,8 @@ public enum BuiltInKeymap {
 # Compensation with one key each: d discount, f free delivery, b bonus, a apology;
 # c gives what the playbook suggests; e resolves, E reopens, F sets the fault,
 # t takes the ticket, u undoes your last change; n adds a note, r writes a reply ($EDITOR);
-# w sets the win-back status and follow-up date. In the queue, 1-9 show a view, s sorts, / searches, X exports, R reports.
+# w sets the win-back status and follow-up date.
+# In the queue: 1-9 show a view, s sorts, = filters, / searches, X exports, R reports.
 
 bind global q quit
 bind global ? help
@@ -50,6 +51,7 @@ bind queue 7 view-vip
 bind queue 8 view-resolved
 bind queue 9 view-all
 bind queue s sort-next
+bind queue = filter
 bind queue / search
 bind queue X export
 bind queue R report

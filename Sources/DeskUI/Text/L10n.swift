@@ -17,6 +17,7 @@ public enum L10n {
         public static let viewNext = "Next queue view"
         public static let exportCases = "Export the resolved cases to a file (CSV or JSON Lines by its name)"
         public static let showReport = "The report: recovery rate against 60%, compensation, reasons, times"
+        public static let filter = "Filter the view by reason, channel, priority or tier"
         public static let search = "Search subjects, messages, names, e-mail, phone; ticket or order id"
         public static let sortNext = "Next sort order of the view"
         public static func showView(_ view: QueueView) -> String {
@@ -309,5 +310,12 @@ extension L10n {
         public static func recoveredLost(_ r: Int, _ l: Int) -> String { "\(r) recovered, \(l) lost" }
         public static func timing(median: String, p90: String, n: Int) -> String { "median \(median) · p90 \(p90) · \(n) tickets" }
         public static func withinSLA(_ share: String) -> String { "\(share) within SLA" }
+    }
+}
+
+extension L10n {
+    public static let filterPrompt = "Filter (reason= channel= priority= tier=; empty clears): "
+    public static func badFilter(_ word: String) -> String {
+        "'\(word)' is not a reason, channel, priority or tier (e.g. reason=delivery-delay tier=vip)"
     }
 }

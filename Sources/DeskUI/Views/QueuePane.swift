@@ -32,9 +32,10 @@ enum QueuePane {
         // Title: the current view with its count, the other views while they fit, the order.
         grid.paint(y: 0, style: .title)
         var x = grid.put(" \(L10n.appName) ", x: 0, y: 0, style: .title)
+        let filter = queue.query.filter.isEmpty ? "" : " · " + queue.query.filter.text
         let current = queue.query.view == .search
             ? "[\(L10n.viewName(.search)): \(UntrustedText.line(queue.query.text)) \(queue.count)]"
-            : "[\(L10n.viewName(queue.query.view)) \(queue.count)]"
+            : "[\(L10n.viewName(queue.query.view)) \(queue.count)\(filter)]"
         x = grid.put(current, x: x, y: 0, style: .selected)
         let sort = " " + L10n.sortName(queue.query.sort) + " "
         let sortWidth = DisplayWidth.of(sort)
