@@ -73,6 +73,8 @@ public struct RowParser: Sendable {
         where T.RawValue == String {
             guard let raw = fallback == nil ? text(column) : optional(column) else { return fallback }
             if raw.isEmpty { return nil }
+            // Most files write the value exactly; trimming and lowercasing are the slow path.
+            if let value = T(rawValue: raw) { return value }
             guard let value = T(rawValue: raw.trimmingCharacters(in: .whitespaces).lowercased()) else {
                 problem(column, "unknown value '\(raw)' (expected one of \(T.allCases.map(\.rawValue).joined(separator: ", ")))")
                 return nil
