@@ -66,13 +66,13 @@ public struct DemoGenerator: Sendable {
     private func makeCustomer(_ index: Int, state: inout State, into batch: inout RecordBatch) {
         var rng = state.rng
         defer { state.rng = rng }
-        let customerID = String(format: "C%06d", index + 1)
+        let customerID = "C" + DemoText.padded(index + 1, 6)
         let (name, email) = Self.person(&rng, index: index)
         let tier: Tier = rng.weighted([(.regular, 75), (.loyal, 20), (.vip, 5)])
         let joined = now - Int64(rng.int(30...1800)) * Self.day
         let customer = Customer(
             id: customerID, name: name, email: email,
-            phone: rng.chance(0.85) ? String(format: "+7 9%02d %03d-%02d-%02d", rng.int(0...99), rng.int(0...999), rng.int(0...99), rng.int(0...99)) : nil,
+            phone: rng.chance(0.85) ? "+7 9\(DemoText.padded(rng.int(0...99), 2)) \(DemoText.padded(rng.int(0...999), 3))-\(DemoText.padded(rng.int(0...99), 2))-\(DemoText.padded(rng.int(0...99), 2))" : nil,
             region: rng.pick(DemoText.regions), tier: tier,
             referrals: tier == .vip ? rng.int(2...15) : (rng.chance(0.1) ? rng.int(1...3) : 0),
             joinedAt: Date(seconds: joined))
@@ -102,7 +102,7 @@ public struct DemoGenerator: Sendable {
         let fee: Int64 = total > 300_000 ? 0 : Int64(rng.pick([0, 199, 299, 390, 490])) * 100
         let delivered: Int64? = status == .delivered || status == .returned
             ? Int64(placed) + Int64(rng.int(1...9)) * Self.day : nil
-        return Order(id: String(format: "O%07d", state.orderNumber), customerID: customerID,
+        return Order(id: "O" + DemoText.padded(state.orderNumber, 7), customerID: customerID,
                      placedAt: Date(seconds: Int64(placed)), total: Money(minor: total), deliveryFee: Money(minor: fee),
                      status: status, deliveredAt: delivered.map { Date(seconds: min($0, now)) })
     }
@@ -143,7 +143,7 @@ public struct DemoGenerator: Sendable {
         let assignee: String? = status == .new && rng.chance(0.7) ? nil : rng.pick(DemoText.agents)
 
         let template = rng.pick(DemoText.subjects[reason] ?? ["?"])
-        let subject = template.replacingOccurrences(of: "{order}", with: order?.id ?? "—")
+        let subject = DemoText.fill(template) { $0 == "order" ? order?.id ?? "—" : nil }
         batch.tickets.append(Ticket(
             id: ticketID, customerID: customer.id, orderID: order?.id, channel: channel, reason: reason,
             subject: subject, status: status, priority: priority, fault: isDone ? fault : (rng.chance(0.5) ? fault : .unknown),
@@ -194,10 +194,15 @@ public struct DemoGenerator: Sendable {
                             into batch: inout RecordBatch) {
         let firstName = customer.name.split(separator: " ").first.map(String.init) ?? customer.name
         func fill(_ text: String) -> String {
-            text.replacingOccurrences(of: "{subject}", with: subject)
-                .replacingOccurrences(of: "{name}", with: firstName)
-                .replacingOccurrences(of: "{order}", with: order?.id ?? "")
-                .replacingOccurrences(of: "{channel}", with: channel.rawValue)
+            DemoText.fill(text) { key in
+                switch key {
+                case "subject": subject
+                case "name": firstName
+                case "order": order?.id ?? ""
+                case "channel": channel.rawValue
+                default: nil
+                }
+            }
         }
         batch.messages.append(Message(ticketID: ticketID, author: .customer, body: fill(rng.pick(DemoText.customerOpeners)),
                                       isInternal: false, at: Date(seconds: created)))

@@ -116,10 +116,15 @@ public enum Redaction {
 /// stay numbers.
 public enum FormulaGuard {
     public static func neutralised(_ cell: String) -> String {
-        guard let first = cell.utf8.first else { return cell }
+        guard let first = cell.utf8.first, startsFormula(first) else { return cell }
+        return "'" + cell
+    }
+
+    /// Whether a cell that starts with this byte would run as a formula.
+    static func startsFormula(_ first: UInt8) -> Bool {
         switch first {
-        case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D, 0x0A: return "'" + cell
-        default: return cell
+        case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D, 0x0A: true
+        default: false
         }
     }
 }

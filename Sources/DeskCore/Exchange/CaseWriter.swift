@@ -1,4 +1,3 @@
-import CSV
 import Foundation
 
 /// Where exported cases go, one at a time.
@@ -17,28 +16,54 @@ public enum CaseWriters {
     }
 }
 
-/// CSV with a header row, through CSV.swift's writer (which quotes cells holding commas,
-/// quotes or line breaks). Text cells are formula-guarded.
+/// CSV with a header row, written by `CSVOutput` (cells holding commas, quotes or line
+/// breaks are quoted). Text cells are formula-guarded.
 final class CSVCaseWriter: CaseWriter {
     private let output: BufferedOutput
-    private let csv: CSVWriter
     private let redact: Bool
 
     init(output: BufferedOutput, redact: Bool) throws {
         self.output = output
         self.redact = redact
-        csv = try CSVWriter(stream: output)
-        try csv.write(row: ExportCase.columns)
+        output.appendRow { buffer in
+            for (index, column) in ExportCase.columns.enumerated() {
+                if index > 0 { buffer.append(0x2C) }
+                CSVOutput.append(column, guarded: false, to: &buffer)
+            }
+        }
     }
 
     func write(_ exported: ExportCase) throws {
-        csv.beginNewRow()
-        for (index, cell) in exported.textCells(redact: redact).enumerated() {
-            switch index {
-            case 13: try csv.write(field: exported.compensationValue.decimal)
-            case 14: try csv.write(field: exported.satisfaction.map(String.init) ?? "")
-            default: try csv.write(field: cell.map(FormulaGuard.neutralised) ?? "")
+        let redact = redact
+        output.appendRow { buffer in
+            buffer.append(0x0A)
+            func text(_ cell: String?) {
+                if let cell { CSVOutput.append(cell, guarded: true, to: &buffer) }
+                buffer.append(0x2C)
             }
+            func date(_ seconds: Int64?) {
+                if let seconds { CSVOutput.appendDate(seconds, to: &buffer) }
+                buffer.append(0x2C)
+            }
+            text(exported.ticketID)
+            text(exported.customerID)
+            text(exported.customerName)
+            text(redact ? exported.email.map(Redaction.email) : exported.email)
+            text(redact ? exported.phone.map(Redaction.phone) : exported.phone)
+            text(exported.channel)
+            text(exported.reason)
+            text(exported.fault)
+            date(exported.createdAt)
+            date(exported.firstResponseAt)
+            date(exported.resolvedAt)
+            text(exported.resolution)
+            text(exported.compensations.isEmpty ? "" : exported.compensationsText)
+            buffer.append(contentsOf: exported.compensationValue.decimal.utf8)
+            buffer.append(0x2C)
+            if let satisfaction = exported.satisfaction { buffer.append(contentsOf: String(satisfaction).utf8) }
+            buffer.append(0x2C)
+            text(exported.recovery)
+            if let agent = exported.agent { CSVOutput.append(agent, guarded: true, to: &buffer) }
         }
         if let error = output.error { throw error }
     }
@@ -101,45 +126,26 @@ final class JSONLinesCaseWriter: CaseWriter {
     }
 }
 
-/// An output stream that gathers bytes and writes them to a file handle 64 KiB at a time:
-/// CSV.swift's writer hands over one byte per call, which unbuffered would be a system
-/// call per byte.
-final class BufferedOutput: OutputStream {
+/// Gathers bytes and writes them to a file handle 64 KiB at a time.
+final class BufferedOutput {
     private let handle: FileHandle
     private var buffer: [UInt8] = []
-    private var status: Stream.Status = .notOpen
     private(set) var error: (any Error)?
 
     init(_ handle: FileHandle) {
         self.handle = handle
-        buffer.reserveCapacity(1 << 16)
-        super.init(toMemory: ())
-    }
-
-    /// Required by OutputStream; a buffer that goes nowhere.
-    required init(toMemory: ()) {
-        handle = FileHandle.nullDevice
-        super.init(toMemory: ())
-    }
-
-    override func open() { status = .open }
-    override func close() {
-        try? flush()
-        status = .closed
-    }
-    override var streamStatus: Stream.Status { status }
-    override var hasSpaceAvailable: Bool { true }
-
-    override func write(_ bytes: UnsafePointer<UInt8>, maxLength length: Int) -> Int {
-        guard error == nil else { return -1 }
-        buffer.append(contentsOf: UnsafeBufferPointer(start: bytes, count: length))
-        if buffer.count >= 1 << 16 { try? flush() }
-        return error == nil ? length : -1
+        buffer.reserveCapacity(1 << 17)
     }
 
     func append(_ byte: UInt8) { buffer.append(byte) }
     func append(_ text: String) {
         buffer.append(contentsOf: text.utf8)
+        if buffer.count >= 1 << 16 { try? flush() }
+    }
+
+    /// Lets `body` append to the buffer in place, then writes it out if it is full.
+    func appendRow(_ body: (inout [UInt8]) -> Void) {
+        body(&buffer)
         if buffer.count >= 1 << 16 { try? flush() }
     }
 

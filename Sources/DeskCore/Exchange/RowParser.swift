@@ -73,6 +73,8 @@ public struct RowParser: Sendable {
         where T.RawValue == String {
             guard let raw = fallback == nil ? text(column) : optional(column) else { return fallback }
             if raw.isEmpty { return nil }
+            // Most files write the value exactly; trimming and lowercasing are the slow path.
+            if let value = T(rawValue: raw) { return value }
             guard let value = T(rawValue: raw.trimmingCharacters(in: .whitespaces).lowercased()) else {
                 problem(column, "unknown value '\(raw)' (expected one of \(T.allCases.map(\.rawValue).joined(separator: ", ")))")
                 return nil
@@ -222,11 +224,15 @@ public enum ISODate {
 
     /// `2024-03-01T14:05:09Z`.
     public static func string(_ seconds: Int64) -> String {
-        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
-        let rest = seconds - days * 86_400
-        let (y, m, d) = civilFromDays(days)
+        let ((y, m, d), rest) = parts(seconds)
         func two(_ v: Int64) -> String { v < 10 ? "0\(v)" : "\(v)" }
         return "\(y)-\(two(m))-\(two(d))T\(two(rest / 3600)):\(two(rest / 60 % 60)):\(two(rest % 60))Z"
+    }
+
+    /// The calendar day of `seconds`, and the seconds since its midnight.
+    static func parts(_ seconds: Int64) -> (date: (year: Int64, month: Int64, day: Int64), rest: Int64) {
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        return (civilFromDays(days), seconds - days * 86_400)
     }
 
     private static func daysIn(_ month: Int64, _ year: Int64) -> Int64 {

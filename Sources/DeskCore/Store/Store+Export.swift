@@ -17,6 +17,10 @@ extension Store {
     @discardableResult
     public func exportCases(_ filter: ExportFilter, _ body: (ExportCase) throws -> Void) throws -> Int {
         // Compensations given (offered or accepted), oldest first, as `kind value;kind value`.
+        // NOT INDEXED: reading tickets in table order and sorting at the end keeps the
+        // lookups into customer, outcome and recovery near each other on disk; going
+        // through the resolved_at index makes each one a random read (4x slower on a
+        // million tickets). A narrow date range still costs only one table scan.
         let sql = """
             SELECT t.id, t.customer_id, c.name, c.email, c.phone, t.channel, t.reason, t.fault, t.created_at,
                    t.first_response_at, t.resolved_at, o.resolution, o.satisfaction, r.state,
@@ -24,7 +28,7 @@ extension Store {
                    (SELECT group_concat(kind || ' ' || value, ';') FROM (
                         SELECT kind, value FROM compensation
                         WHERE ticket_id = t.id AND state IN ('offered', 'accepted') ORDER BY at, id))
-            FROM ticket t
+            FROM ticket t NOT INDEXED
             JOIN customer c ON c.id = t.customer_id
             LEFT JOIN outcome o ON o.ticket_id = t.id
             LEFT JOIN recovery r ON r.ticket_id = t.id

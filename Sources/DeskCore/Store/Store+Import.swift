@@ -15,6 +15,11 @@ extension Store {
         var summary = ImportSummary()
         var failure = ImportFailure(problems: [], truncated: false)
         try pool.writeWithoutTransaction { db in
+            // A big import touches every page of the ticket indexes; with SQLite's default
+            // 2 MB cache it would spill dirty pages to the WAL over and over mid-transaction.
+            let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
+            try db.execute(sql: "PRAGMA cache_size = -262144")
+            defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
             try db.inTransaction(.immediate) {
                 let writer = try ImportWriter(db, file: source.file, now: started.seconds)
                 while failure.problems.count < limit {
@@ -75,10 +80,18 @@ enum RowChange { case inserted, updated, unchanged }
 
 /// The prepared statements of an import, and the checks that need the store: that named
 /// customers, orders and tickets exist. Keeps the search index in step with what it writes.
-private struct ImportWriter {
+///
+/// An import writes one kind of record, so what it looks up about the other kinds
+/// (a customer's search text, an order's owner) cannot change under it and is remembered,
+/// up to `cacheLimit` entries.
+private final class ImportWriter {
     let db: Database
     let file: String
     let now: Int64
+    private static let cacheLimit = 200_000
+    private var customerTexts: [String: String] = [:]
+    private var knownCustomers: Set<String> = []
+    private var orderOwners: [String: String] = [:]
 
     init(_ db: Database, file: String, now: Int64) throws {
         self.db = db
@@ -87,6 +100,18 @@ private struct ImportWriter {
     }
 
     private func statement(_ sql: String) throws -> Statement { try db.cachedStatement(sql: sql) }
+
+    private lazy var customerLookup = Result { try statement("SELECT name, email, phone FROM customer WHERE id = ?") }
+    private lazy var orderOwnerLookup = Result { try statement(#"SELECT customer_id FROM "order" WHERE id = ?"#) }
+    private lazy var ticketInsert = Result { try statement("""
+        INSERT INTO ticket (customer_id, order_id, channel, reason, subject, status, priority, fault, created_at,
+                            sla_due_at, updated_at, version, id)
+        VALUES (?,?,?,?,?,?,?,?,?,?,?,1,?)
+        ON CONFLICT (id) DO NOTHING
+        """) }
+    private lazy var searchInsert = Result {
+        try statement("INSERT INTO ticket_search (rowid, subject, customer, body) VALUES (?,?,?,'')")
+    }
 
     func upsert(_ record: ImportRecord, line: Int) throws -> RowChange {
         do {
@@ -108,6 +133,29 @@ private struct ImportWriter {
     /// What the search index holds for a customer: name and contacts, as the demo writes it.
     private static func searchText(name: String, email: String?, phone: String?) -> String {
         [name, email ?? "", phone ?? ""].joined(separator: " ")
+    }
+
+    /// The search text of a stored customer, nil if there is none.
+    private func customerText(_ id: String) throws -> String? {
+        if let text = customerTexts[id] { return text }
+        let lookup = try customerLookup.get()
+        lookup.setUncheckedArguments([id])
+        guard let row = try Row.fetchOne(lookup) else { return nil }
+        if customerTexts.count >= Self.cacheLimit { customerTexts.removeAll(keepingCapacity: true) }
+        let text = Self.searchText(name: row[0], email: row[1], phone: row[2])
+        customerTexts[id] = text
+        return text
+    }
+
+    /// The customer who placed a stored order, nil if there is no such order.
+    private func orderOwner(_ id: String) throws -> String? {
+        if let owner = orderOwners[id] { return owner }
+        let lookup = try orderOwnerLookup.get()
+        lookup.setUncheckedArguments([id])
+        guard let owner = try String.fetchOne(lookup) else { return nil }
+        if orderOwners.count >= Self.cacheLimit { orderOwners.removeAll(keepingCapacity: true) }
+        orderOwners[id] = owner
+        return owner
     }
 
     private func upsert(_ c: Customer) throws -> RowChange {
@@ -136,8 +184,12 @@ private struct ImportWriter {
     }
 
     private func upsert(_ o: Order, line: Int) throws -> RowChange {
-        guard try Int.fetchOne(try statement("SELECT 1 FROM customer WHERE id = ?"), arguments: [o.customerID]) != nil else {
-            throw missing(line, "customer_id", "customer", o.customerID)
+        if !knownCustomers.contains(o.customerID) {
+            guard try Int.fetchOne(try statement("SELECT 1 FROM customer WHERE id = ?"), arguments: [o.customerID]) != nil else {
+                throw missing(line, "customer_id", "customer", o.customerID)
+            }
+            if knownCustomers.count >= Self.cacheLimit { knownCustomers.removeAll(keepingCapacity: true) }
+            knownCustomers.insert(o.customerID)
         }
         let values: [DatabaseValue] = [o.customerID.databaseValue, o.placedAt.seconds.databaseValue,
                                        o.total.minor.databaseValue, o.deliveryFee.minor.databaseValue,
@@ -160,13 +212,11 @@ private struct ImportWriter {
     }
 
     private func upsert(_ t: Ticket, line: Int) throws -> RowChange {
-        guard let customer = try Row.fetchOne(try statement("SELECT name, email, phone FROM customer WHERE id = ?"),
-                                              arguments: [t.customerID]) else {
+        guard let customerText = try customerText(t.customerID) else {
             throw missing(line, "customer_id", "customer", t.customerID)
         }
         if let orderID = t.orderID {
-            guard let owner = try String.fetchOne(try statement(#"SELECT customer_id FROM "order" WHERE id = ?"#),
-                                                  arguments: [orderID]) else {
+            guard let owner = try orderOwner(orderID) else {
                 throw missing(line, "order_id", "order", orderID)
             }
             guard owner == t.customerID else {
@@ -174,25 +224,28 @@ private struct ImportWriter {
                                     reason: "order '\(orderID)' is customer '\(owner)'s, not '\(t.customerID)'s")
             }
         }
-        let customerText = Self.searchText(name: customer["name"], email: customer["email"], phone: customer["phone"])
         let values: [DatabaseValue] = [t.customerID.databaseValue, t.orderID.databaseValue, t.channel.rawValue.databaseValue,
                                        t.reason.rawValue.databaseValue, t.subject.databaseValue,
                                        t.status.rawValue.databaseValue, t.priority.rawValue.databaseValue,
                                        t.fault.rawValue.databaseValue, t.createdAt.seconds.databaseValue]
+        // Most rows of a big import are new: try the insert first, and look at the stored
+        // ticket only when the id is taken.
+        let insert = try ticketInsert.get()
+        insert.setUncheckedArguments(StatementArguments(values + [t.slaDueAt.seconds.databaseValue,
+                                                                  t.updatedAt.seconds.databaseValue,
+                                                                  t.id.databaseValue]))
+        try insert.execute()
+        if db.changesCount > 0 {
+            let search = try searchInsert.get()
+            search.setUncheckedArguments([db.lastInsertedRowID, t.subject, customerText])
+            try search.execute()
+            return .inserted
+        }
         guard let old = try Row.fetchOne(try statement("""
             SELECT customer_id, order_id, channel, reason, subject, status, priority, fault, created_at, seq
             FROM ticket WHERE id = ?
             """), arguments: [t.id]) else {
-            try statement("""
-                INSERT INTO ticket (customer_id, order_id, channel, reason, subject, status, priority, fault, created_at,
-                                    sla_due_at, updated_at, version, id)
-                VALUES (?,?,?,?,?,?,?,?,?,?,?,1,?)
-                """).execute(arguments: StatementArguments(values + [t.slaDueAt.seconds.databaseValue,
-                                                                    t.updatedAt.seconds.databaseValue,
-                                                                    t.id.databaseValue]))
-            try statement("INSERT INTO ticket_search (rowid, subject, customer, body) VALUES (?,?,?,'')")
-                .execute(arguments: [db.lastInsertedRowID, t.subject, customerText])
-            return .inserted
+            throw ImportProblem(file: file, line: line, column: "id", reason: "ticket '\(t.id)' could not be written")
         }
         let seq: Int64 = old["seq"]
         let oldValues = Array(old.databaseValues.prefix(9))
