@@ -48,6 +48,12 @@ struct ConsoleCommand: ParsableCommand {
             let console = Console(store: store, keymap: keys, agent: currentAgent(agent), size: screen.size,
                                   policy: config.policy, playbook: config.playbook)
             console.start()
+            // Complaints that came back or ran out of time since anyone last looked: swept in
+            // the background (a large store takes seconds); the console notices the result.
+            let windowDays = config.policy.recoveryWindowDays, agentName = currentAgent(agent)
+            Thread.detachNewThread {
+                _ = try? store.sweepRecovery(windowDays: windowDays, agent: agentName)
+            }
             ConsoleLoop.run(console, on: screen)
         }
     }

@@ -283,3 +283,32 @@ final class LockedBox<T>: @unchecked Sendable {
         #expect(detail.messages.last?.body.contains("Мы уже всё исправили.") == true)
     }
 }
+
+@Suite struct UndoConflictTests {
+    @Test func undoIsRefusedWhenSomeoneElseChangedTheTicketSince() throws {
+        let path = Fixtures.temporaryPath("undo-conflict")
+        let store = try Store(path: path)
+        try store.add(RecordBatch(customers: [Fixtures.customer("C01", "Анна")],
+                                  tickets: [Fixtures.ticket("T1", customer: "C01", subject: "s", hoursAgo: 1, slaHours: 1)]),
+                      agent: "test")
+        let console = ConsoleTests.console(store)
+        ConsoleTests.press(console, .ticketTake)
+        try Store(path: path).setFault(ticketID: "T1", expectedVersion: 2, fault: .carrier, agent: "boris")
+        ConsoleTests.press(console, .undo)
+        #expect(console.state.message?.text == "ticket T1 was changed by boris meanwhile (set-fault); reloaded")
+        #expect(try store.ticketDetail(id: "T1")?.ticket.assignee == "olga", "boris's change is not reverted")
+    }
+
+    @Test func aStaleRowIsNotTakenOverAnotherAgent() throws {
+        let path = Fixtures.temporaryPath("stale-row")
+        let store = try Store(path: path)
+        try store.add(RecordBatch(customers: [Fixtures.customer("C01", "Анна")],
+                                  tickets: [Fixtures.ticket("T1", customer: "C01", subject: "s", hoursAgo: 1, slaHours: 1)]),
+                      agent: "test")
+        let console = ConsoleTests.console(store)
+        try Store(path: path).take(ticketID: "T1", expectedVersion: 1, agent: "boris")
+        ConsoleTests.press(console, .ticketTake)   // before the console noticed boris's change
+        #expect(console.state.message?.isError == true)
+        #expect(try store.ticketDetail(id: "T1")?.ticket.assignee == "boris")
+    }
+}

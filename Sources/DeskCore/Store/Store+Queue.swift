@@ -68,7 +68,7 @@ extension Store {
                  priority: try row.value("priority", as: Priority.self),
                  status: try row.value("status", as: TicketStatus.self),
                  slaDueAt: row.date("sla_due_at"), assignee: row["assignee"], version: row["version"],
-                 cursor: QueueCursor(key: row["sort_key"], seq: row["seq"]))
+                 cursor: QueueCursor(key: (row["sort_key"] as Int64?) ?? 0, seq: row["seq"]))
     }
 }
 
@@ -87,7 +87,7 @@ private struct QueuePlan {
         case .mine: filters = ["t.assignee = ?", "t.active = 1"]; arguments = [query.agent]
         case .unassigned: filters = ["t.assignee IS NULL", "t.active = 1"]; arguments = []
         case .waiting: filters = ["t.status = 'waiting'"]; arguments = []
-        case .resolved: filters = ["t.status = 'resolved'"]; arguments = []
+        case .resolved: filters = ["t.status = 'resolved'", "t.resolved_at IS NOT NULL"]; arguments = []
         case .all: filters = ["1"]; arguments = []
         case .overdue: filters = ["t.active = 1", "t.sla_due_at < ?"]; arguments = [query.now.seconds]
         case .vip:

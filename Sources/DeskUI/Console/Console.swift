@@ -10,6 +10,14 @@ public final class Console {
     private var lastStamp: Int64 = 0
     /// This session's own changes, newest last, each with how to take it back.
     private var undoStack: [Undo] = []
+    /// The version each ticket had after this session's last change to it: an undo is
+    /// refused, like any change, if someone else changed the ticket since.
+    private var ownVersion: [String: Int] = [:]
+
+    private func remember(_ undo: Undo, version: Int) {
+        undoStack.append(undo)
+        ownVersion[undo.ticketID] = version
+    }
 
     enum Undo {
         case compensations(ticketID: String, ids: [Int64], label: String)
@@ -17,6 +25,12 @@ public final class Console {
         case take(ticketID: String, previous: String?)
         case fault(ticketID: String, previous: Fault)
         case reopen(ticketID: String, resolution: Resolution, satisfaction: Int?)
+
+        var ticketID: String {
+            switch self {
+            case let .compensations(id, _, _), let .resolve(id, _), let .take(id, _), let .fault(id, _), let .reopen(id, _, _): id
+            }
+        }
     }
 
     public let policy: CompensationPolicy
@@ -34,8 +48,6 @@ public final class Console {
 
     /// Reads the first page of the queue.
     public func start() {
-        // Complaints that came back or ran out of time since anyone last looked.
-        attempt { try store.sweepRecovery(windowDays: policy.recoveryWindowDays, agent: state.agent, now: state.now) }
         lastStamp = (try? store.changeStamp()) ?? 0
         attempt { try loadQueue(from: nil, direction: .forward) }
     }
@@ -98,6 +110,8 @@ public final class Console {
         case (.report, .pageDown): scrollReport(by: Layout.bodyRows(state.size) - 1)
         case (.report, .pageUp): scrollReport(by: -(Layout.bodyRows(state.size) - 1))
         case (.queue, .showReport): attempt { state.report = try store.report(); state.reportScroll = 0; state.page = .report }
+        case (.queue, .filter) where state.queue.query.view == .search:
+            state.message = StatusMessage(L10n.noFilterInSearch, isError: true)
         case (.queue, .filter):
             state.prompt = PromptState(purpose: .filter, label: L10n.filterPrompt, text: state.queue.query.filter.text,
                                        ticketID: "", version: 0)
@@ -146,7 +160,15 @@ public final class Console {
     /// is visible. Returns whether anything changed.
     @discardableResult
     public func poll(now: Date = Date()) -> Bool {
+        let minuteChanged = Int(now.timeIntervalSince1970 / 60) != Int(state.now.timeIntervalSince1970 / 60)
         state.now = now
+        let view = state.queue.query.view
+        if view == .overdue || view == .followUps {
+            // What is overdue or due changes with the clock, not only with the store.
+            state.queue.query.now = now
+            state.queue.query.dueBefore = QueueQuery.endOfToday(now: now)
+            if minuteChanged { attempt { try reloadQueue() } }
+        }
         guard let stamp = try? store.changeStamp(), stamp != lastStamp else { return false }
         lastStamp = stamp
         attempt {
@@ -281,8 +303,10 @@ public final class Console {
     /// (for its current version).
     private func targetTicket() throws -> Ticket? {
         if state.page == .ticket, let ticket = state.ticket?.detail.ticket { return ticket }
-        guard let row = state.queue.selectedRow else { return nil }
-        return try store.ticketDetail(id: row.id)?.ticket
+        guard let row = state.queue.selectedRow, var ticket = try store.ticketDetail(id: row.id)?.ticket else { return nil }
+        // The version the agent saw drawn: a change made since is refused, not overwritten.
+        ticket.version = row.version
+        return ticket
     }
 
     private func ask(_ purpose: PromptState.Purpose) throws {
@@ -392,7 +416,7 @@ public final class Console {
                 let given = try store.giveCompensation(ticketID: prompt.ticketID, expectedVersion: prompt.version,
                                                        kind: kind, value: value, agent: state.agent, at: state.now)
                 state.message = StatusMessage(L10n.gave(kind, value: value, code: given.promoCode, ticket: prompt.ticketID))
-                undoStack.append(.compensations(ticketID: prompt.ticketID, ids: given.id.map { [$0] } ?? [], label: kind.rawValue))
+                remember(.compensations(ticketID: prompt.ticketID, ids: given.id.map { [$0] } ?? [], label: kind.rawValue), version: prompt.version + 1)
                 if kind == .apology {
                     // An apology is words: the reply draft opens right away.
                     state.prompt = nil
@@ -423,8 +447,10 @@ public final class Console {
                     state.message = StatusMessage(L10n.notSent)
                     return
                 }
-                try store.addMessage(ticketID: prompt.ticketID, expectedVersion: prompt.version, body: text,
+                let version = try store.ticketDetail(id: prompt.ticketID)?.ticket.version ?? prompt.version
+                try store.addMessage(ticketID: prompt.ticketID, expectedVersion: version, body: text,
                                      isInternal: false, agent: state.agent, at: state.now)
+                if ownVersion[prompt.ticketID] == version { ownVersion[prompt.ticketID] = version + 1 }
                 state.message = StatusMessage(L10n.replied(prompt.ticketID))
             case .recovery:
                 guard let (recovery, followUp) = Self.parseRecovery(prompt.text, now: state.now) else {
@@ -442,7 +468,7 @@ public final class Console {
                 let previous = try store.ticketDetail(id: prompt.ticketID)?.ticket.fault ?? .unknown
                 try store.setFault(ticketID: prompt.ticketID, expectedVersion: prompt.version, fault: fault, agent: state.agent, at: state.now)
                 state.message = StatusMessage(L10n.faultSet(prompt.ticketID, fault))
-                undoStack.append(.fault(ticketID: prompt.ticketID, previous: previous))
+                remember(.fault(ticketID: prompt.ticketID, previous: previous), version: prompt.version + 1)
             case .resolve:
                 let words = prompt.text.split(separator: " ").map(String.init)
                 guard let first = words.first, let resolution = Resolution(rawValue: first), words.count <= 2,
@@ -453,7 +479,7 @@ public final class Console {
                 let previous = try store.ticketDetail(id: prompt.ticketID)?.ticket.status ?? .open
                 try store.resolve(ticketID: prompt.ticketID, expectedVersion: prompt.version, resolution: resolution,
                                   satisfaction: words.count == 2 ? Int(words[1]) : nil, agent: state.agent, at: state.now)
-                undoStack.append(.resolve(ticketID: prompt.ticketID, previous: previous))
+                remember(.resolve(ticketID: prompt.ticketID, previous: previous), version: prompt.version + 1)
                 state.message = StatusMessage(L10n.resolved(prompt.ticketID, resolution))
             }
             state.prompt = nil
@@ -479,7 +505,7 @@ public final class Console {
         try guarded {
             let given = try store.giveCompensations(ticketID: ticket.id, expectedVersion: ticket.version,
                                                     gifts: suggestion.gifts, agent: state.agent, at: state.now)
-            undoStack.append(.compensations(ticketID: ticket.id, ids: given.compactMap(\.id), label: L10n.Hint.suggestion))
+            remember(.compensations(ticketID: ticket.id, ids: given.compactMap(\.id), label: L10n.Hint.suggestion), version: ticket.version + 1)
             state.message = StatusMessage(L10n.gaveSuggestion(given, ticket: ticket.id))
         }
     }
@@ -488,7 +514,7 @@ public final class Console {
         guard let ticket = try targetTicket() else { return }
         try guarded {
             try store.take(ticketID: ticket.id, expectedVersion: ticket.version, agent: state.agent, at: state.now)
-            undoStack.append(.take(ticketID: ticket.id, previous: ticket.assignee))
+            remember(.take(ticketID: ticket.id, previous: ticket.assignee), version: ticket.version + 1)
             state.message = StatusMessage(L10n.took(ticket.id))
         }
     }
@@ -530,8 +556,12 @@ public final class Console {
         }
         attempt {
             try guarded {
-                try store.addMessage(ticketID: request.ticketID, expectedVersion: request.version, body: body,
+                // A message overwrites nothing, so another agent's change meanwhile does not
+                // refuse it: the text written in the editor is never lost to a conflict.
+                let version = try store.ticketDetail(id: request.ticketID)?.ticket.version ?? request.version
+                try store.addMessage(ticketID: request.ticketID, expectedVersion: version, body: body,
                                      isInternal: request.isNote, agent: state.agent, at: state.now)
+                if ownVersion[request.ticketID] == version { ownVersion[request.ticketID] = version + 1 }
                 state.message = StatusMessage(request.isNote ? L10n.noted(request.ticketID) : L10n.replied(request.ticketID))
             }
         }
@@ -543,7 +573,7 @@ public final class Console {
             let outcome = try store.ticketDetail(id: ticket.id)?.outcome
             try store.reopen(ticketID: ticket.id, expectedVersion: ticket.version, agent: state.agent, at: state.now)
             if let outcome {
-                undoStack.append(.reopen(ticketID: ticket.id, resolution: outcome.resolution, satisfaction: outcome.satisfaction))
+                remember(.reopen(ticketID: ticket.id, resolution: outcome.resolution, satisfaction: outcome.satisfaction), version: ticket.version + 1)
             }
             state.message = StatusMessage(L10n.reopened(ticket.id))
         }
@@ -557,28 +587,26 @@ public final class Console {
         }
         try guarded {
             let agent = state.agent, now = state.now
-            func version(_ id: String) throws -> Int {
-                guard let v = try store.ticketDetail(id: id)?.ticket.version else { throw StoreError.notFound(what: "ticket", id: id) }
-                return v
-            }
+            let expected = ownVersion[last.ticketID] ?? 0
             switch last {
             case let .compensations(id, ids, label):
-                try store.revokeCompensations(ids: ids, ticketID: id, expectedVersion: try version(id), agent: agent, at: now)
+                try store.revokeCompensations(ids: ids, ticketID: id, expectedVersion: expected, agent: agent, at: now)
                 state.message = StatusMessage(L10n.undone(label, ticket: id))
             case let .resolve(id, previous):
-                try store.reopen(ticketID: id, expectedVersion: try version(id), to: previous, agent: agent, at: now)
-                state.message = StatusMessage(L10n.undone("resolve", ticket: id))
+                try store.reopen(ticketID: id, expectedVersion: expected, to: previous, agent: agent, at: now)
+                state.message = StatusMessage(L10n.undone(L10n.Undo.resolve, ticket: id))
             case let .take(id, previous):
-                try store.assign(ticketID: id, expectedVersion: try version(id), to: previous, agent: agent, at: now)
-                state.message = StatusMessage(L10n.undone("take", ticket: id))
+                try store.assign(ticketID: id, expectedVersion: expected, to: previous, agent: agent, at: now)
+                state.message = StatusMessage(L10n.undone(L10n.Undo.take, ticket: id))
             case let .fault(id, previous):
-                try store.setFault(ticketID: id, expectedVersion: try version(id), fault: previous, agent: agent, at: now)
-                state.message = StatusMessage(L10n.undone("fault", ticket: id))
+                try store.setFault(ticketID: id, expectedVersion: expected, fault: previous, agent: agent, at: now)
+                state.message = StatusMessage(L10n.undone(L10n.Undo.fault, ticket: id))
             case let .reopen(id, resolution, satisfaction):
-                try store.resolve(ticketID: id, expectedVersion: try version(id), resolution: resolution,
+                try store.resolve(ticketID: id, expectedVersion: expected, resolution: resolution,
                                   satisfaction: satisfaction, agent: agent, at: now)
-                state.message = StatusMessage(L10n.undone("reopen", ticket: id))
+                state.message = StatusMessage(L10n.undone(L10n.Undo.reopen, ticket: id))
             }
+            ownVersion[last.ticketID] = expected + 1
         }
     }
 

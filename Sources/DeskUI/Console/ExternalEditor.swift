@@ -29,8 +29,21 @@ public struct ExternalEditor: TextEditing {
         let argv: [String] = ["/bin/sh", "-c", command + " \"$1\"", "cdesk-editor", file]
         var cArgs = argv.map { strdup($0) } + [nil]
         defer { cArgs.forEach { free($0) } }
+        // As system(3) does: Ctrl-C in the editor is the editor's, not a reason for cdesk to
+        // die; the editor itself gets the default handling back.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        sigaddset(&defaults, SIGINT)
+        sigaddset(&defaults, SIGQUIT)
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF))
+        let oldInt = signal(SIGINT, SIG_IGN), oldQuit = signal(SIGQUIT, SIG_IGN)
+        defer { signal(SIGINT, oldInt); signal(SIGQUIT, oldQuit) }
         var pid: pid_t = 0
-        guard posix_spawn(&pid, "/bin/sh", nil, nil, &cArgs, environ) == 0 else { return nil }
+        guard posix_spawn(&pid, "/bin/sh", nil, &attributes, &cArgs, environ) == 0 else { return nil }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
         guard (status & 0x7f) == 0, (status >> 8) & 0xff == 0 else { return nil }

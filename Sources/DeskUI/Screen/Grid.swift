@@ -1,3 +1,5 @@
+import DeskCore
+
 /// What a cell means; the terminal layer picks colours and attributes for each role, and
 /// without colour falls back to bold, reverse and underline.
 public enum Style: Int, CaseIterable, Sendable {
@@ -44,7 +46,8 @@ public struct Grid: Equatable, Sendable {
         guard y >= 0, y < size.height, x < size.width else { return x }
         let limit = min(size.width, x + (width ?? size.width))
         var col = x
-        for ch in text {
+        // The last line of defence: whatever a view forgot, no control character reaches a cell.
+        for ch in UntrustedText.line(text) {
             let w = DisplayWidth.of(ch)
             if col + w > limit { break }
             if w == 0 {

@@ -117,6 +117,8 @@ public enum L10n {
         public static let internalNote = "internal note"
         public static let unassigned = "unassigned"
         public static let vip = "VIP"
+        public static let loyal = "loyal"
+        public static let followUp = "follow-up"
         public static let advocate = "brand advocate"
         public static let order = "order"
         public static let fault = "fault"
@@ -317,5 +319,16 @@ extension L10n {
     public static let filterPrompt = "Filter (reason= channel= priority= tier=; empty clears): "
     public static func badFilter(_ word: String) -> String {
         "'\(word)' is not a reason, channel, priority or tier (e.g. reason=delivery-delay tier=vip)"
+    }
+}
+
+extension L10n {
+    public static let noFilterInSearch = "a search covers every ticket; filter a view instead (1-9)"
+    /// What an undo took back, for the status line.
+    public enum Undo {
+        public static let resolve = "resolve"
+        public static let take = "take"
+        public static let fault = "fault"
+        public static let reopen = "reopen"
     }
 }

@@ -75,7 +75,7 @@ enum TicketPane {
         let c = detail.customer
         var lines: [Line] = []
         var who = [UntrustedText.line(c.name)]
-        if c.tier == .vip { who.append(L10n.Ticket.vip) } else if c.tier == .loyal { who.append("loyal") }
+        if c.tier == .vip { who.append(L10n.Ticket.vip) } else if c.tier == .loyal { who.append(L10n.Ticket.loyal) }
         if c.referrals >= 3 { who.append(L10n.Ticket.advocate) }
         if let region = c.region { who.append(UntrustedText.line(region)) }
         lines.append(Line(who.joined(separator: " · "), c.tier == .vip ? .warning : .customer))
@@ -110,7 +110,7 @@ enum TicketPane {
         }
         if let r = detail.recovery {
             var text = "\(L10n.Ticket.recovery): \(r.state.rawValue)"
-            if let f = r.followUpOn { text += " · follow-up \(L10n.day(f))" }
+            if let f = r.followUpOn { text += " · \(L10n.Ticket.followUp) \(L10n.day(f))" }
             lines.append(Line(text, r.state == .recovered ? .good : r.state == .lost ? .danger : .normal))
         }
         return lines.flatMap { line in
