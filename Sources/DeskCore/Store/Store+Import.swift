@@ -7,9 +7,11 @@ extension Store {
     /// problem (or, for a dry run, after `maxErrors` problems or at the end) nothing is
     /// written and an `ImportFailure` says where and why. After orders, complaints whose
     /// customer ordered again after the resolution become recovered.
-    public func importRows(from source: any RowSource, options: ImportOptions = ImportOptions(),
+    public func importRows(from rows: any RowSource, options: ImportOptions = ImportOptions(),
                            progress: ((ImportProgress) -> Void)? = nil) throws -> ImportSummary {
         let started = Date()
+        let source = PrefetchingRowSource(rows)
+        defer { source.cancel() }
         let limit = options.dryRun ? max(options.maxErrors, 1) : 1
         let parser = RowParser(kind: source.kind, file: source.file)
         var summary = ImportSummary()
