@@ -254,18 +254,18 @@ private final class ImportWriter {
                                     reason: "order '\(orderID)' is customer '\(owner)'s, not '\(t.customerID)'s")
             }
         }
+        // Most rows of a big import are new: try the insert first, and look at the stored
+        // ticket only when the id is taken.
+        let insert = try ticketInsert.get()
+        insert.setUncheckedArguments([t.customerID, t.orderID, t.channel.rawValue, t.reason.rawValue, t.subject,
+                                      t.status.rawValue, t.priority.rawValue, t.fault.rawValue, t.createdAt.seconds,
+                                      t.slaDueAt.seconds, t.updatedAt.seconds, t.id])
+        try insert.execute()
+        if db.changesCount > 0 { return .inserted }
         let values: [DatabaseValue] = [t.customerID.databaseValue, t.orderID.databaseValue, t.channel.rawValue.databaseValue,
                                        t.reason.rawValue.databaseValue, t.subject.databaseValue,
                                        t.status.rawValue.databaseValue, t.priority.rawValue.databaseValue,
                                        t.fault.rawValue.databaseValue, t.createdAt.seconds.databaseValue]
-        // Most rows of a big import are new: try the insert first, and look at the stored
-        // ticket only when the id is taken.
-        let insert = try ticketInsert.get()
-        insert.setUncheckedArguments(StatementArguments(values + [t.slaDueAt.seconds.databaseValue,
-                                                                  t.updatedAt.seconds.databaseValue,
-                                                                  t.id.databaseValue]))
-        try insert.execute()
-        if db.changesCount > 0 { return .inserted }
         guard let old = try Row.fetchOne(try statement("""
             SELECT customer_id, order_id, channel, reason, subject, status, priority, fault, created_at, seq
             FROM ticket WHERE id = ?
