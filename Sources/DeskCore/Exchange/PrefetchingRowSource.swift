@@ -1,0 +1,90 @@
+import Foundation
+
+/// Reads another source's rows on a second thread, a few thousand ahead, so that parsing
+/// the file and writing the store overlap. Rows, problems and the end come out in the
+/// file's order, exactly as the wrapped source gives them. `cancel()` (or deinit) stops
+/// the reading thread.
+final class PrefetchingRowSource: RowSource, @unchecked Sendable {
+    let kind: ImportKind
+    let file: String
+    private(set) var bytesRead = 0
+
+    /// What one `next()` of the wrapped source gave, and its `bytesRead` after it.
+    private typealias Item = (result: Result<RawRow?, ImportProblem>, bytes: Int)
+    private let condition = NSCondition()
+    private var chunks: [[Item]] = []
+    private var cancelled = false
+    private var current: [Item] = []
+    private var position = 0
+    private var ended = false
+    private static let chunkSize = 256
+    private static let capacity = 16
+
+    init(_ source: any RowSource) {
+        kind = source.kind
+        file = source.file
+        let box = UncheckedBox(source)
+        Thread { [weak self] in
+            var done = false
+            while !done {
+                var chunk: [Item] = []
+                chunk.reserveCapacity(Self.chunkSize)
+                while chunk.count < Self.chunkSize {
+                    let result: Result<RawRow?, ImportProblem>
+                    do throws(ImportProblem) {
+                        result = .success(try box.value.next())
+                    } catch {
+                        result = .failure(error)
+                    }
+                    chunk.append((result, box.value.bytesRead))
+                    if case .success(nil) = result { done = true; break }
+                }
+                guard let self, self.put(chunk) else { return }
+            }
+        }.start()
+    }
+
+    deinit { cancel() }
+
+    func cancel() {
+        condition.lock()
+        cancelled = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Waits for room; false once the reader has gone.
+    private func put(_ chunk: [Item]) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        while chunks.count >= Self.capacity && !cancelled { condition.wait() }
+        guard !cancelled else { return false }
+        chunks.append(chunk)
+        condition.broadcast()
+        return true
+    }
+
+    func next() throws(ImportProblem) -> RawRow? {
+        if ended { return nil }
+        if position == current.count {
+            condition.lock()
+            while chunks.isEmpty { condition.wait() }
+            current = chunks.removeFirst()
+            condition.broadcast()
+            condition.unlock()
+            position = 0
+        }
+        let item = current[position]
+        position += 1
+        bytesRead = item.bytes
+        let row = try item.result.get()
+        if row == nil { ended = true }
+        return row
+    }
+}
+
+/// Hands a non-Sendable value to exactly one other thread.
+private final class UncheckedBox<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
+}
