@@ -76,6 +76,18 @@ import Testing
         #expect(t2.slaDueAt == Fixture.date("2024-02-07"))
     }
 
+    @Test func aReimportLeavesTheDesksStatusAndResolvedImportsAreDated() throws {
+        let store = try Fixture.handWritten()
+        let version = try #require(try store.ticketDetail(id: "T2")).ticket.version
+        try store.resolve(ticketID: "T2", expectedVersion: version, resolution: .explained, satisfaction: nil, agent: "olga")
+        let file = try Fixture.file("t.csv", "id,customer_id,channel,reason,subject,status,created_at\nT2,C2,chat,delivery-delay,late,new,2024-02-06\nT8,C2,chat,other,old case,closed,2024-01-03\n")
+        try Fixture.load(store, .tickets, file)
+        let t2 = try #require(try store.ticketDetail(id: "T2")).ticket
+        #expect(t2.status == .resolved && t2.subject == "late", "the subject updates; the desk's status stays")
+        let t8 = try #require(try store.ticketDetail(id: "T8")).ticket
+        #expect(t8.resolvedAt == Fixture.date("2024-01-03"))
+    }
+
     /// Each kind of bad input: the message names file, line and column, and the store is
     /// exactly as before (not even an audit event).
     @Test(arguments: [

@@ -74,9 +74,11 @@ public struct ImportOptions: Sendable {
     public var maxErrors = 20
     /// The agent the audit log names.
     public var agent = "import"
+    /// Orders within this many days of a resolution mark the complaint recovered.
+    public var recoveryWindowDays = 90
 
-    public init(dryRun: Bool = false, maxErrors: Int = 20, agent: String = "import") {
-        self.dryRun = dryRun; self.maxErrors = maxErrors; self.agent = agent
+    public init(dryRun: Bool = false, maxErrors: Int = 20, agent: String = "import", recoveryWindowDays: Int = 90) {
+        self.dryRun = dryRun; self.maxErrors = maxErrors; self.agent = agent; self.recoveryWindowDays = recoveryWindowDays
     }
 }
 

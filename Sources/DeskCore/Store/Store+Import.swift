@@ -66,7 +66,7 @@ extension Store {
                 guard failure.problems.isEmpty, !options.dryRun else { return .rollback }
                 try writer.indexNewTickets()
                 if source.kind == .orders {
-                    summary.recovered = try writer.markRecovered(agent: options.agent)
+                    summary.recovered = try writer.markRecovered(agent: options.agent, windowDays: options.recoveryWindowDays)
                 }
                 try AuditLog.append(db, agent: options.agent, entity: "import", entityID: source.kind.rawValue,
                                     action: "imported", old: nil, new: [
@@ -133,8 +133,8 @@ private final class ImportWriter {
     private lazy var orderOwnerLookup = Result { try statement(#"SELECT customer_id FROM "order" WHERE id = ?"#) }
     private lazy var ticketInsert = Result { try statement("""
         INSERT INTO ticket (customer_id, order_id, channel, reason, subject, status, priority, fault, created_at,
-                            sla_due_at, updated_at, version, id)
-        VALUES (?,?,?,?,?,?,?,?,?,?,?,1,?)
+                            sla_due_at, updated_at, resolved_at, version, id)
+        VALUES (?,?,?,?,?,?,?,?,?,?,?,?,1,?)
         ON CONFLICT (id) DO NOTHING
         """) }
     private lazy var customerExists = Result { try statement("SELECT 1 FROM customer WHERE id = ?") }
@@ -259,27 +259,31 @@ private final class ImportWriter {
         let insert = try ticketInsert.get()
         insert.setUncheckedArguments([t.customerID, t.orderID, t.channel.rawValue, t.reason.rawValue, t.subject,
                                       t.status.rawValue, t.priority.rawValue, t.fault.rawValue, t.createdAt.seconds,
-                                      t.slaDueAt.seconds, t.updatedAt.seconds, t.id])
+                                      t.slaDueAt.seconds, t.updatedAt.seconds,
+                                      // The files carry no resolution time: a ticket imported as done counts
+                                      // as resolved when it was created, so that it exports and is followed.
+                                      t.status.isActive ? nil : (t.resolvedAt ?? t.createdAt).seconds, t.id])
         try insert.execute()
         if db.changesCount > 0 { return .inserted }
+        // Status and fault are the desk's once a ticket exists: the agents move them, and a
+        // nightly re-import of the shop's file must not send a resolved ticket back to new.
         let values: [DatabaseValue] = [t.customerID.databaseValue, t.orderID.databaseValue, t.channel.rawValue.databaseValue,
                                        t.reason.rawValue.databaseValue, t.subject.databaseValue,
-                                       t.status.rawValue.databaseValue, t.priority.rawValue.databaseValue,
-                                       t.fault.rawValue.databaseValue, t.createdAt.seconds.databaseValue]
+                                       t.priority.rawValue.databaseValue, t.createdAt.seconds.databaseValue]
         guard let old = try Row.fetchOne(try statement("""
-            SELECT customer_id, order_id, channel, reason, subject, status, priority, fault, created_at, seq
+            SELECT customer_id, order_id, channel, reason, subject, priority, created_at, seq
             FROM ticket WHERE id = ?
             """), arguments: [t.id]) else {
             throw ImportProblem(file: file, line: line, column: "id", reason: "ticket '\(t.id)' could not be written")
         }
         let seq: Int64 = old["seq"]
-        let oldValues = Array(old.databaseValues.prefix(9))
+        let oldValues = Array(old.databaseValues.prefix(7))
         guard oldValues != values else { return .unchanged }
         // The SLA moves only when what it is computed from (created, priority) changed.
-        let slaChanged = oldValues[6] != values[6] || oldValues[8] != values[8]
+        let slaChanged = oldValues[5] != values[5] || oldValues[6] != values[6]
         try statement("""
-            UPDATE ticket SET customer_id = ?, order_id = ?, channel = ?, reason = ?, subject = ?, status = ?,
-                              priority = ?, fault = ?, created_at = ?,
+            UPDATE ticket SET customer_id = ?, order_id = ?, channel = ?, reason = ?, subject = ?,
+                              priority = ?, created_at = ?,
                               sla_due_at = CASE WHEN ? THEN ? ELSE sla_due_at END,
                               updated_at = ?, version = version + 1
             WHERE seq = ?
@@ -313,23 +317,9 @@ private final class ImportWriter {
         return .inserted
     }
 
-    /// Complaints still being worked for recovery whose customer placed an order (not
-    /// cancelled) after the resolution: they came back. Each change goes to the audit log.
-    func markRecovered(agent: String) throws -> Int {
-        let cameBack = """
-            r.state IN ('at-risk','contacted','offered') AND EXISTS (
-                SELECT 1 FROM ticket t JOIN "order" o ON o.customer_id = t.customer_id
-                WHERE t.id = r.ticket_id AND t.resolved_at IS NOT NULL AND o.placed_at > t.resolved_at
-                  AND o.status <> 'cancelled')
-            """
-        try db.execute(sql: """
-            INSERT INTO event (at, agent, entity, entity_id, action, old_value, new_value)
-            SELECT ?, ?, 'recovery', r.ticket_id, 'recovered', json_object('state', r.state), json_object('state', 'recovered')
-            FROM recovery r WHERE \(cameBack)
-            """, arguments: [now, agent])
-        try db.execute(sql: """
-            UPDATE recovery AS r SET state = 'recovered', follow_up_on = NULL, updated_at = ? WHERE \(cameBack)
-            """, arguments: [now])
-        return db.changesCount
+    /// Complaints being followed whose customer ordered again: they came back (the rule
+    /// lives in RecoveryRules, shared with the console's sweep).
+    func markRecovered(agent: String, windowDays: Int) throws -> Int {
+        try RecoveryRules.markRecovered(db, agent: agent, now: now, windowDays: windowDays)
     }
 }

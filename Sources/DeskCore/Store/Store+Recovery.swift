@@ -9,7 +9,7 @@ extension Store {
     @discardableResult
     public func sweepRecovery(windowDays: Int, agent: String, now: Date = Date()) throws -> (recovered: Int, lost: Int) {
         try pool.write { db in
-            let recovered = try RecoveryRules.markRecovered(db, agent: agent, now: now.seconds)
+            let recovered = try RecoveryRules.markRecovered(db, agent: agent, now: now.seconds, windowDays: windowDays)
             let lost = try RecoveryRules.markLost(db, agent: agent, now: now.seconds, windowDays: windowDays)
             return (recovered, lost)
         }
@@ -37,15 +37,16 @@ extension Store {
 enum RecoveryRules {
     static let open = "r.state IN ('at-risk','contacted','offered')"
 
-    /// Complaints being followed whose customer ordered (not cancelled) after the resolution.
-    static func markRecovered(_ db: Database, agent: String, now: Int64) throws -> Int {
+    /// Complaints being followed whose customer ordered (not cancelled) after the resolution,
+    /// within the recovery window.
+    static func markRecovered(_ db: Database, agent: String, now: Int64, windowDays: Int) throws -> Int {
         let cameBack = """
             \(open) AND EXISTS (
                 SELECT 1 FROM ticket t JOIN "order" o ON o.customer_id = t.customer_id
                 WHERE t.id = r.ticket_id AND t.resolved_at IS NOT NULL AND o.placed_at > t.resolved_at
-                  AND o.status <> 'cancelled')
+                  AND o.placed_at <= t.resolved_at + ? AND o.status <> 'cancelled')
             """
-        return try mark(db, where: cameBack, as: .recovered, agent: agent, now: now, arguments: [])
+        return try mark(db, where: cameBack, as: .recovered, agent: agent, now: now, arguments: [Int64(windowDays) * 86_400])
     }
 
     /// Complaints being followed whose window passed with no order.
