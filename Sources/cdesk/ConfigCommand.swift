@@ -1,5 +1,6 @@
 import ArgumentParser
 import DeskCore
+import DeskUI
 import Foundation
 
 struct ConfigCommand: ParsableCommand {
@@ -22,5 +23,17 @@ func loadConfig() throws -> DeskConfig {
         return try DeskConfig.load(path: DeskConfig.defaultPath())
     } catch let error as ConfigError {
         throw UserError(error.description)
+    }
+}
+
+/// The active keymap (a preset, then the user's file), or a user error naming every
+/// problem by file and line.
+func loadKeymap(_ preset: String?) throws -> Keymap {
+    do {
+        return try KeymapLoader().load(preset: preset)
+    } catch let error as KeymapErrors {
+        throw UserError("the keymap has problems:\n" + error.description)
+    } catch let problem as KeymapProblem {
+        throw UserError(problem.description)
     }
 }

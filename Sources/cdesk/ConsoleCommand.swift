@@ -21,14 +21,7 @@ struct ConsoleCommand: ParsableCommand {
     func run() throws {
         try reportingUserErrors {
             let config = try loadConfig()
-            let keys: Keymap
-            do {
-                keys = try KeymapLoader().load(preset: keymap ?? config.keymap)
-            } catch let error as KeymapErrors {
-                throw UserError("the keymap has problems:\n" + error.description)
-            } catch let problem as KeymapProblem {
-                throw UserError(problem.description)
-            }
+            let keys = try loadKeymap(keymap ?? config.keymap)
             // Refuse early, before any store is created, when there is no terminal to draw on.
             guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
                 throw UserError(TerminalScreen.StartError.notATerminal.description)

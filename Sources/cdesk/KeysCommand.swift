@@ -26,14 +26,7 @@ struct KeysCommand: ParsableCommand {
                 return
             }
             let config = try loadConfig()
-            let keys: Keymap
-            do {
-                keys = try KeymapLoader().load(preset: keymap ?? config.keymap)
-            } catch let error as KeymapErrors {
-                throw UserError("the keymap has problems:\n" + error.description)
-            } catch let problem as KeymapProblem {
-                throw UserError(problem.description)
-            }
+            let keys = try loadKeymap(keymap ?? config.keymap)
             print(KeyTable.render(keys, format: format == .tsv ? .tsv : format == .markdown ? .markdown : .table), terminator: "")
         }
     }
