@@ -49,6 +49,15 @@ public enum Fixtures {
         return store
     }
 
+    /// One customer with one open ticket T1, at `path` (so a second handle can open it too).
+    public static func oneTicketStore(at path: String) throws -> Store {
+        let store = try Store(path: path)
+        try store.add(RecordBatch(customers: [customer("C01", "Анна")],
+                                  tickets: [ticket("T1", customer: "C01", subject: "s", hoursAgo: 1, slaHours: 1)]),
+                      agent: "test")
+        return store
+    }
+
     /// `count` open tickets of one customer, ticket i due in i hours: for paging tests.
     public static func longQueue(_ count: Int) throws -> Store {
         let store = try emptyStore()

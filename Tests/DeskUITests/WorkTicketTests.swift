@@ -62,10 +62,7 @@ import Testing
 
     @Test func aVersionConflictBetweenTwoStoreHandlesIsRefusedAndReported() throws {
         let path = Fixtures.temporaryPath("conflict")
-        let first = try Store(path: path)
-        try first.add(RecordBatch(customers: [Fixtures.customer("C01", "Анна")],
-                                  tickets: [Fixtures.ticket("T1", customer: "C01", subject: "s", hoursAgo: 1, slaHours: 1)]),
-                      agent: "test")
+        let first = try Fixtures.oneTicketStore(at: path)
         let second = try Store(path: path)
         let seen = try #require(try first.ticketDetail(id: "T1")).ticket.version
         try second.take(ticketID: "T1", expectedVersion: seen, agent: "boris")
@@ -78,10 +75,7 @@ import Testing
 
     @Test func theConsoleReloadsAndSaysWhoChangedTheTicket() throws {
         let path = Fixtures.temporaryPath("conflict-ui")
-        let store = try Store(path: path)
-        try store.add(RecordBatch(customers: [Fixtures.customer("C01", "Анна")],
-                                  tickets: [Fixtures.ticket("T1", customer: "C01", subject: "s", hoursAgo: 1, slaHours: 1)]),
-                      agent: "test")
+        let store = try Fixtures.oneTicketStore(at: path)
         let console = ConsoleTests.console(store)
         ConsoleTests.press(console, .openTicket)
         ConsoleTests.press(console, .compensateBonus)
@@ -287,10 +281,7 @@ final class LockedBox<T>: @unchecked Sendable {
 @Suite struct UndoConflictTests {
     @Test func undoIsRefusedWhenSomeoneElseChangedTheTicketSince() throws {
         let path = Fixtures.temporaryPath("undo-conflict")
-        let store = try Store(path: path)
-        try store.add(RecordBatch(customers: [Fixtures.customer("C01", "Анна")],
-                                  tickets: [Fixtures.ticket("T1", customer: "C01", subject: "s", hoursAgo: 1, slaHours: 1)]),
-                      agent: "test")
+        let store = try Fixtures.oneTicketStore(at: path)
         let console = ConsoleTests.console(store)
         ConsoleTests.press(console, .ticketTake)
         try Store(path: path).setFault(ticketID: "T1", expectedVersion: 2, fault: .carrier, agent: "boris")
@@ -301,10 +292,7 @@ final class LockedBox<T>: @unchecked Sendable {
 
     @Test func aStaleRowIsNotTakenOverAnotherAgent() throws {
         let path = Fixtures.temporaryPath("stale-row")
-        let store = try Store(path: path)
-        try store.add(RecordBatch(customers: [Fixtures.customer("C01", "Анна")],
-                                  tickets: [Fixtures.ticket("T1", customer: "C01", subject: "s", hoursAgo: 1, slaHours: 1)]),
-                      agent: "test")
+        let store = try Fixtures.oneTicketStore(at: path)
         let console = ConsoleTests.console(store)
         try Store(path: path).take(ticketID: "T1", expectedVersion: 1, agent: "boris")
         ConsoleTests.press(console, .ticketTake)   // before the console noticed boris's change
