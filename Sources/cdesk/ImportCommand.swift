@@ -52,8 +52,9 @@ struct ImportCommand: ParsableCommand {
             let progress = ProgressLine(total: file == "-" ? nil : Self.size(of: file))
             do {
                 let source = try RowSources.open(path: file, kind: kind, format: format)
+                let config = try loadConfig()
                 let options = ImportOptions(dryRun: dryRun, maxErrors: maxErrors, agent: currentAgent(agent),
-                                            recoveryWindowDays: try loadConfig().policy.recoveryWindowDays)
+                                            recoveryWindowDays: config.policy.recoveryWindowDays, sla: config.sla)
                 let summary = try store.importRows(from: source, options: options,
                                                    progress: progress.isShown ? progress.show : nil)
                 progress.finish()

@@ -1,4 +1,5 @@
 import DeskCore
+import Foundation
 import Testing
 
 @Suite struct ConfigTests {
@@ -41,5 +42,17 @@ import Testing
         } throws: { error in
             "\(error)".hasPrefix(expected)
         }
+    }
+}
+
+@Suite struct SLAConfigTests {
+    @Test func slaTargetsComeFromTheConfig() throws {
+        let config = try DeskConfig.parse("[sla.urgent]\nfirst_response_hours = 2\nresolution_hours = 12\n", file: "c.toml")
+        #expect(config.sla.targets[.urgent] == .init(firstResponseHours: 2, resolutionHours: 12))
+        #expect(config.sla.targets[.low] == SLAPolicy.standard.targets[.low])
+        #expect(throws: ConfigError.self) { try DeskConfig.parse("[sla.urgent]\nfirst_response_hours = 20\nresolution_hours = 12\n", file: "c") }
+        #expect(throws: ConfigError.self) { try DeskConfig.parse("[sla.someday]\nresolution_hours = 12\n", file: "c") }
+        let created = Date(timeIntervalSince1970: 0)
+        #expect(config.sla.resolutionDue(created: created, priority: .urgent) == Date(timeIntervalSince1970: 12 * 3600))
     }
 }

@@ -58,9 +58,16 @@ import Testing
                      priority: .normal, status: .open, slaDueAt: now.addingTimeInterval(dueInHours * 3600), assignee: nil,
                      cursor: QueueCursor(key: 0, seq: 1))
         }
-        #expect(QueuePane.slaStyle(row(createdHoursAgo: 10, dueInHours: 30), left: 30 * 3600) == .normal)
-        #expect(QueuePane.slaStyle(row(createdHoursAgo: 40, dueInHours: 8), left: 8 * 3600) == .warning, "under 25% left")
-        #expect(QueuePane.slaStyle(row(createdHoursAgo: 50, dueInHours: -1), left: -3600) == .danger)
+        func style(_ r: QueueRow, _ left: Int64) -> Style { QueuePane.slaStyle(r, due: r.slaDueAt, left: left) }
+        #expect(style(row(createdHoursAgo: 10, dueInHours: 30), 30 * 3600) == .normal)
+        #expect(style(row(createdHoursAgo: 40, dueInHours: 8), 8 * 3600) == .warning, "under 25% left")
+        #expect(style(row(createdHoursAgo: 50, dueInHours: -1), -3600) == .danger)
+        // Unanswered: the first-response target (8 h for normal) comes before the resolution.
+        let unanswered = row(createdHoursAgo: 2, dueInHours: 46)
+        #expect(QueuePane.nextDeadline(unanswered, sla: .standard) == unanswered.createdAt.addingTimeInterval(8 * 3600))
+        var answered = unanswered
+        answered.firstResponseAt = now
+        #expect(QueuePane.nextDeadline(answered, sla: .standard) == answered.slaDueAt)
         #expect(L10n.slaLeft(seconds: -3600) == "!1h", "breached is marked without colour too")
     }
 }

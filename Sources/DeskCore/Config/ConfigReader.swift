@@ -24,7 +24,8 @@ struct ConfigReader {
             case "compensation": try readCompensation(try tableValue(value, key), into: &config.policy)
             case "vip": try readVIP(try tableValue(value, key), into: &config.playbook)
             case "playbook": config.playbook.rules = try readPlaybook(value)
-            default: throw error(key, "unknown key (known: keymap, currency, recovery_window_days, compensation, vip, playbook)")
+            case "sla": try readSLA(try tableValue(value, key), into: &config.sla)
+            default: throw error(key, "unknown key (known: keymap, currency, recovery_window_days, compensation, vip, sla, playbook)")
             }
         }
         return config
@@ -51,6 +52,27 @@ struct ConfigReader {
                 throw error(path, "needs default ≤ agent_limit ≤ maximum")
             }
             policy.limits[kind] = limits
+        }
+    }
+
+    private func readSLA(_ table: TOMLTable, into sla: inout SLAPolicy) throws {
+        for name in table.keys {
+            let path = "sla.\(name)"
+            guard let priority = Priority(rawValue: name) else { throw error(path, "unknown priority (known: urgent, high, normal, low)") }
+            var target = sla.targets[priority] ?? SLAPolicy.standard.targets[priority]!
+            let section = try tableValue(table[name]!, path)
+            for key in section.keys {
+                let v = try positive(section[key]!, "\(path).\(key)")
+                switch key {
+                case "first_response_hours": target.firstResponseHours = v
+                case "resolution_hours": target.resolutionHours = v
+                default: throw error("\(path).\(key)", "unknown key (known: first_response_hours, resolution_hours)")
+                }
+            }
+            guard target.firstResponseHours <= target.resolutionHours else {
+                throw error(path, "needs first_response_hours ≤ resolution_hours")
+            }
+            sla.targets[priority] = target
         }
     }
 

@@ -11,6 +11,11 @@ extension DeskConfig {
             out += "\n# \(kind == .discount ? "percent" : "points"); above agent_limit a lead must give it\n"
             out += "[compensation.\(kind.rawValue)]\ndefault = \(l.defaultValue)\nagent_limit = \(l.agentLimit)\nmaximum = \(l.maximum)\n"
         }
+        out += "\n# SLA targets per priority, in hours\n"
+        for priority in Priority.allCases.reversed() {
+            let t = sla.target(priority)
+            out += "[sla.\(priority.rawValue)]\nfirst_response_hours = \(t.firstResponseHours)\nresolution_hours = \(t.resolutionHours)\n"
+        }
         out += "\n# a VIP gets one step more: percent points on a discount, a factor on bonus points, free delivery\n"
         out += "[vip]\ndiscount_step = \(playbook.vipDiscountStep)\nbonus_factor = \(playbook.vipBonusFactor)\n"
         out += "\n# The playbook: the first entry whose reason and fault match suggests what to give.\n"

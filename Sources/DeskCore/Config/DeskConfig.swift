@@ -8,6 +8,7 @@ public struct DeskConfig: Sendable, Equatable {
     public var playbook: Playbook
     /// The keymap preset the console starts with (`--keymap` wins over it).
     public var keymap: String?
+    public var sla: SLAPolicy = .standard
 
     public static let standard = DeskConfig(policy: .standard, playbook: .standard, keymap: nil)
 

@@ -109,7 +109,6 @@ public struct DemoGenerator: Sendable {
                      status: status, deliveredAt: delivered.map { Date(seconds: min($0, now)) })
     }
 
-    private static let resolutionHours: [Priority: Int64] = [.urgent: 8, .high: 24, .normal: 48, .low: 96]
 
     private func makeTicket(customer: Customer, orders: inout [Order], state: inout State,
                             rng: inout SeededRandom, into batch: inout RecordBatch) {
@@ -138,7 +137,7 @@ public struct DemoGenerator: Sendable {
             : age < 7 * Self.day ? rng.weighted([(.open, 4), (.waiting, 2), (.resolved, 4)])
             : age < 30 * Self.day ? rng.weighted([(.resolved, 80), (.closed, 17), (.open, 2), (.waiting, 1)])
             : rng.weighted([(.resolved, 80), (.closed, 20)])
-        let slaDue = created + (Self.resolutionHours[priority] ?? 48) * 3600
+        let slaDue = SLAPolicy.standard.resolutionDue(created: Date(seconds: created), priority: priority).seconds
         let firstResponse: Int64? = status == .new ? nil : min(created + Int64(rng.int(5...720)) * 60, now)
         let isDone = status == .resolved || status == .closed
         let resolved: Int64? = isDone ? min((firstResponse ?? created) + Int64(rng.int(1...120)) * 3600, now) : nil

@@ -76,9 +76,13 @@ public struct ImportOptions: Sendable {
     public var agent = "import"
     /// Orders within this many days of a resolution mark the complaint recovered.
     public var recoveryWindowDays = 90
+    /// The SLA new tickets get.
+    public var sla = SLAPolicy.standard
 
-    public init(dryRun: Bool = false, maxErrors: Int = 20, agent: String = "import", recoveryWindowDays: Int = 90) {
+    public init(dryRun: Bool = false, maxErrors: Int = 20, agent: String = "import", recoveryWindowDays: Int = 90,
+                sla: SLAPolicy = .standard) {
         self.dryRun = dryRun; self.maxErrors = maxErrors; self.agent = agent; self.recoveryWindowDays = recoveryWindowDays
+        self.sla = sla
     }
 }
 

@@ -14,11 +14,14 @@ public enum ImportRecord: Sendable {
 public struct RowParser: Sendable {
     public let kind: ImportKind
     public let file: String
+    /// The SLA a new ticket gets from its priority.
+    public let sla: SLAPolicy
     private let position: [String: Int]
 
-    public init(kind: ImportKind, file: String) {
+    public init(kind: ImportKind, file: String, sla: SLAPolicy = .standard) {
         self.kind = kind
         self.file = file
+        self.sla = sla
         position = Dictionary(uniqueKeysWithValues: kind.columns.enumerated().map { ($1, $0) })
     }
 
@@ -35,15 +38,6 @@ public struct RowParser: Sendable {
         return .failure(ImportFailure(problems: cells.problems, truncated: false))
     }
 
-    /// Hours to resolve a new complaint, by priority: the SLA an imported ticket gets.
-    public static func resolutionHours(_ priority: Priority) -> Int64 {
-        switch priority {
-        case .urgent: 8
-        case .high: 24
-        case .normal: 48
-        case .low: 96
-        }
-    }
 
     /// Reads the cells of one row, collecting problems rather than stopping at the first.
     private struct Cells {
@@ -152,7 +146,7 @@ public struct RowParser: Sendable {
             let fault: Fault? = choice("fault", default: .unknown)
             let created = date("created_at")
             guard let channel, let reason, let status, let priority, let fault, let created else { return nil }
-            let due = created.addingTimeInterval(TimeInterval(RowParser.resolutionHours(priority) * 3600))
+            let due = parser.sla.resolutionDue(created: created, priority: priority)
             return Ticket(id: id, customerID: customerID, orderID: optional("order_id"), channel: channel,
                           reason: reason, subject: subject, status: status, priority: priority, fault: fault,
                           assignee: nil, createdAt: created, firstResponseAt: nil, resolvedAt: nil, slaDueAt: due,

@@ -13,7 +13,7 @@ extension Store {
         let source = PrefetchingRowSource(rows)
         defer { source.cancel() }
         let limit = options.dryRun ? max(options.maxErrors, 1) : 1
-        let parser = RowParser(kind: source.kind, file: source.file)
+        let parser = RowParser(kind: source.kind, file: source.file, sla: options.sla)
         var summary = ImportSummary()
         var failure = ImportFailure(problems: [], truncated: false)
         try pool.writeWithoutTransaction { db in

@@ -26,7 +26,7 @@ extension Store {
         arguments += [limit]
         let sql = """
             SELECT t.seq, t.id, t.created_at, t.reason, t.priority, t.status, t.sla_due_at,
-                   t.assignee, t.version, \(plan.key) AS sort_key, c.name AS customer_name
+                   t.assignee, t.version, t.first_response_at, \(plan.key) AS sort_key, c.name AS customer_name
             FROM ticket t \(plan.join)
             JOIN customer c ON c.id = t.customer_id
             WHERE \(filters.joined(separator: " AND "))
@@ -68,6 +68,7 @@ extension Store {
                  priority: try row.value("priority", as: Priority.self),
                  status: try row.value("status", as: TicketStatus.self),
                  slaDueAt: row.date("sla_due_at"), assignee: row["assignee"], version: row["version"],
+                 firstResponseAt: row.optionalDate("first_response_at"),
                  cursor: QueueCursor(key: (row["sort_key"] as Int64?) ?? 0, seq: row["seq"]))
     }
 }

@@ -48,7 +48,7 @@ extension Store {
             let wanted = Array(Set(seqs)).sorted(by: forward ? (>) : (<)).prefix(limit)
             guard !wanted.isEmpty else { return [] }
             let rows = try Row.fetchAll(db, sql: """
-                SELECT t.seq, t.id, t.created_at, t.reason, t.priority, t.status, t.sla_due_at, t.assignee, t.version,
+                SELECT t.seq, t.id, t.created_at, t.reason, t.priority, t.status, t.sla_due_at, t.assignee, t.version, t.first_response_at,
                        t.seq AS sort_key, c.name AS customer_name
                 FROM ticket t JOIN customer c ON c.id = t.customer_id
                 WHERE t.seq IN (\(wanted.map(String.init).joined(separator: ",")))

@@ -37,13 +37,14 @@ public final class Console {
     public let playbook: Playbook
 
     public init(store: Store, keymap: Keymap, agent: String, size: Size, now: Date = Date(),
-                policy: CompensationPolicy = .standard, playbook: Playbook = .standard) {
+                policy: CompensationPolicy = .standard, playbook: Playbook = .standard, sla: SLAPolicy = .standard) {
         self.store = store
         self.policy = policy
         self.playbook = playbook
         self.keymap = keymap
         let name = URL(fileURLWithPath: store.path).lastPathComponent
         state = ConsoleState(size: size, agent: agent, storeName: name, now: now)
+        state.sla = sla
     }
 
     /// Reads the first page of the queue.

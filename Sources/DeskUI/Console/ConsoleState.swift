@@ -22,6 +22,8 @@ public struct ConsoleState {
     /// Keys typed so far of a multi-key binding (`g` of `gg`).
     public var pendingKeys: [Key] = []
     public var wantsQuit = false
+    /// The SLA targets the screens measure against.
+    public var sla = SLAPolicy.standard
     /// The moment the screen is drawn for; ages and SLA are relative to it.
     public var now: Date
 

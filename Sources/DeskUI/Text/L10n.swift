@@ -118,6 +118,9 @@ public enum L10n {
         public static let unassigned = "unassigned"
         public static let vip = "VIP"
         public static let loyal = "loyal"
+        /// Before the SLA time left: of the first answer, or of the resolution.
+        public static let firstAnswer = "answer"
+        public static let resolveBy = "resolve"
         public static let followUp = "follow-up"
         public static let advocate = "brand advocate"
         public static let order = "order"

@@ -64,7 +64,8 @@ enum QueuePane {
         for (i, row) in queue.rows.enumerated() {
             let y = Layout.headerRows + i
             let selected = i == queue.selected
-            let slaSeconds = Int64(row.slaDueAt.timeIntervalSince1970 - now)
+            let due = nextDeadline(row, sla: state.sla)
+            let slaSeconds = Int64(due.timeIntervalSince1970 - now)
             let done = !row.status.isActive
             let cells: [(String, Style)] = [
                 (row.id, .normal),
@@ -73,7 +74,7 @@ enum QueuePane {
                 (row.reason.rawValue, .normal),
                 (row.priority.rawValue, row.priority == .urgent ? .danger : row.priority == .high ? .warning : .normal),
                 (row.status.rawValue, done ? .dim : .normal),
-                (done ? L10n.slaDone : L10n.slaLeft(seconds: slaSeconds), done ? .dim : slaStyle(row, left: slaSeconds)),
+                (done ? L10n.slaDone : L10n.slaLeft(seconds: slaSeconds), done ? .dim : slaStyle(row, due: due, left: slaSeconds)),
                 (row.assignee.map(UntrustedText.line) ?? "", .dim),
             ]
             var col = 1
@@ -91,11 +92,18 @@ enum QueuePane {
         }
     }
 
+    /// The deadline that matters now: the first answer while there is none (when it comes
+    /// first), else the resolution. The queue sorts by the resolution deadline.
+    static func nextDeadline(_ row: QueueRow, sla: SLAPolicy) -> Date {
+        guard row.firstResponseAt == nil else { return row.slaDueAt }
+        return min(sla.firstResponseDue(created: row.createdAt, priority: row.priority), row.slaDueAt)
+    }
+
     /// Red once breached (the `!` marks it without colour too), yellow under a quarter of the
     /// time left.
-    static func slaStyle(_ row: QueueRow, left: Int64) -> Style {
+    static func slaStyle(_ row: QueueRow, due: Date, left: Int64) -> Style {
         if left < 0 { return .danger }
-        let total = max(1, Int64(row.slaDueAt.timeIntervalSince(row.createdAt)))
+        let total = max(1, Int64(due.timeIntervalSince(row.createdAt)))
         return left * 4 < total ? .warning : .normal
     }
 }

@@ -22,9 +22,14 @@ enum TicketPane {
         grid.paint(y: 0, style: .title)
         grid.put(" #\(t.id) " + UntrustedText.line(t.subject), x: 0, y: 0, style: .title, width: width)
         grid.paint(y: 1, style: .header)
-        let facts = [t.status.rawValue, t.priority.rawValue, t.reason.rawValue,
+        var facts = [t.status.rawValue, t.priority.rawValue, t.reason.rawValue,
                      "\(L10n.Ticket.fault) \(t.fault.rawValue)", "\(L10n.Ticket.channel) \(t.channel.rawValue)",
                      t.assignee.map(UntrustedText.line) ?? L10n.Ticket.unassigned]
+        if t.status.isActive {
+            let due = t.firstResponseAt == nil ? state.sla.firstResponseDue(created: t.createdAt, priority: t.priority) : t.slaDueAt
+            let left = Int64(due.timeIntervalSince(state.now))
+            facts.append((t.firstResponseAt == nil ? L10n.Ticket.firstAnswer : L10n.Ticket.resolveBy) + " " + L10n.slaLeft(seconds: left))
+        }
         grid.put(" " + facts.joined(separator: " · "), x: 0, y: 1, style: .header, width: width)
 
         var rows = Layout.bodyRows(state.size)
