@@ -300,18 +300,19 @@ public final class Console {
 
     // MARK: Work on a ticket
 
-    /// The ticket an action works on: the open one, else the selected row's, read afresh
-    /// (for its current version).
-    private func targetTicket() throws -> Ticket? {
-        if state.page == .ticket, let ticket = state.ticket?.detail.ticket { return ticket }
-        guard let row = state.queue.selectedRow, var ticket = try store.ticketDetail(id: row.id)?.ticket else { return nil }
+    /// The ticket an action works on, with its customer's history: the open one, else the
+    /// selected row's, read once.
+    private func targetDetail() throws -> TicketDetail? {
+        if state.page == .ticket, let detail = state.ticket?.detail { return detail }
+        guard let row = state.queue.selectedRow, var detail = try store.ticketDetail(id: row.id) else { return nil }
         // The version the agent saw drawn: a change made since is refused, not overwritten.
-        ticket.version = row.version
-        return ticket
+        detail.ticket.version = row.version
+        return detail
     }
 
     private func ask(_ purpose: PromptState.Purpose) throws {
-        guard let ticket = try targetTicket() else { return }
+        guard let detail = try targetDetail() else { return }
+        let ticket = detail.ticket
         let label: String
         var text = ""
         switch purpose {
@@ -322,16 +323,16 @@ public final class Console {
             if CompensationPolicy.hasValue(kind), let value = limits?.defaultValue { text = String(value) }
         case .recovery:
             label = L10n.recoveryPrompt(ticket: ticket.id)
-            let recovery = try store.ticketDetail(id: ticket.id)?.recovery
+            let recovery = detail.recovery
             text = (recovery?.state ?? .contacted).rawValue + (recovery?.followUpOn.map { " " + L10n.day($0) } ?? " +7d")
         case .fault:
             label = L10n.faultPrompt(ticket: ticket.id)
             text = ticket.fault.rawValue
         case .resolve:
             label = L10n.Prompt.resolve(ticket: ticket.id)
-            let given = try store.ticketDetail(id: ticket.id)?.compensations.contains {
+            let given = detail.compensations.contains {
                 $0.ticketID == ticket.id && $0.kind != .apology && $0.state != .revoked
-            } ?? false
+            }
             text = given ? Resolution.compensated.rawValue : Resolution.explained.rawValue
         case .confirmReply, .search, .export, .filter:
             return  // asked by finishEditing or their own keys, never here
@@ -497,7 +498,8 @@ public final class Console {
     }
 
     private func takeSuggestion() throws {
-        guard let ticket = try targetTicket(), let detail = try store.ticketDetail(id: ticket.id) else { return }
+        guard let detail = try targetDetail() else { return }
+        let ticket = detail.ticket
         let suggestion = suggestion(for: detail.ticket, tier: detail.customer.tier)
         guard !suggestion.gifts.isEmpty else {
             state.message = StatusMessage(L10n.nothingToGive)
@@ -512,7 +514,7 @@ public final class Console {
     }
 
     private func takeTicket() throws {
-        guard let ticket = try targetTicket() else { return }
+        guard let ticket = try targetDetail()?.ticket else { return }
         try guarded {
             try store.take(ticketID: ticket.id, expectedVersion: ticket.version, agent: state.agent, at: state.now)
             remember(.take(ticketID: ticket.id, previous: ticket.assignee), version: ticket.version + 1)
@@ -537,7 +539,8 @@ public final class Console {
     }
 
     private func startEditing(note: Bool) throws {
-        guard let ticket = try targetTicket(), let detail = try store.ticketDetail(id: ticket.id) else { return }
+        guard let detail = try targetDetail() else { return }
+        let ticket = detail.ticket
         state.editing = EditRequest(isNote: note, ticketID: ticket.id, version: ticket.version,
                                     draft: note ? "" : ReplyTemplates.draft(for: detail))
     }
@@ -569,9 +572,10 @@ public final class Console {
     }
 
     private func reopenTicket() throws {
-        guard let ticket = try targetTicket() else { return }
+        guard let detail = try targetDetail() else { return }
+        let ticket = detail.ticket
         try guarded {
-            let outcome = try store.ticketDetail(id: ticket.id)?.outcome
+            let outcome = detail.outcome
             try store.reopen(ticketID: ticket.id, expectedVersion: ticket.version, agent: state.agent, at: state.now)
             if let outcome {
                 remember(.reopen(ticketID: ticket.id, resolution: outcome.resolution, satisfaction: outcome.satisfaction), version: ticket.version + 1)

@@ -61,7 +61,6 @@ public enum L10n {
     public static let emptyQueue = "No tickets in this view."
     public static let noTicketSelected = "no ticket selected"
     public static let ticketGone = "that ticket is no longer in the store"
-    public static let refreshed = "updated by another agent or an import"
 
     public static func viewName(_ view: QueueView) -> String {
         switch view {
@@ -104,16 +103,13 @@ public enum L10n {
 
     public enum Ticket {
         public static let thread = "Thread"
-        public static let history = "Customer"
         public static let orders = "orders"
         public static let lifetimeValue = "lifetime"
         public static let lastOrder = "last order"
-        public static let noOrders = "no orders yet"
         public static let daysAgo = "d ago"
         public static let earlier = "Other complaints"
         public static let compensations = "Compensation given"
         public static let recovery = "recovery"
-        public static let none = "none"
         public static let internalNote = "internal note"
         public static let unassigned = "unassigned"
         public static let vip = "VIP"
@@ -123,7 +119,6 @@ public enum L10n {
         public static let resolveBy = "resolve"
         public static let followUp = "follow-up"
         public static let advocate = "brand advocate"
-        public static let order = "order"
         public static let fault = "fault"
         public static let channel = "via"
     }
