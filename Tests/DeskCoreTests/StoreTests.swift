@@ -1,4 +1,4 @@
-import DeskCore
+@testable import DeskCore
 import DeskTestSupport
 import Foundation
 import Testing
@@ -116,5 +116,39 @@ import Testing
         #expect(throws: StoreError.self) {
             try store.loadDemo(DemoGenerator(options: Self.options), agent: "test")
         }
+    }
+}
+
+/// A store made before the queue knew first-answer deadlines and kept tiers on tickets.
+@Suite struct UpgradeTests {
+    @Test func anOlderStoreLearnsDeadlinesAndTiersWhenOpened() throws {
+        let path = Fixtures.temporaryPath("upgrade")
+        let created = Fixtures.now.addingTimeInterval(-2 * 3600).seconds
+        do {
+            let old = try Store(path: path, migratingUpTo: "v2-queue-sorts")
+            try old.pool.write { db in
+                try db.execute(sql: """
+                    INSERT INTO customer (id, name, tier, joined_at) VALUES ('C1', 'Анна', 'vip', 0), ('C2', 'Борис', 'regular', 0);
+                    INSERT INTO ticket (id, customer_id, channel, reason, subject, status, priority, created_at,
+                                        sla_due_at, updated_at)
+                    VALUES ('T1', 'C1', 'email', 'other', 's', 'new', 'high', ?1, ?1 + 24 * 3600, ?1),
+                           ('T2', 'C2', 'email', 'other', 's', 'open', 'high', ?1, ?1 + 24 * 3600, ?1)
+                    """, arguments: [created])
+                try db.execute(sql: "UPDATE ticket SET first_response_at = created_at + 60 WHERE id = 'T2'")
+            }
+        }
+        let store = try Store(path: path)
+        let rows = try store.queuePage(QueueQuery(view: .open, agent: "olga", now: Fixtures.now), from: nil,
+                                       direction: .forward, limit: 10)
+        // Unanswered T1 is due by its first answer (4 h for high); answered T2 by its resolution.
+        #expect(rows.map(\.id) == ["T1", "T2"])
+        #expect(rows[0].dueAt.seconds == created + 4 * 3600)
+        #expect(rows[1].dueAt.seconds == created + 24 * 3600)
+        let vip = try store.queuePage(QueueQuery(view: .vip, agent: "olga", now: Fixtures.now), from: nil,
+                                      direction: .forward, limit: 10)
+        #expect(vip.map(\.id) == ["T1"])
+        // A tier changed later reaches the tickets.
+        try store.pool.write { db in try db.execute(sql: "UPDATE customer SET tier = 'vip' WHERE id = 'C2'") }
+        #expect(try store.queueCount(QueueQuery(view: .vip, agent: "olga", now: Fixtures.now)) == 2)
     }
 }

@@ -21,11 +21,13 @@ public enum Fixtures {
 
     public static func ticket(_ id: String, customer: String, subject: String, hoursAgo: Double, slaHours: Double,
                               status: TicketStatus = .open, reason: Reason = .deliveryDelay,
-                              priority: Priority = .normal) -> Ticket {
+                              priority: Priority = .normal, answeredHoursAgo: Double? = nil) -> Ticket {
         let created = now.addingTimeInterval(-hoursAgo * 3600)
         return Ticket(id: id, customerID: customer, orderID: nil, channel: .email, reason: reason, subject: subject,
                       status: status, priority: priority, fault: .unknown, assignee: nil, createdAt: created,
-                      firstResponseAt: nil, resolvedAt: status.isActive ? nil : now, slaDueAt: now.addingTimeInterval(slaHours * 3600),
+                      firstResponseAt: answeredHoursAgo.map { now.addingTimeInterval(-$0 * 3600) },
+                      resolvedAt: status.isActive ? nil : now, slaDueAt: now.addingTimeInterval(slaHours * 3600),
+                      firstResponseDueAt: SLAPolicy.standard.firstResponseDue(created: created, priority: priority),
                       updatedAt: created, version: 1)
     }
 

@@ -150,6 +150,7 @@ public struct DemoGenerator: Sendable {
             subject: subject, status: status, priority: priority, fault: isDone ? fault : (rng.chance(0.5) ? fault : .unknown),
             assignee: assignee, createdAt: Date(seconds: created), firstResponseAt: firstResponse.map(Date.init(seconds:)),
             resolvedAt: resolved.map(Date.init(seconds:)), slaDueAt: Date(seconds: slaDue),
+            firstResponseDueAt: SLAPolicy.standard.firstResponseDue(created: Date(seconds: created), priority: priority),
             updatedAt: Date(seconds: resolved ?? firstResponse ?? created), version: 1))
 
         makeThread(ticketID: ticketID, subject: subject, customer: customer, order: order, channel: channel,

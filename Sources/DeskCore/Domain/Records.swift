@@ -50,20 +50,31 @@ public struct Ticket: Hashable, Sendable {
     public var createdAt: Date
     public var firstResponseAt: Date?
     public var resolvedAt: Date?
+    /// When it must be resolved.
     public var slaDueAt: Date
+    /// When it must have had its first answer (the SLA targets of when it was written).
+    public var firstResponseDueAt: Date
     public var updatedAt: Date
     public var version: Int
 
     public init(id: String, customerID: String, orderID: String?, channel: Channel, reason: Reason,
                 subject: String, status: TicketStatus, priority: Priority, fault: Fault,
                 assignee: String?, createdAt: Date, firstResponseAt: Date?, resolvedAt: Date?,
-                slaDueAt: Date, updatedAt: Date, version: Int) {
+                slaDueAt: Date, firstResponseDueAt: Date? = nil, updatedAt: Date, version: Int) {
         self.id = id; self.customerID = customerID; self.orderID = orderID; self.channel = channel
         self.reason = reason; self.subject = subject; self.status = status; self.priority = priority
         self.fault = fault; self.assignee = assignee; self.createdAt = createdAt
         self.firstResponseAt = firstResponseAt; self.resolvedAt = resolvedAt; self.slaDueAt = slaDueAt
+        self.firstResponseDueAt = firstResponseDueAt ?? slaDueAt
         self.updatedAt = updatedAt; self.version = version
     }
+
+    /// Whether the deadline that matters now is the first answer's (none yet, and it
+    /// comes before the resolution's).
+    public var awaitsFirstAnswer: Bool { firstResponseAt == nil && firstResponseDueAt < slaDueAt }
+
+    /// The deadline that matters now (the store's `due_at`, which the queue sorts by).
+    public var dueAt: Date { awaitsFirstAnswer ? firstResponseDueAt : slaDueAt }
 }
 
 public struct Message: Hashable, Sendable {

@@ -150,6 +150,7 @@ public struct RowParser: Sendable {
             return Ticket(id: id, customerID: customerID, orderID: optional("order_id"), channel: channel,
                           reason: reason, subject: subject, status: status, priority: priority, fault: fault,
                           assignee: nil, createdAt: created, firstResponseAt: nil, resolvedAt: nil, slaDueAt: due,
+                          firstResponseDueAt: parser.sla.firstResponseDue(created: created, priority: priority),
                           updatedAt: created, version: 1)
         }
 

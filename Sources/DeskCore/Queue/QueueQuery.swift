@@ -135,18 +135,17 @@ public struct QueueRow: Hashable, Sendable {
     public var reason: Reason
     public var priority: Priority
     public var status: TicketStatus
-    public var slaDueAt: Date
+    /// The deadline that matters now: the first answer's while there is none, else the
+    /// resolution's.
+    public var dueAt: Date
     public var assignee: String?
     public var version: Int
-    /// When an agent first answered; nil while the complaint waits for its first answer.
-    public var firstResponseAt: Date?
     public var cursor: QueueCursor
 
     public init(seq: Int64, id: String, createdAt: Date, customerName: String, reason: Reason,
-                priority: Priority, status: TicketStatus, slaDueAt: Date, assignee: String?, version: Int = 1,
-                firstResponseAt: Date? = nil, cursor: QueueCursor) {
+                priority: Priority, status: TicketStatus, dueAt: Date, assignee: String?, version: Int = 1, cursor: QueueCursor) {
         self.seq = seq; self.id = id; self.createdAt = createdAt; self.customerName = customerName
-        self.reason = reason; self.priority = priority; self.status = status; self.slaDueAt = slaDueAt
-        self.assignee = assignee; self.version = version; self.firstResponseAt = firstResponseAt; self.cursor = cursor
+        self.reason = reason; self.priority = priority; self.status = status; self.dueAt = dueAt
+        self.assignee = assignee; self.version = version; self.cursor = cursor
     }
 }

@@ -11,6 +11,9 @@ enum Schema {
         migrator.registerMigration("v2-queue-sorts") { db in
             try db.execute(sql: v2)
         }
+        migrator.registerMigration("v3-deadlines-and-tiers") { db in
+            try db.execute(sql: v3)
+        }
         return migrator
     }
 
@@ -25,6 +28,46 @@ enum Schema {
         CREATE INDEX ticket_queue_updated ON ticket(active, updated_at, seq);
         CREATE INDEX ticket_all_updated ON ticket(updated_at, seq);
         CREATE INDEX ticket_by_order ON ticket(order_id);
+        """
+
+    /// The queue follows the deadline that matters now: the first answer's while a
+    /// complaint has none (`first_due_at`, set from the SLA targets when the ticket is
+    /// written), else the resolution's. The customer's tier is kept on each ticket
+    /// (triggers follow a changed tier) so that the VIP view and the tier filter read one
+    /// index. Stores made before this learn the first-answer deadline from the standard
+    /// targets.
+    private static let v3 = """
+        ALTER TABLE ticket ADD COLUMN first_due_at INTEGER;
+        ALTER TABLE ticket ADD COLUMN tier TEXT;
+        UPDATE ticket SET
+            first_due_at = created_at + 3600 * (CASE priority WHEN 'urgent' THEN 1 WHEN 'high' THEN 4
+                                                              WHEN 'normal' THEN 8 ELSE 24 END),
+            tier = (SELECT c.tier FROM customer c WHERE c.id = ticket.customer_id);
+        ALTER TABLE ticket ADD COLUMN due_at INTEGER GENERATED ALWAYS AS (
+            CASE WHEN first_response_at IS NULL AND first_due_at < sla_due_at THEN first_due_at ELSE sla_due_at END) VIRTUAL;
+        DROP INDEX ticket_queue_priority;
+        ALTER TABLE ticket DROP COLUMN priority_sla;
+        ALTER TABLE ticket ADD COLUMN priority_due INTEGER GENERATED ALWAYS AS (
+            (CASE priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 WHEN 'normal' THEN 2 ELSE 3 END) * 10000000000
+            + due_at) VIRTUAL;
+        DROP INDEX ticket_queue_sla;
+        DROP INDEX ticket_by_status_sla;
+        DROP INDEX ticket_by_assignee;
+        CREATE INDEX ticket_queue_due ON ticket(active, due_at, seq);
+        CREATE INDEX ticket_queue_priority ON ticket(active, priority_due, seq);
+        CREATE INDEX ticket_by_assignee ON ticket(assignee, active, due_at, seq);
+        CREATE INDEX ticket_by_tier ON ticket(tier, active, due_at, seq);
+
+        CREATE TRIGGER ticket_tier_on_insert AFTER INSERT ON ticket WHEN NEW.tier IS NULL BEGIN
+            UPDATE ticket SET tier = (SELECT tier FROM customer WHERE id = NEW.customer_id) WHERE seq = NEW.seq;
+        END;
+        CREATE TRIGGER ticket_tier_on_move AFTER UPDATE OF customer_id ON ticket
+            WHEN NEW.customer_id IS NOT OLD.customer_id BEGIN
+            UPDATE ticket SET tier = (SELECT tier FROM customer WHERE id = NEW.customer_id) WHERE seq = NEW.seq;
+        END;
+        CREATE TRIGGER customer_tier_to_tickets AFTER UPDATE OF tier ON customer WHEN NEW.tier IS NOT OLD.tier BEGIN
+            UPDATE ticket SET tier = NEW.tier WHERE customer_id = NEW.id;
+        END;
         """
 
     private static func list<T: RawRepresentable & CaseIterable>(_ type: T.Type) -> String where T.RawValue == String {

@@ -133,8 +133,9 @@ struct BulkWriter {
             """)
         ticket = try db.cachedStatement(sql: """
             INSERT INTO ticket (id, customer_id, order_id, channel, reason, subject, status, priority, fault, assignee,
-                                created_at, first_response_at, resolved_at, sla_due_at, updated_at, version)
-            VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+                                created_at, first_response_at, resolved_at, sla_due_at, first_due_at, updated_at,
+                                version, tier)
+            VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
             """)
         message = try db.cachedStatement(sql: "INSERT INTO message (ticket_id, author, body, internal, at) VALUES (?,?,?,?,?)")
         compensation = try db.cachedStatement(sql: """
@@ -156,8 +157,10 @@ struct BulkWriter {
 
     func write(_ batch: RecordBatch) throws {
         var names: [String: String] = [:]
+        var tiers: [String: String] = [:]
         for c in batch.customers {
             names[c.id] = [c.name, c.email ?? "", c.phone ?? ""].joined(separator: " ")
+            tiers[c.id] = c.tier.rawValue
             try run(customer, [c.id, c.name, c.email, c.phone, c.region, c.tier.rawValue, c.referrals,
                                              c.joinedAt.seconds])
         }
@@ -173,7 +176,8 @@ struct BulkWriter {
             try run(ticket, [t.id, t.customerID, t.orderID, t.channel.rawValue, t.reason.rawValue, t.subject,
                                            t.status.rawValue, t.priority.rawValue, t.fault.rawValue, t.assignee,
                                            t.createdAt.seconds, t.firstResponseAt?.seconds, t.resolvedAt?.seconds,
-                                           t.slaDueAt.seconds, t.updatedAt.seconds, t.version])
+                                           t.slaDueAt.seconds, t.firstResponseDueAt.seconds, t.updatedAt.seconds,
+                                           t.version, tiers[t.customerID]])  // nil: a trigger looks it up
             try run(search, [db.lastInsertedRowID, t.subject, names[t.customerID] ?? "",
                                            (bodies[t.id] ?? []).joined(separator: "\n")])
         }

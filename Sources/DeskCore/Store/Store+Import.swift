@@ -102,6 +102,8 @@ private final class ImportWriter {
     private static let cacheLimit = 200_000
     private var customerTexts: [String: String] = [:]
     private var knownCustomers: Set<String> = []
+    /// Tickets carry their customer's tier (the VIP view reads it there).
+    private var customerTiers: [String: String] = [:]
     private var orderOwners: [String: String] = [:]
 
     /// Tickets with a larger seq are new in this import; their search rows are written
@@ -133,11 +135,11 @@ private final class ImportWriter {
     private lazy var orderOwnerLookup = Result { try statement(#"SELECT customer_id FROM "order" WHERE id = ?"#) }
     private lazy var ticketInsert = Result { try statement("""
         INSERT INTO ticket (customer_id, order_id, channel, reason, subject, status, priority, fault, created_at,
-                            sla_due_at, updated_at, resolved_at, version, id)
-        VALUES (?,?,?,?,?,?,?,?,?,?,?,?,1,?)
+                            sla_due_at, first_due_at, updated_at, resolved_at, tier, version, id)
+        VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,1,?)
         ON CONFLICT (id) DO NOTHING
         """) }
-    private lazy var customerExists = Result { try statement("SELECT 1 FROM customer WHERE id = ?") }
+    private lazy var customerTierLookup = Result { try statement("SELECT tier FROM customer WHERE id = ?") }
 
     func upsert(_ record: ImportRecord, line: Int) throws -> RowChange {
         do {
@@ -238,12 +240,16 @@ private final class ImportWriter {
     }
 
     private func upsert(_ t: Ticket, line: Int) throws -> RowChange {
-        if !knownCustomers.contains(t.customerID) {
-            let exists = try customerExists.get()
-            exists.setUncheckedArguments([t.customerID])
-            guard try Int.fetchOne(exists) != nil else { throw missing(line, "customer_id", "customer", t.customerID) }
-            if knownCustomers.count >= Self.cacheLimit { knownCustomers.removeAll(keepingCapacity: true) }
-            knownCustomers.insert(t.customerID)
+        let tier: String
+        if let known = customerTiers[t.customerID] {
+            tier = known
+        } else {
+            let lookup = try customerTierLookup.get()
+            lookup.setUncheckedArguments([t.customerID])
+            guard let stored = try String.fetchOne(lookup) else { throw missing(line, "customer_id", "customer", t.customerID) }
+            if customerTiers.count >= Self.cacheLimit { customerTiers.removeAll(keepingCapacity: true) }
+            customerTiers[t.customerID] = stored
+            tier = stored
         }
         if let orderID = t.orderID {
             guard let owner = try orderOwner(orderID) else {
@@ -259,10 +265,10 @@ private final class ImportWriter {
         let insert = try ticketInsert.get()
         insert.setUncheckedArguments([t.customerID, t.orderID, t.channel.rawValue, t.reason.rawValue, t.subject,
                                       t.status.rawValue, t.priority.rawValue, t.fault.rawValue, t.createdAt.seconds,
-                                      t.slaDueAt.seconds, t.updatedAt.seconds,
+                                      t.slaDueAt.seconds, t.firstResponseDueAt.seconds, t.updatedAt.seconds,
                                       // The files carry no resolution time: a ticket imported as done counts
                                       // as resolved when it was created, so that it exports and is followed.
-                                      t.status.isActive ? nil : (t.resolvedAt ?? t.createdAt).seconds, t.id])
+                                      t.status.isActive ? nil : (t.resolvedAt ?? t.createdAt).seconds, tier, t.id])
         try insert.execute()
         if db.changesCount > 0 { return .inserted }
         // Status and fault are the desk's once a ticket exists: the agents move them, and a
@@ -282,13 +288,15 @@ private final class ImportWriter {
         // The SLA moves only when what it is computed from (created, priority) changed.
         let slaChanged = oldValues[5] != values[5] || oldValues[6] != values[6]
         try statement("""
-            UPDATE ticket SET customer_id = ?, order_id = ?, channel = ?, reason = ?, subject = ?,
-                              priority = ?, created_at = ?,
-                              sla_due_at = CASE WHEN ? THEN ? ELSE sla_due_at END,
-                              updated_at = ?, version = version + 1
-            WHERE seq = ?
+            UPDATE ticket SET customer_id = ?1, order_id = ?2, channel = ?3, reason = ?4, subject = ?5,
+                              priority = ?6, created_at = ?7,
+                              sla_due_at = CASE WHEN ?8 THEN ?9 ELSE sla_due_at END,
+                              first_due_at = CASE WHEN ?8 THEN ?10 ELSE first_due_at END,
+                              updated_at = ?11, version = version + 1
+            WHERE seq = ?12
             """).execute(arguments: StatementArguments(values + [slaChanged.databaseValue,
                                                                 t.slaDueAt.seconds.databaseValue,
+                                                                t.firstResponseDueAt.seconds.databaseValue,
                                                                 now.databaseValue, seq.databaseValue]))
         try statement("UPDATE ticket_search SET subject = ?, customer = ? WHERE rowid = ?")
             .execute(arguments: [t.subject, try customerText(t.customerID) ?? "", seq])

@@ -25,8 +25,7 @@ extension Store {
         }
         arguments += [limit]
         let sql = """
-            SELECT t.seq, t.id, t.created_at, t.reason, t.priority, t.status, t.sla_due_at,
-                   t.assignee, t.version, t.first_response_at, \(plan.key) AS sort_key, c.name AS customer_name
+            SELECT \(Self.queueColumns), \(plan.key) AS sort_key
             FROM ticket t \(plan.join)
             JOIN customer c ON c.id = t.customer_id
             WHERE \(filters.joined(separator: " AND "))
@@ -43,6 +42,13 @@ extension Store {
     public func queueCount(_ query: QueueQuery) throws -> Int {
         if query.view == .search { return try searchCount(query) }
         let plan = QueuePlan(query)
+        if query.view == .followUps, query.filter.isEmpty {
+            // Every followed complaint has its ticket: the recovery index alone counts them.
+            return try pool.read { db in
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM recovery r WHERE \(plan.filters.joined(separator: " AND "))",
+                                 arguments: StatementArguments(plan.arguments)) ?? 0
+            }
+        }
         return try pool.read { db in
             try Int.fetchOne(db, sql: "SELECT count(*) FROM ticket t \(plan.join) WHERE \(plan.filters.joined(separator: " AND "))",
                              arguments: StatementArguments(plan.arguments)) ?? 0
@@ -62,13 +68,18 @@ extension Store {
         }
     }
 
+    /// What a queue line shows (`t` is the ticket, `c` its customer).
+    static let queueColumns = """
+        t.seq, t.id, t.created_at, t.reason, t.priority, t.status, t.due_at, t.assignee, t.version,
+        c.name AS customer_name
+        """
+
     static func queueRow(_ row: Row) throws -> QueueRow {
         QueueRow(seq: row["seq"], id: row["id"], createdAt: row.date("created_at"),
                  customerName: row["customer_name"], reason: try row.value("reason", as: Reason.self),
                  priority: try row.value("priority", as: Priority.self),
                  status: try row.value("status", as: TicketStatus.self),
-                 slaDueAt: row.date("sla_due_at"), assignee: row["assignee"], version: row["version"],
-                 firstResponseAt: row.optionalDate("first_response_at"),
+                 dueAt: row.date("due_at"), assignee: row["assignee"], version: row["version"],
                  cursor: QueueCursor(key: (row["sort_key"] as Int64?) ?? 0, seq: row["seq"]))
     }
 }
@@ -87,12 +98,12 @@ private struct QueuePlan {
         case .open: filters = ["t.active = 1"]; arguments = []
         case .mine: filters = ["t.assignee = ?", "t.active = 1"]; arguments = [query.agent]
         case .unassigned: filters = ["t.assignee IS NULL", "t.active = 1"]; arguments = []
-        case .waiting: filters = ["t.status = 'waiting'"]; arguments = []
+        // Waiting tickets are active too: saying so lets the deadline index serve the order.
+        case .waiting: filters = ["t.status = 'waiting'", "t.active = 1"]; arguments = []
         case .resolved: filters = ["t.status = 'resolved'", "t.resolved_at IS NOT NULL"]; arguments = []
         case .all: filters = ["1"]; arguments = []
-        case .overdue: filters = ["t.active = 1", "t.sla_due_at < ?"]; arguments = [query.now.seconds]
-        case .vip:
-            filters = ["t.active = 1", "t.customer_id IN (SELECT id FROM customer WHERE tier = 'vip')"]; arguments = []
+        case .overdue: filters = ["t.active = 1", "t.due_at < ?"]; arguments = [query.now.seconds]
+        case .vip: filters = ["t.tier = 'vip'", "t.active = 1"]; arguments = []
         case .search:
             // Served by Store+Search; a plan that matches nothing keeps this total.
             filters = ["0"]; arguments = []
@@ -101,20 +112,31 @@ private struct QueuePlan {
             filters = ["r.state IN ('at-risk','contacted','offered')", "r.follow_up_on < ?"]
             arguments = [query.dueBefore.seconds]
         }
-        let f = query.filter
-        if let v = f.reason { filters.append("t.reason = ?"); arguments.append(v.rawValue) }
-        if let v = f.channel { filters.append("t.channel = ?"); arguments.append(v.rawValue) }
-        if let v = f.priority { filters.append("t.priority = ?"); arguments.append(v.rawValue) }
-        if let v = f.tier { filters.append("t.customer_id IN (SELECT id FROM customer WHERE tier = ?)"); arguments.append(v.rawValue) }
+        let narrowing = query.filter.sql
+        filters += narrowing.clauses
+        arguments += narrowing.arguments
         switch query.sort {
-        case .slaDue: key = "t.sla_due_at"; ascending = true
+        case .slaDue: key = "t.due_at"; ascending = true
         case .newest: key = "t.created_at"; ascending = false
         case .resolvedRecent: key = "t.resolved_at"; ascending = false
         case .followUp: key = "r.follow_up_on"; ascending = true
-        case .priority: key = "t.priority_sla"; ascending = true
+        case .priority: key = "t.priority_due"; ascending = true
         case .oldest: key = "t.created_at"; ascending = true
         case .updated: key = "t.updated_at"; ascending = false
         case .match: key = "t.seq"; ascending = false
         }
+    }
+}
+
+extension QueueFilter {
+    /// The filter as SQL conditions on the ticket `t`.
+    var sql: (clauses: [String], arguments: [any DatabaseValueConvertible & Sendable]) {
+        var clauses: [String] = []
+        var arguments: [any DatabaseValueConvertible & Sendable] = []
+        if let v = reason { clauses.append("t.reason = ?"); arguments.append(v.rawValue) }
+        if let v = channel { clauses.append("t.channel = ?"); arguments.append(v.rawValue) }
+        if let v = priority { clauses.append("t.priority = ?"); arguments.append(v.rawValue) }
+        if let v = tier { clauses.append("t.tier = ?"); arguments.append(v.rawValue) }
+        return (clauses, arguments)
     }
 }

@@ -25,6 +25,14 @@ extension Store {
         }.joined(separator: " AND ")
     }
 
+    /// A filter on search results: the matches are joined to their tickets only when there is one.
+    private static func searchNarrowing(_ filter: QueueFilter)
+        -> (join: String, clauses: String, arguments: [any DatabaseValueConvertible & Sendable]) {
+        let sql = filter.sql
+        guard !sql.clauses.isEmpty else { return ("", "", []) }
+        return ("JOIN ticket t ON t.seq = s.rowid", sql.clauses.map { "AND " + $0 }.joined(separator: " "), sql.arguments)
+    }
+
     func searchPage(_ query: QueueQuery, from cursor: QueueCursor?, direction: PageDirection, limit: Int,
                     including: Bool) throws -> [QueueRow] {
         let fts = Self.ftsQuery(query.text)
@@ -35,21 +43,22 @@ extension Store {
         let order = forward ? "DESC" : "ASC"
         return try pool.read { db in
             var seqs: [Int64] = []
+            let narrowing = Self.searchNarrowing(query.filter)
             if let fts {
                 seqs += try Int64.fetchAll(db, sql: """
-                    SELECT rowid FROM ticket_search WHERE ticket_search MATCH ? AND rowid \(op) ? ORDER BY rowid \(order) LIMIT ?
-                    """, arguments: [fts, bound, limit])
+                    SELECT s.rowid FROM ticket_search s \(narrowing.join)
+                    WHERE ticket_search MATCH ? AND s.rowid \(op) ? \(narrowing.clauses) ORDER BY s.rowid \(order) LIMIT ?
+                    """, arguments: StatementArguments([fts, bound] + narrowing.arguments + [limit]))
             }
             if !exact.isEmpty {
                 seqs += try Int64.fetchAll(db, sql: """
-                    SELECT seq FROM ticket WHERE (id = ?1 OR order_id = ?1) AND seq \(op) ?2
-                    """, arguments: [exact, bound])
+                    SELECT t.seq FROM ticket t WHERE (t.id = ? OR t.order_id = ?) AND t.seq \(op) ? \(narrowing.clauses)
+                    """, arguments: StatementArguments([exact, exact, bound] + narrowing.arguments))
             }
             let wanted = Array(Set(seqs)).sorted(by: forward ? (>) : (<)).prefix(limit)
             guard !wanted.isEmpty else { return [] }
             let rows = try Row.fetchAll(db, sql: """
-                SELECT t.seq, t.id, t.created_at, t.reason, t.priority, t.status, t.sla_due_at, t.assignee, t.version, t.first_response_at,
-                       t.seq AS sort_key, c.name AS customer_name
+                SELECT \(Self.queueColumns), t.seq AS sort_key
                 FROM ticket t JOIN customer c ON c.id = t.customer_id
                 WHERE t.seq IN (\(wanted.map(String.init).joined(separator: ",")))
                 ORDER BY t.seq DESC
@@ -66,14 +75,17 @@ extension Store {
         let bound = cursor?.seq ?? Int64.min
         return try pool.read { db in
             var seqs = Set<Int64>()
+            let narrowing = Self.searchNarrowing(query.filter)
             if let fts {
                 seqs.formUnion(try Int64.fetchAll(db, sql: """
-                    SELECT rowid FROM ticket_search WHERE ticket_search MATCH ? AND rowid > ? LIMIT ?
-                    """, arguments: [fts, bound, Self.searchCountCap]))
+                    SELECT s.rowid FROM ticket_search s \(narrowing.join)
+                    WHERE ticket_search MATCH ? AND s.rowid > ? \(narrowing.clauses) LIMIT ?
+                    """, arguments: StatementArguments([fts, bound] + narrowing.arguments + [Self.searchCountCap])))
             }
             if !exact.isEmpty {
-                seqs.formUnion(try Int64.fetchAll(db, sql: "SELECT seq FROM ticket WHERE (id = ?1 OR order_id = ?1) AND seq > ?2",
-                                                  arguments: [exact, bound]))
+                seqs.formUnion(try Int64.fetchAll(db, sql: """
+                    SELECT t.seq FROM ticket t WHERE (t.id = ? OR t.order_id = ?) AND t.seq > ? \(narrowing.clauses)
+                    """, arguments: StatementArguments([exact, exact, bound] + narrowing.arguments)))
             }
             return min(seqs.count, Self.searchCountCap)
         }

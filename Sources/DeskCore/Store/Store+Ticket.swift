@@ -56,7 +56,7 @@ extension Store {
                priority: try row.value("priority", as: Priority.self), fault: try row.value("fault", as: Fault.self),
                assignee: row["assignee"], createdAt: row.date("created_at"),
                firstResponseAt: row.optionalDate("first_response_at"), resolvedAt: row.optionalDate("resolved_at"),
-               slaDueAt: row.date("sla_due_at"), updatedAt: row.date("updated_at"), version: row["version"])
+               slaDueAt: row.date("sla_due_at"), firstResponseDueAt: row.optionalDate("first_due_at"), updatedAt: row.date("updated_at"), version: row["version"])
     }
 
     static func customer(_ row: Row) throws -> Customer {

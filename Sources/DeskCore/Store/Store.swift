@@ -9,7 +9,12 @@ public final class Store: Sendable {
     let pool: DatabasePool
 
     /// Opens the store at `path`, creating it (folder 0700, file 0600) and migrating the schema.
-    public init(path: String) throws {
+    public convenience init(path: String) throws {
+        try self.init(path: path, migratingUpTo: nil)
+    }
+
+    /// A store whose schema stops at `migration` (tests of an upgrade start from an old store).
+    init(path: String, migratingUpTo migration: String?) throws {
         self.path = path
         try Self.prepareFile(at: path)
         var config = Configuration()
@@ -18,7 +23,11 @@ public final class Store: Sendable {
         config.label = "cdesk"
         do {
             pool = try DatabasePool(path: path, configuration: config)
-            try Schema.migrator.migrate(pool)
+            if let migration {
+                try Schema.migrator.migrate(pool, upTo: migration)
+            } else {
+                try Schema.migrator.migrate(pool)
+            }
         } catch let error as DatabaseError {
             throw StoreError.cannotOpen(path: path, reason: error.message ?? "\(error.resultCode)")
         }

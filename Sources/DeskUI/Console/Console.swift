@@ -8,6 +8,9 @@ public final class Console {
     public let keymap: Keymap
     let store: Store
     private var lastStamp: Int64 = 0
+    private let counter: QueueCounter
+    /// Views whose count in `state.viewCounts` is up to date with the store and the clock.
+    private var freshCounts: Set<QueueView> = []
     /// This session's own changes, newest last, each with how to take it back.
     private var undoStack: [Undo] = []
     /// The version each ticket had after this session's last change to it: an undo is
@@ -37,14 +40,14 @@ public final class Console {
     public let playbook: Playbook
 
     public init(store: Store, keymap: Keymap, agent: String, size: Size, now: Date = Date(),
-                policy: CompensationPolicy = .standard, playbook: Playbook = .standard, sla: SLAPolicy = .standard) {
+                policy: CompensationPolicy = .standard, playbook: Playbook = .standard) {
         self.store = store
+        self.counter = QueueCounter(store: store)
         self.policy = policy
         self.playbook = playbook
         self.keymap = keymap
         let name = URL(fileURLWithPath: store.path).lastPathComponent
         state = ConsoleState(size: size, agent: agent, storeName: name, now: now)
-        state.sla = sla
     }
 
     /// Reads the first page of the queue.
@@ -111,8 +114,6 @@ public final class Console {
         case (.report, .pageDown): scrollReport(by: Layout.bodyRows(state.size) - 1)
         case (.report, .pageUp): scrollReport(by: -(Layout.bodyRows(state.size) - 1))
         case (.queue, .showReport): attempt { state.report = try store.report(); state.reportScroll = 0; state.page = .report }
-        case (.queue, .filter) where state.queue.query.view == .search:
-            state.message = StatusMessage(L10n.noFilterInSearch, isError: true)
         case (.queue, .filter):
             state.prompt = PromptState(purpose: .filter, label: L10n.filterPrompt, text: state.queue.query.filter.text,
                                        ticketID: "", version: 0)
@@ -164,14 +165,21 @@ public final class Console {
         let minuteChanged = Int(now.timeIntervalSince1970 / 60) != Int(state.now.timeIntervalSince1970 / 60)
         state.now = now
         let view = state.queue.query.view
-        if view == .overdue || view == .followUps {
+        if minuteChanged {
             // What is overdue or due changes with the clock, not only with the store.
+            freshCounts.subtract([.overdue, .followUps])
+        }
+        if view == .overdue || view == .followUps {
             state.queue.query.now = now
             state.queue.query.dueBefore = QueueQuery.endOfToday(now: now)
             if minuteChanged { attempt { try reloadQueue() } }
         }
-        guard let stamp = try? store.changeStamp(), stamp != lastStamp else { return false }
+        guard let stamp = try? store.changeStamp(), stamp != lastStamp else {
+            if minuteChanged { requestCounts() }
+            return minuteChanged
+        }
         lastStamp = stamp
+        countsAreStale()
         attempt {
             try reloadQueue(markingChanges: true)
             if let id = state.ticket?.detail.ticket.id {
@@ -193,15 +201,80 @@ public final class Console {
 
     private func loadQueue(from cursor: QueueCursor?, direction: PageDirection) throws {
         let q = state.queue.query
-        state.queue.count = try store.queueCount(q)
         state.queue.rows = try store.queuePage(q, from: cursor, direction: direction, limit: pageSize)
+        state.queue.topPending = nil
         if direction == .forward {
             state.queue.top = 0
             state.queue.selected = 0
         } else {
-            state.queue.top = max(0, state.queue.count - state.queue.rows.count)
+            // At the end: the position is the count of the rows above, made in the background.
+            state.queue.top = max(0, (state.queue.count ?? 0) - state.queue.rows.count)
             state.queue.selected = max(0, state.queue.rows.count - 1)
+            if let first = state.queue.rows.first { state.queue.topPending = (first.cursor, state.queue.top) }
         }
+        requestCounts()
+    }
+
+    // MARK: Counts
+
+    /// Asks for the counts the screen lacks: the current queue's, the position of its top
+    /// row when that is not known, then every view's that is not up to date.
+    private func requestCounts() {
+        let current = state.queue.query
+        var jobs: [QueueCounter.Job] = []
+        if current.view == .search {
+            if state.queue.count == nil { jobs.append(.total(current)) }
+        } else if !freshCounts.contains(current.view) {
+            jobs.append(.total(current))
+        }
+        if let pending = state.queue.topPending { jobs.append(.before(current, pending.cursor)) }
+        for view in QueueView.standard where view != current.view && !freshCounts.contains(view) {
+            var query = QueueQuery(view: view, agent: state.agent, now: state.now)
+            query.filter = current.filter
+            jobs.append(.total(query))
+        }
+        counter.request(jobs)
+    }
+
+    /// Every count is to be made again (the store changed); the old ones stay on screen
+    /// until the new ones come.
+    private func countsAreStale() {
+        freshCounts = []
+        if state.queue.query.view == .search { state.queue.count = nil }
+    }
+
+    /// Whether counts are still being made (the run loop then looks for them sooner).
+    public var countsPending: Bool { counter.isBusy }
+
+    /// Puts the counts made since the last call on screen. Returns whether any came.
+    @discardableResult
+    public func collectCounts() -> Bool {
+        let (results, failure) = counter.take()
+        if let failure { state.message = StatusMessage(failure, isError: true) }
+        guard !results.isEmpty else { return failure != nil }
+        let current = state.queue.query
+        for (job, n) in results {
+            switch job {
+            case .total(let query) where query.view == .search:
+                if query == current { state.queue.count = n }
+            case .total(let query):
+                guard query.filter == current.filter else { continue }
+                state.viewCounts[query.view] = n
+                freshCounts.insert(query.view)
+                if query.view == current.view { state.queue.count = n }
+            case .before(let query, let cursor):
+                guard query == current, let pending = state.queue.topPending, pending.cursor == cursor else { continue }
+                state.queue.top = max(0, n + state.queue.top - pending.estimate)
+                state.queue.topPending = nil
+            }
+        }
+        return true
+    }
+
+    /// Waits for the counts asked for so far and puts them on screen.
+    public func settleCounts() {
+        counter.wait()
+        collectCounts()
     }
 
     /// Re-reads the window from its top row, keeping the selected ticket selected. With
@@ -221,16 +294,18 @@ public final class Console {
         }
         let selectedSeq = state.queue.selectedRow?.seq
         let selectedIndex = state.queue.selected
-        state.queue.count = try store.queueCount(q)
         var rows = try store.queuePage(q, from: anchor, direction: .forward, limit: pageSize, including: true)
         if rows.count < pageSize, let first = rows.first ?? state.queue.rows.first {
             // Near the end: fill the window from above.
             let above = try store.queuePage(q, from: first.cursor, direction: .backward, limit: pageSize - rows.count)
             rows = above + rows
         }
+        let shift = rows.firstIndex { $0.seq == state.queue.rows.first?.seq } ?? 0
         state.queue.rows = rows
-        state.queue.top = try rows.first.map { try store.queuePosition(q, of: $0.cursor) } ?? 0
+        state.queue.top = max(0, state.queue.top - shift)
+        state.queue.topPending = rows.first.map { ($0.cursor, state.queue.top) }
         state.queue.selected = rows.firstIndex { $0.seq == selectedSeq } ?? min(selectedIndex, max(0, rows.count - 1))
+        requestCounts()
     }
 
     private func moveDown() throws {
@@ -287,7 +362,20 @@ public final class Console {
     }
 
     private func show(_ view: QueueView, text: String = "") {
-        state.queue = QueueState(query: QueueQuery(view: view, agent: state.agent, now: state.now, text: text))
+        // A filter narrows every view until it is cleared.
+        var query = QueueQuery(view: view, agent: state.agent, now: state.now, text: text)
+        query.filter = state.queue.query.filter
+        showQueue(query)
+    }
+
+    /// Shows the first page of `query`, with its count when one was made.
+    private func showQueue(_ query: QueueQuery) {
+        if query.filter != state.queue.query.filter {
+            state.viewCounts = [:]
+            freshCounts = []
+        }
+        state.queue = QueueState(query: query)
+        if query.view != .search { state.queue.count = state.viewCounts[query.view] }
         attempt { try loadQueue(from: nil, direction: .forward) }
     }
 
@@ -349,11 +437,12 @@ public final class Console {
         guard state.searchPending, let prompt = state.prompt, case .search(let previous) = prompt.purpose else { return }
         state.searchPending = false
         if prompt.text.trimmingCharacters(in: .whitespaces).isEmpty {
-            state.queue = QueueState(query: previous)
+            showQueue(previous)
         } else {
-            state.queue = QueueState(query: QueueQuery(view: .search, agent: state.agent, now: state.now, text: prompt.text))
+            var query = QueueQuery(view: .search, agent: state.agent, now: state.now, text: prompt.text)
+            query.filter = previous.filter
+            showQueue(query)
         }
-        attempt { try loadQueue(from: nil, direction: .forward) }
     }
 
     private func scrollReport(by lines: Int) {
@@ -389,8 +478,7 @@ public final class Console {
         state.prompt = nil
         state.searchPending = false
         if case .search(let previous) = prompt.purpose {
-            state.queue = QueueState(query: previous)
-            attempt { try loadQueue(from: nil, direction: .forward) }
+            showQueue(previous)
         } else {
             state.message = StatusMessage(L10n.Prompt.cancelled)
         }
@@ -437,8 +525,9 @@ public final class Console {
                     state.message = StatusMessage(L10n.badFilter(error.word), isError: true)
                     return
                 case .success(let filter):
-                    state.queue = QueueState(query: { var q = state.queue.query; q.filter = filter; return q }())
-                    try loadQueue(from: nil, direction: .forward)
+                    var query = state.queue.query
+                    query.filter = filter
+                    showQueue(query)
                 }
             case .export:
                 exportResolved(to: prompt.text.trimmingCharacters(in: .whitespaces))
@@ -630,6 +719,7 @@ public final class Console {
     /// Re-reads what is on screen after a write (ours, or a refused one after a conflict).
     private func afterOwnWrite() throws {
         lastStamp = try store.changeStamp()
+        countsAreStale()
         try reloadQueue()
         if let id = state.ticket?.detail.ticket.id, let detail = try store.ticketDetail(id: id) {
             state.ticket?.detail = detail

@@ -1,24 +1,34 @@
 import Foundation
 
 /// Runs a console on a screen until the agent quits (or presses Ctrl-C): read a key (or notice, twice a second,
-/// that the store changed), act, draw.
+/// that the store changed; or that counts made in the background are ready), act, draw.
 public enum ConsoleLoop {
     public static func run(_ console: Console, on screen: Screen, editor: TextEditing = ExternalEditor(),
                            pollMilliseconds: Int = 500) {
         console.resize(to: screen.size)
         screen.present(console.render())
+        var lastPoll = Date()
         while !console.state.wantsQuit {
             // While a search is being typed, a short pause in typing shows its results.
-            let wait = console.state.searchPending ? min(pollMilliseconds, 120) : pollMilliseconds
+            // Counts still being made are looked for every 30 ms.
+            var wait = console.state.searchPending ? min(pollMilliseconds, 120) : pollMilliseconds
+            let counting = console.countsPending
+            if counting { wait = min(wait, 30) }
             if let key = screen.readKey(timeoutMilliseconds: wait) {
                 // The terminal is in raw mode (so that <C-s> and <C-q> reach the keymap):
                 // Ctrl-C arrives as a key, and always quits, whatever the keymap says.
                 if key == .control("c") { return }
                 if key == .resize { console.resize(to: screen.size) } else { console.handle(key) }
+                console.collectCounts()
             } else if console.state.searchPending {
                 console.runPendingSearch()
-            } else if !console.poll() {
-                continue
+            } else {
+                var changed = console.collectCounts()
+                if !counting || Date().timeIntervalSince(lastPoll) * 1000 >= Double(pollMilliseconds) {
+                    changed = console.poll() || changed
+                    lastPoll = Date()
+                }
+                if !changed { continue }
             }
             if let request = console.state.editing {
                 var text: String?

@@ -22,8 +22,6 @@ public struct ConsoleState {
     /// Keys typed so far of a multi-key binding (`g` of `gg`).
     public var pendingKeys: [Key] = []
     public var wantsQuit = false
-    /// The SLA targets the screens measure against.
-    public var sla = SLAPolicy.standard
     /// The moment the screen is drawn for; ages and SLA are relative to it.
     public var now: Date
 
@@ -44,6 +42,9 @@ public struct ConsoleState {
         case .report: return .report
         }
     }
+    /// How many tickets each standard view holds under the current filter, as last counted
+    /// (counts are made in the background and may lag a change by a moment).
+    public var viewCounts: [QueueView: Int] = [:]
     /// The report page's figures and how far it is scrolled.
     public var report: Report?
     public var reportScroll = 0
@@ -62,9 +63,13 @@ public struct QueueState {
     public var rows: [QueueRow] = []
     /// Index of the selected row within `rows`.
     public var selected = 0
-    /// Position of `rows[0]` in the whole queue (0-based).
+    /// Position of `rows[0]` in the whole queue (0-based). While `topPending` is set this
+    /// is an estimate that a count in the background is correcting.
     public var top = 0
-    public var count = 0
+    /// The row whose position is being counted, and `top` when the count was asked for.
+    public var topPending: (cursor: QueueCursor, estimate: Int)?
+    /// How many tickets the queue holds; nil until counted.
+    public var count: Int?
     /// Tickets someone else changed since they were drawn (marked until opened).
     public var changedByOthers: Set<Int64> = []
 
@@ -73,6 +78,8 @@ public struct QueueState {
     public var selectedRow: QueueRow? { rows.indices.contains(selected) ? rows[selected] : nil }
     /// 1-based position of the selection in the whole queue.
     public var position: Int { rows.isEmpty ? 0 : top + selected + 1 }
+    /// Whether the position and the count are counted, not estimated.
+    public var isCounted: Bool { count != nil && topPending == nil }
 }
 
 /// An open ticket and how far its page is scrolled.

@@ -131,8 +131,29 @@ public enum L10n {
         }
     }
 
-    public static func position(_ index: Int, of count: Int) -> String {
-        count == 0 ? "0/0" : "\(index)/\(count)"
+    /// "12/3406"; "12/…" while the count is being made; "~12/3406" while the position is
+    /// an estimate.
+    public static func position(_ index: Int, of count: Int?, exact: Bool, capped: Bool) -> String {
+        guard let count else { return "\(index)/…" }
+        return count == 0 ? "0/0" : (exact ? "" : "~") + "\(index)/\(total(count, capped: capped))"
+    }
+
+    /// A queue's count in full; "…" while it is being made; a search's count, which stops
+    /// at `Store.searchCountCap`, with "+" when it stopped.
+    public static func total(_ count: Int?, capped: Bool) -> String {
+        guard let count else { return "…" }
+        return capped && count >= Store.searchCountCap ? "\(count)+" : "\(count)"
+    }
+
+    /// A count in at most four columns: 987, 3.4k, 219k, 1.2M.
+    public static func compact(_ count: Int?) -> String {
+        guard let count else { return "…" }
+        switch count {
+        case ..<1000: return "\(count)"
+        case ..<10_000: return String(format: "%.1fk", Double(count) / 1000)
+        case ..<1_000_000: return "\(count / 1000)k"
+        default: return String(format: "%.1fM", Double(count) / 1_000_000)
+        }
     }
 
     /// "3m", "5h", "2d", "6w", "1y": an age or a time left, in at most four columns.
@@ -321,7 +342,6 @@ extension L10n {
 }
 
 extension L10n {
-    public static let noFilterInSearch = "a search covers every ticket; filter a view instead (1-9)"
     /// What an undo took back, for the status line.
     public enum Undo {
         public static let resolve = "resolve"

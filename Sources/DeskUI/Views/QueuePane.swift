@@ -33,14 +33,21 @@ enum QueuePane {
         grid.paint(y: 0, style: .title)
         var x = grid.put(" \(L10n.appName) ", x: 0, y: 0, style: .title)
         let filter = queue.query.filter.isEmpty ? "" : " · " + queue.query.filter.text
-        let current = queue.query.view == .search
-            ? "[\(L10n.viewName(.search)): \(UntrustedText.line(queue.query.text)) \(queue.count)]"
-            : "[\(L10n.viewName(queue.query.view)) \(queue.count)\(filter)]"
+        let isSearch = queue.query.view == .search
+        let total = L10n.total(queue.count, capped: isSearch)
+        let current = isSearch
+            ? "[\(L10n.viewName(.search)): \(UntrustedText.line(queue.query.text)) \(total)\(filter)]"
+            : "[\(L10n.viewName(queue.query.view)) \(total)\(filter)]"
         x = grid.put(current, x: x, y: 0, style: .selected)
         let sort = " " + L10n.sortName(queue.query.sort) + " "
         let sortWidth = DisplayWidth.of(sort)
-        for view in QueueView.standard where view != queue.query.view {
-            let label = " \(L10n.viewName(view))"
+        // The other views with their counts, next ones first, while they fit.
+        let views = QueueView.standard
+        let start = (views.firstIndex(of: queue.query.view) ?? -1) + 1
+        for i in 0..<views.count {
+            let view = views[(start + i) % views.count]
+            guard view != queue.query.view else { continue }
+            let label = " \(L10n.viewName(view)) \(L10n.compact(state.viewCounts[view]))"
             if x + DisplayWidth.of(label) + sortWidth + 1 > width { break }
             x = grid.put(label, x: x, y: 0, style: .title)
         }
@@ -64,7 +71,7 @@ enum QueuePane {
         for (i, row) in queue.rows.enumerated() {
             let y = Layout.headerRows + i
             let selected = i == queue.selected
-            let due = nextDeadline(row, sla: state.sla)
+            let due = row.dueAt
             let slaSeconds = Int64(due.timeIntervalSince1970 - now)
             let done = !row.status.isActive
             let cells: [(String, Style)] = [
@@ -90,13 +97,6 @@ enum QueuePane {
                 grid.put("•", x: 0, y: y, style: .warning)  // changed by someone else since drawn
             }
         }
-    }
-
-    /// The deadline that matters now: the first answer while there is none (when it comes
-    /// first), else the resolution. The queue sorts by the resolution deadline.
-    static func nextDeadline(_ row: QueueRow, sla: SLAPolicy) -> Date {
-        guard row.firstResponseAt == nil else { return row.slaDueAt }
-        return min(sla.firstResponseDue(created: row.createdAt, priority: row.priority), row.slaDueAt)
     }
 
     /// Red once breached (the `!` marks it without colour too), yellow under a quarter of the

@@ -9,7 +9,9 @@ enum StatusBar {
         grid.paint(y: statusY, style: .status)
         var left = " \(state.agent) · \(state.storeName)"
         if state.page == .queue {
-            left += " · \(L10n.position(state.queue.position, of: state.queue.count))"
+            let queue = state.queue
+            left += " · " + L10n.position(queue.position, of: queue.count, exact: queue.isCounted,
+                                          capped: queue.query.view == .search)
         }
         if !state.pendingKeys.isEmpty {
             left += " · " + state.pendingKeys.map(\.name).joined()

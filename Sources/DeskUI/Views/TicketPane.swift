@@ -26,9 +26,8 @@ enum TicketPane {
                      "\(L10n.Ticket.fault) \(t.fault.rawValue)", "\(L10n.Ticket.channel) \(t.channel.rawValue)",
                      t.assignee.map(UntrustedText.line) ?? L10n.Ticket.unassigned]
         if t.status.isActive {
-            let due = t.firstResponseAt == nil ? state.sla.firstResponseDue(created: t.createdAt, priority: t.priority) : t.slaDueAt
-            let left = Int64(due.timeIntervalSince(state.now))
-            facts.append((t.firstResponseAt == nil ? L10n.Ticket.firstAnswer : L10n.Ticket.resolveBy) + " " + L10n.slaLeft(seconds: left))
+            let left = Int64(t.dueAt.timeIntervalSince(state.now))
+            facts.append((t.awaitsFirstAnswer ? L10n.Ticket.firstAnswer : L10n.Ticket.resolveBy) + " " + L10n.slaLeft(seconds: left))
         }
         grid.put(" " + facts.joined(separator: " · "), x: 0, y: 1, style: .header, width: width)
 

@@ -1,0 +1,76 @@
+import DeskCore
+import Foundation
+
+/// Counts queues on a thread of its own. At a million tickets a count walks an index for
+/// tens of milliseconds, and the screen never waits for one: rows are drawn at once and
+/// the counts fill in when they are ready.
+///
+/// Each `request` replaces what was asked before; the jobs of an older request that have
+/// not started are dropped, and their results are never reported.
+final class QueueCounter: @unchecked Sendable {
+    enum Job: Hashable, Sendable {
+        /// How many tickets the queue holds.
+        case total(QueueQuery)
+        /// How many come before a row: its position, after the queue changed under it.
+        case before(QueueQuery, QueueCursor)
+    }
+
+    private let store: Store
+    private let work = DispatchQueue(label: "cdesk.queue-counts", qos: .userInitiated)
+    private let lock = NSLock()
+    private var generation = 0
+    private var pending = 0
+    private var results: [Job: Int] = [:]
+    private var failure: String?
+
+    init(store: Store) { self.store = store }
+
+    /// Counts `jobs` in order, dropping whatever an earlier request still had to do.
+    func request(_ jobs: [Job]) {
+        let mine: Int = lock.withLock {
+            generation += 1
+            pending = jobs.count
+            results = [:]
+            return generation
+        }
+        guard !jobs.isEmpty else { return }
+        let store = self.store
+        work.async { [self] in
+            for job in jobs {
+                guard lock.withLock({ generation == mine }) else { return }
+                let outcome = Result { try Self.count(job, in: store) }
+                lock.withLock {
+                    guard generation == mine else { return }
+                    pending -= 1
+                    switch outcome {
+                    case .success(let n): results[job] = n
+                    case .failure(let error): failure = "\(error)"
+                    }
+                }
+            }
+        }
+    }
+
+    /// Whether counts of the last request are still to come or not yet taken.
+    var isBusy: Bool { lock.withLock { pending > 0 || !results.isEmpty || failure != nil } }
+
+    /// The counts finished since the last call, and a failure if one happened.
+    func take() -> (results: [Job: Int], failure: String?) {
+        lock.withLock {
+            defer { results = [:]; failure = nil }
+            return (results, failure)
+        }
+    }
+
+    /// Blocks until the last request is done (tests; a settled screen).
+    func wait() {
+        work.sync {}
+    }
+
+    private static func count(_ job: Job, in store: Store) throws -> Int {
+        switch job {
+        case .total(let query): try store.queueCount(query)
+        case .before(let query, let cursor): try store.queuePosition(query, of: cursor)
+        }
+    }
+}
