@@ -17,8 +17,9 @@ extension Store {
         let ascending = plan.ascending == (direction == .forward)
         let op = (ascending ? ">" : "<") + (including ? "=" : "")
         let dir = ascending ? "ASC" : "DESC"
-        var filters = plan.filters
-        var arguments = plan.arguments
+        let (clause, planArguments) = plan.clause(forPages: true)
+        var filters = [clause]
+        var arguments = planArguments
         if let cursor {
             filters.append("(\(plan.key), t.seq) \(op) (?, ?)")
             arguments += [cursor.key, cursor.seq]
@@ -42,16 +43,12 @@ extension Store {
     public func queueCount(_ query: QueueQuery) throws -> Int {
         if query.view == .search { return try searchCount(query) }
         let plan = QueuePlan(query)
-        if query.view == .followUps, query.filter.isEmpty {
-            // Every followed complaint has its ticket: the recovery index alone counts them.
-            return try pool.read { db in
-                try Int.fetchOne(db, sql: "SELECT count(*) FROM recovery r WHERE \(plan.filters.joined(separator: " AND "))",
-                                 arguments: StatementArguments(plan.arguments)) ?? 0
-            }
-        }
+        let (clause, arguments) = plan.clause(forPages: false)
+        // Every followed complaint has its ticket: unfiltered, the recovery index alone counts them.
+        let from = query.view == .followUps && query.filter.isEmpty ? "recovery r" : "ticket t \(plan.join)"
         return try pool.read { db in
-            try Int.fetchOne(db, sql: "SELECT count(*) FROM ticket t \(plan.join) WHERE \(plan.filters.joined(separator: " AND "))",
-                             arguments: StatementArguments(plan.arguments)) ?? 0
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM \(from) WHERE \(clause)",
+                             arguments: StatementArguments(arguments)) ?? 0
         }
     }
 
@@ -61,10 +58,12 @@ extension Store {
         if query.view == .search { return try searchCount(query, before: cursor) }
         let plan = QueuePlan(query)
         let op = plan.ascending ? "<" : ">"
+        // Counted along the sort index, as a page is read.
+        let (clause, arguments) = plan.clause(forPages: true)
         return try pool.read { db in
             try Int.fetchOne(db, sql: """
-                SELECT count(*) FROM ticket t \(plan.join) WHERE \(plan.filters.joined(separator: " AND ")) AND (\(plan.key), t.seq) \(op) (?, ?)
-                """, arguments: StatementArguments(plan.arguments + [cursor.key, cursor.seq])) ?? 0
+                SELECT count(*) FROM ticket t \(plan.join) WHERE \(clause) AND (\(plan.key), t.seq) \(op) (?, ?)
+                """, arguments: StatementArguments(arguments + [cursor.key, cursor.seq])) ?? 0
         }
     }
 
@@ -85,36 +84,59 @@ extension Store {
 }
 
 /// How one view in one order is read: the rows it keeps and the key it sorts by. Each
-/// pair has an index of the schema that serves both (see Schema's ticket indexes).
+/// pair has an index of the schema that serves the page reads (see Schema's ticket
+/// indexes); counts read `ticket_facets`, which holds every column a view or a filter tests.
 private struct QueuePlan {
-    var filters: [String]
-    var arguments: [any DatabaseValueConvertible & Sendable]
+    typealias Arguments = [any DatabaseValueConvertible & Sendable]
+
+    /// One condition of the view, and whether page reads, counts or both test it.
+    struct Term {
+        var sql: String
+        var arguments: Arguments = []
+        var inPages = true
+        var inCounts = true
+    }
+
+    var terms: [Term]
     var key: String
     var ascending: Bool
     var join = ""
 
+    /// The WHERE clause of a page read or of a count.
+    func clause(forPages: Bool) -> (sql: String, arguments: Arguments) {
+        let used = terms.filter { forPages ? $0.inPages : $0.inCounts }
+        return (used.map(\.sql).joined(separator: " AND "), used.flatMap(\.arguments))
+    }
+
     init(_ query: QueueQuery) {
         switch query.view {
-        case .open: filters = ["t.active = 1"]; arguments = []
-        case .mine: filters = ["t.assignee = ?", "t.active = 1"]; arguments = [query.agent]
-        case .unassigned: filters = ["t.assignee IS NULL", "t.active = 1"]; arguments = []
-        // Waiting tickets are active too: saying so lets the deadline index serve the order.
-        case .waiting: filters = ["t.status = 'waiting'", "t.active = 1"]; arguments = []
-        case .resolved: filters = ["t.status = 'resolved'", "t.resolved_at IS NOT NULL"]; arguments = []
-        case .all: filters = ["1"]; arguments = []
-        case .overdue: filters = ["t.active = 1", "t.due_at < ?"]; arguments = [query.now.seconds]
-        case .vip: filters = ["t.tier = 'vip'", "t.active = 1"]; arguments = []
+        case .open: terms = [Term(sql: "t.active = 1")]
+        case .mine: terms = [Term(sql: "t.assignee = ?", arguments: [query.agent]), Term(sql: "t.active = 1")]
+        case .unassigned: terms = [Term(sql: "t.assignee IS NULL"), Term(sql: "t.active = 1")]
+        case .waiting:
+            // Waiting tickets are active too: saying so lets a page walk the deadline index,
+            // while the count reads the status index.
+            terms = [Term(sql: "t.status = 'waiting'"), Term(sql: "t.active = 1", inCounts: false)]
+        case .resolved: terms = [Term(sql: "t.status = 'resolved'"), Term(sql: "t.resolved_at IS NOT NULL")]
+        case .all: terms = [Term(sql: "1")]
+        case .overdue: terms = [Term(sql: "t.active = 1"), Term(sql: "t.due_at < ?", arguments: [query.now.seconds])]
+        case .vip: terms = [Term(sql: "t.tier = 'vip'"), Term(sql: "t.active = 1")]
         case .search:
             // Served by Store+Search; a plan that matches nothing keeps this total.
-            filters = ["0"]; arguments = []
+            terms = [Term(sql: "0")]
         case .followUps:
             join = "JOIN recovery r ON r.ticket_id = t.id"
-            filters = ["r.state IN ('at-risk','contacted','offered')", "r.follow_up_on < ?"]
-            arguments = [query.dueBefore.seconds]
+            terms = [Term(sql: "r.state IN ('at-risk','contacted','offered')"),
+                     Term(sql: "r.follow_up_on < ?", arguments: [query.dueBefore.seconds])]
         }
+        // A page tests the filter row by row along its sort index (a `+` keeps a term from
+        // choosing an index): a filter that keeps one ticket in twenty still fills a screen
+        // from a few hundred entries. A count finds it in `ticket_facets`.
         let narrowing = query.filter.sql
-        filters += narrowing.clauses
-        arguments += narrowing.arguments
+        for (sql, argument) in zip(narrowing.clauses, narrowing.arguments) {
+            terms.append(Term(sql: "+" + sql, arguments: [argument], inCounts: false))
+            terms.append(Term(sql: sql, arguments: [argument], inPages: false))
+        }
         switch query.sort {
         case .slaDue: key = "t.due_at"; ascending = true
         case .newest: key = "t.created_at"; ascending = false
@@ -129,7 +151,7 @@ private struct QueuePlan {
 }
 
 extension QueueFilter {
-    /// The filter as SQL conditions on the ticket `t`.
+    /// The filter as SQL conditions on the ticket `t`, one argument each.
     var sql: (clauses: [String], arguments: [any DatabaseValueConvertible & Sendable]) {
         var clauses: [String] = []
         var arguments: [any DatabaseValueConvertible & Sendable] = []

@@ -30,7 +30,8 @@ extension Store {
         -> (join: String, clauses: String, arguments: [any DatabaseValueConvertible & Sendable]) {
         let sql = filter.sql
         guard !sql.clauses.isEmpty else { return ("", "", []) }
-        return ("JOIN ticket t ON t.seq = s.rowid", sql.clauses.map { "AND " + $0 }.joined(separator: " "), sql.arguments)
+        // `+`: the full-text match leads, the ticket is read by its seq and tested.
+        return ("JOIN ticket t ON t.seq = s.rowid", sql.clauses.map { "AND +" + $0 }.joined(separator: " "), sql.arguments)
     }
 
     func searchPage(_ query: QueueQuery, from cursor: QueueCursor?, direction: PageDirection, limit: Int,
