@@ -150,5 +150,9 @@ import Testing
         // A tier changed later reaches the tickets.
         try store.pool.write { db in try db.execute(sql: "UPDATE customer SET tier = 'vip' WHERE id = 'C2'") }
         #expect(try store.queueCount(QueueQuery(view: .vip, agent: "olga", now: Fixtures.now)) == 2)
+        // A new ticket of a customer written earlier carries the tier too.
+        try store.add(RecordBatch(tickets: [Fixtures.ticket("T3", customer: "C1", subject: "s", hoursAgo: 1, slaHours: 5)]),
+                      agent: "test")
+        #expect(try store.queueCount(QueueQuery(view: .vip, agent: "olga", now: Fixtures.now)) == 3)
     }
 }

@@ -59,9 +59,7 @@ enum Schema {
         CREATE INDEX ticket_by_assignee ON ticket(assignee, active, due_at, seq);
         CREATE INDEX ticket_facets ON ticket(active, reason, channel, priority, tier, assignee, status, due_at);
 
-        CREATE TRIGGER ticket_tier_on_insert AFTER INSERT ON ticket WHEN NEW.tier IS NULL BEGIN
-            UPDATE ticket SET tier = (SELECT tier FROM customer WHERE id = NEW.customer_id) WHERE seq = NEW.seq;
-        END;
+        -- Whoever writes a ticket writes its customer's tier; these follow later changes.
         CREATE TRIGGER ticket_tier_on_move AFTER UPDATE OF customer_id ON ticket
             WHEN NEW.customer_id IS NOT OLD.customer_id BEGIN
             UPDATE ticket SET tier = (SELECT tier FROM customer WHERE id = NEW.customer_id) WHERE seq = NEW.seq;

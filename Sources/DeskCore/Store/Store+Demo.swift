@@ -121,7 +121,7 @@ private final class BatchQueue: @unchecked Sendable {
 /// Prepared statements for writing many rows at once (the demo, imports).
 struct BulkWriter {
     let db: Database
-    let customer, order, ticket, message, compensation, outcome, recovery, search: Statement
+    let customer, order, ticket, message, compensation, outcome, recovery, search, tierLookup: Statement
 
     init(_ db: Database) throws {
         self.db = db
@@ -146,6 +146,7 @@ struct BulkWriter {
             INSERT INTO recovery (ticket_id, customer_id, state, follow_up_on, updated_at) VALUES (?,?,?,?,?)
             """)
         search = try db.cachedStatement(sql: "INSERT INTO ticket_search (rowid, subject, customer, body) VALUES (?,?,?,?)")
+        tierLookup = try db.cachedStatement(sql: "SELECT tier FROM customer WHERE id = ?")
     }
 
     /// Binds without GRDB's argument checks (the statements and their arguments are
@@ -173,11 +174,16 @@ struct BulkWriter {
         var resolvedAt: [String: Int64] = [:]
         for t in batch.tickets {
             resolvedAt[t.id] = t.resolvedAt?.seconds
+            if tiers[t.customerID] == nil {
+                // A customer written before this batch.
+                tierLookup.setUncheckedArguments([t.customerID])
+                tiers[t.customerID] = try String.fetchOne(tierLookup)
+            }
             try run(ticket, [t.id, t.customerID, t.orderID, t.channel.rawValue, t.reason.rawValue, t.subject,
                                            t.status.rawValue, t.priority.rawValue, t.fault.rawValue, t.assignee,
                                            t.createdAt.seconds, t.firstResponseAt?.seconds, t.resolvedAt?.seconds,
                                            t.slaDueAt.seconds, t.firstResponseDueAt.seconds, t.updatedAt.seconds,
-                                           t.version, tiers[t.customerID]])  // nil: a trigger looks it up
+                                           t.version, tiers[t.customerID]])
             try run(search, [db.lastInsertedRowID, t.subject, names[t.customerID] ?? "",
                                            (bodies[t.id] ?? []).joined(separator: "\n")])
         }
