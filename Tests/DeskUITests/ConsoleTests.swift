@@ -14,7 +14,7 @@ import Testing
     static func console(_ store: Store, width: Int = 80, height: Int = 24) -> Console {
         let console = Console(store: store, keymap: keymap(), agent: "olga", size: Size(width: width, height: height), now: Fixtures.now)
         console.start()
-        console.settleCounts()
+        console.settle()
         return console
     }
 
@@ -23,7 +23,7 @@ import Testing
         let keys = console.keymap.keys(for: action, in: console.state.context)
         #expect(!keys.isEmpty, "no key for \(action.rawValue)")
         for key in keys.first ?? [] { console.handle(key) }
-        console.settleCounts()
+        console.settle()
     }
 
     @Test func queueShowsRowsInSLAOrder() throws {
@@ -99,7 +99,7 @@ import Testing
         // The counts follow in the background: until then the old ones stay, the position estimated.
         #expect(console.state.queue.count == 3)
         #expect(!console.state.queue.isCounted)
-        console.settleCounts()
+        console.settle()
         #expect(console.state.queue.count == 4)
         #expect(console.state.queue.position == 3, "T1, the new T0, then T2")
         #expect(console.render().lines[22].contains("3/4"))

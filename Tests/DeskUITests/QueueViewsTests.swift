@@ -54,7 +54,7 @@ import Testing
         try store.addMessage(ticketID: "Y", expectedVersion: 1, body: "Разбираемся", isInternal: false,
                              agent: "olga", at: Fixtures.now)
         console.poll(now: Fixtures.now)
-        console.settleCounts()
+        console.settle()
         #expect(ids(console).isEmpty)
         #expect(console.state.queue.count == 0)
         ConsoleTests.press(console, .viewOpen)
@@ -132,23 +132,52 @@ import Testing
         #expect(console.state.page == .queue)
     }
 
-    @Test func exportWritesTheResolvedCasesAndNeverOverwrites() throws {
+    static func export(_ console: Console, to path: String) {
+        ConsoleTests.press(console, .exportCases)
+        ConsoleTests.press(console, .promptClear)
+        for c in path { console.handle(.char(c)) }
+        ConsoleTests.press(console, .promptAccept)
+    }
+
+    @Test func exportWritesTheResolvedCasesOfTheViewAndNeverOverwrites() throws {
         let store = try Fixtures.smallStore()
         let console = ConsoleTests.console(store)
         ConsoleTests.press(console, .ticketResolve)
         ConsoleTests.press(console, .promptAccept)
+        #expect(console.state.queue.selectedRow?.id == "T2")
+        ConsoleTests.press(console, .ticketResolve)
+        ConsoleTests.press(console, .promptAccept)
         let path = NSTemporaryDirectory() + "cdesk-export-\(UUID().uuidString).csv"
-        for _ in 0..<2 {
-            ConsoleTests.press(console, .exportCases)
-            ConsoleTests.press(console, .promptClear)
-            for c in path { console.handle(.char(c)) }
-            ConsoleTests.press(console, .promptAccept)
-        }
+        // The open view holds no resolved case: nothing is written, not even an empty file.
+        Self.export(console, to: path)
+        #expect(console.state.message?.text.contains("nothing written") == true)
+        #expect(!FileManager.default.fileExists(atPath: path))
+        // The resolved view under a filter: only its cases.
+        ConsoleTests.press(console, .viewResolved)
+        ConsoleTests.press(console, .filter)
+        for c in "wrong-item" { console.handle(.char(c)) }
+        ConsoleTests.press(console, .promptAccept)
+        #expect(console.state.queue.rows.map(\.id) == ["T2"])
+        Self.export(console, to: path)
+        #expect(console.state.message?.text.contains("exported 1 resolved cases") == true, "\(console.state.message?.text ?? "")")
+        Self.export(console, to: path)
         #expect(console.state.message?.text.contains("exists") == true, "the second time refuses")
         ConsoleTests.press(console, .promptCancel)
         let csv = try String(contentsOfFile: path, encoding: .utf8)
         #expect(csv.split(separator: "\n").count == 2)
-        #expect(csv.contains("T1,C01,Анна Петрова"))
+        #expect(csv.contains("T2,C02,王伟"))
+        // A search's matches: T1 by a word of its subject, in any case.
+        let second = NSTemporaryDirectory() + "cdesk-export-\(UUID().uuidString).jsonl"
+        ConsoleTests.press(console, .filter)
+        ConsoleTests.press(console, .promptClear)
+        ConsoleTests.press(console, .promptAccept)
+        ConsoleTests.press(console, .search)
+        for c in "ЗАКАЗ" { console.handle(.char(c)) }
+        ConsoleTests.press(console, .promptAccept)
+        Self.export(console, to: second)
+        let jsonl = try String(contentsOfFile: second, encoding: .utf8)
+        #expect(jsonl.split(separator: "\n").count == 1)
+        #expect(jsonl.contains("\"T1\""))
     }
 }
 

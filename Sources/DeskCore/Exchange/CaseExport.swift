@@ -8,9 +8,11 @@ public struct ExportFilter: Sendable {
     public var until: Date?
     /// Mask e-mail and phone.
     public var redact: Bool
+    /// Only the cases a queue view holds (with its filter, or a search's matches).
+    public var view: QueueQuery?
 
-    public init(since: Date? = nil, until: Date? = nil, redact: Bool = false) {
-        self.since = since; self.until = until; self.redact = redact
+    public init(since: Date? = nil, until: Date? = nil, redact: Bool = false, view: QueueQuery? = nil) {
+        self.since = since; self.until = until; self.redact = redact; self.view = view
     }
 }
 

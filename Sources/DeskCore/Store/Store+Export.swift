@@ -21,6 +21,7 @@ extension Store {
         // lookups into customer, outcome and recovery near each other on disk; going
         // through the resolved_at index makes each one a random read (4x slower on a
         // million tickets). A narrow date range still costs only one table scan.
+        let view = filter.view.map(queueMembers)
         let sql = """
             SELECT t.id, t.customer_id, c.name, c.email, c.phone, t.channel, t.reason, t.fault, t.created_at,
                    t.first_response_at, t.resolved_at, o.resolution, o.satisfaction, r.state,
@@ -33,12 +34,14 @@ extension Store {
             LEFT JOIN outcome o ON o.ticket_id = t.id
             LEFT JOIN recovery r ON r.ticket_id = t.id
             WHERE t.status IN ('resolved', 'closed') AND t.resolved_at >= ? AND t.resolved_at < ?
+                  \(view.map { "AND t.seq IN (\($0.sql))" } ?? "")
             ORDER BY t.resolved_at, t.seq
             """
         let since = filter.since?.seconds ?? Int64.min
         let until = filter.until?.seconds ?? Int64.max
         return try pool.read { db in
-            let rows = try Row.fetchCursor(db, sql: sql, arguments: [since, until])
+            let rows = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(
+                [since, until] + (view?.arguments ?? [])))
             var count = 0
             while let row = try rows.next() {
                 try body(Self.exportCase(row))

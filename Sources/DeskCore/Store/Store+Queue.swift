@@ -67,6 +67,15 @@ extension Store {
         }
     }
 
+    /// A query selecting the `seq` of every ticket of a queue (every match of a search,
+    /// uncapped), to narrow another query to the view.
+    func queueMembers(_ query: QueueQuery) -> (sql: String, arguments: [any DatabaseValueConvertible & Sendable]) {
+        if query.view == .search { return searchMembers(query) }
+        let plan = QueuePlan(query)
+        let (clause, arguments) = plan.clause(forPages: false)
+        return ("SELECT t.seq FROM ticket t \(plan.join) WHERE \(clause)", arguments)
+    }
+
     /// What a queue line shows (`t` is the ticket, `c` its customer).
     static let queueColumns = """
         t.seq, t.id, t.created_at, t.reason, t.priority, t.status, t.due_at, t.assignee, t.version,

@@ -34,6 +34,23 @@ extension Store {
         return ("JOIN ticket t ON t.seq = s.rowid", sql.clauses.map { "AND +" + $0 }.joined(separator: " "), sql.arguments)
     }
 
+    /// Every ticket a search matches, as a query of their `seq`.
+    func searchMembers(_ query: QueueQuery) -> (sql: String, arguments: [any DatabaseValueConvertible & Sendable]) {
+        let narrowing = Self.searchNarrowing(query.filter)
+        let exact = query.text.trimmingCharacters(in: .whitespaces)
+        var parts: [String] = []
+        var arguments: [any DatabaseValueConvertible & Sendable] = []
+        if let fts = Self.ftsQuery(query.text) {
+            parts.append("SELECT s.rowid FROM ticket_search s \(narrowing.join) WHERE ticket_search MATCH ? \(narrowing.clauses)")
+            arguments += [fts] + narrowing.arguments
+        }
+        if !exact.isEmpty {
+            parts.append("SELECT t.seq FROM ticket t WHERE (t.id = ? OR t.order_id = ?) \(narrowing.clauses)")
+            arguments += [exact, exact] + narrowing.arguments
+        }
+        return parts.isEmpty ? ("SELECT 0 WHERE 0", []) : (parts.joined(separator: " UNION "), arguments)
+    }
+
     func searchPage(_ query: QueueQuery, from cursor: QueueCursor?, direction: PageDirection, limit: Int,
                     including: Bool) throws -> [QueueRow] {
         let fts = Self.ftsQuery(query.text)

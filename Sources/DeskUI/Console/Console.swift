@@ -9,6 +9,8 @@ public final class Console {
     let store: Store
     private var lastStamp: Int64 = 0
     private let counter: QueueCounter
+    /// The export running in the background, if any.
+    private var exportJob: ExportJob?
     /// Views whose count in `state.viewCounts` is up to date with the store and the clock.
     private var freshCounts: Set<QueueView> = []
     /// This session's own changes, newest last, each with how to take it back.
@@ -118,8 +120,9 @@ public final class Console {
             state.prompt = PromptState(purpose: .filter, label: L10n.filterPrompt, text: state.queue.query.filter.text,
                                        ticketID: "", version: 0)
         case (.queue, .exportCases):
-            state.prompt = PromptState(purpose: .export, label: L10n.exportPrompt(),
-                                       text: "cdesk-resolved-\(L10n.day(state.now)).csv", ticketID: "", version: 0)
+            state.prompt = PromptState(purpose: .export, label: L10n.exportPrompt(state.queue.query.view),
+                                       text: "cdesk-\(state.queue.query.view.rawValue)-\(L10n.day(state.now)).csv",
+                                       ticketID: "", version: 0)
         case (.ticket, .moveDown): scrollTicket(by: 1)
         case (.ticket, .moveUp): scrollTicket(by: -1)
         case (.ticket, .pageDown): scrollTicket(by: Layout.bodyRows(state.size) - 1)
@@ -243,15 +246,18 @@ public final class Console {
         if state.queue.query.view == .search { state.queue.count = nil }
     }
 
-    /// Whether counts are still being made (the run loop then looks for them sooner).
-    public var countsPending: Bool { counter.isBusy }
+    /// Whether counts are being made or an export runs (the run loop then looks for
+    /// their results sooner).
+    public var backgroundPending: Bool { counter.isBusy || exportJob != nil }
 
-    /// Puts the counts made since the last call on screen. Returns whether any came.
+    /// Puts what background work finished since the last call on screen: counts, the end
+    /// of an export. Returns whether anything came.
     @discardableResult
-    public func collectCounts() -> Bool {
+    public func collectBackground() -> Bool {
+        let exported = collectExport()
         let (results, failure) = counter.take()
         if let failure { state.message = StatusMessage(failure, isError: true) }
-        guard !results.isEmpty else { return failure != nil }
+        guard !results.isEmpty else { return exported || failure != nil }
         let current = state.queue.query
         for (job, n) in results {
             switch job {
@@ -271,10 +277,11 @@ public final class Console {
         return true
     }
 
-    /// Waits for the counts asked for so far and puts them on screen.
-    public func settleCounts() {
+    /// Waits for the background work started so far and puts its results on screen.
+    public func settle() {
         counter.wait()
-        collectCounts()
+        exportJob?.wait()
+        collectBackground()
     }
 
     /// Re-reads the window from its top row, keeping the selected ticket selected. With
@@ -451,8 +458,10 @@ public final class Console {
         state.reportScroll = min(max(0, state.reportScroll.addingReportingOverflow(lines).partialValue), maxScroll)
     }
 
-    /// Writes every resolved case to `path` (format by its extension); never overwrites.
-    private func exportResolved(to path: String) {
+    /// Starts writing the resolved cases of the current view (with its filter, or a
+    /// search's matches) to `path`, in the format its extension names; never overwrites.
+    private func exportView(to path: String) {
+        guard exportJob == nil else { state.message = StatusMessage(L10n.exportRunning, isError: true); return }
         guard let format = ExchangeFormat.implied(by: path) else {
             state.message = StatusMessage(L10n.exportFormat(path), isError: true); return
         }
@@ -463,14 +472,27 @@ public final class Console {
                                           isError: true)
             return
         }
-        let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
-        do {
-            let count = try store.exportCases(ExportFilter(), format: format, to: handle)
-            state.message = StatusMessage(L10n.exported(count, to: full))
-        } catch {
-            try? FileManager.default.removeItem(atPath: full)
+        let view = state.queue.query
+        exportJob = ExportJob(store: store, filter: ExportFilter(view: view), format: format,
+                              handle: FileHandle(fileDescriptor: fd, closeOnDealloc: false), path: full)
+        state.message = StatusMessage(L10n.exporting(view.view, to: full))
+    }
+
+    /// Says how a finished export went; an export that found no case leaves no file.
+    private func collectExport() -> Bool {
+        guard let job = exportJob, let outcome = job.outcome else { return false }
+        exportJob = nil
+        switch outcome {
+        case .success(0):
+            try? FileManager.default.removeItem(atPath: job.path)
+            state.message = StatusMessage(L10n.nothingToExport, isError: true)
+        case .success(let count):
+            state.message = StatusMessage(L10n.exported(count, to: job.path))
+        case .failure(let error):
+            try? FileManager.default.removeItem(atPath: job.path)
             state.message = StatusMessage("\(error)", isError: true)
         }
+        return true
     }
 
     private func cancelPrompt() {
@@ -530,7 +552,7 @@ public final class Console {
                     showQueue(query)
                 }
             case .export:
-                exportResolved(to: prompt.text.trimmingCharacters(in: .whitespaces))
+                exportView(to: prompt.text.trimmingCharacters(in: .whitespaces))
                 if state.message?.isError == true { return }  // the prompt stays to fix the name
             case .confirmReply(let text):
                 guard prompt.text.lowercased().hasPrefix("y") else {

@@ -10,20 +10,20 @@ public enum ConsoleLoop {
         var lastPoll = Date()
         while !console.state.wantsQuit {
             // While a search is being typed, a short pause in typing shows its results.
-            // Counts still being made are looked for every 30 ms.
+            // Counts and exports running in the background are looked for every 30 ms.
             var wait = console.state.searchPending ? min(pollMilliseconds, 120) : pollMilliseconds
-            let counting = console.countsPending
+            let counting = console.backgroundPending
             if counting { wait = min(wait, 30) }
             if let key = screen.readKey(timeoutMilliseconds: wait) {
                 // The terminal is in raw mode (so that <C-s> and <C-q> reach the keymap):
                 // Ctrl-C arrives as a key, and always quits, whatever the keymap says.
                 if key == .control("c") { return }
                 if key == .resize { console.resize(to: screen.size) } else { console.handle(key) }
-                console.collectCounts()
+                console.collectBackground()
             } else if console.state.searchPending {
                 console.runPendingSearch()
             } else {
-                var changed = console.collectCounts()
+                var changed = console.collectBackground()
                 if !counting || Date().timeIntervalSince(lastPoll) * 1000 >= Double(pollMilliseconds) {
                     changed = console.poll() || changed
                     lastPoll = Date()

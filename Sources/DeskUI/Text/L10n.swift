@@ -312,7 +312,14 @@ extension L10n {
 }
 
 extension L10n {
-    public static func exportPrompt() -> String { "Export resolved cases to (.csv or .jsonl): " }
+    public static func exportPrompt(_ view: QueueView) -> String {
+        "Export the resolved cases of \(viewName(view)) to (.csv or .jsonl): "
+    }
+    public static func exporting(_ view: QueueView, to path: String) -> String {
+        "exporting the resolved cases of \(viewName(view)) to \(path)…"
+    }
+    public static let exportRunning = "an export is still running; wait for it to finish"
+    public static let nothingToExport = "this view holds no resolved cases: nothing written (try Resolved, All or a search)"
     public static func exported(_ count: Int, to path: String) -> String { "exported \(count) resolved cases to \(path)" }
     public static func exportExists(_ path: String) -> String { "\(path) exists; give another name (nothing is overwritten)" }
     public static func exportFormat(_ path: String) -> String { "\(path): name it .csv or .jsonl" }
