@@ -30,6 +30,22 @@ import Testing
         #expect(try search("chair WOBBLES", in: store) == ["T3"])
     }
 
+    /// A filter narrows the matches, words and ids alike, and their count.
+    @Test func aFilterNarrowsTheMatches() throws {
+        let store = try Self.store()
+        func search(_ text: String, _ filter: QueueFilter) throws -> ([String], Int) {
+            var query = QueueQuery(view: .search, agent: "olga", text: text)
+            query.filter = filter
+            return (try store.queuePage(query, from: nil, direction: .forward, limit: 50).map(\.id), try store.queueCount(query))
+        }
+        // "example" is in every customer's e-mail.
+        #expect(try search("example", QueueFilter()).0 == ["T9", "T3", "T2", "T1"])
+        #expect(try search("example", QueueFilter(tier: .vip)) == (["T1"], 1))
+        #expect(try search("example", QueueFilter(reason: .wrongItem)) == (["T2"], 1))
+        #expect(try search("T2", QueueFilter(reason: .wrongItem)) == (["T2"], 1))
+        #expect(try search("T2", QueueFilter(tier: .vip)) == ([], 0))
+    }
+
     @Test func idsExactlyAndNothingForAnAbsentWord() throws {
         let store = try Self.store()
         #expect(try search("T2", in: store) == ["T2"])

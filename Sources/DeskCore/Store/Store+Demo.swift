@@ -121,7 +121,7 @@ private final class BatchQueue: @unchecked Sendable {
 /// Prepared statements for writing many rows at once (the demo, imports).
 struct BulkWriter {
     let db: Database
-    let customer, order, ticket, message, compensation, outcome, recovery, search, tierLookup: Statement
+    let customer, order, ticket, message, compensation, outcome, recovery, search, customerLookup: Statement
 
     init(_ db: Database) throws {
         self.db = db
@@ -146,7 +146,7 @@ struct BulkWriter {
             INSERT INTO recovery (ticket_id, customer_id, state, follow_up_on, updated_at) VALUES (?,?,?,?,?)
             """)
         search = try db.cachedStatement(sql: "INSERT INTO ticket_search (rowid, subject, customer, body) VALUES (?,?,?,?)")
-        tierLookup = try db.cachedStatement(sql: "SELECT tier FROM customer WHERE id = ?")
+        customerLookup = try db.cachedStatement(sql: "SELECT tier, name, email, phone FROM customer WHERE id = ?")
     }
 
     /// Binds without GRDB's argument checks (the statements and their arguments are
@@ -176,8 +176,11 @@ struct BulkWriter {
             resolvedAt[t.id] = t.resolvedAt?.seconds
             if tiers[t.customerID] == nil {
                 // A customer written before this batch.
-                tierLookup.setUncheckedArguments([t.customerID])
-                tiers[t.customerID] = try String.fetchOne(tierLookup)
+                customerLookup.setUncheckedArguments([t.customerID])
+                if let row = try Row.fetchOne(customerLookup) {
+                    tiers[t.customerID] = row[0]
+                    names[t.customerID] = [row[1], row[2] ?? "", row[3] ?? ""].joined(separator: " ")
+                }
             }
             try run(ticket, [t.id, t.customerID, t.orderID, t.channel.rawValue, t.reason.rawValue, t.subject,
                                            t.status.rawValue, t.priority.rawValue, t.fault.rawValue, t.assignee,
