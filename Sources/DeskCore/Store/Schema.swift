@@ -34,8 +34,8 @@ enum Schema {
     /// complaint has none (`first_due_at`, set from the SLA targets when the ticket is
     /// written), else the resolution's. The customer's tier is kept on each ticket
     /// (triggers follow a changed tier) so that the VIP view and the tier filter need no
-    /// join. `ticket_facets` holds every column a view or a filter tests, so that any
-    /// view's count, filtered or not, reads that index alone. Stores made before this learn
+    /// join. `ticket_facets` holds the status and every column a filter tests, so that the
+    /// count of a view under any filter reads that index alone. Stores made before this learn
     /// the first-answer deadline from the standard targets.
     private static let v3 = """
         ALTER TABLE ticket ADD COLUMN first_due_at INTEGER;
@@ -57,7 +57,9 @@ enum Schema {
         CREATE INDEX ticket_queue_due ON ticket(active, due_at, seq);
         CREATE INDEX ticket_queue_priority ON ticket(active, priority_due, seq);
         CREATE INDEX ticket_by_assignee ON ticket(assignee, active, due_at, seq);
-        CREATE INDEX ticket_facets ON ticket(active, reason, channel, priority, tier, assignee, status, due_at);
+        CREATE INDEX ticket_facets ON ticket(status, reason, channel, priority, tier, assignee, resolved_at);
+        -- The follow-ups view in date order: only the complaints still being followed.
+        CREATE INDEX recovery_due ON recovery(follow_up_on) WHERE state IN ('at-risk','contacted','offered');
 
         -- Whoever writes a ticket writes its customer's tier; these follow later changes.
         CREATE TRIGGER ticket_tier_on_move AFTER UPDATE OF customer_id ON ticket

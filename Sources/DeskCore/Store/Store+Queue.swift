@@ -94,7 +94,8 @@ extension Store {
 
 /// How one view in one order is read: the rows it keeps and the key it sorts by. Each
 /// pair has an index of the schema that serves the page reads (see Schema's ticket
-/// indexes); counts read `ticket_facets`, which holds every column a view or a filter tests.
+/// indexes); most counts read `ticket_facets`, which holds the status and every column a
+/// filter tests.
 private struct QueuePlan {
     typealias Arguments = [any DatabaseValueConvertible & Sendable]
 
@@ -104,7 +105,14 @@ private struct QueuePlan {
         var arguments: Arguments = []
         var inPages = true
         var inCounts = true
+        /// The same condition as counts test it, when that reads better from an index.
+        var countSQL: String?
     }
+
+    /// `active = 1` as a count of the open views tests it: `active` is a virtual column, and
+    /// SQLite 3.40 never reads one from an index alone; `status` is real and leads
+    /// `ticket_facets`, so a count with any filter reads that index alone.
+    static let active = Term(sql: "t.active = 1", countSQL: "t.status IN ('new','open','waiting')")
 
     var terms: [Term]
     var key: String
@@ -114,12 +122,13 @@ private struct QueuePlan {
     /// The WHERE clause of a page read or of a count.
     func clause(forPages: Bool) -> (sql: String, arguments: Arguments) {
         let used = terms.filter { forPages ? $0.inPages : $0.inCounts }
-        return (used.map(\.sql).joined(separator: " AND "), used.flatMap(\.arguments))
+        let sql = used.map { forPages ? $0.sql : $0.countSQL ?? $0.sql }
+        return (sql.joined(separator: " AND "), used.flatMap(\.arguments))
     }
 
     init(_ query: QueueQuery) {
         switch query.view {
-        case .open: terms = [Term(sql: "t.active = 1")]
+        case .open: terms = [Self.active]
         case .mine: terms = [Term(sql: "t.assignee = ?", arguments: [query.agent]), Term(sql: "t.active = 1")]
         case .unassigned: terms = [Term(sql: "t.assignee IS NULL"), Term(sql: "t.active = 1")]
         case .waiting:
@@ -129,12 +138,13 @@ private struct QueuePlan {
         case .resolved: terms = [Term(sql: "t.status = 'resolved'"), Term(sql: "t.resolved_at IS NOT NULL")]
         case .all: terms = [Term(sql: "1")]
         case .overdue: terms = [Term(sql: "t.active = 1"), Term(sql: "t.due_at < ?", arguments: [query.now.seconds])]
-        case .vip: terms = [Term(sql: "t.tier = 'vip'"), Term(sql: "t.active = 1")]
+        case .vip: terms = [Term(sql: "t.tier = 'vip'"), Self.active]
         case .search:
             // Served by Store+Search; a plan that matches nothing keeps this total.
             terms = [Term(sql: "0")]
         case .followUps:
-            join = "JOIN recovery r ON r.ticket_id = t.id"
+            // Named: SQLite would rather read recovery_follow_up and sort every row.
+            join = "JOIN recovery r INDEXED BY recovery_due ON r.ticket_id = t.id"
             terms = [Term(sql: "r.state IN ('at-risk','contacted','offered')"),
                      Term(sql: "r.follow_up_on < ?", arguments: [query.dueBefore.seconds])]
         }
