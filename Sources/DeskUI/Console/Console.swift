@@ -210,10 +210,12 @@ public final class Console {
             state.queue.top = 0
             state.queue.selected = 0
         } else {
-            // At the end: the position is the count of the rows above, made in the background.
-            state.queue.top = max(0, (state.queue.count ?? 0) - state.queue.rows.count)
-            state.queue.selected = max(0, state.queue.rows.count - 1)
-            if let first = state.queue.rows.first { state.queue.topPending = (first.cursor, state.queue.top) }
+            // At the end: the position follows from the count, once it is up to date.
+            let rows = state.queue.rows.count
+            state.queue.top = max(0, (state.queue.count ?? 0) - rows)
+            state.queue.selected = max(0, rows - 1)
+            let counted = q.view == .search ? state.queue.count != nil : freshCounts.contains(q.view)
+            if !counted { state.queue.topPending = (.end(rows: rows), state.queue.top) }
         }
         requestCounts()
     }
@@ -230,7 +232,7 @@ public final class Console {
         } else if !freshCounts.contains(current.view) {
             jobs.append(.total(current))
         }
-        if let pending = state.queue.topPending { jobs.append(.before(current, pending.cursor)) }
+        if case .row(let cursor)? = state.queue.topPending?.anchor { jobs.append(.before(current, cursor)) }
         for view in QueueView.standard where view != current.view && !freshCounts.contains(view) {
             var query = QueueQuery(view: view, agent: state.agent, now: state.now)
             query.filter = current.filter
@@ -262,19 +264,27 @@ public final class Console {
         for (job, n) in results {
             switch job {
             case .total(let query) where query.view == .search:
-                if query == current { state.queue.count = n }
+                if query == current { countedCurrent(n) }
             case .total(let query):
                 guard query.filter == current.filter else { continue }
                 state.viewCounts[query.view] = n
                 freshCounts.insert(query.view)
-                if query.view == current.view { state.queue.count = n }
+                if query.view == current.view { countedCurrent(n) }
             case .before(let query, let cursor):
-                guard query == current, let pending = state.queue.topPending, pending.cursor == cursor else { continue }
+                guard query == current, let pending = state.queue.topPending, pending.anchor == .row(cursor) else { continue }
                 state.queue.top = max(0, n + state.queue.top - pending.estimate)
                 state.queue.topPending = nil
             }
         }
         return true
+    }
+
+    /// The current queue's count came: a position measured from the end follows from it.
+    private func countedCurrent(_ count: Int) {
+        state.queue.count = count
+        guard let pending = state.queue.topPending, case .end(let rows) = pending.anchor else { return }
+        state.queue.top = max(0, count - rows + state.queue.top - pending.estimate)
+        state.queue.topPending = nil
     }
 
     /// Waits for the background work started so far and puts its results on screen.
@@ -310,7 +320,7 @@ public final class Console {
         let shift = rows.firstIndex { $0.seq == state.queue.rows.first?.seq } ?? 0
         state.queue.rows = rows
         state.queue.top = max(0, state.queue.top - shift)
-        state.queue.topPending = rows.first.map { ($0.cursor, state.queue.top) }
+        state.queue.topPending = rows.first.map { (.row($0.cursor), state.queue.top) }
         state.queue.selected = rows.firstIndex { $0.seq == selectedSeq } ?? min(selectedIndex, max(0, rows.count - 1))
         requestCounts()
     }
@@ -549,11 +559,14 @@ public final class Console {
                 case .success(let filter):
                     var query = state.queue.query
                     query.filter = filter
+                    state.prompt = nil
                     showQueue(query)
+                    return  // nothing was written
                 }
             case .export:
                 exportView(to: prompt.text.trimmingCharacters(in: .whitespaces))
-                if state.message?.isError == true { return }  // the prompt stays to fix the name
+                if state.message?.isError == false { state.prompt = nil }  // else it stays to fix the name
+                return  // written in the background
             case .confirmReply(let text):
                 guard prompt.text.lowercased().hasPrefix("y") else {
                     state.prompt = nil

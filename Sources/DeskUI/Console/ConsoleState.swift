@@ -66,8 +66,8 @@ public struct QueueState {
     /// Position of `rows[0]` in the whole queue (0-based). While `topPending` is set this
     /// is an estimate that a count in the background is correcting.
     public var top = 0
-    /// The row whose position is being counted, and `top` when the count was asked for.
-    public var topPending: (cursor: QueueCursor, estimate: Int)?
+    /// What the position of `rows[0]` is being worked out from, and `top` when it was asked for.
+    public var topPending: (anchor: TopAnchor, estimate: Int)?
     /// How many tickets the queue holds; nil until counted.
     public var count: Int?
     /// Tickets someone else changed since they were drawn (marked until opened).
@@ -80,6 +80,14 @@ public struct QueueState {
     public var position: Int { rows.isEmpty ? 0 : top + selected + 1 }
     /// Whether the position and the count are counted, not estimated.
     public var isCounted: Bool { count != nil && topPending == nil }
+}
+
+/// Where the position of the top row comes from while it is being counted.
+public enum TopAnchor: Equatable {
+    /// The count of the rows before this one.
+    case row(QueueCursor)
+    /// The queue's count, less the rows that were on screen when it jumped to the end.
+    case end(rows: Int)
 }
 
 /// An open ticket and how far its page is scrolled.

@@ -15,7 +15,9 @@ final class QueueCounter: @unchecked Sendable {
         case before(QueueQuery, QueueCursor)
     }
 
+    /// A handle of its own, so that stopping a count never stops what the screen reads.
     private let store: Store
+    private let interruptible: Bool
     private let work = DispatchQueue(label: "cdesk.queue-counts", qos: .userInitiated)
     private let lock = NSLock()
     private var generation = 0
@@ -23,22 +25,36 @@ final class QueueCounter: @unchecked Sendable {
     private var results: [Job: Int] = [:]
     private var failure: String?
 
-    init(store: Store) { self.store = store }
-
-    /// Counts `jobs` in order, dropping whatever an earlier request still had to do.
-    func request(_ jobs: [Job]) {
-        let mine: Int = lock.withLock {
-            generation += 1
-            pending = jobs.count
-            results = [:]
-            return generation
+    init(store: Store) {
+        if let own = try? Store(path: store.path) {
+            self.store = own
+            interruptible = true
+        } else {
+            self.store = store
+            interruptible = false
         }
+    }
+
+    /// Counts `jobs` in order, dropping whatever an earlier request still had to do (a
+    /// count under way is stopped).
+    func request(_ jobs: [Job]) {
+        let (mine, busy): (Int, Bool) = lock.withLock {
+            generation += 1
+            defer { pending = jobs.count; results = [:] }
+            return (generation, pending > 0)
+        }
+        if busy && interruptible { store.interrupt() }
         guard !jobs.isEmpty else { return }
         let store = self.store
         work.async { [self] in
             for job in jobs {
                 guard lock.withLock({ generation == mine }) else { return }
-                let outcome = Result { try Self.count(job, in: store) }
+                var outcome = Result { try Self.count(job, in: store) }
+                if case .failure(let error) = outcome, Store.isInterruption(error) {
+                    // Stopped for an earlier request's sake just as this one began: once more.
+                    guard lock.withLock({ generation == mine }) else { return }
+                    outcome = Result { try Self.count(job, in: store) }
+                }
                 lock.withLock {
                     guard generation == mine else { return }
                     pending -= 1
