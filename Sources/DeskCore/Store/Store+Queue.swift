@@ -109,7 +109,7 @@ private struct QueuePlan {
         var countSQL: String?
     }
 
-    /// `active = 1` as a count of the open views tests it: `active` is a virtual column, and
+    /// `active = 1` as a count of the open view tests it: `active` is a virtual column, and
     /// SQLite 3.40 never reads one from an index alone; `status` is real and leads
     /// `ticket_facets`, so a count with any filter reads that index alone.
     static let active = Term(sql: "t.active = 1", countSQL: "t.status IN ('new','open','waiting')")
@@ -128,7 +128,8 @@ private struct QueuePlan {
 
     init(_ query: QueueQuery) {
         switch query.view {
-        case .open: terms = [Self.active]
+        // Under a tier filter ticket_by_tier counts the open view best, and reads `active`.
+        case .open: terms = [query.filter.tier == nil ? Self.active : Term(sql: "t.active = 1")]
         case .mine: terms = [Term(sql: "t.assignee = ?", arguments: [query.agent]), Term(sql: "t.active = 1")]
         case .unassigned: terms = [Term(sql: "t.assignee IS NULL"), Term(sql: "t.active = 1")]
         case .waiting:
@@ -138,7 +139,7 @@ private struct QueuePlan {
         case .resolved: terms = [Term(sql: "t.status = 'resolved'"), Term(sql: "t.resolved_at IS NOT NULL")]
         case .all: terms = [Term(sql: "1")]
         case .overdue: terms = [Term(sql: "t.active = 1"), Term(sql: "t.due_at < ?", arguments: [query.now.seconds])]
-        case .vip: terms = [Term(sql: "t.tier = 'vip'"), Self.active]
+        case .vip: terms = [Term(sql: "t.tier = 'vip'"), Term(sql: "t.active = 1")]
         case .search:
             // Served by Store+Search; a plan that matches nothing keeps this total.
             terms = [Term(sql: "0")]
@@ -151,9 +152,11 @@ private struct QueuePlan {
         // A page tests the filter row by row along its sort index (a `+` keeps a term from
         // choosing an index): a filter that keeps one ticket in twenty still fills a screen
         // from a few hundred entries. A count finds it in `ticket_facets`.
+        // The tier has an index of its own (ticket_by_tier), which pages may use.
         let narrowing = query.filter.sql
         for (sql, argument) in zip(narrowing.clauses, narrowing.arguments) {
-            terms.append(Term(sql: "+" + sql, arguments: [argument], inCounts: false))
+            let page = sql.hasPrefix("t.tier") ? sql : "+" + sql
+            terms.append(Term(sql: page, arguments: [argument], inCounts: false))
             terms.append(Term(sql: sql, arguments: [argument], inPages: false))
         }
         switch query.sort {
