@@ -6,14 +6,35 @@ import GRDB
 extension Store {
     /// Applies both rules to the whole store; returns how many became recovered and lost.
     /// Each change is an audit event.
+    ///
+    /// Finding the complaints reads every followed one (seconds at a million tickets), so it
+    /// is done without the write lock; they are then marked a few hundred at a time, each
+    /// batch checked again as it is written, so that agents' own changes never wait long.
     @discardableResult
     public func sweepRecovery(windowDays: Int, agent: String, now: Date = Date()) throws -> (recovered: Int, lost: Int) {
-        try pool.write { db in
-            let recovered = try RecoveryRules.markRecovered(db, agent: agent, now: now.seconds, windowDays: windowDays)
-            let lost = try RecoveryRules.markLost(db, agent: agent, now: now.seconds, windowDays: windowDays)
-            return (recovered, lost)
+        let seconds = now.seconds
+        let (cameBack, expired) = try pool.read { db in
+            (try RecoveryRules.cameBack(db, now: seconds, windowDays: windowDays),
+             try RecoveryRules.expired(db, now: seconds, windowDays: windowDays))
         }
+        var result = (recovered: 0, lost: 0)
+        for start in stride(from: 0, to: cameBack.count, by: Self.sweepBatch) {
+            let batch = Array(cameBack[start..<min(start + Self.sweepBatch, cameBack.count)])
+            result.recovered += try pool.write { db in
+                try RecoveryRules.markRecovered(db, agent: agent, now: seconds, windowDays: windowDays, only: batch)
+            }
+        }
+        for start in stride(from: 0, to: expired.count, by: Self.sweepBatch) {
+            let batch = Array(expired[start..<min(start + Self.sweepBatch, expired.count)])
+            result.lost += try pool.write { db in
+                try RecoveryRules.markLost(db, agent: agent, now: seconds, windowDays: windowDays, only: batch)
+            }
+        }
+        return result
     }
+
+    /// How many complaints one write transaction of the sweep marks.
+    static let sweepBatch = 500
 
     /// Sets a complaint's recovery state and follow-up date by hand.
     public func setRecovery(ticketID: String, expectedVersion: Int, state: RecoveryState, followUpOn: Date?,
@@ -39,28 +60,50 @@ enum RecoveryRules {
 
     /// Complaints being followed whose customer ordered (not cancelled) after the resolution,
     /// within the recovery window.
-    static func markRecovered(_ db: Database, agent: String, now: Int64, windowDays: Int) throws -> Int {
-        let cameBack = """
-            \(open) AND EXISTS (
-                SELECT 1 FROM ticket t JOIN "order" o ON o.customer_id = t.customer_id
-                WHERE t.id = r.ticket_id AND t.resolved_at IS NOT NULL AND o.placed_at > t.resolved_at
-                  AND o.placed_at <= t.resolved_at + ? AND o.status <> 'cancelled')
-            """
-        return try mark(db, where: cameBack, as: .recovered, agent: agent, now: now, arguments: [Int64(windowDays) * 86_400])
-    }
+    private static let cameBackRule = """
+        \(open) AND EXISTS (
+            SELECT 1 FROM ticket t JOIN "order" o ON o.customer_id = t.customer_id
+            WHERE t.id = r.ticket_id AND t.resolved_at IS NOT NULL AND o.placed_at > t.resolved_at
+              AND o.placed_at <= t.resolved_at + ? AND o.status <> 'cancelled')
+        """
 
     /// Complaints being followed whose window passed with no order.
-    static func markLost(_ db: Database, agent: String, now: Int64, windowDays: Int) throws -> Int {
-        let expired = """
-            \(open) AND EXISTS (
-                SELECT 1 FROM ticket t WHERE t.id = r.ticket_id AND t.resolved_at IS NOT NULL AND t.resolved_at + ? < ?)
-            """
-        return try mark(db, where: expired, as: .lost, agent: agent, now: now,
-                        arguments: [Int64(windowDays) * 86_400, now])
+    private static let expiredRule = """
+        \(open) AND EXISTS (
+            SELECT 1 FROM ticket t WHERE t.id = r.ticket_id AND t.resolved_at IS NOT NULL AND t.resolved_at + ? < ?)
+        """
+
+    static func cameBack(_ db: Database, now: Int64, windowDays: Int) throws -> [String] {
+        try String.fetchAll(db, sql: "SELECT r.ticket_id FROM recovery r WHERE \(cameBackRule)",
+                            arguments: [Int64(windowDays) * 86_400])
     }
 
-    private static func mark(_ db: Database, where condition: String, as state: RecoveryState, agent: String, now: Int64,
-                             arguments: [any DatabaseValueConvertible]) throws -> Int {
+    static func expired(_ db: Database, now: Int64, windowDays: Int) throws -> [String] {
+        try String.fetchAll(db, sql: "SELECT r.ticket_id FROM recovery r WHERE \(expiredRule)",
+                            arguments: [Int64(windowDays) * 86_400, now])
+    }
+
+    /// Marks the complaints the rule finds recovered (of `only`, when given).
+    static func markRecovered(_ db: Database, agent: String, now: Int64, windowDays: Int, only: [String]? = nil) throws -> Int {
+        try mark(db, where: cameBackRule, only: only, as: .recovered, agent: agent, now: now,
+                 arguments: [Int64(windowDays) * 86_400])
+    }
+
+    /// Marks the complaints the rule finds lost (of `only`, when given).
+    static func markLost(_ db: Database, agent: String, now: Int64, windowDays: Int, only: [String]? = nil) throws -> Int {
+        try mark(db, where: expiredRule, only: only, as: .lost, agent: agent, now: now,
+                 arguments: [Int64(windowDays) * 86_400, now])
+    }
+
+    private static func mark(_ db: Database, where rule: String, only: [String]?, as state: RecoveryState, agent: String,
+                             now: Int64, arguments ruleArguments: [any DatabaseValueConvertible]) throws -> Int {
+        var condition = rule
+        var arguments = ruleArguments
+        if let only {
+            guard !only.isEmpty else { return 0 }
+            condition += " AND r.ticket_id IN (\(Array(repeating: "?", count: only.count).joined(separator: ",")))"
+            arguments += only
+        }
         try db.execute(sql: """
             INSERT INTO event (at, agent, entity, entity_id, action, old_value, new_value)
             SELECT ?, ?, 'recovery', r.ticket_id, ?, json_object('state', r.state), json_object('state', ?)
