@@ -204,4 +204,40 @@ import Testing
         #expect(console.state.queue.count == 3, "empty clears")
         #expect(QueueFilter.parse("chat delivery-delay") == .success(QueueFilter(reason: .deliveryDelay, channel: .chat)))
     }
+
+    /// A filter stays when the agent changes views, and every view's count follows it.
+    @Test func aFilterNarrowsEveryViewAndTheirCounts() throws {
+        let console = ConsoleTests.console(try QueueViewsTests.store())
+        #expect(console.state.viewCounts[.all] == 4)
+        ConsoleTests.press(console, .filter)
+        for c in "vip" { console.handle(.char(c)) }
+        ConsoleTests.press(console, .promptAccept)
+        ConsoleTests.press(console, .viewAll)
+        #expect(console.state.queue.rows.map(\.id) == ["A"])
+        #expect(console.state.viewCounts == [.open: 1, .mine: 0, .unassigned: 1, .overdue: 1, .waiting: 0,
+                                             .followUps: 0, .vip: 1, .resolved: 0, .all: 1])
+        #expect(console.render().lines[0].contains("[All 1 · tier=vip] Open 1 Mine 0"))
+    }
+
+    /// The menu shows every value a filter can name; Tab completes what is typed.
+    @Test func theFilterMenuListsTheValuesAndTabCompletes() throws {
+        let console = ConsoleTests.console(try QueueViewsTests.store())
+        ConsoleTests.press(console, .filter)
+        for c in "rea" { console.handle(.char(c)) }
+        ConsoleTests.press(console, .promptComplete)
+        #expect(console.state.prompt?.text == "reason=")
+        for c in "wr" { console.handle(.char(c)) }
+        ConsoleTests.press(console, .promptComplete)
+        #expect(console.state.prompt?.text == "reason=wrong-item ")
+        let text = console.render().text
+        for value in ["reason=", "tier=", "competitor-price", "marketplace", "urgent", "✓wrong-item"] {
+            #expect(text.contains(value), "\(value)")
+        }
+        #expect(QueueFilter.complete("ch") == "cha", "chat and channel= share cha")
+        #expect(QueueFilter.complete("chan") == "channel=")
+        #expect(QueueFilter.complete("deliv") == "delivery-")
+        #expect(QueueFilter.complete("tier=v") == "tier=vip ")
+        #expect(QueueFilter.complete("tier=x") == "tier=x", "nothing to complete")
+        #expect(QueueFilter.complete("vip s") == "vip s", "service and sms share only their s")
+    }
 }

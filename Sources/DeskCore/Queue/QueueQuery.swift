@@ -78,6 +78,36 @@ public struct QueueFilter: Hashable, Sendable {
     }
 }
 
+extension QueueFilter {
+    /// Every key a filter knows and its values, in the order the menu shows them.
+    public static let choices: [(key: String, values: [String])] = [
+        ("reason", Reason.allCases.map(\.rawValue)), ("channel", Channel.allCases.map(\.rawValue)),
+        ("priority", Priority.allCases.map(\.rawValue)), ("tier", Tier.allCases.map(\.rawValue)),
+    ]
+
+    /// `text` with its last word completed: as far as every value (or `key=`) it can still
+    /// become agrees, and with a space after a value once only one is left. A `key=`
+    /// narrows to that key's values.
+    public static func complete(_ text: String) -> String {
+        let start = text.lastIndex(of: " ").map { text.index(after: $0) } ?? text.startIndex
+        let word = String(text[start...])
+        let parts = word.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+        let prefix = parts.count == 2 ? parts[0] + "=" : ""
+        let typed = parts.count == 2 ? parts[1] : word
+        let keys = parts.count < 2 ? choices.map { $0.key + "=" } : []
+        let candidates = (choices.filter { parts.count < 2 || $0.key == parts[0] }.flatMap(\.values) + keys)
+            .filter { $0.hasPrefix(typed) }
+        guard let first = candidates.first else { return text }
+        var common = first
+        for candidate in candidates.dropFirst() {
+            common = String(zip(common, candidate).prefix { $0 == $1 }.map(\.0))
+        }
+        let done = Set(candidates).count == 1 && !common.hasSuffix("=")
+        let completed = prefix + common + (done ? " " : "")
+        return String(text[..<start]) + completed
+    }
+}
+
 public struct FilterError: Error, Equatable {
     public var word: String
 }

@@ -146,6 +146,10 @@ public final class Console {
         case (_, .promptCancel): cancelPrompt()
         case (_, .promptErase): if state.prompt?.text.isEmpty == false { state.prompt?.text.removeLast(); promptEdited() }
         case (_, .promptClear): state.prompt?.text = ""; promptEdited()
+        case (_, .promptComplete):
+            if state.prompt?.purpose == .filter, let text = state.prompt?.text {
+                state.prompt?.text = QueueFilter.complete(text)
+            }
         case (.queue, .search):
             state.prompt = PromptState(purpose: .search(previous: state.queue.query), label: L10n.searchPrompt,
                                        text: state.queue.query.view == .search ? state.queue.query.text : "",

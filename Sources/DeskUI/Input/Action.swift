@@ -53,6 +53,7 @@ public enum Action: String, CaseIterable, Sendable {
     case promptCancel = "prompt-cancel"
     case promptErase = "prompt-erase"
     case promptClear = "prompt-clear"
+    case promptComplete = "prompt-complete"
 
     public struct Info: Sendable {
         public let contexts: [KeyContext]
@@ -104,6 +105,7 @@ public enum Action: String, CaseIterable, Sendable {
         case .promptCancel: Info(contexts: [.prompt], help: L10n.Help.promptCancel, needs: .none)
         case .promptErase: Info(contexts: [.prompt], help: L10n.Help.promptErase, needs: .none)
         case .promptClear: Info(contexts: [.prompt], help: L10n.Help.promptClear, needs: .none)
+        case .promptComplete: Info(contexts: [.prompt], help: L10n.Help.promptComplete, needs: .none)
         }
     }
 

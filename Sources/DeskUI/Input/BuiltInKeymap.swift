@@ -95,6 +95,7 @@ bind prompt <Enter> prompt-accept
 bind prompt <Esc> prompt-cancel
 bind prompt <BS> prompt-erase
 bind prompt <C-u> prompt-clear
+bind prompt <Tab> prompt-complete
 
 """
 }

@@ -53,6 +53,7 @@ public enum L10n {
         public static let promptCancel = "Cancel the prompt"
         public static let promptErase = "Erase the character before the cursor"
         public static let promptClear = "Clear the prompt"
+        public static let promptComplete = "Complete the word typed (a filter's values)"
     }
 
     public static let appName = "cdesk"
@@ -342,7 +343,9 @@ extension L10n {
 }
 
 extension L10n {
-    public static let filterPrompt = "Filter (reason= channel= priority= tier=; empty clears): "
+    public static let filterPrompt = "Filter (Tab completes; empty clears): "
+    public static let filterMenuTitle = "Filter by any of these; typed words narrow every view"
+    public static func filterKey(_ key: String) -> String { key.uppercased() }
     public static func badFilter(_ word: String) -> String {
         "'\(word)' is not a reason, channel, priority or tier (e.g. reason=delivery-delay tier=vip)"
     }

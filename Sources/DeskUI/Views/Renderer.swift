@@ -15,6 +15,7 @@ public enum Renderer {
         case .ticket: TicketPane.draw(state, keymap: keymap, into: &grid)
         case .report: ReportPane.draw(state, into: &grid)
         }
+        FilterMenu.draw(state, into: &grid)
         StatusBar.draw(state, keymap: keymap, into: &grid)
         if state.showingHelp { HelpOverlay.draw(state, keymap: keymap, into: &grid) }
         return grid
