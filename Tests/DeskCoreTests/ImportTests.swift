@@ -36,6 +36,24 @@ import Testing
         #expect(counts == [3, 2, 2, 2])
     }
 
+    /// An agent's reply in a messages file answers the complaint (an internal note does not):
+    /// the queue then follows its resolution deadline.
+    @Test func anImportedReplyIsTheFirstAnswer() throws {
+        let store = try Fixture.handWritten()
+        #expect(try store.ticketDetail(id: "T1")?.ticket.firstResponseAt == nil, "only an internal note so far")
+        #expect(try store.ticketDetail(id: "T1")?.ticket.awaitsFirstAnswer == true)
+        let replies = """
+            ticket_id,author,body,internal,at
+            T1,agent,Разбираемся,false,2024-02-04T11:00:00Z
+            T1,agent,Ещё раз,false,2024-02-04T12:00:00Z
+
+            """
+        _ = try Fixture.load(store, .messages, try Fixture.file("replies.csv", replies))
+        let ticket = try #require(try store.ticketDetail(id: "T1")?.ticket)
+        #expect(ticket.firstResponseAt == Fixture.date("2024-02-04T11:00:00Z"))
+        #expect(!ticket.awaitsFirstAnswer)
+    }
+
     @Test func importingTheSameFilesAgainChangesNothing() throws {
         let store = try Fixture.handWritten()
         let before = try Fixture.snapshot(store, withEvents: false)

@@ -105,6 +105,26 @@ import Testing
         #expect(console.render().lines[22].contains("3/4"))
     }
 
+    /// Jumping to the end before the count is made: the position follows from the count
+    /// when it comes, rows moved over meanwhile included.
+    @Test func theEndsPositionComesWithTheCount() throws {
+        let path = Fixtures.temporaryPath("end")
+        let store = try Fixtures.oneTicketStore(at: path)
+        let console = Self.console(store)
+        try Store(path: path).add(RecordBatch(tickets: (0..<40).map {
+            Fixtures.ticket("N\($0)", customer: "C01", subject: "s", hoursAgo: 1, slaHours: Double($0 + 2))
+        }), agent: "other")
+        #expect(console.poll(now: Fixtures.now))
+        for key in console.keymap.keys(for: .moveLast, in: .queue).first ?? [] { console.handle(key) }
+        for key in console.keymap.keys(for: .moveUp, in: .queue).first ?? [] { console.handle(key) }
+        #expect(!console.state.queue.isCounted, "the count of 41 is not made yet")
+        console.settle()
+        #expect(console.state.queue.count == 41)
+        #expect(console.state.queue.isCounted)
+        #expect(console.state.queue.position == 40)
+        #expect(console.render().lines[22].contains("40/41"))
+    }
+
     @Test func hostileTextNeverReachesTheScreenRaw() throws {
         let store = try Fixtures.emptyStore()
         try store.add(RecordBatch(customers: [Fixtures.customer("C01", "Eve\u{1B}[31m\u{202E}x")],

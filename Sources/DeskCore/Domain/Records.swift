@@ -53,6 +53,8 @@ public struct Ticket: Hashable, Sendable {
     /// When it must be resolved.
     public var slaDueAt: Date
     /// When it must have had its first answer (the SLA targets of when it was written).
+    /// Left out when the record is made, it is the resolution's deadline: no separate
+    /// first-answer deadline.
     public var firstResponseDueAt: Date
     public var updatedAt: Date
     public var version: Int

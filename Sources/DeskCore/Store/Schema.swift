@@ -46,8 +46,9 @@ enum Schema {
             tier = (SELECT c.tier FROM customer c WHERE c.id = ticket.customer_id);
         ALTER TABLE ticket ADD COLUMN due_at INTEGER GENERATED ALWAYS AS (
             CASE WHEN first_response_at IS NULL AND first_due_at < sla_due_at THEN first_due_at ELSE sla_due_at END) VIRTUAL;
+        -- priority_sla (v2) stays, unused: a virtual column costs nothing, and DROP COLUMN
+        -- would need SQLite 3.35.
         DROP INDEX ticket_queue_priority;
-        ALTER TABLE ticket DROP COLUMN priority_sla;
         ALTER TABLE ticket ADD COLUMN priority_due INTEGER GENERATED ALWAYS AS (
             (CASE priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 WHEN 'normal' THEN 2 ELSE 3 END) * 10000000000
             + due_at) VIRTUAL;

@@ -318,6 +318,13 @@ private final class ImportWriter {
         }
         try statement("INSERT INTO message (ticket_id, author, body, internal, at) VALUES (?,?,?,?,?)")
             .execute(arguments: StatementArguments(values))
+        if m.author == .agent, !m.isInternal {
+            // An agent's reply in the file is the complaint's first answer if none came earlier.
+            try statement("""
+                UPDATE ticket SET first_response_at = ?1
+                WHERE seq = ?2 AND (first_response_at IS NULL OR first_response_at > ?1)
+                """).execute(arguments: [m.at.seconds, seq])
+        }
         try statement("""
             UPDATE ticket_search SET body = CASE WHEN coalesce(body, '') = '' THEN ?1 ELSE body || char(10) || ?1 END
             WHERE rowid = ?2

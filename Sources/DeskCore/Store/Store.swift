@@ -8,16 +8,16 @@ public final class Store: Sendable {
     public let path: String
     let pool: DatabasePool
 
-    /// Opens the store at `path`, creating it (folder 0700, file 0600) and migrating the schema.
     /// Stops whatever this handle is reading or writing at its earliest opportunity: the
     /// operation fails with an interruption (see `isInterruption`).
     public func interrupt() { pool.interrupt() }
 
     /// Whether `error` says an operation was stopped by `interrupt()`.
     public static func isInterruption(_ error: any Error) -> Bool {
-        (error as? DatabaseError)?.resultCode == .SQLITE_INTERRUPT
+        (error as? DatabaseError)?.isInterruptionError ?? false
     }
 
+    /// Opens the store at `path`, creating it (folder 0700, file 0600) and migrating the schema.
     public convenience init(path: String) throws {
         try self.init(path: path, migratingUpTo: nil)
     }

@@ -62,8 +62,18 @@ extension Console {
     @discardableResult
     public func collectBackground() -> Bool {
         let exported = collectExport()
-        let (results, failure) = counter.take()
+        let (results, failed, failure) = counter.take()
         if let failure { state.message = StatusMessage(failure, isError: true) }
+        // A count that failed will not come: the estimate stays, without the `~`.
+        for job in failed {
+            switch job {
+            case .before(let query, let cursor) where query == state.queue.query:
+                if state.queue.topPending?.anchor == .row(cursor) { state.queue.topPending = nil }
+            case .total(let query) where query.view == state.queue.query.view:
+                if case .end? = state.queue.topPending?.anchor { state.queue.topPending = nil }
+            default: break
+            }
+        }
         guard !results.isEmpty else { return exported || failure != nil }
         let current = state.queue.query
         for (job, n) in results {

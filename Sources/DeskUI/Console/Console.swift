@@ -176,13 +176,18 @@ public final class Console {
             // What is overdue or due changes with the clock, not only with the store.
             freshCounts.subtract([.overdue, .followUps])
         }
-        if view == .overdue || view == .followUps {
+        // The query moves with the clock once a minute (a count made for it is matched
+        // against the query, so it must not change in between).
+        let clockView = view == .overdue || view == .followUps
+        if clockView, minuteChanged {
             state.queue.query.now = now
             state.queue.query.dueBefore = QueueQuery.endOfToday(now: now)
-            if minuteChanged { attempt { try reloadQueue() } }
         }
         guard let stamp = try? store.changeStamp(), stamp != lastStamp else {
-            if minuteChanged { requestCounts() }
+            if minuteChanged {
+                // A reload asks for the counts itself.
+                if clockView { attempt { try reloadQueue() } } else { requestCounts() }
+            }
             return minuteChanged
         }
         lastStamp = stamp

@@ -24,6 +24,8 @@ final class QueueCounter: @unchecked Sendable {
     private var pending = 0
     private var results: [Job: Int] = [:]
     private var failure: String?
+    /// Jobs of the last request that failed: their counts will not come.
+    private var failed: Set<Job> = []
 
     init(store: Store) {
         if let own = try? Store(path: store.path) {
@@ -40,7 +42,7 @@ final class QueueCounter: @unchecked Sendable {
     func request(_ jobs: [Job]) {
         let (mine, busy): (Int, Bool) = lock.withLock {
             generation += 1
-            defer { pending = jobs.count; results = [:] }
+            defer { pending = jobs.count; results = [:]; failure = nil; failed = [] }
             return (generation, pending > 0)
         }
         if busy && interruptible { store.interrupt() }
@@ -60,7 +62,7 @@ final class QueueCounter: @unchecked Sendable {
                     pending -= 1
                     switch outcome {
                     case .success(let n): results[job] = n
-                    case .failure(let error): failure = "\(error)"
+                    case .failure(let error): failure = "\(error)"; failed.insert(job)
                     }
                 }
             }
@@ -70,11 +72,11 @@ final class QueueCounter: @unchecked Sendable {
     /// Whether counts of the last request are still to come or not yet taken.
     var isBusy: Bool { lock.withLock { pending > 0 || !results.isEmpty || failure != nil } }
 
-    /// The counts finished since the last call, and a failure if one happened.
-    func take() -> (results: [Job: Int], failure: String?) {
+    /// The counts finished since the last call, and the jobs that failed with why.
+    func take() -> (results: [Job: Int], failed: Set<Job>, failure: String?) {
         lock.withLock {
-            defer { results = [:]; failure = nil }
-            return (results, failure)
+            defer { results = [:]; failure = nil; failed = [] }
+            return (results, failed, failure)
         }
     }
 

@@ -146,14 +146,15 @@ public enum L10n {
         return capped && count >= Store.searchCountCap ? "\(count)+" : "\(count)"
     }
 
-    /// A count in at most four columns: 987, 3.4k, 219k, 1.2M.
+    /// A count in at most four columns, rounded down: 987, 3.4k, 219k, 1.2M, 12M.
     public static func compact(_ count: Int?) -> String {
         guard let count else { return "…" }
         switch count {
         case ..<1000: return "\(count)"
-        case ..<10_000: return String(format: "%.1fk", Double(count) / 1000)
+        case ..<10_000: return "\(count / 1000).\(count % 1000 / 100)k"
         case ..<1_000_000: return "\(count / 1000)k"
-        default: return String(format: "%.1fM", Double(count) / 1_000_000)
+        case ..<10_000_000: return "\(count / 1_000_000).\(count % 1_000_000 / 100_000)M"
+        default: return "\(count / 1_000_000)M"
         }
     }
 
