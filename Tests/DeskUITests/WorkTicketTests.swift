@@ -188,13 +188,26 @@ import Testing
         let seen = LockedBox("")
         run(console, [.enter, .char("r")], editor: FakeEditor { draft in
             seen.value = draft
-            return draft.replacingOccurrences(of: "[write what you found and what happens next]", with: "Курьер привезёт завтра.")
+            return draft.replacingOccurrences(of: ReplyTemplates.placeholder(.russian), with: "Курьер привезёт завтра.")
         })
-        #expect(seen.value.hasPrefix("Hello Анна,"))
+        // Анна writes in Russian: the draft is Russian, with her name and the reason's words.
+        #expect(seen.value.hasPrefix("Здравствуйте, Анна!"))
+        #expect(seen.value.contains("задерживается"))
         let detail = try #require(try store.ticketDetail(id: "T1"))
         #expect(detail.messages.last?.body.contains("Курьер привезёт завтра.") == true)
         #expect(detail.messages.last?.isInternal == false)
         #expect(detail.ticket.firstResponseAt == Fixtures.now)
+    }
+
+    @Test func aCustomerWritingInLatinGetsAnEnglishDraft() throws {
+        let store = try Fixtures.smallStore()
+        let console = ConsoleTests.console(store)
+        ConsoleTests.press(console, .moveLast)
+        #expect(console.state.queue.selectedRow?.id == "T3")
+        let seen = LockedBox("")
+        run(console, [.enter, .char("r")], editor: FakeEditor { draft in seen.value = draft; return nil })
+        #expect(seen.value.hasPrefix("Hello John,"))
+        #expect(seen.value.contains(ReplyTemplates.placeholder(.english)))
     }
 
     @Test func anUnchangedTemplateAsksBeforeSending() throws {
@@ -270,7 +283,7 @@ final class LockedBox<T>: @unchecked Sendable {
             return draft + "\nМы уже всё исправили."
         }, pollMilliseconds: 0)
         #expect(drafts.value.count == 1)
-        #expect(drafts.value.first?.contains("Please accept our apologies.") == true)
+        #expect(drafts.value.first?.contains("Приносим вам свои извинения.") == true)
         let detail = try #require(try store.ticketDetail(id: "T1"))
         #expect(detail.compensations.map(\.kind) == [.apology])
         #expect(detail.compensations.first?.promoCode == nil)

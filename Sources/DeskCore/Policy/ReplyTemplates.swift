@@ -2,36 +2,82 @@ import Foundation
 
 /// The first draft of a reply, per reason, with the customer's name, the order and what was
 /// given filled in. A draft is a start, never the answer: the console asks before sending
-/// one unchanged.
+/// one unchanged. It is in Russian when the customer writes (or is named) in Cyrillic, else
+/// in English.
 public enum ReplyTemplates {
+    public enum Language: Sendable { case russian, english }
+
+    /// The placeholder the agent replaces with what they found, per language.
+    public static func placeholder(_ language: Language) -> String {
+        language == .russian ? "[напишите, что вы выяснили и что будет дальше]"
+            : "[write what you found and what happens next]"
+    }
+
+    /// The language of the customer: their messages, else their name.
+    public static func language(for detail: TicketDetail) -> Language {
+        let written = detail.messages.filter { $0.author == .customer }.map(\.body) + [detail.customer.name]
+        return written.contains(where: isCyrillic) ? .russian : .english
+    }
+
+    private static func isCyrillic(_ text: String) -> Bool {
+        text.unicodeScalars.contains { (0x0400...0x04FF).contains($0.value) }
+    }
+
     public static func draft(for detail: TicketDetail) -> String {
+        let language = language(for: detail)
         let firstName = detail.customer.name.split(separator: " ").first.map(String.init) ?? detail.customer.name
         let order = detail.ticket.orderID.map { " \($0)" } ?? ""
         let given = detail.compensations.filter { $0.ticketID == detail.ticket.id && $0.state != .revoked && $0.kind != .apology }
-        let gifts = given.map { c -> String in
-            let what = switch c.kind {
-            case .discount: "a \(c.value)% discount"
-            case .freeDelivery: "free delivery on your next order"
-            case .bonus: "\(c.value) bonus points"
-            default: c.kind.rawValue
-            }
-            return what + (c.promoCode.map { " (code \($0))" } ?? "")
-        }
-        let body: String = switch detail.ticket.reason {
-        case .productQuality: "I am sorry the item from your order\(order) let you down. We have looked into it and want to put it right."
-        case .wrongItem: "I am sorry we sent the wrong item in your order\(order). We will send the right one straight away."
-        case .deliveryDelay: "I am sorry your order\(order) is late. I have checked with the carrier and will keep you posted."
-        case .deliveryCost: "Thank you for telling us about the delivery cost — it matters to us."
-        case .competitorPrice: "Thank you for letting us know about the price you found elsewhere."
-        case .service: "I am sorry you did not get the help you deserved from us."
-        case .movedRegion: "Thank you for letting us know you have moved. Here is what we can offer where you are now."
-        case .misuse: "Thank you for writing. Here is a short guide that should help — the steps are easy to miss."
-        case .other: "Thank you for writing to us."
-        }
+        let gifts = given.map { c in gift(c, language) }
         let apologised = detail.compensations.contains { $0.ticketID == detail.ticket.id && $0.kind == .apology && $0.state != .revoked }
-        var text = "Hello \(firstName),\n\n" + (apologised ? "Please accept our apologies. " : "") + "\(body)\n"
-        if !gifts.isEmpty { text += "\nAs an apology we have added \(gifts.joined(separator: " and ")).\n" }
-        text += "\n[write what you found and what happens next]\n\nBest regards,\n"
-        return text
+        let body = body(detail.ticket.reason, order: order, language)
+        switch language {
+        case .russian:
+            var text = "Здравствуйте, \(firstName)!\n\n" + (apologised ? "Приносим вам свои извинения. " : "") + "\(body)\n"
+            if !gifts.isEmpty { text += "\nВ знак извинения мы добавили \(gifts.joined(separator: " и ")).\n" }
+            return text + "\n\(placeholder(.russian))\n\nС уважением,\n"
+        case .english:
+            var text = "Hello \(firstName),\n\n" + (apologised ? "Please accept our apologies. " : "") + "\(body)\n"
+            if !gifts.isEmpty { text += "\nAs an apology we have added \(gifts.joined(separator: " and ")).\n" }
+            return text + "\n\(placeholder(.english))\n\nBest regards,\n"
+        }
+    }
+
+    private static func gift(_ c: Compensation, _ language: Language) -> String {
+        let what: String
+        switch (c.kind, language) {
+        case (.discount, .russian): what = "скидку \(c.value)% на следующий заказ"
+        case (.freeDelivery, .russian): what = "бесплатную доставку следующего заказа"
+        case (.bonus, .russian): what = "\(c.value) бонусных баллов"
+        case (.discount, .english): what = "a \(c.value)% discount"
+        case (.freeDelivery, .english): what = "free delivery on your next order"
+        case (.bonus, .english): what = "\(c.value) bonus points"
+        default: what = c.kind.rawValue
+        }
+        let code = c.promoCode.map { language == .russian ? " (код \($0))" : " (code \($0))" } ?? ""
+        return what + code
+    }
+
+    private static func body(_ reason: Reason, order: String, _ language: Language) -> String {
+        switch (reason, language) {
+        case (.productQuality, .russian): "Нам очень жаль, что товар из заказа\(order) вас подвёл. Мы разобрались и хотим всё исправить."
+        case (.wrongItem, .russian): "Простите, что в заказе\(order) оказался не тот товар. Мы сразу отправим правильный."
+        case (.deliveryDelay, .russian): "Простите, что заказ\(order) задерживается. Мы уточнили у службы доставки и будем держать вас в курсе."
+        case (.deliveryCost, .russian): "Спасибо, что рассказали о стоимости доставки: для нас это важно."
+        case (.competitorPrice, .russian): "Спасибо, что сообщили о цене, которую нашли в другом магазине."
+        case (.service, .russian): "Нам жаль, что вы не получили от нас той помощи, которой заслуживаете."
+        case (.movedRegion, .russian): "Спасибо, что сообщили о переезде. Вот что мы можем предложить в вашем новом регионе."
+        case (.misuse, .russian): "Спасибо, что написали. Вот короткая инструкция: эти шаги легко пропустить."
+        case (.other, .russian): "Спасибо, что написали нам."
+        case (.productQuality, .english): "I am sorry the item from your order\(order) let you down. We have looked into it and want to put it right."
+        case (.wrongItem, .english): "I am sorry we sent the wrong item in your order\(order). We will send the right one straight away."
+        case (.deliveryDelay, .english): "I am sorry your order\(order) is late. I have checked with the carrier and will keep you posted."
+        case (.deliveryCost, .english): "Thank you for telling us about the delivery cost — it matters to us."
+        case (.competitorPrice, .english): "Thank you for letting us know about the price you found elsewhere."
+        case (.service, .english): "I am sorry you did not get the help you deserved from us."
+        case (.movedRegion, .english): "Thank you for letting us know you have moved. Here is what we can offer where you are now."
+        case (.misuse, .english): "Thank you for writing. Here is a short guide that should help — the steps are easy to miss."
+        case (.other, .english): "Thank you for writing to us."
+        }
     }
 }

@@ -168,7 +168,8 @@ extension Console {
                 if state.message?.isError == false { state.prompt = nil }  // else it stays to fix the name
                 return  // written in the background
             case .confirmReply(let text):
-                guard prompt.text.lowercased().hasPrefix("y") else {
+                // y or д (да), for agents typing in Russian.
+                guard ["y", "д"].contains(where: prompt.text.lowercased().hasPrefix) else {
                     state.prompt = nil
                     state.message = StatusMessage(L10n.notSent)
                     return
