@@ -168,3 +168,20 @@ import Testing
         #expect(console.state.page == .ticket)
     }
 }
+
+/// Counts made in the background answer only the newest request.
+@Suite struct QueueCounterTests {
+    @Test func aNewerRequestReplacesAnOlderOne() throws {
+        let store = try Fixtures.longQueue(300)
+        let counter = QueueCounter(store: store)
+        let open = QueueQuery(view: .open, agent: "olga", now: Fixtures.now)
+        let all = QueueQuery(view: .all, agent: "olga", now: Fixtures.now)
+        counter.request(Array(repeating: .total(open), count: 50) + [.before(open, QueueCursor(key: 0, seq: 0))])
+        counter.request([.total(all)])
+        counter.wait()
+        let taken = counter.take()
+        #expect(taken.results == [.total(all): 300], "nothing of the first request is reported")
+        #expect(taken.failure == nil)
+        #expect(!counter.isBusy)
+    }
+}
