@@ -22,7 +22,9 @@ struct StoreOptions: ParsableArguments {
     func open(demo: Bool = false) throws -> Store {
         let path = StoreLocation.resolve(explicit: store, demo: demo)
         do {
-            return try Store(path: path)
+            return try Store(path: path) {
+                FileHandle.standardError.write(Data("cdesk: bringing \(path) up to this version (once; a large store takes a minute)\n".utf8))
+            }
         } catch {
             throw UserError("\(error)")
         }

@@ -137,7 +137,14 @@ import Testing
                 try db.execute(sql: "UPDATE ticket SET first_response_at = created_at + 60 WHERE id = 'T2'")
             }
         }
-        let store = try Store(path: path)
+        // Opening says it upgrades, once: the command line tells the user why it takes a while.
+        var upgrades = 0
+        let store = try Store(path: path) { upgrades += 1 }
+        #expect(upgrades == 1)
+        _ = try Store(path: path) { upgrades += 1 }
+        #expect(upgrades == 1, "an up-to-date store is not upgraded")
+        _ = try Store(path: Fixtures.temporaryPath("new")) { upgrades += 1 }
+        #expect(upgrades == 1, "a new store is made, not upgraded")
         let rows = try store.queuePage(QueueQuery(view: .open, agent: "olga", now: Fixtures.now), from: nil,
                                        direction: .forward, limit: 10)
         // Unanswered T1 is due by its first answer (4 h for high); answered T2 by its resolution.
@@ -156,3 +163,4 @@ import Testing
         #expect(try store.queueCount(QueueQuery(view: .vip, agent: "olga", now: Fixtures.now)) == 3)
     }
 }
+

@@ -18,12 +18,14 @@ public final class Store: Sendable {
     }
 
     /// Opens the store at `path`, creating it (folder 0700, file 0600) and migrating the schema.
-    public convenience init(path: String) throws {
-        try self.init(path: path, migratingUpTo: nil)
+    /// `upgrading` is called first when a store made by an earlier version is to be brought
+    /// up to date (on a large store that takes a while).
+    public convenience init(path: String, upgrading: (() -> Void)? = nil) throws {
+        try self.init(path: path, migratingUpTo: nil, upgrading: upgrading)
     }
 
     /// A store whose schema stops at `migration` (tests of an upgrade start from an old store).
-    init(path: String, migratingUpTo migration: String?) throws {
+    init(path: String, migratingUpTo migration: String?, upgrading: (() -> Void)? = nil) throws {
         self.path = path
         try Self.prepareFile(at: path)
         var config = Configuration()
@@ -32,6 +34,13 @@ public final class Store: Sendable {
         config.label = "cdesk"
         do {
             pool = try DatabasePool(path: path, configuration: config)
+            if let upgrading, try pool.read({ db in
+                let applied = try Schema.migrator.appliedMigrations(db)
+                let complete = try Schema.migrator.hasCompletedMigrations(db)
+                return !applied.isEmpty && !complete
+            }) {
+                upgrading()
+            }
             if let migration {
                 try Schema.migrator.migrate(pool, upTo: migration)
             } else {
