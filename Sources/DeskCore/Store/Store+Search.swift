@@ -34,44 +34,49 @@ extension Store {
         return ("JOIN ticket t ON t.seq = s.rowid", sql.clauses.map { "AND +" + $0 }.joined(separator: " "), sql.arguments)
     }
 
-    /// Every ticket a search matches, as a query of their `seq`.
-    func searchMembers(_ query: QueueQuery) -> (sql: String, arguments: [any DatabaseValueConvertible & Sendable]) {
-        let narrowing = Self.searchNarrowing(query.filter)
+    /// A query of ticket seqs, with its arguments.
+    typealias Part = (sql: String, arguments: [any DatabaseValueConvertible & Sendable])
+
+    /// The two halves of a search, each a query of ticket seqs: the full-text matches (ending
+    /// in `s.rowid`, so that the caller may order and limit them) and the ticket or order id
+    /// typed exactly. `seq` adds a condition on the seq (`op` and the bound).
+    private static func searchParts(_ query: QueueQuery, seq: (op: String, bound: Int64)? = nil) -> (fts: Part?, exact: Part?) {
+        let narrowing = searchNarrowing(query.filter)
         let exact = query.text.trimmingCharacters(in: .whitespaces)
-        var parts: [String] = []
-        var arguments: [any DatabaseValueConvertible & Sendable] = []
-        if let fts = Self.ftsQuery(query.text) {
-            parts.append("SELECT s.rowid FROM ticket_search s \(narrowing.join) WHERE ticket_search MATCH ? \(narrowing.clauses)")
-            arguments += [fts] + narrowing.arguments
+        let bound: [any DatabaseValueConvertible & Sendable] = seq.map { [$0.bound] } ?? []
+        let fts = ftsQuery(query.text).map { text -> Part in
+            ("SELECT s.rowid FROM ticket_search s \(narrowing.join) WHERE ticket_search MATCH ? "
+                + (seq.map { "AND s.rowid \($0.op) ? " } ?? "") + narrowing.clauses,
+             [text] + bound + narrowing.arguments)
         }
-        if !exact.isEmpty {
-            parts.append("SELECT t.seq FROM ticket t WHERE (t.id = ? OR t.order_id = ?) \(narrowing.clauses)")
-            arguments += [exact, exact] + narrowing.arguments
-        }
-        return parts.isEmpty ? ("SELECT 0 WHERE 0", []) : (parts.joined(separator: " UNION "), arguments)
+        let id: Part? = exact.isEmpty ? nil
+            : ("SELECT t.seq FROM ticket t WHERE (t.id = ? OR t.order_id = ?) "
+                + (seq.map { "AND t.seq \($0.op) ? " } ?? "") + narrowing.clauses,
+               [exact, exact] + bound + narrowing.arguments)
+        return (fts, id)
+    }
+
+    /// Every ticket a search matches, uncapped, as a query of their `seq`.
+    func searchMembers(_ query: QueueQuery) -> Part {
+        let halves = Self.searchParts(query)
+        let parts = [halves.fts, halves.exact].compactMap { $0 }
+        return parts.isEmpty ? ("SELECT 0 WHERE 0", []) : (parts.map(\.sql).joined(separator: " UNION "), parts.flatMap(\.arguments))
     }
 
     func searchPage(_ query: QueueQuery, from cursor: QueueCursor?, direction: PageDirection, limit: Int,
                     including: Bool) throws -> [QueueRow] {
-        let fts = Self.ftsQuery(query.text)
-        let exact = query.text.trimmingCharacters(in: .whitespaces)
         let forward = direction == .forward
         let op = (forward ? "<" : ">") + (including ? "=" : "")
         let bound = cursor?.seq ?? (forward ? Int64.max : Int64.min)
-        let order = forward ? "DESC" : "ASC"
+        let parts = Self.searchParts(query, seq: (op, bound))
         return try pool.read { db in
             var seqs: [Int64] = []
-            let narrowing = Self.searchNarrowing(query.filter)
-            if let fts {
-                seqs += try Int64.fetchAll(db, sql: """
-                    SELECT s.rowid FROM ticket_search s \(narrowing.join)
-                    WHERE ticket_search MATCH ? AND s.rowid \(op) ? \(narrowing.clauses) ORDER BY s.rowid \(order) LIMIT ?
-                    """, arguments: StatementArguments([fts, bound] + narrowing.arguments + [limit]))
+            if let fts = parts.fts {
+                seqs += try Int64.fetchAll(db, sql: fts.sql + " ORDER BY s.rowid \(forward ? "DESC" : "ASC") LIMIT ?",
+                                           arguments: StatementArguments(fts.arguments + [limit]))
             }
-            if !exact.isEmpty {
-                seqs += try Int64.fetchAll(db, sql: """
-                    SELECT t.seq FROM ticket t WHERE (t.id = ? OR t.order_id = ?) AND t.seq \(op) ? \(narrowing.clauses)
-                    """, arguments: StatementArguments([exact, exact, bound] + narrowing.arguments))
+            if let exact = parts.exact {
+                seqs += try Int64.fetchAll(db, sql: exact.sql, arguments: StatementArguments(exact.arguments))
             }
             let wanted = Array(Set(seqs)).sorted(by: forward ? (>) : (<)).prefix(limit)
             guard !wanted.isEmpty else { return [] }
@@ -88,22 +93,15 @@ extension Store {
     /// How many tickets match (up to `searchCountCap`), and how many of them come before
     /// `cursor` when one is given.
     func searchCount(_ query: QueueQuery, before cursor: QueueCursor? = nil) throws -> Int {
-        let fts = Self.ftsQuery(query.text)
-        let exact = query.text.trimmingCharacters(in: .whitespaces)
-        let bound = cursor?.seq ?? Int64.min
+        let parts = Self.searchParts(query, seq: (">", cursor?.seq ?? Int64.min))
         return try pool.read { db in
             var seqs = Set<Int64>()
-            let narrowing = Self.searchNarrowing(query.filter)
-            if let fts {
-                seqs.formUnion(try Int64.fetchAll(db, sql: """
-                    SELECT s.rowid FROM ticket_search s \(narrowing.join)
-                    WHERE ticket_search MATCH ? AND s.rowid > ? \(narrowing.clauses) LIMIT ?
-                    """, arguments: StatementArguments([fts, bound] + narrowing.arguments + [Self.searchCountCap])))
+            if let fts = parts.fts {
+                seqs.formUnion(try Int64.fetchAll(db, sql: fts.sql + " LIMIT ?",
+                                                  arguments: StatementArguments(fts.arguments + [Self.searchCountCap])))
             }
-            if !exact.isEmpty {
-                seqs.formUnion(try Int64.fetchAll(db, sql: """
-                    SELECT t.seq FROM ticket t WHERE (t.id = ? OR t.order_id = ?) AND t.seq > ? \(narrowing.clauses)
-                    """, arguments: StatementArguments([exact, exact, bound] + narrowing.arguments)))
+            if let exact = parts.exact {
+                seqs.formUnion(try Int64.fetchAll(db, sql: exact.sql, arguments: StatementArguments(exact.arguments)))
             }
             return min(seqs.count, Self.searchCountCap)
         }
