@@ -62,6 +62,20 @@ import Testing
         #expect(console.render().lines[3].contains("1d"), "\(console.render().lines[3])")
     }
 
+    /// The unassigned view reads its own indexes for these orders (named in the query).
+    @Test func unassignedTicketsInEveryOrder() throws {
+        let console = ConsoleTests.console(try Self.store())
+        ConsoleTests.press(console, .viewUnassigned)
+        var seen: [QueueSort: [String]] = [:]
+        for _ in QueueView.unassigned.sorts {
+            seen[console.state.queue.query.sort] = ids(console)
+            ConsoleTests.press(console, .sortNext)
+        }
+        #expect(seen == [.slaDue: ["A", "C"], .priority: ["C", "A"], .oldest: ["A", "C"], .updated: ["C", "A"]])
+        ConsoleTests.press(console, .moveLast)
+        #expect(console.state.queue.selectedRow?.id == "C")
+    }
+
     @Test func sortsCycleAndShowInTheHeader() throws {
         let console = ConsoleTests.console(try Self.store())
         #expect(ids(console) == ["A", "C", "B"])

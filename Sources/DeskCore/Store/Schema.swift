@@ -62,6 +62,10 @@ enum Schema {
         -- the VIP view and a tier filter walk their own index instead of skipping thousands.
         CREATE INDEX ticket_by_tier ON ticket(tier, active, due_at, seq);
         CREATE INDEX ticket_facets ON ticket(status, reason, channel, priority, tier, assignee, resolved_at);
+        -- Unassigned tickets are the newest: oldest first, or by last change, the open
+        -- indexes would pass over every assigned ticket before the first of them.
+        CREATE INDEX ticket_unassigned_age ON ticket(created_at, seq) WHERE assignee IS NULL AND active = 1;
+        CREATE INDEX ticket_unassigned_updated ON ticket(updated_at, seq) WHERE assignee IS NULL AND active = 1;
         -- The follow-ups view in date order: only the complaints still being followed.
         CREATE INDEX recovery_due ON recovery(follow_up_on) WHERE state IN ('at-risk','contacted','offered');
 

@@ -27,7 +27,7 @@ extension Store {
         arguments += [limit]
         let sql = """
             SELECT \(Self.queueColumns), \(plan.key) AS sort_key
-            FROM ticket t \(plan.join)
+            FROM ticket t \(plan.pageIndex) \(plan.join)
             JOIN customer c ON c.id = t.customer_id
             WHERE \(filters.joined(separator: " AND "))
             ORDER BY \(plan.key) \(dir), t.seq \(dir)
@@ -62,7 +62,7 @@ extension Store {
         let (clause, arguments) = plan.clause(forPages: true)
         return try pool.read { db in
             try Int.fetchOne(db, sql: """
-                SELECT count(*) FROM ticket t \(plan.join) WHERE \(clause) AND (\(plan.key), t.seq) \(op) (?, ?)
+                SELECT count(*) FROM ticket t \(plan.pageIndex) \(plan.join) WHERE \(clause) AND (\(plan.key), t.seq) \(op) (?, ?)
                 """, arguments: StatementArguments(arguments + [cursor.key, cursor.seq])) ?? 0
         }
     }
@@ -118,6 +118,8 @@ private struct QueuePlan {
     var key: String
     var ascending: Bool
     var join = ""
+    /// `INDEXED BY …` where SQLite, without statistics, would pick a worse index for pages.
+    var pageIndex = ""
 
     /// The WHERE clause of a page read or of a count.
     func clause(forPages: Bool) -> (sql: String, arguments: Arguments) {
@@ -168,6 +170,11 @@ private struct QueuePlan {
         case .oldest: key = "t.created_at"; ascending = true
         case .updated: key = "t.updated_at"; ascending = false
         case .match: key = "t.seq"; ascending = false
+        }
+        // Unassigned tickets are the newest: their own (partial) indexes serve these orders.
+        if query.view == .unassigned {
+            if query.sort == .oldest { pageIndex = "INDEXED BY ticket_unassigned_age" }
+            if query.sort == .updated { pageIndex = "INDEXED BY ticket_unassigned_updated" }
         }
     }
 }
