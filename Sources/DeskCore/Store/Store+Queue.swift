@@ -140,7 +140,11 @@ private struct QueuePlan {
             terms = [Term(sql: "t.status = 'waiting'"), Term(sql: "t.active = 1", inCounts: false)]
         case .resolved: terms = [Term(sql: "t.status = 'resolved'"), Term(sql: "t.resolved_at IS NOT NULL")]
         case .all: terms = [Term(sql: "1")]
-        case .overdue: terms = [Term(sql: "t.active = 1"), Term(sql: "t.due_at < ?", arguments: [query.now.seconds])]
+        case .overdue:
+            // In another order than the deadline's, a page walks that order's index: given the
+            // deadline as a range, SQLite would read every overdue ticket and sort them.
+            let due = query.sort == .slaDue ? "t.due_at < ?" : "+t.due_at < ?"
+            terms = [Term(sql: "t.active = 1"), Term(sql: due, arguments: [query.now.seconds], countSQL: "t.due_at < ?")]
         case .vip: terms = [Term(sql: "t.tier = 'vip'"), Term(sql: "t.active = 1")]
         case .search:
             // Served by Store+Search; a plan that matches nothing keeps this total.
