@@ -138,7 +138,12 @@ private struct QueuePlan {
             // Waiting tickets are active too: saying so lets a page walk the deadline index,
             // while the count reads the status index.
             terms = [Term(sql: "t.status = 'waiting'"), Term(sql: "t.active = 1", inCounts: false)]
-        case .resolved: terms = [Term(sql: "t.status = 'resolved'"), Term(sql: "t.resolved_at IS NOT NULL")]
+        case .resolved:
+            // Newest first, a page walks the creation index: from the status index SQLite
+            // would sort every resolved ticket.
+            let walk = query.sort == .newest ? "+" : ""
+            terms = [Term(sql: walk + "t.status = 'resolved'", countSQL: "t.status = 'resolved'"),
+                     Term(sql: walk + "t.resolved_at IS NOT NULL", countSQL: "t.resolved_at IS NOT NULL")]
         case .all: terms = [Term(sql: "1")]
         case .overdue:
             // In another order than the deadline's, a page walks that order's index: given the
