@@ -62,6 +62,24 @@ import Testing
         #expect(console.render().lines[3].contains("1d"), "\(console.render().lines[3])")
     }
 
+    /// Every view holds the same tickets in each of its orders, read from either end (some
+    /// pairs name their index; a wrong one would fail the query).
+    @Test func everyOrderOfEveryViewHoldsTheViewsTickets() throws {
+        let store = try Self.store()
+        for view in QueueView.standard {
+            var members: Set<String>?
+            for sort in view.sorts {
+                let query = QueueQuery(view: view, sort: sort, agent: "olga", now: Fixtures.now)
+                let forward = try store.queuePage(query, from: nil, direction: .forward, limit: 10).map(\.id)
+                let backward = try store.queuePage(query, from: nil, direction: .backward, limit: 10).map(\.id)
+                #expect(forward == backward, "\(view) \(sort)")
+                #expect(members == nil || members == Set(forward), "\(view) \(sort)")
+                #expect(try store.queueCount(query) == forward.count, "\(view) \(sort)")
+                members = Set(forward)
+            }
+        }
+    }
+
     /// The unassigned view reads its own indexes for these orders (named in the query).
     @Test func unassignedTicketsInEveryOrder() throws {
         let console = ConsoleTests.console(try Self.store())

@@ -66,6 +66,10 @@ enum Schema {
         -- indexes would pass over every assigned ticket before the first of them.
         CREATE INDEX ticket_unassigned_age ON ticket(created_at, seq) WHERE assignee IS NULL AND active = 1;
         CREATE INDEX ticket_unassigned_updated ON ticket(updated_at, seq) WHERE assignee IS NULL AND active = 1;
+        -- The newest tickets are open, not resolved; VIP tickets are never low priority:
+        -- the ends of these orders would pass over thousands of others.
+        CREATE INDEX ticket_resolved_created ON ticket(created_at, seq) WHERE status = 'resolved';
+        CREATE INDEX ticket_vip_priority ON ticket(priority_due, seq) WHERE tier = 'vip' AND active = 1;
         -- The follow-ups view in date order: only the complaints still being followed.
         CREATE INDEX recovery_due ON recovery(follow_up_on) WHERE state IN ('at-risk','contacted','offered');
 

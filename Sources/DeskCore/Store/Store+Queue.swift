@@ -138,12 +138,7 @@ private struct QueuePlan {
             // Waiting tickets are active too: saying so lets a page walk the deadline index,
             // while the count reads the status index.
             terms = [Term(sql: "t.status = 'waiting'"), Term(sql: "t.active = 1", inCounts: false)]
-        case .resolved:
-            // Newest first, a page walks the creation index: from the status index SQLite
-            // would sort every resolved ticket.
-            let walk = query.sort == .newest ? "+" : ""
-            terms = [Term(sql: walk + "t.status = 'resolved'", countSQL: "t.status = 'resolved'"),
-                     Term(sql: walk + "t.resolved_at IS NOT NULL", countSQL: "t.resolved_at IS NOT NULL")]
+        case .resolved: terms = [Term(sql: "t.status = 'resolved'"), Term(sql: "t.resolved_at IS NOT NULL")]
         case .all: terms = [Term(sql: "1")]
         case .overdue:
             // In another order than the deadline's, a page walks that order's index: given the
@@ -180,10 +175,14 @@ private struct QueuePlan {
         case .updated: key = "t.updated_at"; ascending = false
         case .match: key = "t.seq"; ascending = false
         }
-        // Unassigned tickets are the newest: their own (partial) indexes serve these orders.
-        if query.view == .unassigned {
-            if query.sort == .oldest { pageIndex = "INDEXED BY ticket_unassigned_age" }
-            if query.sort == .updated { pageIndex = "INDEXED BY ticket_unassigned_updated" }
+        // Where the members of a view sit at one end of an order, their own (partial) index
+        // serves it; SQLite, without statistics, would not choose it.
+        switch (query.view, query.sort) {
+        case (.unassigned, .oldest): pageIndex = "INDEXED BY ticket_unassigned_age"
+        case (.unassigned, .updated): pageIndex = "INDEXED BY ticket_unassigned_updated"
+        case (.resolved, .newest): pageIndex = "INDEXED BY ticket_resolved_created"
+        case (.vip, .priority): pageIndex = "INDEXED BY ticket_vip_priority"
+        default: break
         }
     }
 }
