@@ -164,6 +164,22 @@ import Testing
         #expect(console.state.page == .queue)
     }
 
+    /// The report is computed in the background; if the agent opened a ticket meanwhile, it
+    /// waits for the report key instead of taking the screen.
+    @Test func aReportReadyWhileWorkingATicketWaitsForItsKey() throws {
+        let console = ConsoleTests.console(try Fixtures.smallStore())
+        for key in console.keymap.keys(for: .showReport, in: .queue).first ?? [] { console.handle(key) }
+        #expect(console.state.page == .queue)
+        #expect(console.state.message?.text == L10n.reportRunning)
+        ConsoleTests.press(console, .openTicket)
+        #expect(console.state.page == .ticket)
+        #expect(console.state.message?.text.contains("report is ready") == true)
+        ConsoleTests.press(console, .back)
+        ConsoleTests.press(console, .showReport)
+        #expect(console.state.page == .report)
+        #expect(console.render().text.contains("Recovery rate"))
+    }
+
     static func export(_ console: Console, to path: String) {
         ConsoleTests.press(console, .exportCases)
         ConsoleTests.press(console, .promptClear)

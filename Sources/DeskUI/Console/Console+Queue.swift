@@ -55,13 +55,13 @@ extension Console {
 
     /// Whether counts are being made or an export runs (the run loop then looks for
     /// their results sooner).
-    public var backgroundPending: Bool { counter.isBusy || exportJob != nil }
+    public var backgroundPending: Bool { counter.isBusy || exportJob != nil || reportTask != nil }
 
     /// Puts what background work finished since the last call on screen: counts, the end
     /// of an export. Returns whether anything came.
     @discardableResult
     public func collectBackground() -> Bool {
-        let exported = collectExport()
+        let exported = collectExport() || collectReport()
         let (results, failed, failure) = counter.take()
         if let failure { state.message = StatusMessage(failure, isError: true) }
         // A count that failed will not come: the estimate stays, without the `~`.
@@ -105,7 +105,8 @@ extension Console {
     /// Waits for the background work started so far and puts its results on screen.
     public func settle() {
         counter.wait()
-        exportJob?.wait()
+        exportJob?.task.wait()
+        reportTask?.wait()
         collectBackground()
     }
 

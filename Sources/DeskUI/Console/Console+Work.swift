@@ -88,9 +88,42 @@ extension Console {
         state.message = StatusMessage(L10n.exporting(view.view, to: full))
     }
 
+    /// Opens the report, computed in the background: over a million tickets it takes a while,
+    /// and the queue stays usable meanwhile.
+    func showReport() {
+        if let report = readyReport {
+            readyReport = nil
+            state.report = report; state.reportScroll = 0; state.page = .report
+            return
+        }
+        guard reportTask == nil else { state.message = StatusMessage(L10n.reportRunning); return }
+        let store = self.store
+        reportTask = BackgroundTask { try store.report() }
+        state.message = StatusMessage(L10n.reportRunning)
+    }
+
+    /// A finished report opens, unless the agent went on to something else: then it waits
+    /// for the report key.
+    func collectReport() -> Bool {
+        guard let task = reportTask, let outcome = task.outcome else { return false }
+        reportTask = nil
+        switch outcome {
+        case .success(let report) where state.page == .queue && state.prompt == nil:
+            state.report = report; state.reportScroll = 0; state.page = .report
+            state.message = nil
+        case .success(let report):
+            readyReport = report
+            let key = keymap.keys(for: .showReport, in: .queue).first?.map(\.name).joined() ?? "R"
+            state.message = StatusMessage(L10n.reportReady(key: key))
+        case .failure(let error):
+            state.message = StatusMessage("\(error)", isError: true)
+        }
+        return true
+    }
+
     /// Says how a finished export went; an export that found no case leaves no file.
     func collectExport() -> Bool {
-        guard let job = exportJob, let outcome = job.outcome else { return false }
+        guard let job = exportJob, let outcome = job.task.outcome else { return false }
         exportJob = nil
         switch outcome {
         case .success(0):

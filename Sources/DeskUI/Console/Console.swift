@@ -11,6 +11,10 @@ public final class Console {
     let counter: QueueCounter
     /// The export running in the background, if any.
     var exportJob: ExportJob?
+    /// The report being computed in the background, if any.
+    var reportTask: BackgroundTask<Report>?
+    /// A report that finished while the agent was elsewhere: the report key shows it.
+    var readyReport: Report?
     /// Views whose count in `state.viewCounts` is up to date with the store and the clock.
     var freshCounts: Set<QueueView> = []
     /// This session's own changes, newest last, each with how to take it back.
@@ -115,7 +119,7 @@ public final class Console {
         case (.report, .moveUp): scrollReport(by: -1)
         case (.report, .pageDown): scrollReport(by: Layout.bodyRows(state.size) - 1)
         case (.report, .pageUp): scrollReport(by: -(Layout.bodyRows(state.size) - 1))
-        case (.queue, .showReport): attempt { state.report = try store.report(); state.reportScroll = 0; state.page = .report }
+        case (.queue, .showReport): showReport()
         case (.queue, .filter):
             state.prompt = PromptState(purpose: .filter, label: L10n.filterPrompt, text: state.queue.query.filter.text,
                                        ticketID: "", version: 0)

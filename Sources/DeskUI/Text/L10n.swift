@@ -320,6 +320,8 @@ extension L10n {
     public static func exporting(_ view: QueueView, to path: String) -> String {
         "exporting the resolved cases of \(viewName(view)) to \(path)…"
     }
+    public static let reportRunning = "computing the report…"
+    public static func reportReady(key: String) -> String { "the report is ready: \(key) shows it" }
     public static let exportRunning = "an export is still running; wait for it to finish"
     public static let nothingToExport = "this view holds no resolved cases: nothing written (try Resolved, All or a search)"
     public static func exported(_ count: Int, to path: String) -> String { "exported \(count) resolved cases to \(path)" }

@@ -1,0 +1,43 @@
+import DeskCore
+import Foundation
+
+/// Work the console hands to a thread of its own so that the screen stays usable: a large
+/// export, the report over a million tickets. The console looks at `outcome` to say how
+/// it went.
+final class BackgroundTask<Value: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var result: Result<Value, any Error>?
+    private let done = DispatchGroup()
+
+    init(_ work: @escaping @Sendable () throws -> Value) {
+        done.enter()
+        DispatchQueue.global(qos: .userInitiated).async { [self] in
+            let outcome = Result { try work() }
+            lock.withLock { result = outcome }
+            done.leave()
+        }
+    }
+
+    /// The value, or why it failed; nil while the work runs.
+    var outcome: Result<Value, any Error>? { lock.withLock { result } }
+
+    /// Blocks until the work is done (tests).
+    func wait() { done.wait() }
+}
+
+/// Resolved cases being written to a file.
+struct ExportJob {
+    /// Where the cases go (an absolute path).
+    let path: String
+    /// How many cases were written.
+    let task: BackgroundTask<Int>
+
+    /// Starts writing; `handle` is the file, already created (and so not overwritten).
+    init(store: Store, filter: ExportFilter, format: ExchangeFormat, handle: FileHandle, path: String) {
+        self.path = path
+        task = BackgroundTask {
+            defer { try? handle.close() }
+            return try store.exportCases(filter, format: format, to: handle)
+        }
+    }
+}
