@@ -5,9 +5,16 @@ extension Store {
     /// The figures of `cdesk report` over the complaints created in `[since, until)`. Every
     /// figure is an aggregate in SQL; percentiles read one row of a sorted scan, so no
     /// ticket list is ever held in memory.
+    ///
+    /// Over all time the period is no condition at all: SQLite then reads each table (or a
+    /// covering index) straight through, and records of other tables need no join to their
+    /// ticket — at a million tickets that is seconds instead of a minute and a half.
     public func report(since: Date? = nil, until: Date? = nil) throws -> Report {
-        let range: StatementArguments = [since?.seconds ?? Int64.min, until?.seconds ?? Int64.max]
-        let inPeriod = "t.created_at >= ? AND t.created_at < ?"
+        let bounded = since != nil || until != nil
+        let range: StatementArguments = bounded ? [since?.seconds ?? Int64.min, until?.seconds ?? Int64.max] : []
+        let inPeriod = bounded ? "t.created_at >= ? AND t.created_at < ?" : "1"
+        /// The join from another table's `alias` to its ticket, which only a period needs.
+        func ticketOf(_ alias: String) -> String { bounded ? "JOIN ticket t ON t.id = \(alias).ticket_id" : "" }
         return try pool.read { db in
             func counts(_ column: String) throws -> [Report.Count] {
                 try Row.fetchAll(db, sql: """
@@ -30,11 +37,11 @@ extension Store {
                                               arguments: range) ?? 0
             let recovery = try Row.fetchOne(db, sql: """
                 SELECT coalesce(sum(r.state = 'recovered'), 0) AS recovered, coalesce(sum(r.state = 'lost'), 0) AS lost
-                FROM recovery r JOIN ticket t ON t.id = r.ticket_id WHERE \(inPeriod)
+                FROM recovery r \(ticketOf("r")) WHERE \(inPeriod)
                 """, arguments: range)
             let given = try Row.fetchAll(db, sql: """
                 SELECT c.kind, count(*) AS n, sum(c.value) AS total
-                FROM compensation c JOIN ticket t ON t.id = c.ticket_id
+                FROM compensation c \(ticketOf("c"))
                 WHERE \(inPeriod) AND c.state IN ('offered', 'accepted')
                 GROUP BY c.kind ORDER BY n DESC, c.kind
                 """, arguments: range).compactMap { row -> Report.Given? in
@@ -46,7 +53,7 @@ extension Store {
                 """, arguments: range) ?? 0
             let satisfaction = try Row.fetchOne(db, sql: """
                 SELECT count(o.satisfaction) AS rated, coalesce(sum(o.satisfaction >= 4), 0) AS satisfied
-                FROM outcome o JOIN ticket t ON t.id = o.ticket_id WHERE \(inPeriod)
+                FROM outcome o \(ticketOf("o")) WHERE \(inPeriod)
                 """, arguments: range)
             return Report(since: since, until: until, complaints: complaints, byReason: try counts("reason"),
                           byChannel: try counts("channel"), recovered: recovery?["recovered"] ?? 0,
