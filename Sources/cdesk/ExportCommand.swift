@@ -60,7 +60,9 @@ struct ExportCommand: ParsableCommand {
         if fm.fileExists(atPath: output), !force {
             throw UserError("\(output) exists; say --force to overwrite it")
         }
-        guard fm.createFile(atPath: output, contents: nil), let handle = FileHandle(forWritingAtPath: output) else {
+        // Customers' names and contacts: readable by the owner only, as the store is.
+        guard fm.createFile(atPath: output, contents: nil, attributes: [.posixPermissions: 0o600]),
+              let handle = FileHandle(forWritingAtPath: output) else {
             throw UserError("cannot write \(output)")
         }
         return handle

@@ -41,6 +41,18 @@ import Testing
         _ = try? tmux.waitFor("echo", timeout: 3) { $0.contains("restored-ok") }
     }
 
+    /// An export file holds customers' contacts: made for its owner only, never overwritten unasked.
+    @Test func exportWritesAPrivateFileAndRefusesToOverwrite() throws {
+        let store = try Self.demoStore()
+        let output = NSTemporaryDirectory() + "cdesk-cli-export-\(UUID().uuidString).csv"
+        let first = try runCDesk(["export", "--store", store, "--output", output])
+        #expect(first.status == 0, "\(first.stderr)")
+        let mode = try FileManager.default.attributesOfItem(atPath: output)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+        let again = try runCDesk(["export", "--store", store, "--output", output])
+        #expect(again.status == 1 && again.stderr.contains("--force"))
+    }
+
     @Test func refusesToStartWithoutATerminal() throws {
         let store = try Self.demoStore()
         let result = try runCDesk(["--store", store])
