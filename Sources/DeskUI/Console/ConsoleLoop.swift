@@ -1,7 +1,7 @@
 import Foundation
 
 /// Runs a console on a screen until the agent quits (or presses Ctrl-C): read a key (or notice, twice a second,
-/// that the store changed; or that counts made in the background are ready), act, draw.
+/// that the store changed; or that work done in the background is ready), act, draw.
 public enum ConsoleLoop {
     public static func run(_ console: Console, on screen: Screen, editor: TextEditing = ExternalEditor(),
                            pollMilliseconds: Int = 500) {
@@ -10,10 +10,10 @@ public enum ConsoleLoop {
         var lastPoll = Date()
         while !console.state.wantsQuit {
             // While a search is being typed, a short pause in typing shows its results.
-            // Counts and exports running in the background are looked for every 30 ms.
+            // Work running in the background (counts, an export, the report) is looked for every 30 ms.
             var wait = console.state.searchPending ? min(pollMilliseconds, 120) : pollMilliseconds
-            let counting = console.backgroundPending
-            if counting { wait = min(wait, 30) }
+            let background = console.backgroundPending
+            if background { wait = min(wait, 30) }
             if let key = screen.readKey(timeoutMilliseconds: wait) {
                 // The terminal is in raw mode (so that <C-s> and <C-q> reach the keymap):
                 // Ctrl-C arrives as a key, and always quits, whatever the keymap says.
@@ -24,7 +24,7 @@ public enum ConsoleLoop {
                 console.runPendingSearch()
             } else {
                 var changed = console.collectBackground()
-                if !counting || Date().timeIntervalSince(lastPoll) * 1000 >= Double(pollMilliseconds) {
+                if !background || Date().timeIntervalSince(lastPoll) * 1000 >= Double(pollMilliseconds) {
                     changed = console.poll() || changed
                     lastPoll = Date()
                 }
