@@ -1,16 +1,23 @@
 import Foundation
 
-/// Reads another source's rows on a second thread, a few thousand ahead, so that parsing
-/// the file and writing the store overlap. Rows, problems and the end come out in the
-/// file's order, exactly as the wrapped source gives them. `cancel()` (or deinit) stops
-/// the reading thread.
-final class PrefetchingRowSource: RowSource, @unchecked Sendable {
+/// A row of the file as the import sees it: its line, and the record the parser made of it
+/// or the row's problems.
+struct ParsedRow {
+    var line: Int
+    var record: Result<ImportRecord, ImportFailure>
+}
+
+/// Reads and parses another source's rows on a second thread, a few thousand ahead, so
+/// that reading the file and writing the store overlap. Rows, problems and the end come
+/// out in the file's order, exactly as the wrapped source gives them. `cancel()` (or
+/// deinit) stops the reading thread.
+final class PrefetchingRowSource: @unchecked Sendable {
     let kind: ImportKind
     let file: String
     private(set) var bytesRead = 0
 
-    /// What one `next()` of the wrapped source gave, and its `bytesRead` after it.
-    private typealias Item = (result: Result<RawRow?, ImportProblem>, bytes: Int)
+    /// What one `next()` of the wrapped source gave, parsed, and its `bytesRead` after it.
+    private typealias Item = (result: Result<ParsedRow?, ImportProblem>, bytes: Int)
     private let condition = NSCondition()
     private var chunks: [[Item]] = []
     private var cancelled = false
@@ -20,7 +27,7 @@ final class PrefetchingRowSource: RowSource, @unchecked Sendable {
     private static let chunkSize = 256
     private static let capacity = 16
 
-    init(_ source: any RowSource) {
+    init(_ source: any RowSource, parser: RowParser) {
         kind = source.kind
         file = source.file
         let box = UncheckedBox(source)
@@ -30,9 +37,9 @@ final class PrefetchingRowSource: RowSource, @unchecked Sendable {
                 var chunk: [Item] = []
                 chunk.reserveCapacity(Self.chunkSize)
                 while chunk.count < Self.chunkSize {
-                    let result: Result<RawRow?, ImportProblem>
+                    let result: Result<ParsedRow?, ImportProblem>
                     do throws(ImportProblem) {
-                        result = .success(try box.value.next())
+                        result = .success(try box.value.next().map { ParsedRow(line: $0.line, record: parser.parse($0)) })
                     } catch {
                         result = .failure(error)
                     }
@@ -64,7 +71,7 @@ final class PrefetchingRowSource: RowSource, @unchecked Sendable {
         return true
     }
 
-    func next() throws(ImportProblem) -> RawRow? {
+    func next() throws(ImportProblem) -> ParsedRow? {
         if ended { return nil }
         if position == current.count {
             condition.lock()

@@ -10,10 +10,9 @@ extension Store {
     public func importRows(from rows: any RowSource, options: ImportOptions = ImportOptions(),
                            progress: ((ImportProgress) -> Void)? = nil) throws -> ImportSummary {
         let started = Date()
-        let source = PrefetchingRowSource(rows)
+        let source = PrefetchingRowSource(rows, parser: RowParser(kind: rows.kind, file: rows.file, sla: options.sla))
         defer { source.cancel() }
         let limit = options.dryRun ? max(options.maxErrors, 1) : 1
-        let parser = RowParser(kind: source.kind, file: source.file, sla: options.sla)
         var summary = ImportSummary()
         var failure = ImportFailure(problems: [], truncated: false)
         try pool.writeWithoutTransaction { db in
@@ -33,21 +32,21 @@ extension Store {
             try db.inTransaction(.immediate) {
                 let writer = try ImportWriter(db, file: source.file, now: started.seconds)
                 while failure.problems.count < limit {
-                    let raw: RawRow?
+                    let row: ParsedRow?
                     do throws(ImportProblem) {
-                        raw = try source.next()
+                        row = try source.next()
                     } catch {
                         failure.problems.append(error)
                         continue
                     }
-                    guard let raw else { break }
+                    guard let row else { break }
                     summary.rows += 1
-                    switch parser.parse(raw) {
+                    switch row.record {
                     case let .failure(bad):
                         failure.problems += bad.problems
                     case let .success(record):
                         do {
-                            switch try writer.upsert(record, line: raw.line) {
+                            switch try writer.upsert(record, line: row.line) {
                             case .inserted: summary.inserted += 1
                             case .updated: summary.updated += 1
                             case .unchanged: summary.unchanged += 1
