@@ -12,6 +12,19 @@ struct CDesk: ParsableCommand {
                       KeysCommand.self, ConfigCommand.self],
         defaultSubcommand: ConsoleCommand.self
     )
+
+    /// As ArgumentParser's own, except that a usage error exits with status 2 (PRODUCT.md),
+    /// not its EX_USAGE (64).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(2)
+        }
+    }
 }
 
 /// Options every command that touches the store shares.
@@ -19,8 +32,13 @@ struct StoreOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The store file (default: $CDESK_STORE, else $XDG_DATA_HOME/cdesk/desk.sqlite).", valueName: "path"))
     var store: String?
 
-    func open(demo: Bool = false) throws -> Store {
+    /// The store, made if there is none unless `mustExist` (commands that only read it
+    /// would otherwise make an empty store of a mistyped path and report nothing from it).
+    func open(demo: Bool = false, mustExist: Bool = false) throws -> Store {
         let path = StoreLocation.resolve(explicit: store, demo: demo)
+        if mustExist, !FileManager.default.fileExists(atPath: path) {
+            throw UserError("no store at \(path) (cdesk demo --store \(path) makes a demo one)")
+        }
         do {
             return try Store(path: path) {
                 FileHandle.standardError.write(Data("cdesk: bringing \(path) up to this version (once; a large store takes a minute)\n".utf8))

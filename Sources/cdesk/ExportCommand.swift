@@ -20,7 +20,7 @@ struct ExportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Cases resolved before this date or time (ISO 8601, exclusive).", valueName: "date"))
     var until: String?
 
-    @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+    @Option(help: ArgumentHelp("Write to this file instead of standard output (\"-\" is standard output).", valueName: "file"))
     var output: String?
 
     @Flag(help: "Overwrite --output if it exists.")
@@ -30,12 +30,13 @@ struct ExportCommand: ParsableCommand {
     var redact = false
 
     func run() throws {
+        let output = output == "-" ? nil : output
         try reportingUserErrors {
             let filter = ExportFilter(since: try parseDate(since, option: "--since"),
                                       until: try parseDate(until, option: "--until"), redact: redact)
             let format = format ?? output.flatMap(ExchangeFormat.implied(by:)) ?? .csv
-            let store = try storeOptions.open()
-            let handle = try openOutput()
+            let store = try storeOptions.open(mustExist: true)
+            let handle = try openOutput(output)
             defer { if output != nil { try? handle.close() } }
             let started = Date()
             let count: Int
@@ -54,7 +55,7 @@ struct ExportCommand: ParsableCommand {
         }
     }
 
-    private func openOutput() throws -> FileHandle {
+    private func openOutput(_ output: String?) throws -> FileHandle {
         guard let output else { return FileHandle.standardOutput }
         let fm = FileManager.default
         if fm.fileExists(atPath: output), !force {

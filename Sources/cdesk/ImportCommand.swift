@@ -58,7 +58,7 @@ struct ImportCommand: ParsableCommand {
                 let summary = try store.importRows(from: source, options: options,
                                                    progress: progress.isShown ? progress.show : nil)
                 progress.finish()
-                print(dryRun ? "dry run, nothing written: \(summary.rows) rows, no problems" : "imported \(kind.rawValue): \(summary.line)")
+                print(dryRun ? "dry run, nothing written: \(counted(summary.rows, "row")), no problems" : "imported \(kind.rawValue): \(summary.line)")
             } catch let failure as ImportFailure {
                 progress.finish()
                 if dryRun {
@@ -66,7 +66,7 @@ struct ImportCommand: ParsableCommand {
                         FileHandle.standardError.write(Data("\(problem)\n".utf8))
                     }
                     let more = failure.truncated ? " (stopped at --max-errors \(maxErrors))" : ""
-                    throw UserError("\(failure.problems.count) problems\(more); nothing written")
+                    throw UserError("\(counted(failure.problems.count, "problem"))\(more); nothing written")
                 }
                 throw UserError("\(failure.problems.first?.description ?? "import failed"); nothing imported")
             }

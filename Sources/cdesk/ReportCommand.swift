@@ -25,7 +25,7 @@ struct ReportCommand: ParsableCommand {
         try reportingUserErrors {
             let since = try parseDate(since, option: "--since")
             let until = try parseDate(until, option: "--until")
-            let report = try storeOptions.open().report(since: since, until: until)
+            let report = try storeOptions.open(mustExist: true).report(since: since, until: until)
             print(format == .table ? report.table() : report.json(), terminator: "")
         }
     }

@@ -53,6 +53,37 @@ import Testing
         #expect(again.status == 1 && again.stderr.contains("--force"))
     }
 
+    /// `--output -` is standard output, as `-` is standard input to an import.
+    @Test func exportToADashWritesStandardOutput() throws {
+        let store = try Self.demoStore()
+        // The child works in this process's directory, where no file "-" may appear.
+        let dash = FileManager.default.currentDirectoryPath + "/-"
+        let result = try runCDesk(["export", "--store", store, "--output", "-", "--format", "jsonl"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("{\"ticket_id\":"))
+        #expect(!FileManager.default.fileExists(atPath: dash))
+    }
+
+    /// Commands that only read a store refuse a path with none, rather than make an empty one.
+    @Test func exportAndReportRefuseAMissingStore() throws {
+        let path = Fixtures.temporaryPath("missing")
+        for command in ["export", "report"] {
+            let result = try runCDesk([command, "--store", path])
+            #expect(result.status == 1 && result.stderr.contains("no store at \(path)"), "\(command): \(result.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: path))
+        }
+    }
+
+    /// Usage errors exit with 2 (PRODUCT.md), user errors with 1.
+    @Test func usageErrorsExitWithTwo() throws {
+        for arguments in [["import", "bogus", "x.csv"], ["export", "--format", "xml"], ["report", "--bogus"],
+                          ["import", "customers", "x.csv", "--max-errors", "0"]] {
+            let result = try runCDesk(arguments)
+            #expect(result.status == 2, "\(arguments): \(result.stderr)")
+            #expect(result.stderr.contains("Usage:") || result.stderr.contains("Error:"))
+        }
+    }
+
     @Test func refusesToStartWithoutATerminal() throws {
         let store = try Self.demoStore()
         let result = try runCDesk(["--store", store])

@@ -128,6 +128,11 @@ import Testing
         (.messages, "m.jsonl", "{\"ticket_id\":\"T1\",\"author\":\"agent\",\"body\":\"x\",\"at\":\"2024-01-01\"}\n{not json\n",
          "m.jsonl:2: not a JSON object"),
         (.customers, "c.csv", "id,name,joined\nC9,,2024-01-01\n", "c.csv:2: name: required, but empty or missing"),
+        (.customers, "c.csv", "id,name,joined\nC9,   ,2024-01-01\n", "c.csv:2: name: required, but empty or missing"),
+        (.customers, "c.csv", "id,name,joined\nC9,Ann\u{0}Lee,2024-01-01\n", "c.csv:2: name: contains a NUL character"),
+        (.customers, "c.jsonl", "{\"id\":\"C9\",\"name\":\"Ann\\u0000Lee\",\"joined\":\"2024-01-01\"}\n",
+         "c.jsonl:1: name: contains a NUL character"),
+        (.customers, "c.csv", "id,name,ID,joined\nC9,Ann,C10,2024-01-01\n", "c.csv:1: id: appears more than once in the header"),
     ])
     func aBadFileIsPointedAtAndChangesNothing(kind: ImportKind, name: String, content: String, message: String) throws {
         let store = try Fixture.handWritten()
@@ -144,10 +149,41 @@ import Testing
         let csv = try Fixture.bytes("c.csv", Array("id,name,joined\nC7,Ok,2024-01-01\nC8,Bad ".utf8) + [0xFF, 0xFE]
                                         + Array(",2024-01-01\n".utf8))
         let failure = try #require(throws: ImportFailure.self) { try Fixture.load(store, .customers, csv) }
-        #expect(failure.description == csv + ":3: invalid UTF-8")
+        #expect(failure.description == csv + ":3: name: invalid UTF-8")
         let jsonl = try Fixture.bytes("c.jsonl", Array("{\"id\":\"C8\",\"name\":\"".utf8) + [0xC3] + Array("\",\"joined\":\"2024-01-01\"}\n".utf8))
         let failure2 = try #require(throws: ImportFailure.self) { try Fixture.load(store, .customers, jsonl) }
         #expect(failure2.description == jsonl + ":1: invalid UTF-8")
+        #expect(try Fixture.snapshot(store) == before)
+    }
+
+    @Test func aMissingFileIsNamedWithoutALine() throws {
+        let failure = try #require(throws: ImportFailure.self) {
+            try RowSources.open(path: "/nonexistent/c.csv", kind: .customers, format: .csv)
+        }
+        #expect(failure.description == "/nonexistent/c.csv: no such file")
+    }
+
+    @Test func spacesAroundACellAreNotPartOfIt() throws {
+        let store = try Fixture.handWritten()
+        let file = try Fixture.file("c.csv", "id,name,phone,tier,joined\n C1 , Anna Petrova ,\t+7 900 ,vip , 2023-05-01 \n")
+        let summary = try Fixture.load(store, .customers, file)
+        #expect(summary.inserted == 0, "C1 is the stored customer, not a new one")
+        let row = try store.pool.read { db in try Row.fetchOne(db, sql: "SELECT name, phone, tier FROM customer WHERE id = 'C1'") }
+        let values: [String?] = [row?["name"], row?["phone"], row?["tier"]]
+        #expect(values == ["Anna Petrova", "+7 900", "vip"])
+    }
+
+    /// A dry run goes on past a row of invalid UTF-8 (in CSV as in JSON Lines), naming its column.
+    @Test func aDryRunReportsEveryRowOfInvalidUTF8() throws {
+        let store = try Fixture.handWritten()
+        let before = try Fixture.snapshot(store)
+        var bytes: [UInt8] = Array("id,name,tier,joined\nC7,Bad ".utf8) + [0xFF]
+        bytes += Array(",regular,2024-01-01\nC8,Ok,gold,2024-01-01\nC9,\"two\nlines ".utf8) + [0xFE]
+        bytes += Array("\",regular,2024-01-01\nC10,Ok,regular,2024-01-01\nC11,x,regular,never\n".utf8)
+        let csv = try Fixture.bytes("c.csv", bytes)
+        let failure = try #require(throws: ImportFailure.self) { try Fixture.load(store, .customers, csv, dryRun: true) }
+        #expect(failure.problems.map { "\($0.line) \($0.column ?? "") \($0.reason.prefix(13))" }
+                == ["2 name invalid UTF-8", "3 tier unknown value", "4 name invalid UTF-8", "7 joined bad date 'nev"])
         #expect(try Fixture.snapshot(store) == before)
     }
 

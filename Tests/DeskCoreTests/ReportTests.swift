@@ -11,7 +11,7 @@ import Testing
         Ticket(id: id, customerID: "C1", orderID: nil, channel: channel, reason: reason, subject: "s",
                status: resolved == nil ? .open : .resolved, priority: .normal, fault: .shop, assignee: nil,
                createdAt: created, firstResponseAt: first.map(at), resolvedAt: resolved.map(at), slaDueAt: at(48),
-               updatedAt: created, version: 1)
+               firstResponseDueAt: created.addingTimeInterval(2 * 3600), updatedAt: created, version: 1)
     }
 
     /// Four complaints in March and one in April, with figures worked out by hand below.
@@ -56,18 +56,22 @@ import Testing
         #expect(report.compensations == [.init(kind: .discount, count: 1, total: 10),
                                          .init(kind: .refund, count: 1, total: 100_000)])
         #expect(report.compensations.map(\.value) == ["avg 10.0%", "1000.00"])
-        // First responses 1h, 2h, 3h: nearest-rank median is the 2nd, p90 the 3rd.
-        #expect(report.firstResponse == .init(count: 3, median: 7200, p90: 10_800))
-        // Resolutions 10h, 60h: median the 1st, p90 the 2nd; only the first within the 48h SLA.
-        #expect(report.resolution == .init(count: 2, median: 36_000, p90: 216_000))
-        #expect(report.resolvedWithinSLA == 1)
+        // First responses 1h, 2h, 3h: the median is the 2nd, p90 (nearest rank ⌈2.7⌉) the 3rd;
+        // two came within the 2h target.
+        #expect(report.firstResponse == .init(count: 3, median: 7200, p90: 10_800, withinSLA: 2))
+        // Resolutions 10h, 60h: the median of two is their mean, 35h; p90 the 2nd; only the
+        // first within the 48h SLA.
+        #expect(report.resolution == .init(count: 2, median: 126_000, p90: 216_000, withinSLA: 1))
         #expect(report.rated == 3 && report.satisfied == 2)
         let table = report.table()
         #expect(table.contains("Recovery rate      66.7%  (2 recovered, 1 lost)  benchmark 60%: at or above"))
-        #expect(table.contains("First response     median 2h 0m, p90 3h 0m  (3 answered)"))
+        #expect(table.contains("First response     median 2h 0m, p90 3h 0m  (3 answered, 66.7% within SLA)"))
+        #expect(table.contains("Resolution         median 1d 11h, p90 2d 12h  (2 resolved, 50.0% within SLA)"))
         let json = try #require(try JSONSerialization.jsonObject(with: Data(report.json().utf8)) as? [String: Any])
         #expect((json["recovery"] as? [String: Any])?["rate"] as? Double == 0.6667)
         #expect(json["complaints"] as? Int == 4)
+        #expect((json["first_response"] as? [String: Any])?["within_sla"] as? Int == 2)
+        #expect((json["resolution"] as? [String: Any])?["median_seconds"] as? Int == 126_000)
     }
 
     @Test func allTimeCountsEveryComplaint() throws {

@@ -53,8 +53,9 @@ public struct ImportProblem: Error, Equatable, Sendable, CustomStringConvertible
         self.file = file; self.line = line; self.column = column; self.reason = reason
     }
 
+    /// Line 0 is the file as a whole (it is missing or unreadable).
     public var description: String {
-        "\(file):\(line): " + (column.map { "\($0): " } ?? "") + reason
+        (line > 0 ? "\(file):\(line): " : "\(file): ") + (column.map { "\($0): " } ?? "") + reason
     }
 }
 
@@ -102,8 +103,8 @@ public struct ImportSummary: Equatable, Sendable {
     public var rowsPerSecond: Int { seconds > 0 ? Int(Double(rows) / seconds) : rows }
 
     public var line: String {
-        var parts = ["\(rows) rows: \(inserted) inserted, \(updated) updated, \(unchanged) unchanged"]
-        if recovered > 0 { parts.append("\(recovered) complaints recovered") }
+        var parts = ["\(counted(rows, "row")): \(inserted) inserted, \(updated) updated, \(unchanged) unchanged"]
+        if recovered > 0 { parts.append("\(counted(recovered, "complaint")) recovered") }
         parts.append(String(format: "%.2f s", seconds) + " (\(rowsPerSecond) rows/s)")
         return parts.joined(separator: ", ")
     }
@@ -114,4 +115,9 @@ public struct ImportProgress: Sendable {
     public var rows: Int
     /// Bytes of the file read so far (close to exact for CSV: counted from the fields).
     public var bytes: Int
+}
+
+/// `1 row`, `2 rows`: English plurals of the command line's summaries.
+public func counted(_ n: Int, _ noun: String) -> String {
+    n == 1 ? "1 \(noun)" : "\(n) \(noun)s"
 }

@@ -30,12 +30,21 @@ public struct Report: Equatable, Sendable {
         }
     }
 
-    /// A duration's median and 90th percentile over the tickets that have it, in seconds.
-    /// Nearest rank: the value at position ⌈p·n⌉ of the sorted durations.
+    /// A duration's median and 90th percentile over the tickets that have it, in seconds,
+    /// and how many of them were within their SLA target. The median of an even count is
+    /// the mean of the middle two; p90 is the nearest rank, position ⌈0.9·n⌉ sorted.
     public struct Timing: Equatable, Sendable {
         public var count: Int
         public var median: Int64?
         public var p90: Int64?
+        /// Tickets whose first answer (or resolution) came by its deadline.
+        public var withinSLA: Int
+
+        public init(count: Int, median: Int64?, p90: Int64?, withinSLA: Int) {
+            self.count = count; self.median = median; self.p90 = p90; self.withinSLA = withinSLA
+        }
+
+        public var withinSLAShare: Double? { count > 0 ? Double(withinSLA) / Double(count) : nil }
     }
 
     public var since: Date?
@@ -48,8 +57,6 @@ public struct Report: Equatable, Sendable {
     public var compensations: [Given]
     public var firstResponse: Timing
     public var resolution: Timing
-    /// Resolved tickets resolved by their SLA due time.
-    public var resolvedWithinSLA: Int
     /// Outcomes with a satisfaction rating, and those rated 4 or 5.
     public var rated: Int
     public var satisfied: Int
@@ -60,7 +67,6 @@ public struct Report: Equatable, Sendable {
     }
 
     public var satisfactionShare: Double? { rated > 0 ? Double(satisfied) / Double(rated) : nil }
-    public var withinSLAShare: Double? { resolution.count > 0 ? Double(resolvedWithinSLA) / Double(resolution.count) : nil }
 
     // MARK: - Presentation
 
@@ -92,8 +98,8 @@ public struct Report: Equatable, Sendable {
         let verdict: String = recoveryRate.map { $0 >= Self.recoveryBenchmark ? "at or above" : "below" } ?? "no data"
         out.append("Recovery rate      \(Self.percent(recoveryRate))  (\(recovered) recovered, \(lost) lost)  benchmark 60%: \(verdict)")
         out.append("Satisfaction 4–5   \(Self.percent(satisfactionShare))  (\(satisfied) of \(rated) rated)")
-        out.append("First response     median \(Self.duration(firstResponse.median)), p90 \(Self.duration(firstResponse.p90))  (\(firstResponse.count) answered)")
-        out.append("Resolution         median \(Self.duration(resolution.median)), p90 \(Self.duration(resolution.p90))  (\(resolution.count) resolved, \(Self.percent(withinSLAShare)) within SLA)")
+        out.append("First response     median \(Self.duration(firstResponse.median)), p90 \(Self.duration(firstResponse.p90))  (\(firstResponse.count) answered, \(Self.percent(firstResponse.withinSLAShare)) within SLA)")
+        out.append("Resolution         median \(Self.duration(resolution.median)), p90 \(Self.duration(resolution.p90))  (\(resolution.count) resolved, \(Self.percent(resolution.withinSLAShare)) within SLA)")
         func section(_ title: String, _ counts: [Count]) {
             out += ["", title]
             let width = counts.map(\.name.count).max() ?? 0
@@ -119,7 +125,7 @@ public struct Report: Equatable, Sendable {
         func counts(_ list: [Count]) -> [[String: Any]] { list.map { ["name": $0.name, "count": $0.count] } }
         func timing(_ t: Timing) -> [String: Any] {
             ["count": t.count, "median_seconds": t.median.map { $0 as Any } ?? NSNull(),
-             "p90_seconds": t.p90.map { $0 as Any } ?? NSNull()]
+             "p90_seconds": t.p90.map { $0 as Any } ?? NSNull(), "within_sla": t.withinSLA]
         }
         func share(_ v: Double?) -> Any { v.map { ($0 * 10_000).rounded() / 10_000 as Any } ?? NSNull() }
         let object: [String: Any] = [
@@ -134,7 +140,7 @@ public struct Report: Equatable, Sendable {
                 ["kind": $0.kind.rawValue, "count": $0.count, "total": $0.total, "value": $0.value] as [String: Any]
             },
             "first_response": timing(firstResponse),
-            "resolution": timing(resolution).merging(["within_sla": resolvedWithinSLA]) { a, _ in a },
+            "resolution": timing(resolution),
             "satisfaction": ["rated": rated, "satisfied": satisfied, "share": share(satisfactionShare)] as [String: Any],
         ]
         let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .prettyPrinted])) ?? Data()

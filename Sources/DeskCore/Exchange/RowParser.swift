@@ -28,6 +28,10 @@ public struct RowParser: Sendable {
     /// The record of a row, or every problem it has.
     public func parse(_ row: RawRow) -> Result<ImportRecord, ImportFailure> {
         var cells = Cells(row: row, parser: self)
+        // SQLite and C strings end text at a NUL: the rest of the cell would be lost unseen.
+        for (index, value) in row.values.enumerated() where value?.utf8.contains(0) == true {
+            cells.problem(kind.columns[index], "contains a NUL character")
+        }
         let record: ImportRecord? = switch kind {
         case .customers: cells.customer().map(ImportRecord.customer)
         case .orders: cells.order().map(ImportRecord.order)
@@ -51,8 +55,14 @@ public struct RowParser: Sendable {
             problems.append(ImportProblem(file: parser.file, line: row.line, column: column, reason: reason))
         }
 
+        /// The cell without spaces or tabs around it; nil when that leaves nothing.
         func optional(_ column: String) -> String? {
-            parser.position[column].flatMap { row.values[$0] }
+            guard let value = parser.position[column].flatMap({ row.values[$0] }) else { return nil }
+            guard let first = value.utf8.first, let last = value.utf8.last else { return nil }
+            let blank: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 }
+            guard blank(first) || blank(last) else { return value }
+            let trimmed = value.trimmingCharacters(in: .whitespaces)
+            return trimmed.isEmpty ? nil : trimmed
         }
 
         mutating func text(_ column: String) -> String {

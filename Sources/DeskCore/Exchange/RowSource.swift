@@ -63,12 +63,15 @@ public final class CSVRowSource: RowSource {
     private var atStart = true
     /// The reader of the current block, nil when it is used up.
     private var reader: CSVReader?
-    /// Set once a block held invalid UTF-8: the rows before it are read, then the problem.
+    /// Set when a block stopped before a row holding invalid UTF-8: the rows before it are
+    /// read, then that row is reported and skipped (`skipInvalidRow`).
     private var invalidUTF8 = false
     private var finished = false
     /// For each of the kind's columns, its index in the file's header.
     private var indexes: [Int?] = []
     private var headerCount = 0
+    /// The header's names, as compared with the kind's columns.
+    private var headerNames: [String] = []
     /// The line the next row starts on.
     private var line = 1
 
@@ -90,7 +93,14 @@ public final class CSVRowSource: RowSource {
         }
         consumed(header)
         let names = header.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        headerNames = names
         headerCount = names.count
+        let twice = kind.columns.filter { column in names.filter { $0 == column }.count > 1 }
+        if !twice.isEmpty {
+            throw ImportFailure(problems: twice.map {
+                ImportProblem(file: file, line: 1, column: $0, reason: "appears more than once in the header")
+            }, truncated: false)
+        }
         indexes = kind.columns.map { names.firstIndex(of: $0) }
         let missing = zip(kind.columns, indexes).filter { kind.required.contains($0.0) && $0.1 == nil }.map(\.0)
         if !missing.isEmpty {
@@ -123,8 +133,8 @@ public final class CSVRowSource: RowSource {
             if let fields = reader?.next() { return fields }
             reader = nil
             if invalidUTF8 {
-                finished = true
-                throw ImportProblem(file: file, line: line, column: nil, reason: "invalid UTF-8")
+                invalidUTF8 = false
+                throw skipInvalidRow()
             }
             guard let block = try nextBlock() else {
                 finished = true
@@ -146,18 +156,35 @@ public final class CSVRowSource: RowSource {
                 var text = pending.withUnsafeBufferPointer { String(validating: $0[..<end], as: UTF8.self) }
                 if text == nil {
                     invalidUTF8 = true
+                    // Rows end at ASCII bytes, so the valid rows are those valid one by one.
                     end = pending.withUnsafeBufferPointer { bytes in
-                        CSVRowBoundary.rowEnds(in: UnsafeBufferPointer(rebasing: bytes[..<cut]), atEnd: true)
-                            .prefix { String(validating: bytes[..<$0], as: UTF8.self) != nil }.last ?? 0
+                        var valid = 0
+                        for rowEnd in CSVRowBoundary.rowEnds(in: UnsafeBufferPointer(rebasing: bytes[..<cut]), atEnd: true) {
+                            guard String(validating: bytes[valid..<rowEnd], as: UTF8.self) != nil else { break }
+                            valid = rowEnd
+                        }
+                        return valid
                     }
                     text = pending.withUnsafeBufferPointer { String(validating: $0[..<end], as: UTF8.self) } ?? ""
                 }
-                pending.removeSubrange(0..<(invalidUTF8 ? pending.count : end))
-                if invalidUTF8 { atEnd = true }
+                pending.removeSubrange(0..<end)
                 return text
             }
             try read()
         }
+    }
+
+    /// Passes over the row at the start of `pending`, which holds invalid UTF-8, and says
+    /// where: its line, and the first column whose cell the bad bytes are in.
+    private func skipInvalidRow() -> ImportProblem {
+        let start = line
+        let end = pending.withUnsafeBufferPointer { CSVRowBoundary.rowEnds(in: $0, atEnd: true).first } ?? pending.count
+        let text = String(decoding: pending[0..<end], as: UTF8.self)
+        pending.removeSubrange(0..<end)
+        let fields = (try? CSVReader(string: text, hasHeaderRow: false))?.next() ?? [text]
+        consumed(fields)
+        let column = fields.firstIndex { $0.contains("\u{FFFD}") }.flatMap { $0 < headerNames.count ? headerNames[$0] : nil }
+        return ImportProblem(file: file, line: start, column: column, reason: "invalid UTF-8")
     }
 
     private func read() throws(ImportProblem) {

@@ -22,16 +22,25 @@ extension Store {
                     GROUP BY t.\(column) ORDER BY n DESC, name
                     """, arguments: range).map { Report.Count(name: $0["name"], count: $0["n"]) }
             }
-            func timing(_ end: String) throws -> Report.Timing {
+            /// How long until `end`, for the tickets that have it, and how many made `due`.
+            func timing(_ end: String, due: String) throws -> Report.Timing {
                 let durations = "SELECT t.\(end) - t.created_at FROM ticket t WHERE \(inPeriod) AND t.\(end) IS NOT NULL"
-                let n = try Int.fetchOne(db, sql: "SELECT count(*) FROM (\(durations))", arguments: range) ?? 0
-                func rank(_ p: Double) throws -> Int64? {
-                    guard n > 0 else { return nil }
-                    let offset = Int((p * Double(n)).rounded(.up)) - 1
-                    return try Int64.fetchOne(db, sql: "\(durations) ORDER BY 1 LIMIT 1 OFFSET ?",
-                                              arguments: range + [max(offset, 0)])
+                let row = try Row.fetchOne(db, sql: """
+                    SELECT count(*) AS n, coalesce(sum(t.\(end) <= t.\(due)), 0) AS made FROM ticket t
+                    WHERE \(inPeriod) AND t.\(end) IS NOT NULL
+                    """, arguments: range)
+                let n: Int = row?["n"] ?? 0
+                /// The durations at `offset` and after it in the sorted list, up to `count`.
+                func sorted(at offset: Int, count: Int) throws -> [Int64] {
+                    try Int64.fetchAll(db, sql: "\(durations) ORDER BY 1 LIMIT ? OFFSET ?", arguments: range + [count, offset])
                 }
-                return Report.Timing(count: n, median: try rank(0.5), p90: try rank(0.9))
+                guard n > 0 else { return Report.Timing(count: 0, median: nil, p90: nil, withinSLA: 0) }
+                // The median of an even count is the mean of the two middle values; p90 is the
+                // nearest rank, the value at ⌈0.9·n⌉.
+                let middle = try sorted(at: (n - 1) / 2, count: n % 2 == 0 ? 2 : 1)
+                let median = middle.isEmpty ? nil : middle.reduce(0, +) / Int64(middle.count)
+                let p90 = try sorted(at: max(Int((0.9 * Double(n)).rounded(.up)) - 1, 0), count: 1).first
+                return Report.Timing(count: n, median: median, p90: p90, withinSLA: row?["made"] ?? 0)
             }
             let complaints = try Int.fetchOne(db, sql: "SELECT count(*) FROM ticket t WHERE \(inPeriod)",
                                               arguments: range) ?? 0
@@ -48,9 +57,6 @@ extension Store {
                 guard let kind = CompensationKind(rawValue: row["kind"]) else { return nil }
                 return Report.Given(kind: kind, count: row["n"], total: row["total"])
             }
-            let withinSLA = try Int.fetchOne(db, sql: """
-                SELECT count(*) FROM ticket t WHERE \(inPeriod) AND t.resolved_at IS NOT NULL AND t.resolved_at <= t.sla_due_at
-                """, arguments: range) ?? 0
             let satisfaction = try Row.fetchOne(db, sql: """
                 SELECT count(o.satisfaction) AS rated, coalesce(sum(o.satisfaction >= 4), 0) AS satisfied
                 FROM outcome o \(ticketOf("o")) WHERE \(inPeriod)
@@ -58,8 +64,8 @@ extension Store {
             return Report(since: since, until: until, complaints: complaints, byReason: try counts("reason"),
                           byChannel: try counts("channel"), recovered: recovery?["recovered"] ?? 0,
                           lost: recovery?["lost"] ?? 0, compensations: given,
-                          firstResponse: try timing("first_response_at"), resolution: try timing("resolved_at"),
-                          resolvedWithinSLA: withinSLA, rated: satisfaction?["rated"] ?? 0,
+                          firstResponse: try timing("first_response_at", due: "first_due_at"),
+                          resolution: try timing("resolved_at", due: "sla_due_at"), rated: satisfaction?["rated"] ?? 0,
                           satisfied: satisfaction?["satisfied"] ?? 0)
         }
     }

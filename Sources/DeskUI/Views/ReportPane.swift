@@ -40,10 +40,10 @@ enum ReportPane {
         out.append(Line(L10n.ReportText.satisfaction + "  " + Report.percent(report.satisfactionShare)))
         out.append(Line(L10n.ReportText.firstResponse + "  " + L10n.ReportText.timing(
             median: Report.duration(report.firstResponse.median), p90: Report.duration(report.firstResponse.p90),
-            n: report.firstResponse.count)))
+            n: report.firstResponse.count) + " · " + L10n.ReportText.withinSLA(Report.percent(report.firstResponse.withinSLAShare))))
         out.append(Line(L10n.ReportText.resolution + "  " + L10n.ReportText.timing(
             median: Report.duration(report.resolution.median), p90: Report.duration(report.resolution.p90),
-            n: report.resolution.count) + " · " + L10n.ReportText.withinSLA(Report.percent(report.withinSLAShare))))
+            n: report.resolution.count) + " · " + L10n.ReportText.withinSLA(Report.percent(report.resolution.withinSLAShare))))
         func chart(_ title: String, _ items: [(String, Int, String)]) {
             out.append(Line(""))
             out.append(Line(title, .header))
