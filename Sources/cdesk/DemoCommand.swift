@@ -50,5 +50,9 @@ struct DemoCommand: ParsableCommand {
             }
         }
         if showProgress { FileHandle.standardError.write(Data("\n".utf8)) }
+        // The store starts settled: complaints whose customer already came back, or whose
+        // window has passed, are marked as the console's start-of-shift sweep would.
+        let windowDays = (try? loadConfig())?.policy.recoveryWindowDays ?? CompensationPolicy.standard.recoveryWindowDays
+        try store.sweepRecovery(windowDays: windowDays, agent: currentAgent(nil), now: options.now)
     }
 }

@@ -212,13 +212,22 @@ import Testing
         let store = try Fixture.store()
         let resolved = Fixture.date("2024-03-01")
         var batch = RecordBatch()
-        batch.customers = [Customer(id: "C1", name: "A", email: nil, phone: nil, region: nil, tier: .regular,
-                                    referrals: 0, joinedAt: Fixture.date("2023-01-01"))]
-        batch.tickets = [Ticket(id: "T1", customerID: "C1", orderID: nil, channel: .email, reason: .service, subject: "s",
-                                status: .resolved, priority: .normal, fault: .shop, assignee: nil,
-                                createdAt: Fixture.date("2024-02-20"), firstResponseAt: nil, resolvedAt: resolved,
-                                slaDueAt: Fixture.date("2024-02-22"), updatedAt: resolved, version: 1)]
-        batch.recoveries = [Recovery(ticketID: "T1", customerID: "C1", state: .offered, followUpOn: nil, updatedAt: resolved)]
+        batch.customers = ["C1", "C2"].map {
+            Customer(id: $0, name: "A", email: nil, phone: nil, region: nil, tier: .regular, referrals: 0,
+                     joinedAt: Fixture.date("2023-01-01"))
+        }
+        batch.tickets = ["T1", "T2"].map {
+            Ticket(id: $0, customerID: $0 == "T1" ? "C1" : "C2", orderID: nil, channel: .email, reason: .service, subject: "s",
+                   status: .resolved, priority: .normal, fault: .shop, assignee: nil,
+                   createdAt: Fixture.date("2024-02-20"), firstResponseAt: nil, resolvedAt: resolved,
+                   slaDueAt: Fixture.date("2024-02-22"), updatedAt: resolved, version: 1)
+        }
+        batch.recoveries = [Recovery(ticketID: "T1", customerID: "C1", state: .offered, followUpOn: nil, updatedAt: resolved),
+                            Recovery(ticketID: "T2", customerID: "C2", state: .offered, followUpOn: nil, updatedAt: resolved)]
+        // C2 ordered again already, but no file of this import says so: the import leaves T2
+        // to the console's sweep.
+        batch.orders = [Order(id: "O0", customerID: "C2", placedAt: Fixture.date("2024-03-02"), total: Money(minor: 100),
+                              deliveryFee: Money(minor: 0), status: .placed, deliveredAt: nil)]
         try store.pool.write { db in try BulkWriter(db).write(batch) }
         let before = try Fixture.load(store, .orders, try Fixture.file("o.csv", "id,customer_id,placed_at,total,status\nO1,C1,2024-02-25,10,placed\n"))
         #expect(before.recovered == 0)
@@ -226,6 +235,7 @@ import Testing
         let after = try Fixture.load(store, .orders, try Fixture.file("o.csv", "id,customer_id,placed_at,total,status\nO2,C1,2024-03-05,10,placed\n"))
         #expect(after.recovered == 1)
         #expect(try store.ticketDetail(id: "T1")?.recovery?.state == .recovered)
+        #expect(try store.ticketDetail(id: "T2")?.recovery?.state == .offered)
         let event = try store.pool.read { db in
             try Row.fetchOne(db, sql: "SELECT * FROM event WHERE entity = 'recovery' AND entity_id = 'T1'")
         }

@@ -104,6 +104,8 @@ private final class ImportWriter {
     /// Tickets carry their customer's tier (the VIP view reads it there).
     private var customerTiers: [String: String] = [:]
     private var orderOwners: [String: String] = [:]
+    /// Customers whose orders this import inserted or changed.
+    private var orderCustomers: Set<String> = []
 
     /// Tickets with a larger seq are new in this import; their search rows are written
     /// in one statement at the end (`indexNewTickets`).
@@ -228,6 +230,7 @@ private final class ImportWriter {
                 INSERT INTO "order" (customer_id, placed_at, total, delivery_fee, status, delivered_at, id)
                 VALUES (?,?,?,?,?,?,?)
                 """).execute(arguments: StatementArguments(values + [o.id.databaseValue]))
+            orderCustomers.insert(o.customerID)
             return .inserted
         }
         guard Array(old.databaseValues) != values else { return .unchanged }
@@ -235,6 +238,7 @@ private final class ImportWriter {
             UPDATE "order" SET customer_id = ?, placed_at = ?, total = ?, delivery_fee = ?, status = ?, delivered_at = ?
             WHERE id = ?
             """).execute(arguments: StatementArguments(values + [o.id.databaseValue]))
+        orderCustomers.insert(o.customerID)
         return .updated
     }
 
@@ -332,8 +336,10 @@ private final class ImportWriter {
     }
 
     /// Complaints being followed whose customer ordered again: they came back (the rule
-    /// lives in RecoveryRules, shared with the console's sweep).
+    /// lives in RecoveryRules, shared with the console's sweep). Only the customers whose
+    /// orders this import wrote: the summary's count is what the file did.
     func markRecovered(agent: String, windowDays: Int) throws -> Int {
-        try RecoveryRules.markRecovered(db, agent: agent, now: now, windowDays: windowDays)
+        try RecoveryRules.markRecovered(db, agent: agent, now: now, windowDays: windowDays,
+                                        scope: .customers(Array(orderCustomers)))
     }
 }

@@ -21,13 +21,13 @@ extension Store {
         for start in stride(from: 0, to: cameBack.count, by: Self.sweepBatch) {
             let batch = Array(cameBack[start..<min(start + Self.sweepBatch, cameBack.count)])
             result.recovered += try pool.write { db in
-                try RecoveryRules.markRecovered(db, agent: agent, now: seconds, windowDays: windowDays, only: batch)
+                try RecoveryRules.markRecovered(db, agent: agent, now: seconds, windowDays: windowDays, scope: .tickets(batch))
             }
         }
         for start in stride(from: 0, to: expired.count, by: Self.sweepBatch) {
             let batch = Array(expired[start..<min(start + Self.sweepBatch, expired.count)])
             result.lost += try pool.write { db in
-                try RecoveryRules.markLost(db, agent: agent, now: seconds, windowDays: windowDays, only: batch)
+                try RecoveryRules.markLost(db, agent: agent, now: seconds, windowDays: windowDays, scope: .tickets(batch))
             }
         }
         return result
@@ -83,27 +83,37 @@ enum RecoveryRules {
                             arguments: [Int64(windowDays) * 86_400, now])
     }
 
-    /// Marks the complaints the rule finds recovered (of `only`, when given).
-    static func markRecovered(_ db: Database, agent: String, now: Int64, windowDays: Int, only: [String]? = nil) throws -> Int {
-        try mark(db, where: cameBackRule, only: only, as: .recovered, agent: agent, now: now,
+    /// Which followed complaints a marking may touch.
+    enum Scope {
+        /// These complaints (ticket ids).
+        case tickets([String])
+        /// The complaints of these customers.
+        case customers([String])
+    }
+
+    /// Marks the complaints the rule finds recovered, of `scope`.
+    static func markRecovered(_ db: Database, agent: String, now: Int64, windowDays: Int, scope: Scope) throws -> Int {
+        try mark(db, where: cameBackRule, scope: scope, as: .recovered, agent: agent, now: now,
                  arguments: [Int64(windowDays) * 86_400])
     }
 
-    /// Marks the complaints the rule finds lost (of `only`, when given).
-    static func markLost(_ db: Database, agent: String, now: Int64, windowDays: Int, only: [String]? = nil) throws -> Int {
-        try mark(db, where: expiredRule, only: only, as: .lost, agent: agent, now: now,
+    /// Marks the complaints the rule finds lost, of `scope`.
+    static func markLost(_ db: Database, agent: String, now: Int64, windowDays: Int, scope: Scope) throws -> Int {
+        try mark(db, where: expiredRule, scope: scope, as: .lost, agent: agent, now: now,
                  arguments: [Int64(windowDays) * 86_400, now])
     }
 
-    private static func mark(_ db: Database, where rule: String, only: [String]?, as state: RecoveryState, agent: String,
+    private static func mark(_ db: Database, where rule: String, scope: Scope, as state: RecoveryState, agent: String,
                              now: Int64, arguments ruleArguments: [any DatabaseValueConvertible]) throws -> Int {
-        var condition = rule
-        var arguments = ruleArguments
-        if let only {
-            guard !only.isEmpty else { return 0 }
-            condition += " AND r.ticket_id IN (\(Array(repeating: "?", count: only.count).joined(separator: ",")))"
-            arguments += only
+        let (column, ids) = switch scope {
+        case let .tickets(ids): ("r.ticket_id", ids)
+        case let .customers(ids): ("r.customer_id", ids)
         }
+        guard !ids.isEmpty else { return 0 }
+        // One JSON array argument, however many ids (a nightly file names thousands).
+        let list = String(data: try JSONSerialization.data(withJSONObject: ids), encoding: .utf8) ?? "[]"
+        let condition = rule + " AND \(column) IN (SELECT value FROM json_each(?))"
+        let arguments = ruleArguments + [list]
         try db.execute(sql: """
             INSERT INTO event (at, agent, entity, entity_id, action, old_value, new_value)
             SELECT ?, ?, 'recovery', r.ticket_id, ?, json_object('state', r.state), json_object('state', ?)
