@@ -105,6 +105,8 @@ import Testing
                          at: Fixture.date("2024-02-02T00:00:01Z"), state: .offered),
             Compensation(ticketID: "\tT1", customerID: "-C1", kind: .bonus, value: 500, promoCode: nil, agent: "anna",
                          at: Fixture.date("2024-02-02T00:00:02Z"), state: .declined),
+            Compensation(ticketID: "\tT1", customerID: "-C1", kind: .bonus, value: 300, promoCode: nil, agent: "anna",
+                         at: Fixture.date("2024-02-02T00:00:02Z"), state: .accepted),
             Compensation(ticketID: "\tT1", customerID: "-C1", kind: .freeDelivery, value: 0, promoCode: nil, agent: "anna",
                          at: Fixture.date("2024-02-02T00:00:03Z"), state: .accepted),
         ]
@@ -122,14 +124,16 @@ import Testing
         #expect(row["customer_name"] == "'=HYPERLINK(\"http://evil\")")
         #expect(row["email"] == "'@ivan@example.com")
         #expect(row["phone"] == "'+7 912 345-67-89")
-        #expect(row["compensations"] == "discount 10%; refund 1500.50; free-delivery")
-        #expect(row["compensation_value"] == "1500.50")
+        #expect(row["compensations"] == "discount 10%; refund 1500.50; bonus 300; free-delivery")
+        // The refund and the bonus points at 1 ₽ each; the declined bonus, the discount and
+        // a free delivery without a fee cost nothing yet.
+        #expect(row["compensation_value"] == "1800.50")
         #expect(row["satisfaction"] == "5")
         #expect(row["agent"] == "anna")
         #expect(text.hasSuffix("\n"))
         let json = try #require(try Self.readJSONL(try Self.export(store, .jsonl)).first)
         #expect(json["customer_name"] as? String == "=HYPERLINK(\"http://evil\")")
-        #expect((json["compensation_value"] as? NSNumber)?.doubleValue == 1500.5)
+        #expect((json["compensation_value"] as? NSNumber)?.doubleValue == 1800.5)
         #expect((json["satisfaction"] as? NSNumber)?.intValue == 5)
     }
 

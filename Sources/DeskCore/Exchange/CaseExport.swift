@@ -35,13 +35,19 @@ public struct GivenCompensation: Hashable, Sendable {
         }
     }
 
-    /// The money the shop spent, where the value is money: free delivery (the fee waived,
-    /// when recorded), a refund, a replacement. A discount is a percent of an order not yet
-    /// placed and a bonus is points, so neither has a money value here.
+    /// What one bonus point is worth: one unit of the currency (1 ₽), as the shop's
+    /// loyalty programme counts them.
+    public static let bonusPoint = Money(minor: 100)
+
+    /// The money the shop has given up with this compensation: a refund, a replacement, bonus
+    /// points (credited at once, `bonusPoint` each), a free delivery's fee when one was
+    /// recorded. A discount, and a free delivery recorded without a fee, cost the shop only
+    /// when the customer's next order uses them, at a price not known here: no value.
     public var money: Money? {
         switch kind {
         case .freeDelivery, .refund, .replacement: Money(minor: value)
-        case .discount, .bonus, .apology: nil
+        case .bonus: Money(minor: value * Self.bonusPoint.minor)
+        case .discount, .apology: nil
         }
     }
 }

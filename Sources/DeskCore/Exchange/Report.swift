@@ -23,7 +23,7 @@ public struct Report: Equatable, Sendable {
         public var value: String {
             switch kind {
             case .freeDelivery, .refund, .replacement: Money(minor: total).decimal
-            case .bonus: "\(total) points"
+            case .bonus: "\(total) points = \(Money(minor: total * GivenCompensation.bonusPoint.minor).decimal)"
             case .discount: count > 0 ? "avg " + String(format: "%.1f%%", Double(total) / Double(count)) : "-"
             case .apology: "-"
             }
