@@ -196,6 +196,7 @@ import Testing
         ConsoleTests.press(console, .ticketResolve)
         ConsoleTests.press(console, .promptAccept)
         let path = NSTemporaryDirectory() + "cdesk-export-\(UUID().uuidString).csv"
+        defer { try? FileManager.default.removeItem(atPath: path) }
         // The open view holds no resolved case: nothing is written, not even an empty file.
         Self.export(console, to: path)
         #expect(console.state.message?.text.contains("nothing written") == true)
@@ -207,7 +208,7 @@ import Testing
         ConsoleTests.press(console, .promptAccept)
         #expect(console.state.queue.rows.map(\.id) == ["T2"])
         Self.export(console, to: path)
-        #expect(console.state.message?.text.contains("exported 1 resolved cases") == true, "\(console.state.message?.text ?? "")")
+        #expect(console.state.message?.text.contains("exported 1 case to") == true, "\(console.state.message?.text ?? "")")
         Self.export(console, to: path)
         #expect(console.state.message?.text.contains("exists") == true, "the second time refuses")
         ConsoleTests.press(console, .promptCancel)
@@ -216,6 +217,7 @@ import Testing
         #expect(csv.contains("T2,C02,王伟"))
         // A search's matches: T1 by a word of its subject, in any case.
         let second = NSTemporaryDirectory() + "cdesk-export-\(UUID().uuidString).jsonl"
+        defer { try? FileManager.default.removeItem(atPath: second) }
         ConsoleTests.press(console, .filter)
         ConsoleTests.press(console, .promptClear)
         ConsoleTests.press(console, .promptAccept)

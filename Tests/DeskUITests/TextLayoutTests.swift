@@ -10,6 +10,17 @@ import Testing
         #expect(DisplayWidth.of("❤\u{FE0F}") == 2)
     }
 
+    /// Paths in status messages: as typed where possible, and the file's name always whole.
+    @Test func shortPathsKeepTheFileName() {
+        #expect(L10n.shortPath("/work/cases/x.csv", directory: "/work", home: "/root") == "cases/x.csv")
+        #expect(L10n.shortPath("/root/x.csv", directory: "/work", home: "/root") == "~/x.csv")
+        #expect(L10n.shortPath("/tmp/x.csv", directory: "/", home: "/") == "/tmp/x.csv")
+        let long = "/srv/shop/exports/nightly/accounting/2026/november/week-48/cdesk-resolved-2026-11-28.csv"
+        let short = L10n.shortPath(long, width: 48, directory: "/work", home: "/root")
+        #expect(short.hasSuffix("…/cdesk-resolved-2026-11-28.csv") && short.hasPrefix("/srv/"))
+        #expect(DisplayWidth.of(short) <= 48)
+    }
+
     @Test func truncatesByColumnsWithEllipsis() {
         #expect(DisplayWidth.truncate("Константин", to: 6) == "Конст…")
         #expect(DisplayWidth.truncate("王伟王伟", to: 5) == "王伟…")

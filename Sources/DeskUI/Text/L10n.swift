@@ -315,18 +315,38 @@ extension L10n {
 
 extension L10n {
     public static func exportPrompt(_ view: QueueView) -> String {
-        "Export the resolved cases of \(viewName(view)) to (.csv or .jsonl): "
+        "Export resolved cases of \(viewName(view)) to: "
     }
     public static func exporting(_ view: QueueView, to path: String) -> String {
-        "exporting the resolved cases of \(viewName(view)) to \(path)…"
+        "exporting resolved cases of \(viewName(view)) to \(shortPath(path))…"
     }
     public static let reportRunning = "computing the report…"
     public static func reportReady(key: String) -> String { "the report is ready: \(key) shows it" }
     public static let exportRunning = "an export is still running; wait for it to finish"
     public static let nothingToExport = "this view holds no resolved cases: nothing written (try Resolved, All or a search)"
-    public static func exported(_ count: Int, to path: String) -> String { "exported \(count) resolved cases to \(path)" }
-    public static func exportExists(_ path: String) -> String { "\(path) exists; give another name (nothing is overwritten)" }
-    public static func exportFormat(_ path: String) -> String { "\(path): name it .csv or .jsonl" }
+    public static func exported(_ count: Int, to path: String) -> String {
+        "exported \(count) \(count == 1 ? "case" : "cases") to \(shortPath(path, width: 36))"
+    }
+    public static func exportExists(_ path: String) -> String { "\(shortPath(path)) exists; give another name" }
+    public static func exportFormat(_ path: String) -> String { "\(shortPath(path)): name it .csv or .jsonl" }
+
+    /// A file's path as the agent would type it, short enough for the status line: relative to
+    /// the working directory when inside it, `~` for the home folder, and a long one
+    /// shortened in the middle, so that the file's name always shows.
+    public static func shortPath(_ path: String, width: Int = 48,
+                                 directory: String = FileManager.default.currentDirectoryPath,
+                                 home: String? = ProcessInfo.processInfo.environment["HOME"]) -> String {
+        var short = path
+        if directory != "/", path.hasPrefix(directory + "/") {
+            short = String(path.dropFirst(directory.count + 1))
+        } else if let home, home != "/", path.hasPrefix(home + "/") {
+            short = "~" + path.dropFirst(home.count)
+        }
+        guard DisplayWidth.of(short) > width else { return short }
+        let name = (short as NSString).lastPathComponent
+        let head = DisplayWidth.truncate(short, to: max(width - DisplayWidth.of(name) - 2, 4))
+        return (head.hasSuffix("…") ? String(head.dropLast()) : head) + "…/" + name
+    }
 
     public enum ReportText {
         public static let title = "Report"
