@@ -22,8 +22,9 @@ public struct Report: Equatable, Sendable {
         /// points for a bonus, the average percent for a discount.
         public var value: String {
             switch kind {
+            case .freeDelivery where total == 0: "-"
             case .freeDelivery, .refund, .replacement: Money(minor: total).decimal
-            case .bonus: "\(total) points = \(Money(minor: total * GivenCompensation.bonusPoint.minor).decimal)"
+            case .bonus: "\(total) pts = \(Money(minor: total * GivenCompensation.bonusPoint.minor).decimal)"
             case .discount: count > 0 ? "avg " + String(format: "%.1f%%", Double(total) / Double(count)) : "-"
             case .apology: "-"
             }

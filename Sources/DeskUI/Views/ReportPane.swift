@@ -49,8 +49,11 @@ enum ReportPane {
             out.append(Line(title, .header))
             let most = max(1, items.map(\.1).max() ?? 1)
             let nameWidth = min(18, items.map { DisplayWidth.of($0.0) }.max() ?? 8)
+            // The bars give way to the widest figure and its note, down to 10 cells.
+            let tail = items.map { String($0.1).count + ($0.2.isEmpty ? 0 : 2 + DisplayWidth.of($0.2)) }.max() ?? 0
+            let fitting = max(10, min(barWidth, width - 2 - 2 - nameWidth - 1 - 1 - tail))
             for (name, count, extra) in items {
-                out.append(Line("  " + DisplayWidth.fit(name, to: nameWidth) + " " + bar(Double(count) / Double(most), width: barWidth)
+                out.append(Line("  " + DisplayWidth.fit(name, to: nameWidth) + " " + bar(Double(count) / Double(most), width: fitting)
                                 + " " + String(count) + (extra.isEmpty ? "" : "  " + extra)))
             }
         }
