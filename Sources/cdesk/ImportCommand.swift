@@ -14,8 +14,10 @@ struct ImportCommand: ParsableCommand {
             is unchanged. A row whose id exists updates it. Columns:
               customers: id,name,email,phone,region,tier,referrals,joined
               orders:    id,customer_id,placed_at,total,delivery_fee,status,delivered_at
-              tickets:   id,customer_id,order_id,channel,reason,subject,status,priority,fault,created_at
+              tickets:   id,customer_id,order_id,channel,reason,subject,status,priority,fault,created_at,resolved_at
               messages:  ticket_id,author,body,internal,at
+            A ticket's status and fault are the desk's once it is stored: a re-import leaves them. \
+            A ticket imported as resolved or closed without resolved_at counts as resolved when created.
             """
     )
 

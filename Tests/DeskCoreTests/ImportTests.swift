@@ -98,12 +98,24 @@ import Testing
         let store = try Fixture.handWritten()
         let version = try #require(try store.ticketDetail(id: "T2")).ticket.version
         try store.resolve(ticketID: "T2", expectedVersion: version, resolution: .explained, satisfaction: nil, agent: "olga")
-        let file = try Fixture.file("t.csv", "id,customer_id,channel,reason,subject,status,created_at\nT2,C2,chat,delivery-delay,late,new,2024-02-06\nT8,C2,chat,other,old case,closed,2024-01-03\n")
+        let file = try Fixture.file("t.csv", """
+            id,customer_id,channel,reason,subject,status,created_at,resolved_at
+            T2,C2,chat,delivery-delay,late,new,2024-02-06,
+            T8,C2,chat,other,old case,closed,2024-01-03,
+            T9,C2,chat,other,older case,resolved,2024-01-02,2024-01-04T10:00:00Z
+            T10,C2,chat,other,open case,open,2024-01-02,2024-01-04
+
+            """)
         try Fixture.load(store, .tickets, file)
         let t2 = try #require(try store.ticketDetail(id: "T2")).ticket
         #expect(t2.status == .resolved && t2.subject == "late", "the subject updates; the desk's status stays")
+        // Done without a date: resolved when created; with one: then; still open: not resolved.
         let t8 = try #require(try store.ticketDetail(id: "T8")).ticket
         #expect(t8.resolvedAt == Fixture.date("2024-01-03"))
+        let t9 = try #require(try store.ticketDetail(id: "T9")).ticket
+        #expect(t9.resolvedAt == Fixture.date("2024-01-04T10:00:00Z"))
+        let t10 = try #require(try store.ticketDetail(id: "T10")).ticket
+        #expect(t10.resolvedAt == nil)
     }
 
     /// Each kind of bad input: the message names file, line and column, and the store is
@@ -128,6 +140,8 @@ import Testing
         (.messages, "m.jsonl", "{\"ticket_id\":\"T1\",\"author\":\"agent\",\"body\":\"x\",\"at\":\"2024-01-01\"}\n{not json\n",
          "m.jsonl:2: not a JSON object"),
         (.customers, "c.csv", "id,name,joined\nC9,,2024-01-01\n", "c.csv:2: name: required, but empty or missing"),
+        (.tickets, "t.csv", "id,customer_id,channel,reason,subject,status,created_at,resolved_at\nT9,C1,email,other,x,closed,2024-01-02,2024-01-01\n",
+         "t.csv:2: resolved_at: before created_at (2024-01-02T00:00:00Z)"),
         (.customers, "c.csv", "id,name,joined\nC9,   ,2024-01-01\n", "c.csv:2: name: required, but empty or missing"),
         (.customers, "c.csv", "id,name,joined\nC9,Ann\u{0}Lee,2024-01-01\n", "c.csv:2: name: contains a NUL character"),
         (.customers, "c.jsonl", "{\"id\":\"C9\",\"name\":\"Ann\\u0000Lee\",\"joined\":\"2024-01-01\"}\n",

@@ -155,11 +155,18 @@ public struct RowParser: Sendable {
             let priority: Priority? = choice("priority", default: .normal)
             let fault: Fault? = choice("fault", default: .unknown)
             let created = date("created_at")
+            // When a file says a complaint is done but not when, it counts as resolved when
+            // it was created (so that it is exported with the others).
+            let resolved = date("resolved_at", required: false)
+            if let resolved, let created, resolved < created {
+                problem("resolved_at", "before created_at (\(ISODate.string(created.seconds)))")
+            }
             guard let channel, let reason, let status, let priority, let fault, let created else { return nil }
             let due = parser.sla.resolutionDue(created: created, priority: priority)
             return Ticket(id: id, customerID: customerID, orderID: optional("order_id"), channel: channel,
                           reason: reason, subject: subject, status: status, priority: priority, fault: fault,
-                          assignee: nil, createdAt: created, firstResponseAt: nil, resolvedAt: nil, slaDueAt: due,
+                          assignee: nil, createdAt: created, firstResponseAt: nil,
+                          resolvedAt: status.isActive ? nil : resolved ?? created, slaDueAt: due,
                           firstResponseDueAt: parser.sla.firstResponseDue(created: created, priority: priority),
                           updatedAt: created, version: 1)
         }

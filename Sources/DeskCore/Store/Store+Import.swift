@@ -269,9 +269,7 @@ private final class ImportWriter {
         insert.setUncheckedArguments([t.customerID, t.orderID, t.channel.rawValue, t.reason.rawValue, t.subject,
                                       t.status.rawValue, t.priority.rawValue, t.fault.rawValue, t.createdAt.seconds,
                                       t.slaDueAt.seconds, t.firstResponseDueAt.seconds, t.updatedAt.seconds,
-                                      // The files carry no resolution time: a ticket imported as done counts
-                                      // as resolved when it was created, so that it exports and is followed.
-                                      t.status.isActive ? nil : (t.resolvedAt ?? t.createdAt).seconds, tier, t.id])
+                                      t.resolvedAt?.seconds, tier, t.id])
         try insert.execute()
         if db.changesCount > 0 { return .inserted }
         // Status and fault are the desk's once a ticket exists: the agents move them, and a
