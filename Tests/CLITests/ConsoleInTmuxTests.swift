@@ -44,7 +44,7 @@ import Testing
     /// An export file holds customers' contacts: made for its owner only, never overwritten unasked.
     @Test func exportWritesAPrivateFileAndRefusesToOverwrite() throws {
         let store = try Self.demoStore()
-        let output = NSTemporaryDirectory() + "cdesk-cli-export-\(UUID().uuidString).csv"
+        let output = Scratch.path("cli-export.csv")
         let first = try runCDesk(["export", "--store", store, "--output", output])
         #expect(first.status == 0, "\(first.stderr)")
         let mode = try FileManager.default.attributesOfItem(atPath: output)[.posixPermissions] as? Int
@@ -116,7 +116,7 @@ import Testing
     }
 
     @Test func checkReportsFileAndLineAndExitsOne() throws {
-        let path = NSTemporaryDirectory() + "bad-\(UUID().uuidString).keymap"
+        let path = Scratch.path("bad.keymap")
         try "bind queue j move-down\nbind queue j move-up\nbind sideways k help\n".write(toFile: path, atomically: true, encoding: .utf8)
         let result = try runCDesk(["keys", "--check", path])
         #expect(result.status == 1)
@@ -127,7 +127,7 @@ import Testing
     }
 
     @Test func consoleRefusesABrokenKeymap() throws {
-        let path = NSTemporaryDirectory() + "bad-\(UUID().uuidString).keymap"
+        let path = Scratch.path("bad.keymap")
         try "bind queue j fly\n".write(toFile: path, atomically: true, encoding: .utf8)
         let result = try runCDesk(["--keymap", path, "--store", Fixtures.temporaryPath("k")])
         #expect(result.status == 1)
@@ -172,7 +172,7 @@ import Testing
 
 @Suite struct ConfigCommandTests {
     @Test func configKeymapAndBadConfig() throws {
-        let dir = NSTemporaryDirectory() + "cdesk-config-\(UUID().uuidString)"
+        let dir = Scratch.path("config")
         try FileManager.default.createDirectory(atPath: dir + "/cdesk", withIntermediateDirectories: true)
         try "keymap = \"vi\"\n".write(toFile: dir + "/cdesk/config.toml", atomically: true, encoding: .utf8)
         let keys = try runCDesk(["keys", "--format", "tsv"], environment: ["XDG_CONFIG_HOME": dir])

@@ -1,3 +1,4 @@
+import DeskTestSupport
 import Foundation
 import Testing
 
@@ -80,7 +81,7 @@ final class TmuxSession {
 /// never pipes, so a daemon inheriting them cannot block the reader.
 func spawn(_ path: String, _ arguments: [String], environment: [String: String]? = nil,
            captureOutput: Bool = true) throws -> (status: Int32, stdout: String, stderr: String) {
-    let dir = NSTemporaryDirectory() + "cdesk-spawn-\(UUID().uuidString)"
+    let dir = Scratch.path("spawn")
     try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(atPath: dir) }
     let outPath = captureOutput ? dir + "/out" : "/dev/null", errPath = captureOutput ? dir + "/err" : "/dev/null"

@@ -1,3 +1,4 @@
+import DeskTestSupport
 import Foundation
 import GRDB
 @testable import DeskCore
@@ -5,7 +6,7 @@ import GRDB
 /// Temporary stores and files for the import, export and report tests.
 enum Fixture {
     static func store() throws -> Store {
-        try Store(path: NSTemporaryDirectory() + "/x-\(UUID()).sqlite")
+        try Store(path: Scratch.path("x.sqlite"))
     }
 
     static func file(_ name: String, _ content: String) throws -> String {
@@ -13,7 +14,7 @@ enum Fixture {
     }
 
     static func bytes(_ name: String, _ content: [UInt8]) throws -> String {
-        let folder = NSTemporaryDirectory() + "/cdesk-\(UUID())"
+        let folder = Scratch.path("files")
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let path = folder + "/" + name
         try Data(content).write(to: URL(fileURLWithPath: path))

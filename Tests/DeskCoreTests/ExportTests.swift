@@ -1,4 +1,5 @@
 import CSV
+import DeskTestSupport
 import Foundation
 import GRDB
 import Testing
@@ -13,7 +14,7 @@ import Testing
     }
 
     static func export(_ store: Store, _ format: ExchangeFormat, _ filter: ExportFilter = ExportFilter()) throws -> String {
-        let path = NSTemporaryDirectory() + "/export-\(UUID()).\(format.rawValue)"
+        let path = Scratch.path("export.\(format.rawValue)")
         _ = FileManager.default.createFile(atPath: path, contents: nil)
         let handle = try #require(FileHandle(forWritingAtPath: path))
         try store.exportCases(filter, format: format, to: handle)

@@ -7,7 +7,7 @@ public enum Fixtures {
     public static let now = Date(timeIntervalSince1970: 1_795_000_000)  // 2026-11-18
 
     public static func temporaryPath(_ name: String = "store") -> String {
-        NSTemporaryDirectory() + "cdesk-test-\(name)-\(UUID().uuidString)/desk.sqlite"
+        Scratch.path("test-\(name)") + "/desk.sqlite"
     }
 
     public static func emptyStore() throws -> Store {

@@ -82,7 +82,7 @@ import Testing
     }
 
     @Test func loaderFindsPresetsAndAppliesTheUserFileOver() throws {
-        let config = NSTemporaryDirectory() + "cdesk-keys-\(UUID().uuidString)"
+        let config = Scratch.path("keys")
         try FileManager.default.createDirectory(atPath: config + "/cdesk", withIntermediateDirectories: true)
         try "bind queue x open-ticket\n".write(toFile: config + "/cdesk/keymap", atomically: true, encoding: .utf8)
         var loader = KeymapLoader(environment: ["XDG_CONFIG_HOME": config, "HOME": "/nonexistent"])

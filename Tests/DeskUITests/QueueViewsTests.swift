@@ -195,7 +195,7 @@ import Testing
         #expect(console.state.queue.selectedRow?.id == "T2")
         ConsoleTests.press(console, .ticketResolve)
         ConsoleTests.press(console, .promptAccept)
-        let path = NSTemporaryDirectory() + "cdesk-export-\(UUID().uuidString).csv"
+        let path = Scratch.path("export.csv")
         defer { try? FileManager.default.removeItem(atPath: path) }
         // The open view holds no resolved case: nothing is written, not even an empty file.
         Self.export(console, to: path)
@@ -216,7 +216,7 @@ import Testing
         #expect(csv.split(separator: "\n").count == 2)
         #expect(csv.contains("T2,C02,王伟"))
         // A search's matches: T1 by a word of its subject, in any case.
-        let second = NSTemporaryDirectory() + "cdesk-export-\(UUID().uuidString).jsonl"
+        let second = Scratch.path("export.jsonl")
         defer { try? FileManager.default.removeItem(atPath: second) }
         ConsoleTests.press(console, .filter)
         ConsoleTests.press(console, .promptClear)
