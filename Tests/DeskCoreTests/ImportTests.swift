@@ -83,6 +83,15 @@ import Testing
             try String.fetchOne(db, sql: "SELECT body FROM ticket_search s JOIN ticket t ON t.seq = s.rowid WHERE t.id = 'T1'")
         }
         #expect(bodies == "Здравствуйте! Ножка \"сломалась\" 😡\nCheck with the warehouse")
+        // The audit log has the change: the columns that differ, old and new.
+        let event = try store.pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM event WHERE entity = 'customer' AND entity_id = 'C1' AND action = 'import-update'")
+        }
+        let old = try JSONSerialization.jsonObject(with: Data(((event?["old_value"] as String?) ?? "{}").utf8)) as? [String: String]
+        let new = try JSONSerialization.jsonObject(with: Data(((event?["new_value"] as String?) ?? "{}").utf8)) as? [String: String]
+        #expect(old?["name"] == "Иван Петров" && new?["name"] == "Пётр Сидоров")
+        #expect(old?["tier"] == "vip" && new?["tier"] == "regular")
+        #expect(old?["joined_at"] == nil, "an unchanged column is not in the event")
     }
 
     @Test func aTicketUpdateBumpsItsVersion() throws {

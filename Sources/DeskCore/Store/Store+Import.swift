@@ -30,7 +30,7 @@ extension Store {
                 for (name, value) in saved { try? db.execute(sql: "PRAGMA \(name) = \(value)") }
             }
             try db.inTransaction(.immediate) {
-                let writer = try ImportWriter(db, file: source.file, now: started.seconds)
+                let writer = try ImportWriter(db, file: source.file, agent: options.agent, at: started)
                 while failure.problems.count < limit {
                     let row: ParsedRow?
                     do throws(ImportProblem) {
@@ -97,7 +97,10 @@ enum RowChange { case inserted, updated, unchanged }
 private final class ImportWriter {
     let db: Database
     let file: String
-    let now: Int64
+    /// Who imports, and when: the audit log's agent and time for each record changed.
+    let agent: String
+    let at: Date
+    var now: Int64 { at.seconds }
     private static let cacheLimit = 200_000
     private var customerTexts: [String: String] = [:]
     private var knownCustomers: Set<String> = []
@@ -111,10 +114,11 @@ private final class ImportWriter {
     /// in one statement at the end (`indexNewTickets`).
     private let lastSeqBefore: Int64
 
-    init(_ db: Database, file: String, now: Int64) throws {
+    init(_ db: Database, file: String, agent: String, at: Date) throws {
         self.db = db
         self.file = file
-        self.now = now
+        self.agent = agent
+        self.at = at
         lastSeqBefore = try Int64.fetchOne(db, sql: "SELECT max(seq) FROM ticket") ?? 0
     }
 
@@ -152,6 +156,28 @@ private final class ImportWriter {
             }
         } catch let error as DatabaseError {
             throw ImportProblem(file: file, line: line, column: nil, reason: error.message ?? "\(error.resultCode)")
+        }
+    }
+
+    /// An audit event for a stored record the file changed: the columns that differ, old and
+    /// new. (New records are counted in the import's own event; a nightly file adds thousands.)
+    private func logUpdate(_ entity: String, _ id: String, columns: [String], old: [DatabaseValue], new: [DatabaseValue]) throws {
+        var before: [String: String] = [:], after: [String: String] = [:]
+        for (index, column) in columns.enumerated() where old[index] != new[index] {
+            before[column] = Self.text(old[index])
+            after[column] = Self.text(new[index])
+        }
+        try AuditLog.append(db, agent: agent, entity: entity, entityID: id, action: "import-update", old: before,
+                            new: after, at: at)
+    }
+
+    private static func text(_ value: DatabaseValue) -> String {
+        switch value.storage {
+        case .null: ""
+        case let .int64(n): String(n)
+        case let .double(d): String(d)
+        case let .string(s): s
+        case let .blob(b): b.base64EncodedString()
         }
     }
 
@@ -200,6 +226,8 @@ private final class ImportWriter {
             return .inserted
         }
         guard Array(old.databaseValues) != values else { return .unchanged }
+        try logUpdate("customer", c.id, columns: ["name", "email", "phone", "region", "tier", "referrals", "joined_at"],
+                      old: Array(old.databaseValues), new: values)
         try statement("""
             UPDATE customer SET name = ?, email = ?, phone = ?, region = ?, tier = ?, referrals = ?, joined_at = ?
             WHERE id = ?
@@ -234,6 +262,8 @@ private final class ImportWriter {
             return .inserted
         }
         guard Array(old.databaseValues) != values else { return .unchanged }
+        try logUpdate("order", o.id, columns: ["customer_id", "placed_at", "total", "delivery_fee", "status", "delivered_at"],
+                      old: Array(old.databaseValues), new: values)
         try statement("""
             UPDATE "order" SET customer_id = ?, placed_at = ?, total = ?, delivery_fee = ?, status = ?, delivered_at = ?
             WHERE id = ?
@@ -286,6 +316,8 @@ private final class ImportWriter {
         let seq: Int64 = old["seq"]
         let oldValues = Array(old.databaseValues.prefix(7))
         guard oldValues != values else { return .unchanged }
+        try logUpdate("ticket", t.id, columns: ["customer_id", "order_id", "channel", "reason", "subject", "priority", "created_at"],
+                      old: oldValues, new: values)
         // The SLA moves only when what it is computed from (created, priority) changed.
         let slaChanged = oldValues[5] != values[5] || oldValues[6] != values[6]
         try statement("""
