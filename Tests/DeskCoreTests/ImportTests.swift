@@ -149,6 +149,8 @@ import Testing
         (.messages, "m.jsonl", "{\"ticket_id\":\"T1\",\"author\":\"agent\",\"body\":\"x\",\"at\":\"2024-01-01\"}\n{not json\n",
          "m.jsonl:2: not a JSON object"),
         (.customers, "c.csv", "id,name,joined\nC9,,2024-01-01\n", "c.csv:2: name: required, but empty or missing"),
+        (.customers, "c.csv", "id,name,joined\nC8,\"Ann,2024-01-01\nC9,Bob,2024-01-01\n",
+         "c.csv:2: 2 fields, but the header has 3 (is a quote left open? the row took in the lines after it)"),
         (.tickets, "t.csv", "id,customer_id,channel,reason,subject,status,created_at,resolved_at\nT9,C1,email,other,x,closed,2024-01-02,2024-01-01\n",
          "t.csv:2: resolved_at: before created_at (2024-01-02T00:00:00Z)"),
         (.customers, "c.csv", "id,name,joined\nC9,   ,2024-01-01\n", "c.csv:2: name: required, but empty or missing"),

@@ -117,8 +117,10 @@ public final class CSVRowSource: RowSource {
             consumed(fields)
             if fields.count == 1, fields[0].isEmpty { continue }  // a blank line
             guard fields.count == headerCount else {
+                // A quote left open swallows the lines after it into one field.
+                let hint = line - start > 1 ? " (is a quote left open? the row took in the lines after it)" : ""
                 throw ImportProblem(file: file, line: start, column: nil,
-                                    reason: "\(fields.count) fields, but the header has \(headerCount)")
+                                    reason: "\(fields.count) fields, but the header has \(headerCount)" + hint)
             }
             return RawRow(line: start, values: indexes.map { index in
                 guard let index, !fields[index].isEmpty else { return nil }
