@@ -13,11 +13,12 @@ import Testing
         return store
     }
 
-    static func export(_ store: Store, _ format: ExchangeFormat, _ filter: ExportFilter = ExportFilter()) throws -> String {
+    static func export(_ store: Store, _ format: ExchangeFormat, _ filter: ExportFilter = ExportFilter(),
+                       splitAbove: Int = .max) throws -> String {
         let path = Scratch.path("export.\(format.rawValue)")
         _ = FileManager.default.createFile(atPath: path, contents: nil)
         let handle = try #require(FileHandle(forWritingAtPath: path))
-        try store.exportCases(filter, format: format, to: handle)
+        try store.exportCases(filter, format: format, to: handle, splitAbove: splitAbove)
         try handle.close()
         return try String(contentsOfFile: path, encoding: .utf8)
     }
@@ -55,6 +56,32 @@ import Testing
             .sorted { ($0.at, $0.id ?? 0) < ($1.at, $1.id ?? 0) }
             .map { GivenCompensation(kind: $0.kind, value: $0.value).text }.joined(separator: "; ")
         #expect((cell("compensations") ?? "") == given)
+    }
+
+    /// A large export is written in two halves at once; the file is the same byte for byte,
+    /// with or without a period.
+    @Test(arguments: [ExchangeFormat.csv, .jsonl])
+    func aSplitExportIsTheSameFile(format: ExchangeFormat) throws {
+        let store = try Self.demoStore()
+        for filter in [ExportFilter(), ExportFilter(since: Fixture.date("2025-03-01"), until: Fixture.date("2025-05-01"))] {
+            let whole = try Self.export(store, format, filter)
+            let split = try Self.export(store, format, filter, splitAbove: 10)
+            #expect(whole.split(separator: "\n").count > 20)
+            #expect(split == whole)
+        }
+    }
+
+    /// Any text survives a JSON Lines cell: quotes, backslashes, control characters, line
+    /// and paragraph separators, Cyrillic and emoji.
+    @Test func jsonStringsEscapeWhatTheyMust() throws {
+        let text = "a\"b\\c\nd\re\tf\u{1}g\u{1F}h\u{2028}i\u{2029}j Ёжик 😡 \u{7F}"
+        var bytes: [UInt8] = Array("[".utf8)
+        JSONLinesCaseWriter.appendQuoted(text, to: &bytes)
+        bytes += Array("]".utf8)
+        let line = try #require(String(bytes: bytes, encoding: .utf8))
+        #expect(line.contains("\\u2028") && line.contains("\\u0001") && !line.contains("\n"))
+        let parsed = try JSONSerialization.jsonObject(with: Data(bytes)) as? [String]
+        #expect(parsed == [text])
     }
 
     @Test func csvRoundTripHoldsTheStoresCases() throws {

@@ -8,35 +8,39 @@ public protocol CaseWriter: AnyObject {
 }
 
 public enum CaseWriters {
-    public static func make(_ format: ExchangeFormat, to handle: FileHandle, redact: Bool) throws -> any CaseWriter {
+    /// A writer of `format` to `handle`. Without `header`, a CSV writer leaves out its header
+    /// row: what it writes then follows another writer's output (a second part of one export).
+    public static func make(_ format: ExchangeFormat, to handle: FileHandle, redact: Bool,
+                            header: Bool = true) throws -> any CaseWriter {
         switch format {
-        case .csv: try CSVCaseWriter(output: BufferedOutput(handle), redact: redact)
+        case .csv: try CSVCaseWriter(output: BufferedOutput(handle), redact: redact, header: header)
         case .jsonl: JSONLinesCaseWriter(output: BufferedOutput(handle), redact: redact)
         }
     }
 }
 
 /// CSV with a header row, written by `CSVOutput` (cells holding commas, quotes or line
-/// breaks are quoted). Text cells are formula-guarded.
+/// breaks are quoted), each row ended by LF. Text cells are formula-guarded.
 final class CSVCaseWriter: CaseWriter {
     private let output: BufferedOutput
     private let redact: Bool
 
-    init(output: BufferedOutput, redact: Bool) throws {
+    init(output: BufferedOutput, redact: Bool, header: Bool = true) throws {
         self.output = output
         self.redact = redact
+        guard header else { return }
         output.appendRow { buffer in
             for (index, column) in ExportCase.columns.enumerated() {
                 if index > 0 { buffer.append(0x2C) }
                 CSVOutput.append(column, guarded: false, to: &buffer)
             }
+            buffer.append(0x0A)
         }
     }
 
     func write(_ exported: ExportCase) throws {
         let redact = redact
         output.appendRow { buffer in
-            buffer.append(0x0A)
             func text(_ cell: String?) {
                 if let cell { CSVOutput.append(cell, guarded: true, to: &buffer) }
                 buffer.append(0x2C)
@@ -64,20 +68,21 @@ final class CSVCaseWriter: CaseWriter {
             buffer.append(0x2C)
             text(exported.recovery)
             if let agent = exported.agent { CSVOutput.append(agent, guarded: true, to: &buffer) }
+            buffer.append(0x0A)
         }
         if let error = output.error { throw error }
     }
 
-    func finish() throws {
-        output.append(0x0A)
-        try output.flush()
-    }
+    func finish() throws { try output.flush() }
 }
 
 /// One JSON object a line, keys in column order; numbers as JSON numbers, empty cells as null.
+/// Written byte by byte into the output buffer, as the CSV writer does.
 final class JSONLinesCaseWriter: CaseWriter {
     private let output: BufferedOutput
     private let redact: Bool
+    /// `"ticket_id":` and the rest, each key ready to append.
+    private static let keys: [[UInt8]] = ExportCase.columns.map { Array("\"\($0)\":".utf8) }
 
     init(output: BufferedOutput, redact: Bool) {
         self.output = output
@@ -85,44 +90,53 @@ final class JSONLinesCaseWriter: CaseWriter {
     }
 
     func write(_ exported: ExportCase) throws {
-        var line = "{"
-        for (index, cell) in exported.textCells(redact: redact).enumerated() {
-            if index > 0 { line += "," }
-            line += "\"\(ExportCase.columns[index])\":"
-            switch index {
-            case 13: line += exported.compensationValue.decimal
-            case 14: line += exported.satisfaction.map(String.init) ?? "null"
-            default: if let cell { Self.appendQuoted(cell, to: &line) } else { line += "null" }
+        let cells = exported.textCells(redact: redact)
+        output.appendRow { buffer in
+            buffer.append(UInt8(ascii: "{"))
+            for (index, cell) in cells.enumerated() {
+                if index > 0 { buffer.append(UInt8(ascii: ",")) }
+                buffer.append(contentsOf: Self.keys[index])
+                switch index {
+                case 13: buffer.append(contentsOf: exported.compensationValue.decimal.utf8)
+                case 14: buffer.append(contentsOf: (exported.satisfaction.map(String.init) ?? "null").utf8)
+                default:
+                    if let cell { Self.appendQuoted(cell, to: &buffer) } else { buffer.append(contentsOf: "null".utf8) }
+                }
             }
+            buffer.append(contentsOf: "}\n".utf8)
         }
-        line += "}\n"
-        output.append(line)
         if let error = output.error { throw error }
     }
 
     func finish() throws { try output.flush() }
 
-    static func appendQuoted(_ text: String, to line: inout String) {
-        line += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": line += "\\\""
-            case "\\": line += "\\\\"
-            case "\n": line += "\\n"
-            case "\r": line += "\\r"
-            case "\t": line += "\\t"
-            case "\u{2028}": line += "\\u2028"
-            case "\u{2029}": line += "\\u2029"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    line += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    line.unicodeScalars.append(scalar)
+    /// `text` as a JSON string: quotes, backslashes and control characters escaped, and
+    /// U+2028/U+2029 too (JavaScript reads them as line ends); other UTF-8 as it is.
+    static func appendQuoted(_ text: String, to buffer: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { bytes in
+            buffer.append(0x22)
+            var i = 0
+            while i < bytes.count {
+                let byte = bytes[i]
+                switch byte {
+                case 0x22: buffer.append(contentsOf: [0x5C, 0x22])
+                case 0x5C: buffer.append(contentsOf: [0x5C, 0x5C])
+                case 0x0A: buffer.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+                case 0x0D: buffer.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+                case 0x09: buffer.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+                case 0..<0x20:
+                    let hex = Array("0123456789abcdef".utf8)
+                    buffer.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+                case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
+                    buffer.append(contentsOf: Array((bytes[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8))
+                    i += 2
+                default: buffer.append(byte)
                 }
+                i += 1
             }
+            buffer.append(0x22)
         }
-        line += "\""
     }
 }
 
