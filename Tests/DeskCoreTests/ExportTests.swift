@@ -69,6 +69,9 @@ import Testing
             #expect(whole.split(separator: "\n").count > 20)
             #expect(split == whole)
         }
+        // And it was split: the two-part writer took it.
+        let handle = try #require(FileHandle(forWritingAtPath: "/dev/null"))
+        #expect(try store.exportInTwo(ExportFilter(), format: format, to: handle, splitAbove: 10) != nil)
     }
 
     /// Any text survives a JSON Lines cell: quotes, backslashes, control characters, line

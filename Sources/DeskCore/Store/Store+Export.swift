@@ -77,7 +77,7 @@ extension Store {
     /// Nil, with nothing written, when there are too few cases to be worth it, or when the
     /// two transactions do not see the same store (a change came between their starts: then
     /// the caller writes it in one pass).
-    private func exportInTwo(_ filter: ExportFilter, format: ExchangeFormat, to handle: FileHandle,
+    func exportInTwo(_ filter: ExportFilter, format: ExchangeFormat, to handle: FileHandle,
                              splitAbove: Int) throws -> Int? {
         let range: StatementArguments = [filter.since?.seconds ?? Int64.min, filter.until?.seconds ?? Int64.max]
         /// Every change the desk makes adds an audit event; an import adds tickets.
