@@ -82,17 +82,6 @@ public struct ExportCase: Hashable, Sendable {
     public var compensationValue: Money {
         compensations.compactMap(\.money).reduce(Money(minor: 0), +)
     }
-
-    /// The text cells in column order; nil for an empty cell. The two numeric columns
-    /// (compensation_value, satisfaction) are nil here: writers take them as numbers.
-    func textCells(redact: Bool) -> [String?] {
-        [ticketID, customerID, customerName, redact ? email.map(Redaction.email) : email,
-         redact ? phone.map(Redaction.phone) : phone, channel, reason, fault, ISODate.string(createdAt),
-         firstResponseAt.map(ISODate.string), resolvedAt.map(ISODate.string), resolution, compensationsText,
-         nil, nil, recovery, agent]
-    }
-
-    static let numericColumns: Set<Int> = [13, 14]
 }
 
 /// Masks for `--redact`.

@@ -90,23 +90,52 @@ final class JSONLinesCaseWriter: CaseWriter {
     }
 
     func write(_ exported: ExportCase) throws {
-        let cells = exported.textCells(redact: redact)
+        let redact = redact
         output.appendRow { buffer in
-            buffer.append(UInt8(ascii: "{"))
-            for (index, cell) in cells.enumerated() {
-                if index > 0 { buffer.append(UInt8(ascii: ",")) }
+            var index = 0
+            func key() {
+                buffer.append(index == 0 ? UInt8(ascii: "{") : UInt8(ascii: ","))
                 buffer.append(contentsOf: Self.keys[index])
-                switch index {
-                case 13: buffer.append(contentsOf: exported.compensationValue.decimal.utf8)
-                case 14: buffer.append(contentsOf: (exported.satisfaction.map(String.init) ?? "null").utf8)
-                default:
-                    if let cell { Self.appendQuoted(cell, to: &buffer) } else { buffer.append(contentsOf: "null".utf8) }
-                }
+                index += 1
             }
-            buffer.append(contentsOf: "}\n".utf8)
+            func text(_ cell: String?) {
+                key()
+                if let cell { Self.appendQuoted(cell, to: &buffer) } else { buffer.append(contentsOf: Self.null) }
+            }
+            func date(_ seconds: Int64?) {
+                key()
+                guard let seconds else { buffer.append(contentsOf: Self.null); return }
+                buffer.append(0x22)
+                CSVOutput.appendDate(seconds, to: &buffer)
+                buffer.append(0x22)
+            }
+            text(exported.ticketID)
+            text(exported.customerID)
+            text(exported.customerName)
+            text(redact ? exported.email.map(Redaction.email) : exported.email)
+            text(redact ? exported.phone.map(Redaction.phone) : exported.phone)
+            text(exported.channel)
+            text(exported.reason)
+            text(exported.fault)
+            date(exported.createdAt)
+            date(exported.firstResponseAt)
+            date(exported.resolvedAt)
+            text(exported.resolution)
+            text(exported.compensations.isEmpty ? nil : exported.compensationsText)
+            key()
+            buffer.append(contentsOf: exported.compensationValue.decimal.utf8)
+            key()
+            if let satisfaction = exported.satisfaction { buffer.append(contentsOf: String(satisfaction).utf8) } else {
+                buffer.append(contentsOf: Self.null)
+            }
+            text(exported.recovery)
+            text(exported.agent)
+            buffer.append(contentsOf: [UInt8(ascii: "}"), 0x0A])
         }
         if let error = output.error { throw error }
     }
+
+    private static let null = Array("null".utf8)
 
     func finish() throws { try output.flush() }
 
