@@ -42,9 +42,10 @@ struct ExportCommand: ParsableCommand {
             let count: Int
             do {
                 count = try store.exportCases(filter, format: format, to: handle)
-            } catch let error as StoreError {
-                throw error
             } catch {
+                // A file cut short is worse than none.
+                if let output { try? FileManager.default.removeItem(atPath: output) }
+                if let error = error as? StoreError { throw error }
                 throw UserError("cannot write \(output ?? "standard output"): \(error.localizedDescription)")
             }
             if let output {

@@ -16,7 +16,7 @@ struct ImportCommand: ParsableCommand {
               orders:    id,customer_id,placed_at,total,delivery_fee,status,delivered_at
               tickets:   id,customer_id,order_id,channel,reason,subject,status,priority,fault,created_at,resolved_at
               messages:  ticket_id,author,body,internal,at
-            A ticket's status and fault are the desk's once it is stored: a re-import leaves them. \
+            A ticket's status, fault and resolution time are the desk's once it is stored: a re-import leaves them. \
             A ticket imported as resolved or closed without resolved_at counts as resolved when created.
             """
     )

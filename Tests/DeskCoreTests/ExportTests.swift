@@ -74,6 +74,29 @@ import Testing
         #expect(try store.exportInTwo(ExportFilter(), format: format, to: handle, splitAbove: 10) != nil)
     }
 
+    /// Cases resolved at the same second on both sides of the split, closed ones among them
+    /// (most of them, so the middle comes from those): each written once, in order.
+    @Test func aSplitAmongEqualResolutionTimesKeepsEveryCaseOnce() throws {
+        let store = try Fixture.store()
+        var batch = RecordBatch()
+        batch.customers = [Customer(id: "C1", name: "A", email: nil, phone: nil, region: nil, tier: .regular,
+                                    referrals: 0, joinedAt: Fixture.date("2023-01-01"))]
+        batch.tickets = (1...60).map { n in
+            Ticket(id: "T\(n)", customerID: "C1", orderID: nil, channel: .email, reason: .other, subject: "s",
+                   status: n % 3 == 0 ? .resolved : .closed, priority: .normal, fault: .shop, assignee: nil,
+                   createdAt: Fixture.date("2024-02-01"), firstResponseAt: nil,
+                   resolvedAt: Fixture.date(n <= 40 ? "2024-02-02" : "2024-02-03"), slaDueAt: Fixture.date("2024-02-05"),
+                   updatedAt: Fixture.date("2024-02-02"), version: 1)
+        }
+        try store.pool.write { db in try BulkWriter(db).write(batch) }
+        let whole = try Self.export(store, .csv)
+        #expect(try Self.export(store, .csv, splitAbove: 10) == whole)
+        let ids = try Self.readCSV(whole).compactMap { $0["ticket_id"] }
+        #expect(ids == (1...60).map { "T\($0)" })
+        let handle = try #require(FileHandle(forWritingAtPath: "/dev/null"))
+        #expect(try store.exportInTwo(ExportFilter(), format: .csv, to: handle, splitAbove: 10) == 60)
+    }
+
     /// Any text survives a JSON Lines cell: quotes, backslashes, control characters, line
     /// and paragraph separators, Cyrillic and emoji.
     @Test func jsonStringsEscapeWhatTheyMust() throws {

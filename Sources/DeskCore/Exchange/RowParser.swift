@@ -55,18 +55,20 @@ public struct RowParser: Sendable {
             problems.append(ImportProblem(file: parser.file, line: row.line, column: column, reason: reason))
         }
 
-        /// The cell without spaces or tabs around it; nil when that leaves nothing.
-        func optional(_ column: String) -> String? {
+        /// The cell without spaces or tabs around it; nil when that leaves nothing. Free text
+        /// (a name, a subject, a message) keeps its spaces, as RFC 4180 has them: only a cell
+        /// of nothing but spaces counts as empty.
+        func optional(_ column: String, free: Bool = false) -> String? {
             guard let value = parser.position[column].flatMap({ row.values[$0] }) else { return nil }
             guard let first = value.utf8.first, let last = value.utf8.last else { return nil }
             let blank: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 }
             guard blank(first) || blank(last) else { return value }
             let trimmed = value.trimmingCharacters(in: .whitespaces)
-            return trimmed.isEmpty ? nil : trimmed
+            return trimmed.isEmpty ? nil : free ? value : trimmed
         }
 
-        mutating func text(_ column: String) -> String {
-            guard let value = optional(column) else {
+        mutating func text(_ column: String, free: Bool = false) -> String {
+            guard let value = optional(column, free: free) else {
                 problem(column, "required, but empty or missing")
                 return ""
             }
@@ -125,7 +127,7 @@ public struct RowParser: Sendable {
         }
 
         mutating func customer() -> Customer? {
-            let id = text("id"), name = text("name")
+            let id = text("id"), name = text("name", free: true)
             let tier: Tier? = choice("tier", default: .regular)
             let referrals = count("referrals")
             let joined = date("joined")
@@ -150,7 +152,7 @@ public struct RowParser: Sendable {
             let id = text("id"), customerID = text("customer_id")
             let channel: Channel? = choice("channel")
             let reason: Reason? = choice("reason")
-            let subject = text("subject")
+            let subject = text("subject", free: true)
             let status: TicketStatus? = choice("status", default: .new)
             let priority: Priority? = choice("priority", default: .normal)
             let fault: Fault? = choice("fault", default: .unknown)
@@ -160,6 +162,9 @@ public struct RowParser: Sendable {
             let resolved = date("resolved_at", required: false)
             if let resolved, let created, resolved < created {
                 problem("resolved_at", "before created_at (\(ISODate.string(created.seconds)))")
+            }
+            if resolved != nil, let status, status.isActive {
+                problem("resolved_at", "given, but the status is \(status.rawValue) (resolved or closed have one)")
             }
             guard let channel, let reason, let status, let priority, let fault, let created else { return nil }
             let due = parser.sla.resolutionDue(created: created, priority: priority)
@@ -174,7 +179,7 @@ public struct RowParser: Sendable {
         mutating func message() -> Message? {
             let ticketID = text("ticket_id")
             let author: Author? = choice("author")
-            let body = text("body")
+            let body = text("body", free: true)
             let isInternal = flag("internal")
             let at = date("at")
             guard let author, let at else { return nil }

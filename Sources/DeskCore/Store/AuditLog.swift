@@ -2,7 +2,9 @@ import Foundation
 import GRDB
 
 /// The append-only audit log: who did what to which record, when, with the values before
-/// and after. Written in the same transaction as the change it describes.
+/// and after. Written in the same transaction as the change it describes: every write
+/// transaction of the desk adds at least one event (a split export relies on it to know two
+/// read transactions see the same store).
 enum AuditLog {
     static func append(_ db: Database, agent: String, entity: String, entityID: String, action: String,
                        old: [String: String]?, new: [String: String]?, at: Date = Date()) throws {

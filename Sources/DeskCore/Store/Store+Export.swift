@@ -74,32 +74,39 @@ extension Store {
 
     /// Writes a large export as two halves at once, on two read transactions: the first half
     /// straight to `handle`, the second to an unlinked temporary file appended after it.
-    /// Nil, with nothing written, when there are too few cases to be worth it, or when the
-    /// two transactions do not see the same store (a change came between their starts: then
-    /// the caller writes it in one pass).
+    /// Nil, with nothing written, when there are too few cases to be worth it, when no
+    /// temporary file can be made, or when the two transactions do not see the same store (a
+    /// change came between their starts): then the caller writes it in one pass.
+    ///
+    /// "The same store" is checked by the newest audit event and ticket: every change the
+    /// desk commits writes an event (see `AuditLog`), an import also tickets.
     func exportInTwo(_ filter: ExportFilter, format: ExchangeFormat, to handle: FileHandle,
                              splitAbove: Int) throws -> Int? {
         let range: StatementArguments = [filter.since?.seconds ?? Int64.min, filter.until?.seconds ?? Int64.max]
-        /// Every change the desk makes adds an audit event; an import adds tickets.
         let fingerprint = "SELECT (SELECT max(id) FROM event) || ' ' || (SELECT max(seq) FROM ticket)"
         return try pool.read { db -> Int? in
             let total = try Int.fetchOne(db, sql: """
                 SELECT count(*) FROM ticket WHERE status IN ('resolved', 'closed') AND resolved_at >= ? AND resolved_at < ?
                 """, arguments: range) ?? 0
             guard total > max(splitAbove, 1) else { return nil }
-            // The middle of the resolved cases (closed ones are few), read off the resolution index.
+            // The middle of the resolved cases, or of the closed ones where those are more, read
+            // off the resolution index (one status at a time keeps it an index walk).
             let resolved = try Int.fetchOne(db, sql: """
                 SELECT count(*) FROM ticket WHERE status = 'resolved' AND resolved_at >= ? AND resolved_at < ?
                 """, arguments: range) ?? 0
+            let status = resolved * 2 >= total ? "resolved" : "closed"
             guard let middle = try Row.fetchOne(db, sql: """
-                SELECT resolved_at, seq FROM ticket WHERE status = 'resolved' AND resolved_at >= ? AND resolved_at < ?
+                SELECT resolved_at, seq FROM ticket WHERE status = ? AND resolved_at >= ? AND resolved_at < ?
                 ORDER BY resolved_at, seq LIMIT 1 OFFSET ?
-                """, arguments: range + [resolved / 2]) else { return nil }
+                """, arguments: [status] + range + [(status == "resolved" ? resolved : total - resolved) / 2])
+            else { return nil }
             let split: (resolvedAt: Int64, seq: Int64) = (middle[0], middle[1])
             let seen = try String.fetchOne(db, sql: fingerprint)
 
-            let spare = try TemporaryFile()
-            let second = SecondHalf()
+            guard let spare = try? TemporaryFile() else { return nil }
+            // Stopping the second half stops every read of this handle: a split export is a
+            // command's only work (the console exports views, which are never split).
+            let second = SecondHalf(interrupt: { [pool] in pool.interrupt() })
             let filterCopy = filter
             Thread.detachNewThread { [self] in
                 second.finish(Result {
@@ -114,6 +121,10 @@ extension Store {
                         try writer.finish()
                         return count
                     }
+                }.mapError { error in
+                    // Said as the second half's, not as the output's (the caller names the output).
+                    error is CancellationError || (error as? DatabaseError)?.resultCode == .SQLITE_INTERRUPT
+                        ? error : StoreError.invalid("the export's second half, in a temporary file: \(error)")
                 })
             }
             defer { second.waitUntilFinished() }
@@ -122,12 +133,14 @@ extension Store {
             do {
                 let writer = try CaseWriters.make(format, to: handle, redact: filter.redact)
                 firstCount = try cases(db, filter, part: .before(resolvedAt: split.resolvedAt, seq: split.seq)) {
+                    // The second half failed: no use writing on.
+                    if let failure = second.failure { throw failure }
                     try writer.write($0)
                 }
                 try writer.finish()
             } catch {
                 second.cancel()
-                throw error
+                throw second.failure ?? error
             }
             second.waitUntilFinished()
             let secondCount = try second.result()
@@ -150,18 +163,25 @@ private final class SecondHalf: @unchecked Sendable {
     private var agreed: Bool?
     private var outcome: Result<Int, any Error>?
     private var cancelled = false
+    /// Whether the second half is reading: a query still sorting is interrupted on cancel.
+    private var reading = false
+    private let interrupt: @Sendable () -> Void
+
+    init(interrupt: @escaping @Sendable () -> Void) { self.interrupt = interrupt }
 
     /// Says whether the second transaction sees the same store; true if it is to go on.
     func started(agreeing: Bool) -> Bool {
         condition.lock(); defer { condition.unlock() }
         agreed = agreeing
+        reading = agreeing && !cancelled
         condition.broadcast()
-        return agreeing
+        return agreeing && !cancelled
     }
 
     func finish(_ result: Result<Int, any Error>) {
         condition.lock(); defer { condition.unlock() }
         if agreed == nil { agreed = false }
+        reading = false
         outcome = result
         condition.broadcast()
     }
@@ -183,9 +203,17 @@ private final class SecondHalf: @unchecked Sendable {
         return try outcome?.get() ?? 0
     }
 
+    /// The second half's error as soon as it has one.
+    var failure: (any Error)? {
+        condition.lock(); defer { condition.unlock() }
+        if case let .failure(error)? = outcome { return error }
+        return nil
+    }
+
     func cancel() {
         condition.lock(); defer { condition.unlock() }
         cancelled = true
+        if reading { interrupt() }
     }
 
     var isCancelled: Bool {
@@ -201,7 +229,7 @@ private final class TemporaryFile: @unchecked Sendable {
 
     init() throws {
         let path = NSTemporaryDirectory() + "cdesk-export-\(UUID().uuidString)"
-        let fd = open(path, O_RDWR | O_CREAT | O_EXCL, 0o600)
+        let fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
         unlink(path)
         handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
