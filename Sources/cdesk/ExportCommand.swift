@@ -36,16 +36,17 @@ struct ExportCommand: ParsableCommand {
                                       until: try parseDate(until, option: "--until"), redact: redact)
             let format = format ?? output.flatMap(ExchangeFormat.implied(by:)) ?? .csv
             let store = try storeOptions.open(mustExist: true)
-            let handle = try openOutput(output)
-            defer { if output != nil { try? handle.close() } }
+            let file = try output.map { try PartialFile(target: $0, overwrite: force) }
             let started = Date()
             let count: Int
             do {
-                count = try store.exportCases(filter, format: format, to: handle)
+                count = try store.exportCases(filter, format: format, to: file?.handle ?? FileHandle.standardOutput)
+                try file?.commit()
             } catch {
                 // A file cut short is worse than none.
-                if let output { try? FileManager.default.removeItem(atPath: output) }
+                file?.discard()
                 if let error = error as? StoreError { throw error }
+                if let error = error as? UserError { throw error }
                 throw UserError("cannot write \(output ?? "standard output"): \(error.localizedDescription)")
             }
             if let output {
@@ -56,18 +57,60 @@ struct ExportCommand: ParsableCommand {
         }
     }
 
-    private func openOutput(_ output: String?) throws -> FileHandle {
-        guard let output else { return FileHandle.standardOutput }
-        let fm = FileManager.default
-        if fm.fileExists(atPath: output), !force {
-            throw UserError("\(output) exists; say --force to overwrite it")
+}
+
+/// An export's file, written under a hidden name beside it and renamed into place once
+/// complete: an export that fails, or is stopped with Ctrl-C, leaves no file cut short for a
+/// nightly job to take for whole. Made for its owner only (customers' names and contacts).
+final class PartialFile {
+    let target: String
+    let path: String
+    let handle: FileHandle
+
+    init(target: String, overwrite: Bool) throws {
+        if FileManager.default.fileExists(atPath: target), !overwrite {
+            throw UserError("\(target) exists; say --force to overwrite it")
         }
-        // Customers' names and contacts: readable by the owner only, as the store is.
-        guard fm.createFile(atPath: output, contents: nil, attributes: [.posixPermissions: 0o600]),
-              let handle = FileHandle(forWritingAtPath: output) else {
-            throw UserError("cannot write \(output)")
+        let url = URL(fileURLWithPath: target)
+        path = url.deletingLastPathComponent().path + "/." + url.lastPathComponent + ".partial-\(getpid())"
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw UserError("cannot write \(target): \(String(cString: strerror(errno)))") }
+        self.target = target
+        handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
+        Self.removeOnInterrupt(path)
+    }
+
+    /// Puts the finished file in place (over an old one only when that was allowed).
+    func commit() throws {
+        try handle.synchronize()
+        try handle.close()
+        guard rename(path, target) == 0 else {
+            throw UserError("cannot write \(target): \(String(cString: strerror(errno)))")
         }
-        return handle
+        Self.removeOnInterrupt(nil)
+    }
+
+    func discard() {
+        try? handle.close()
+        unlink(path)
+        Self.removeOnInterrupt(nil)
+    }
+
+    /// The partial file a signal handler removes before the process ends (as C text: the
+    /// handler may only call async-signal-safe functions).
+    nonisolated(unsafe) private static var pending: UnsafeMutablePointer<CChar>?
+
+    private static func removeOnInterrupt(_ path: String?) {
+        let old = pending
+        pending = path.map { strdup($0) }
+        free(old)
+        guard path != nil else { return }
+        for sig in [SIGINT, SIGTERM, SIGHUP] {
+            signal(sig) { number in
+                if let pending = PartialFile.pending { unlink(pending) }
+                _exit(128 + number)
+            }
+        }
     }
 }
 

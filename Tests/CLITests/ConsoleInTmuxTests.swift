@@ -51,6 +51,13 @@ import Testing
         #expect(mode == 0o600)
         let again = try runCDesk(["export", "--store", store, "--output", output])
         #expect(again.status == 1 && again.stderr.contains("--force"))
+        let forced = try runCDesk(["export", "--store", store, "--output", output, "--force", "--format", "jsonl"])
+        #expect(forced.status == 0, "\(forced.stderr)")
+        #expect(try String(contentsOfFile: output, encoding: .utf8).hasPrefix("{\"ticket_id\":"))
+        // Written beside it under a hidden name and renamed: nothing else is left.
+        let folder = (output as NSString).deletingLastPathComponent
+        let name = (output as NSString).lastPathComponent
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.contains(name) } == [name])
     }
 
     /// `--output -` is standard output, as `-` is standard input to an import.
