@@ -121,6 +121,14 @@ extension Console {
         return true
     }
 
+    /// The console is closing: an export still being written is abandoned, and its file,
+    /// which would be cut short, removed.
+    public func abandonExport() {
+        guard let job = exportJob, job.task.outcome == nil else { return }
+        try? FileManager.default.removeItem(atPath: job.path)
+        exportJob = nil
+    }
+
     /// Says how a finished export went; an export that found no case leaves no file.
     func collectExport() -> Bool {
         guard let job = exportJob, let outcome = job.task.outcome else { return false }

@@ -6,6 +6,7 @@ public enum ConsoleLoop {
     public static func run(_ console: Console, on screen: Screen, editor: TextEditing = ExternalEditor(),
                            pollMilliseconds: Int = 500) {
         console.resize(to: screen.size)
+        defer { console.abandonExport() }
         screen.present(console.render())
         var lastPoll = Date()
         while !console.state.wantsQuit {

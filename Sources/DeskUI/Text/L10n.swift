@@ -318,7 +318,7 @@ extension L10n {
         "Export resolved cases of \(viewName(view)) to: "
     }
     public static func exporting(_ view: QueueView, to path: String) -> String {
-        "exporting resolved cases of \(viewName(view)) to \(shortPath(path))…"
+        "exporting \(viewName(view)) to \(shortPath(path, width: 36))…"
     }
     public static let reportRunning = "computing the report…"
     public static func reportReady(key: String) -> String { "the report is ready: \(key) shows it" }
