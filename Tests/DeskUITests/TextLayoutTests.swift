@@ -19,6 +19,18 @@ import Testing
         let short = L10n.shortPath(long, width: 48, directory: "/work", home: "/root")
         #expect(short.hasSuffix("…/cdesk-resolved-2026-11-28.csv") && short.hasPrefix("/srv/"))
         #expect(DisplayWidth.of(short) <= 48)
+        // A bare name too long keeps its beginning and its end, with no made-up folder.
+        let name = L10n.shortPath("/work/resolved-cases-november-2026-final.csv", width: 30, directory: "/work", home: nil)
+        #expect(name == "resolved-cases…-2026-final.csv")
+    }
+
+    /// A word longer than a line (a pasted blob in a message) breaks into full lines, in one
+    /// pass: 200,000 characters wrap at once.
+    @Test func aHugeWordBreaksIntoFullLines() {
+        let lines = DisplayWidth.wrap(String(repeating: "ж", count: 200_000) + " end", to: 78)
+        #expect(lines.count == 200_000 / 78 + 1)
+        #expect(lines.dropLast().allSatisfy { DisplayWidth.of($0) == 78 })
+        #expect(lines.last == String(repeating: "ж", count: 200_000 % 78) + " end")
     }
 
     @Test func truncatesByColumnsWithEllipsis() {

@@ -92,16 +92,15 @@ public enum DisplayWidth {
                 continue
             }
             if !current.isEmpty { lines.append(current); current = ""; currentWidth = 0 }
-            while w > width {  // a word longer than the line is broken
+            if w > width {  // a word longer than the line is broken, in one pass over it
                 var head = "", used = 0
                 for ch in word {
-                    if used + of(ch) > width { break }
-                    head.append(ch); used += of(ch)
+                    let cw = of(ch)
+                    if used + cw > width, !head.isEmpty { lines.append(head); head = ""; used = 0 }
+                    head.append(ch); used += cw
                 }
-                if head.isEmpty, let c = word.first { head = String(c) }
-                lines.append(head)
-                word.removeFirst(head.count)
-                w = of(word)
+                word = head
+                w = used
             }
             current = word
             currentWidth = w

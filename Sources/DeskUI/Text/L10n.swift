@@ -104,6 +104,10 @@ public enum L10n {
 
     public enum Ticket {
         public static let thread = "Thread"
+        public static func messageCut(bytes: Int) -> String {
+            "… (the message goes on: \(bytes >= 1 << 20 ? String(format: "%.1f MB", Double(bytes) / 1_048_576) : "\(bytes / 1024) KB") in all; this is its beginning)"
+        }
+        public static let order = "order"
         public static let orders = "orders"
         public static let lifetimeValue = "lifetime"
         public static let lastOrder = "last order"
@@ -318,14 +322,14 @@ extension L10n {
         "Export resolved cases of \(viewName(view)) to: "
     }
     public static func exporting(_ view: QueueView, to path: String) -> String {
-        "exporting \(viewName(view)) to \(shortPath(path, width: 36))…"
+        "exporting \(viewName(view)) to \(shortPath(path, width: 30))…"
     }
     public static let reportRunning = "computing the report…"
     public static func reportReady(key: String) -> String { "the report is ready: \(key) shows it" }
     public static let exportRunning = "an export is still running; wait for it to finish"
     public static let nothingToExport = "this view holds no resolved cases: nothing written (try Resolved, All or a search)"
     public static func exported(_ count: Int, to path: String) -> String {
-        "exported \(count) \(count == 1 ? "case" : "cases") to \(shortPath(path, width: 36))"
+        "exported \(count) \(count == 1 ? "case" : "cases") to \(shortPath(path, width: 30))"
     }
     public static func exportExists(_ path: String) -> String { "\(shortPath(path)) exists; give another name" }
     public static func exportFormat(_ path: String) -> String { "\(shortPath(path)): name it .csv or .jsonl" }
@@ -344,7 +348,12 @@ extension L10n {
         }
         guard DisplayWidth.of(short) > width else { return short }
         let name = (short as NSString).lastPathComponent
-        let head = DisplayWidth.truncate(short, to: max(width - DisplayWidth.of(name) - 2, 4))
+        guard DisplayWidth.of(name) + 6 <= width, name != short else {
+            // The name alone is too long: its beginning and its end (the extension) show.
+            let tail = String(name.suffix(width / 2))
+            return DisplayWidth.truncate(name, to: width - DisplayWidth.of(tail)) + tail
+        }
+        let head = DisplayWidth.truncate(short, to: width - DisplayWidth.of(name) - 2)
         return (head.hasSuffix("…") ? String(head.dropLast()) : head) + "…/" + name
     }
 

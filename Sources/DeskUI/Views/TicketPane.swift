@@ -85,7 +85,7 @@ enum TicketPane {
         lines.append(Line(who.joined(separator: " · "), c.tier == .vip ? .warning : .customer))
         let contacts = [c.email, c.phone].compactMap { $0 }.map(UntrustedText.line).joined(separator: " · ")
         if !contacts.isEmpty { lines.append(Line(contacts, .dim)) }
-        var orders = "\(detail.orderCount) \(L10n.Ticket.orders) · \(L10n.Ticket.lifetimeValue) \(detail.lifetimeValue.display())"
+        var orders = "\(detail.orderCount) \(detail.orderCount == 1 ? L10n.Ticket.order : L10n.Ticket.orders) · \(L10n.Ticket.lifetimeValue) \(detail.lifetimeValue.display())"
         if let last = detail.lastOrderAt {
             orders += " · \(L10n.Ticket.lastOrder) \(Int(now.timeIntervalSince(last) / 86_400))\(L10n.Ticket.daysAgo)"
         }
@@ -122,6 +122,9 @@ enum TicketPane {
         }
     }
 
+    /// How much of one message the thread shows, in characters.
+    static let longestShown = 20_000
+
     static func threadLines(_ detail: TicketDetail, width: Int) -> [Line] {
         var lines = [Line("── \(L10n.Ticket.thread) " + String(repeating: "─", count: max(0, width - 12)), .dim)]
         for m in detail.messages {
@@ -130,11 +133,14 @@ enum TicketPane {
             if m.author == .customer { head += " " + UntrustedText.line(detail.customer.name) }
             head += " · " + L10n.dateTime(m.at)
             lines.append(Line(head, style))
-            for raw in UntrustedText.lines(m.body) {
+            // An imported message can be megabytes long: the screen shows its beginning.
+            let cut = m.body.utf8.count > Self.longestShown
+            for raw in UntrustedText.lines(cut ? String(m.body.prefix(Self.longestShown)) : m.body) {
                 for piece in DisplayWidth.wrap(raw, to: width - 2) {
                     lines.append(Line("  " + piece, m.isInternal ? .note : .normal))
                 }
             }
+            if cut { lines.append(Line("  " + L10n.Ticket.messageCut(bytes: m.body.utf8.count), .dim)) }
             lines.append(Line(""))
         }
         return lines
