@@ -32,10 +32,13 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         let output = output == "-" ? nil : output
         try reportingUserErrors {
-            let filter = ExportFilter(since: try parseDate(since, option: "--since"),
-                                      until: try parseDate(until, option: "--until"), redact: redact)
+            let (since, until) = try parsePeriod(since, until)
+            let filter = ExportFilter(since: since, until: until, redact: redact)
             let format = format ?? output.flatMap(ExchangeFormat.implied(by:)) ?? .csv
             let store = try storeOptions.open(mustExist: true)
+            if let output, Self.sameFile(output, asStore: store.path) {
+                throw UserError("\(output) is the store itself; name another file")
+            }
             let file = try output.map { try PartialFile(target: $0, overwrite: force) }
             let started = Date()
             let count: Int
@@ -112,6 +115,27 @@ final class PartialFile {
             }
         }
     }
+}
+
+extension ExportCommand {
+    /// Whether `path` is the store's file (or its WAL or shared-memory file), by inode where
+    /// it exists: `--force` must never turn the store into a CSV.
+    static func sameFile(_ path: String, asStore store: String) -> Bool {
+        [store, store + "-wal", store + "-shm"].contains { candidate in
+            var a = stat(), b = stat()
+            if stat(path, &a) == 0, stat(candidate, &b) == 0 { return a.st_dev == b.st_dev && a.st_ino == b.st_ino }
+            return URL(fileURLWithPath: path).standardizedFileURL.path == URL(fileURLWithPath: candidate).standardizedFileURL.path
+        }
+    }
+}
+
+/// `--since` and `--until`, the first before the second when both are given.
+func parsePeriod(_ since: String?, _ until: String?) throws -> (Date?, Date?) {
+    let start = try parseDate(since, option: "--since"), end = try parseDate(until, option: "--until")
+    if let start, let end, start >= end {
+        throw UserError("--since \(since ?? "") is not before --until \(until ?? ""): the period is empty")
+    }
+    return (start, end)
 }
 
 func parseDate(_ text: String?, option: String) throws -> Date? {

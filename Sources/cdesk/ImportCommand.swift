@@ -50,7 +50,8 @@ struct ImportCommand: ParsableCommand {
             guard let format = format ?? ExchangeFormat.implied(by: file) else {
                 throw UserError("cannot tell the format of \(file == "-" ? "standard input" : file); say --format csv or --format jsonl")
             }
-            let store = try storeOptions.open()
+            // A dry run writes nothing, not even a new empty store.
+            let store = try storeOptions.open(mustExist: dryRun)
             let progress = ProgressLine(total: file == "-" ? nil : Self.size(of: file))
             do {
                 let source = try RowSources.open(path: file, kind: kind, format: format)

@@ -23,8 +23,7 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         try reportingUserErrors {
-            let since = try parseDate(since, option: "--since")
-            let until = try parseDate(until, option: "--until")
+            let (since, until) = try parsePeriod(since, until)
             let report = try storeOptions.open(mustExist: true).report(since: since, until: until)
             print(format == .table ? report.table() : report.json(), terminator: "")
         }

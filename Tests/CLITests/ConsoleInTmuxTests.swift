@@ -79,6 +79,22 @@ import Testing
             #expect(result.status == 1 && result.stderr.contains("no store at \(path)"), "\(command): \(result.stderr)")
             #expect(!FileManager.default.fileExists(atPath: path))
         }
+        let dryRun = try runCDesk(["import", "customers", "/dev/null", "--format", "csv", "--dry-run", "--store", path])
+        #expect(dryRun.status == 1 && !FileManager.default.fileExists(atPath: path), "a dry run makes no store")
+    }
+
+    /// Mistakes that would lose data or say nothing: the store as the output, an empty period.
+    @Test func exportRefusesTheStoreAndAnEmptyPeriod() throws {
+        let store = try Self.demoStore()
+        let overStore = try runCDesk(["export", "--store", store, "--output", store, "--force"])
+        #expect(overStore.status == 1 && overStore.stderr.contains("is the store itself"))
+        // Still the store: a SQLite file that reports.
+        #expect(try Data(contentsOf: URL(fileURLWithPath: store)).prefix(15) == Data("SQLite format 3".utf8))
+        #expect(try runCDesk(["report", "--store", store]).status == 0)
+        for command in ["export", "report"] {
+            let empty = try runCDesk([command, "--store", store, "--since", "2026-05-01", "--until", "2026-04-01"])
+            #expect(empty.status == 1 && empty.stderr.contains("is not before --until"), "\(command): \(empty.stderr)")
+        }
     }
 
     /// Usage errors exit with 2 (PRODUCT.md), user errors with 1.
