@@ -142,13 +142,15 @@ import Testing
          "o.jsonl:1: customer_id: no customer 'C404' in the store"),
         (.tickets, "t.csv", "id,customer_id,order_id,channel,reason,subject,created_at\nT9,C1,O404,email,other,x,2024-01-01\n",
          "t.csv:2: order_id: no order 'O404' in the store"),
-        (.messages, "m.csv", "ticket_id,author,body,at\nT1,agent,ok,2024-01-01\n\"T404\",agent,\"two\nlines\",2024-01-01\n",
+        (.messages, "m.csv", "ticket_id,author,body,at\nT1,agent,ok,2024-02-05\n\"T404\",agent,\"two\nlines\",2024-02-05\n",
          "m.csv:3: ticket_id: no ticket 'T404' in the store"),
-        (.messages, "m.csv", "ticket_id,author,body,at\nT1,agent,\"a\nb\",2024-01-01\nT1,agent,x\n",
+        (.messages, "m.csv", "ticket_id,author,body,at\nT1,agent,\"a\nb\",2024-02-05\nT1,agent,x\n",
          "m.csv:4: 3 fields, but the header has 4"),
-        (.messages, "m.jsonl", "{\"ticket_id\":\"T1\",\"author\":\"agent\",\"body\":\"x\",\"at\":\"2024-01-01\"}\n{not json\n",
+        (.messages, "m.jsonl", "{\"ticket_id\":\"T1\",\"author\":\"agent\",\"body\":\"x\",\"at\":\"2024-02-05\"}\n{not json\n",
          "m.jsonl:2: not a JSON object"),
         (.customers, "c.csv", "id,name,joined\nC9,,2024-01-01\n", "c.csv:2: name: required, but empty or missing"),
+        (.messages, "m.csv", "ticket_id,author,body,at\nT1,agent,early,2024-02-01\n",
+         "m.csv:2: at: before ticket 'T1' was created (2024-02-04T09:00:00Z)"),
         (.customers, "c.csv", "id,name,joined\nC8,\"Ann,2024-01-01\nC9,Bob,2024-01-01\n",
          "c.csv:2: 2 fields, but the header has 3 (is a quote left open? the row took in the lines after it)"),
         (.tickets, "t.csv", "id,customer_id,channel,reason,subject,status,created_at,resolved_at\nT9,C1,email,other,x,closed,2024-01-02,2024-01-01\n",
@@ -180,6 +182,17 @@ import Testing
         let jsonl = try Fixture.bytes("c.jsonl", Array("{\"id\":\"C8\",\"name\":\"".utf8) + [0xC3] + Array("\",\"joined\":\"2024-01-01\"}\n".utf8))
         let failure2 = try #require(throws: ImportFailure.self) { try Fixture.load(store, .customers, jsonl) }
         #expect(failure2.description == jsonl + ":1: invalid UTF-8")
+        #expect(try Fixture.snapshot(store) == before)
+    }
+
+    /// A re-import may not move a complaint's creation after its first answer.
+    @Test func aTicketIsNotCreatedAfterItWasAnswered() throws {
+        let store = try Fixture.handWritten()
+        try Fixture.load(store, .messages, try Fixture.file("m.csv", "ticket_id,author,body,at\nT1,agent,On it,2024-02-04T12:00:00Z\n"))
+        let before = try Fixture.snapshot(store)
+        let file = try Fixture.file("t.csv", "id,customer_id,channel,reason,subject,created_at\nT1,C1,email,other,x,2024-03-01\n")
+        let failure = try #require(throws: ImportFailure.self) { try Fixture.load(store, .tickets, file) }
+        #expect(failure.description == file + ":2: created_at: after the stored ticket was answered or resolved (2024-02-04T12:00:00Z)")
         #expect(try Fixture.snapshot(store) == before)
     }
 

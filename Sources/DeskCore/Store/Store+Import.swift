@@ -308,7 +308,8 @@ private final class ImportWriter {
                                        t.reason.rawValue.databaseValue, t.subject.databaseValue,
                                        t.priority.rawValue.databaseValue, t.createdAt.seconds.databaseValue]
         guard let old = try Row.fetchOne(try statement("""
-            SELECT customer_id, order_id, channel, reason, subject, priority, created_at, seq
+            SELECT customer_id, order_id, channel, reason, subject, priority, created_at, seq,
+                   min(coalesce(first_response_at, resolved_at), coalesce(resolved_at, first_response_at)) AS answered
             FROM ticket WHERE id = ?
             """), arguments: [t.id]) else {
             throw ImportProblem(file: file, line: line, column: "id", reason: "ticket '\(t.id)' could not be written")
@@ -316,6 +317,11 @@ private final class ImportWriter {
         let seq: Int64 = old["seq"]
         let oldValues = Array(old.databaseValues.prefix(7))
         guard oldValues != values else { return .unchanged }
+        // The desk's times stay in order: a complaint is not created after it was answered.
+        if let answered = old["answered"] as Int64?, t.createdAt.seconds > answered {
+            throw ImportProblem(file: file, line: line, column: "created_at",
+                                reason: "after the stored ticket was answered or resolved (\(ISODate.string(answered)))")
+        }
         try logUpdate("ticket", t.id, columns: ["customer_id", "order_id", "channel", "reason", "subject", "priority", "created_at"],
                       old: oldValues, new: values)
         // The SLA moves only when what it is computed from (created, priority) changed.
@@ -339,8 +345,14 @@ private final class ImportWriter {
     /// Messages have no id of their own: one equal to a stored message of the same ticket
     /// (same author, time, text and visibility) is the same message, so a re-import adds nothing.
     private func insert(_ m: Message, line: Int) throws -> RowChange {
-        guard let seq = try Int64.fetchOne(try statement("SELECT seq FROM ticket WHERE id = ?"), arguments: [m.ticketID]) else {
+        guard let ticket = try Row.fetchOne(try statement("SELECT seq, created_at FROM ticket WHERE id = ?"),
+                                            arguments: [m.ticketID]) else {
             throw missing(line, "ticket_id", "ticket", m.ticketID)
+        }
+        let seq: Int64 = ticket["seq"], created: Int64 = ticket["created_at"]
+        guard m.at.seconds >= created else {
+            throw ImportProblem(file: file, line: line, column: "at",
+                                reason: "before ticket '\(m.ticketID)' was created (\(ISODate.string(created)))")
         }
         let values: [DatabaseValue] = [m.ticketID.databaseValue, m.author.rawValue.databaseValue, m.body.databaseValue,
                                        m.isInternal.databaseValue, m.at.seconds.databaseValue]
