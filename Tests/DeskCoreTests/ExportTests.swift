@@ -97,6 +97,21 @@ import Testing
         #expect(try store.exportInTwo(ExportFilter(), format: .csv, to: handle, splitAbove: 10) == 60)
     }
 
+    /// A free delivery given from the desk records the complaint's order's delivery fee, and
+    /// the export counts it.
+    @Test func aFreeDeliveryGivenCountsTheOrdersFee() throws {
+        let store = try Fixture.handWritten()
+        var version = try #require(try store.ticketDetail(id: "T1")).ticket.version
+        let given = try store.giveCompensation(ticketID: "T1", expectedVersion: version, kind: .freeDelivery, value: 0,
+                                               agent: "olga")
+        #expect(given.value == 30_000, "O1's delivery fee, 300.00")
+        version = try #require(try store.ticketDetail(id: "T1")).ticket.version
+        try store.resolve(ticketID: "T1", expectedVersion: version, resolution: .compensated, satisfaction: nil, agent: "olga")
+        let row = try #require(try Self.readCSV(try Self.export(store, .csv)).first { $0["ticket_id"] == "T1" })
+        #expect(row["compensations"] == "free-delivery 300.00")
+        #expect(row["compensation_value"] == "300.00")
+    }
+
     /// Any text survives a JSON Lines cell: quotes, backslashes, control characters, line
     /// and paragraph separators, Cyrillic and emoji.
     @Test func jsonStringsEscapeWhatTheyMust() throws {

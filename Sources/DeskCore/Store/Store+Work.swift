@@ -20,7 +20,13 @@ extension Store {
         try change(ticketID: ticketID, expectedVersion: expectedVersion, agent: agent, at: at) { db, ticket in
             var given: [Compensation] = []
             var rng = SystemRandomNumberGenerator()
-            for gift in gifts {
+            // A free delivery is worth what delivery cost on the complaint's order: recorded,
+            // so that exports and the report can count it.
+            let fee = try ticket.orderID.flatMap {
+                try Int64.fetchOne(db, sql: #"SELECT delivery_fee FROM "order" WHERE id = ?"#, arguments: [$0])
+            } ?? 0
+            for var gift in gifts {
+                if gift.kind == .freeDelivery, gift.value == 0 { gift.value = fee }
                 var code: String? = nil
                 if gift.kind != .apology {
                     repeat {

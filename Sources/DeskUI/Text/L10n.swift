@@ -200,7 +200,7 @@ extension L10n {
     public static func compensation(_ kind: CompensationKind, value: Int64, currency: String = "₽") -> String {
         switch kind {
         case .discount: "discount \(value)%"
-        case .freeDelivery: "free delivery"
+        case .freeDelivery: value > 0 ? "free delivery (\(Money(minor: value).display(currency: currency)))" : "free delivery"
         case .bonus: "bonus \(value) pts"
         case .apology: "apology"
         case .refund: "refund \(Money(minor: value).display(currency: currency))"
