@@ -39,7 +39,18 @@ struct ExportCommand: ParsableCommand {
             if let output, Self.sameFile(output, asStore: store.path) {
                 throw UserError("\(output) is the store itself; name another file")
             }
-            let file = try output.map { try PartialFile(target: $0, overwrite: force) }
+            var file: ExportFile?
+            if let output {
+                do throws(ExportFile.Problem) {
+                    file = try ExportFile(target: output, overwrite: force)
+                } catch .exists(let path) {
+                    throw UserError("\(path) exists; say --force to overwrite it")
+                } catch {
+                    throw UserError("\(error)")
+                }
+            }
+            ExportSignals.removeOnSignal(file)
+            defer { ExportSignals.removeOnSignal(nil) }
             let started = Date()
             let count: Int
             do {
@@ -49,7 +60,10 @@ struct ExportCommand: ParsableCommand {
                 // A file cut short is worse than none.
                 file?.discard()
                 if let error = error as? StoreError { throw error }
-                if let error = error as? UserError { throw error }
+                if case .exists(let path)? = error as? ExportFile.Problem {
+                    throw UserError("\(path) appeared while exporting; nothing was written over it")
+                }
+                if let error = error as? ExportFile.Problem { throw UserError("\(error)") }
                 throw UserError("cannot write \(output ?? "standard output"): \(error.localizedDescription)")
             }
             if let output {
@@ -62,56 +76,25 @@ struct ExportCommand: ParsableCommand {
 
 }
 
-/// An export's file, written under a hidden name beside it and renamed into place once
-/// complete: an export that fails, or is stopped with Ctrl-C, leaves no file cut short for a
-/// nightly job to take for whole. Made for its owner only (customers' names and contacts).
-final class PartialFile {
-    let target: String
-    let path: String
-    let handle: FileHandle
-
-    init(target: String, overwrite: Bool) throws {
-        if FileManager.default.fileExists(atPath: target), !overwrite {
-            throw UserError("\(target) exists; say --force to overwrite it")
-        }
-        let url = URL(fileURLWithPath: target)
-        path = url.deletingLastPathComponent().path + "/." + url.lastPathComponent + ".partial-\(getpid())"
-        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw UserError("cannot write \(target): \(String(cString: strerror(errno)))") }
-        self.target = target
-        handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
-        Self.removeOnInterrupt(path)
-    }
-
-    /// Puts the finished file in place (over an old one only when that was allowed).
-    func commit() throws {
-        try handle.synchronize()
-        try handle.close()
-        guard rename(path, target) == 0 else {
-            throw UserError("cannot write \(target): \(String(cString: strerror(errno)))")
-        }
-        Self.removeOnInterrupt(nil)
-    }
-
-    func discard() {
-        try? handle.close()
-        unlink(path)
-        Self.removeOnInterrupt(nil)
-    }
-
-    /// The partial file a signal handler removes before the process ends (as C text: the
-    /// handler may only call async-signal-safe functions).
+/// Removes an unfinished export's hidden file when a signal ends the process (as C text:
+/// the handler may only call async-signal-safe functions). A signal ignored on purpose (SIGHUP
+/// under nohup) stays ignored.
+enum ExportSignals {
     nonisolated(unsafe) private static var pending: UnsafeMutablePointer<CChar>?
 
-    private static func removeOnInterrupt(_ path: String?) {
-        let old = pending
-        pending = path.map { strdup($0) }
-        free(old)
-        guard path != nil else { return }
+    /// While `file` is written, a signal removes it; nil when it is done. (The old name is not
+    /// freed: a handler may be reading it.)
+    static func removeOnSignal(_ file: ExportFile?) {
+        pending = file.flatMap { $0.path == $0.target ? nil : strdup($0.path) }
+        guard file != nil else { return }
+        func address(_ handler: __sighandler_t?) -> Int { handler.map { unsafeBitCast($0, to: Int.self) } ?? 0 }
         for sig in [SIGINT, SIGTERM, SIGHUP] {
+            let previous = signal(sig, SIG_IGN)
+            if address(previous) == address(SIG_IGN) { continue }
             signal(sig) { number in
-                if let pending = PartialFile.pending { unlink(pending) }
-                _exit(128 + number)
+                if let pending = ExportSignals.pending { unlink(pending) }
+                signal(number, SIG_DFL)
+                raise(number)
             }
         }
     }

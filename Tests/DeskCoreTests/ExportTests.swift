@@ -112,6 +112,39 @@ import Testing
         #expect(row["compensation_value"] == "300.00")
     }
 
+    /// An export file appears whole or not at all, and never over a file it may not replace.
+    @Test func anExportFileIsPutInPlaceOnlyWhenComplete() throws {
+        let folder = Scratch.path("out")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let target = folder + "/cases.csv"
+        let file = try ExportFile(target: target, overwrite: false)
+        try file.handle.write(contentsOf: Data("a,b\n".utf8))
+        #expect(!FileManager.default.fileExists(atPath: target), "hidden until complete")
+        try file.commit()
+        #expect(try String(contentsOfFile: target, encoding: .utf8) == "a,b\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["cases.csv"])
+        #expect(throws: ExportFile.Problem.self) { try ExportFile(target: target, overwrite: false) }
+        // A file that appears at the target meanwhile is kept, the export dropped.
+        let other = folder + "/late.csv"
+        let late = try ExportFile(target: other, overwrite: false)
+        try Data("theirs".utf8).write(to: URL(fileURLWithPath: other))
+        #expect(throws: ExportFile.Problem.self) { try late.commit() }
+        #expect(try String(contentsOfFile: other, encoding: .utf8) == "theirs")
+        // Dropped: nothing left. Replacing is allowed when asked.
+        let dropped = try ExportFile(target: target, overwrite: true)
+        dropped.discard()
+        let replaced = try ExportFile(target: target, overwrite: true)
+        try replaced.handle.write(contentsOf: Data("c\n".utf8))
+        try replaced.commit()
+        #expect(try String(contentsOfFile: target, encoding: .utf8) == "c\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["cases.csv", "late.csv"])
+        // A device is written directly, and never removed.
+        let null = try ExportFile(target: "/dev/null", overwrite: true)
+        try null.handle.write(contentsOf: Data("x".utf8))
+        try null.commit()
+        #expect(FileManager.default.fileExists(atPath: "/dev/null"))
+    }
+
     /// Any text survives a JSON Lines cell: quotes, backslashes, control characters, line
     /// and paragraph separators, Cyrillic and emoji.
     @Test func jsonStringsEscapeWhatTheyMust() throws {

@@ -192,8 +192,11 @@ import Testing
         let before = try Fixture.snapshot(store)
         let file = try Fixture.file("t.csv", "id,customer_id,channel,reason,subject,created_at\nT1,C1,email,other,x,2024-03-01\n")
         let failure = try #require(throws: ImportFailure.self) { try Fixture.load(store, .tickets, file) }
-        #expect(failure.description == file + ":2: created_at: after the stored ticket was answered or resolved (2024-02-04T12:00:00Z)")
+        #expect(failure.description == file + ":2: created_at: after the stored ticket's first message, answer or resolution (2024-02-04T09:00:00Z)")
         #expect(try Fixture.snapshot(store) == before)
+        // Another change to the same ticket, its creation as stored, still goes in.
+        let subject = try Fixture.file("t.csv", "id,customer_id,channel,reason,subject,created_at\nT1,C1,email,other,new words,2024-02-04T09:00:00Z\n")
+        #expect(try Fixture.load(store, .tickets, subject).updated == 1)
     }
 
     @Test func aMissingFileIsNamedWithoutALine() throws {

@@ -21,7 +21,9 @@ import Testing
         #expect(DisplayWidth.of(short) <= 48)
         // A bare name too long keeps its beginning and its end, with no made-up folder.
         let name = L10n.shortPath("/work/resolved-cases-november-2026-final.csv", width: 30, directory: "/work", home: nil)
-        #expect(name == "resolved-cases…-2026-final.csv")
+        #expect(name == "resolved-cases-…2026-final.csv")
+        let wide = L10n.shortPath("/work/" + String(repeating: "报告", count: 20) + ".csv", width: 30, directory: "/work", home: nil)
+        #expect(DisplayWidth.of(wide) <= 30 && wide.contains("…") && wide.hasSuffix(".csv"))
     }
 
     /// A word longer than a line (a pasted blob in a message) breaks into full lines, in one

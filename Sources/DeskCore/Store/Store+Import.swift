@@ -309,7 +309,8 @@ private final class ImportWriter {
                                        t.priority.rawValue.databaseValue, t.createdAt.seconds.databaseValue]
         guard let old = try Row.fetchOne(try statement("""
             SELECT customer_id, order_id, channel, reason, subject, priority, created_at, seq,
-                   min(coalesce(first_response_at, resolved_at), coalesce(resolved_at, first_response_at)) AS answered
+                   (SELECT min(x) FROM (SELECT first_response_at AS x UNION ALL SELECT resolved_at
+                                        UNION ALL SELECT min(at) FROM message WHERE ticket_id = ticket.id)) AS answered
             FROM ticket WHERE id = ?
             """), arguments: [t.id]) else {
             throw ImportProblem(file: file, line: line, column: "id", reason: "ticket '\(t.id)' could not be written")
@@ -317,10 +318,11 @@ private final class ImportWriter {
         let seq: Int64 = old["seq"]
         let oldValues = Array(old.databaseValues.prefix(7))
         guard oldValues != values else { return .unchanged }
-        // The desk's times stay in order: a complaint is not created after it was answered.
-        if let answered = old["answered"] as Int64?, t.createdAt.seconds > answered {
+        // The desk's times stay in order: a complaint is not moved to after its first message,
+        // answer or resolution (a stored ticket already out of order may still change otherwise).
+        if oldValues[6] != values[6], let answered = old["answered"] as Int64?, t.createdAt.seconds > answered {
             throw ImportProblem(file: file, line: line, column: "created_at",
-                                reason: "after the stored ticket was answered or resolved (\(ISODate.string(answered)))")
+                                reason: "after the stored ticket's first message, answer or resolution (\(ISODate.string(answered)))")
         }
         try logUpdate("ticket", t.id, columns: ["customer_id", "order_id", "channel", "reason", "subject", "priority", "created_at"],
                       old: oldValues, new: values)
@@ -350,16 +352,17 @@ private final class ImportWriter {
             throw missing(line, "ticket_id", "ticket", m.ticketID)
         }
         let seq: Int64 = ticket["seq"], created: Int64 = ticket["created_at"]
-        guard m.at.seconds >= created else {
-            throw ImportProblem(file: file, line: line, column: "at",
-                                reason: "before ticket '\(m.ticketID)' was created (\(ISODate.string(created)))")
-        }
         let values: [DatabaseValue] = [m.ticketID.databaseValue, m.author.rawValue.databaseValue, m.body.databaseValue,
                                        m.isInternal.databaseValue, m.at.seconds.databaseValue]
         if try Int.fetchOne(try statement("""
             SELECT 1 FROM message WHERE ticket_id = ? AND author = ? AND body = ? AND internal = ? AND at = ?
             """), arguments: StatementArguments(values)) != nil {
             return .unchanged
+        }
+        // A new message comes after its complaint was made (one stored already is left be).
+        guard m.at.seconds >= created else {
+            throw ImportProblem(file: file, line: line, column: "at",
+                                reason: "before ticket '\(m.ticketID)' was created (\(ISODate.string(created)))")
         }
         try statement("INSERT INTO message (ticket_id, author, body, internal, at) VALUES (?,?,?,?,?)")
             .execute(arguments: StatementArguments(values))

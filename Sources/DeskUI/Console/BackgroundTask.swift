@@ -25,19 +25,14 @@ final class BackgroundTask<Value: Sendable>: @unchecked Sendable {
     func wait() { done.wait() }
 }
 
-/// Resolved cases being written to a file.
+/// Resolved cases being written to a file (its hidden partial file until collected).
 struct ExportJob {
-    /// Where the cases go (an absolute path).
-    let path: String
+    let file: ExportFile
     /// How many cases were written.
     let task: BackgroundTask<Int>
 
-    /// Starts writing; `handle` is the file, already created (and so not overwritten).
-    init(store: Store, filter: ExportFilter, format: ExchangeFormat, handle: FileHandle, path: String) {
-        self.path = path
-        task = BackgroundTask {
-            defer { try? handle.close() }
-            return try store.exportCases(filter, format: format, to: handle)
-        }
+    init(store: Store, filter: ExportFilter, format: ExchangeFormat, file: ExportFile) {
+        self.file = file
+        task = BackgroundTask { try store.exportCases(filter, format: format, to: file.handle) }
     }
 }

@@ -76,15 +76,16 @@ extension Console {
             state.message = StatusMessage(L10n.exportFormat(path), isError: true); return
         }
         let full = URL(fileURLWithPath: path).standardizedFileURL.path
-        let fd = open(full, O_WRONLY | O_CREAT | O_EXCL, 0o600)
-        guard fd >= 0 else {
-            state.message = StatusMessage(errno == EEXIST ? L10n.exportExists(full) : "\(full): \(String(cString: strerror(errno)))",
-                                          isError: true)
-            return
+        let file: ExportFile
+        do throws(ExportFile.Problem) {
+            file = try ExportFile(target: full, overwrite: false)
+        } catch .exists {
+            state.message = StatusMessage(L10n.exportExists(full), isError: true); return
+        } catch {
+            state.message = StatusMessage("\(error)", isError: true); return
         }
         let view = state.queue.query
-        exportJob = ExportJob(store: store, filter: ExportFilter(view: view), format: format,
-                              handle: FileHandle(fileDescriptor: fd, closeOnDealloc: false), path: full)
+        exportJob = ExportJob(store: store, filter: ExportFilter(view: view), format: format, file: file)
         state.message = StatusMessage(L10n.exporting(view.view, to: full))
     }
 
@@ -121,26 +122,35 @@ extension Console {
         return true
     }
 
-    /// The console is closing: an export still being written is abandoned, and its file,
-    /// which would be cut short, removed.
+    /// The console is closing: a finished export is put in place, one still being written
+    /// is abandoned (its hidden file removed), so that no file is left cut short.
     public func abandonExport() {
-        guard let job = exportJob, job.task.outcome == nil else { return }
-        try? FileManager.default.removeItem(atPath: job.path)
+        guard let job = exportJob else { return }
+        if job.task.outcome != nil { _ = collectExport(); return }
+        job.file.discard()
         exportJob = nil
     }
 
-    /// Says how a finished export went; an export that found no case leaves no file.
+    /// Says how a finished export went, and puts its file in place; an export that found no
+    /// case, or failed, leaves no file.
     func collectExport() -> Bool {
         guard let job = exportJob, let outcome = job.task.outcome else { return false }
         exportJob = nil
         switch outcome {
         case .success(0):
-            try? FileManager.default.removeItem(atPath: job.path)
+            job.file.discard()
             state.message = StatusMessage(L10n.nothingToExport, isError: true)
         case .success(let count):
-            state.message = StatusMessage(L10n.exported(count, to: job.path))
+            do throws(ExportFile.Problem) {
+                try job.file.commit()
+                state.message = StatusMessage(L10n.exported(count, to: job.file.target))
+            } catch .exists(let path) {
+                state.message = StatusMessage(L10n.exportExists(path), isError: true)
+            } catch {
+                state.message = StatusMessage("\(error)", isError: true)
+            }
         case .failure(let error):
-            try? FileManager.default.removeItem(atPath: job.path)
+            job.file.discard()
             state.message = StatusMessage("\(error)", isError: true)
         }
         return true
@@ -178,7 +188,7 @@ extension Console {
                 }
                 let given = try store.giveCompensation(ticketID: prompt.ticketID, expectedVersion: prompt.version,
                                                        kind: kind, value: value, agent: state.agent, at: state.now)
-                state.message = StatusMessage(L10n.gave(kind, value: value, code: given.promoCode, ticket: prompt.ticketID))
+                state.message = StatusMessage(L10n.gave(kind, value: given.value, code: given.promoCode, ticket: prompt.ticketID))
                 remember(.compensations(ticketID: prompt.ticketID, ids: given.id.map { [$0] } ?? [], label: kind.rawValue), version: prompt.version + 1)
                 if kind == .apology {
                     // An apology is words: the reply draft opens right away.

@@ -350,8 +350,13 @@ extension L10n {
         let name = (short as NSString).lastPathComponent
         guard DisplayWidth.of(name) + 6 <= width, name != short else {
             // The name alone is too long: its beginning and its end (the extension) show.
-            let tail = String(name.suffix(width / 2))
-            return DisplayWidth.truncate(name, to: width - DisplayWidth.of(tail)) + tail
+            var tail = "", used = 0
+            for ch in name.reversed() {
+                let w = DisplayWidth.of(ch)
+                if used + w > (width - 1) / 2 { break }
+                tail.insert(ch, at: tail.startIndex); used += w
+            }
+            return DisplayWidth.truncate(name, to: width - used) + tail
         }
         let head = DisplayWidth.truncate(short, to: width - DisplayWidth.of(name) - 2)
         return (head.hasSuffix("…") ? String(head.dropLast()) : head) + "…/" + name

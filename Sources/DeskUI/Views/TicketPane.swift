@@ -134,8 +134,9 @@ enum TicketPane {
             head += " · " + L10n.dateTime(m.at)
             lines.append(Line(head, style))
             // An imported message can be megabytes long: the screen shows its beginning.
-            let cut = m.body.utf8.count > Self.longestShown
-            for raw in UntrustedText.lines(cut ? String(m.body.prefix(Self.longestShown)) : m.body) {
+            let shown = m.body.prefix(Self.longestShown)
+            let cut = shown.endIndex != m.body.endIndex
+            for raw in UntrustedText.lines(cut ? String(shown) : m.body) {
                 for piece in DisplayWidth.wrap(raw, to: width - 2) {
                     lines.append(Line("  " + piece, m.isInternal ? .note : .normal))
                 }
