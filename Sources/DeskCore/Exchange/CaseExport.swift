@@ -78,6 +78,36 @@ public struct ExportCase: Hashable, Sendable {
     /// `discount 10%; free-delivery; bonus 500`.
     public var compensationsText: String { compensations.map(\.text).joined(separator: "; ") }
 
+    /// One cell of a case as the writers put it in their format: text, a time, or a number
+    /// (nil: empty).
+    enum Cell {
+        case text(String?)
+        case date(Int64?)
+        case number(String?)
+    }
+
+    /// The cells in the order of `columns`, masked with `redact`: the one place that order is
+    /// kept for both writers.
+    func cells(redact: Bool, _ visit: (Cell) -> Void) {
+        visit(.text(ticketID))
+        visit(.text(customerID))
+        visit(.text(customerName))
+        visit(.text(redact ? email.map(Redaction.email) : email))
+        visit(.text(redact ? phone.map(Redaction.phone) : phone))
+        visit(.text(channel))
+        visit(.text(reason))
+        visit(.text(fault))
+        visit(.date(createdAt))
+        visit(.date(firstResponseAt))
+        visit(.date(resolvedAt))
+        visit(.text(resolution))
+        visit(.text(compensations.isEmpty ? nil : compensationsText))
+        visit(.number(compensationValue.decimal))
+        visit(.number(satisfaction.map(String.init)))
+        visit(.text(recovery))
+        visit(.text(agent))
+    }
+
     /// The sum of the money-valued compensations (see `GivenCompensation.money`), `0.00` when none.
     public var compensationValue: Money {
         compensations.compactMap(\.money).reduce(Money(minor: 0), +)

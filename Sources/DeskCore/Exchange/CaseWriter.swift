@@ -41,33 +41,16 @@ final class CSVCaseWriter: CaseWriter {
     func write(_ exported: ExportCase) throws {
         let redact = redact
         output.appendRow { buffer in
-            func text(_ cell: String?) {
-                if let cell { CSVOutput.append(cell, guarded: true, to: &buffer) }
-                buffer.append(0x2C)
+            var first = true
+            exported.cells(redact: redact) { cell in
+                if !first { buffer.append(0x2C) }
+                first = false
+                switch cell {
+                case let .text(text): if let text { CSVOutput.append(text, guarded: true, to: &buffer) }
+                case let .date(seconds): if let seconds { CSVOutput.appendDate(seconds, to: &buffer) }
+                case let .number(number): if let number { buffer.append(contentsOf: number.utf8) }
+                }
             }
-            func date(_ seconds: Int64?) {
-                if let seconds { CSVOutput.appendDate(seconds, to: &buffer) }
-                buffer.append(0x2C)
-            }
-            text(exported.ticketID)
-            text(exported.customerID)
-            text(exported.customerName)
-            text(redact ? exported.email.map(Redaction.email) : exported.email)
-            text(redact ? exported.phone.map(Redaction.phone) : exported.phone)
-            text(exported.channel)
-            text(exported.reason)
-            text(exported.fault)
-            date(exported.createdAt)
-            date(exported.firstResponseAt)
-            date(exported.resolvedAt)
-            text(exported.resolution)
-            text(exported.compensations.isEmpty ? "" : exported.compensationsText)
-            buffer.append(contentsOf: exported.compensationValue.decimal.utf8)
-            buffer.append(0x2C)
-            if let satisfaction = exported.satisfaction { buffer.append(contentsOf: String(satisfaction).utf8) }
-            buffer.append(0x2C)
-            text(exported.recovery)
-            if let agent = exported.agent { CSVOutput.append(agent, guarded: true, to: &buffer) }
             buffer.append(0x0A)
         }
         if let error = output.error { throw error }
@@ -93,43 +76,22 @@ final class JSONLinesCaseWriter: CaseWriter {
         let redact = redact
         output.appendRow { buffer in
             var index = 0
-            func key() {
+            exported.cells(redact: redact) { cell in
                 buffer.append(index == 0 ? UInt8(ascii: "{") : UInt8(ascii: ","))
                 buffer.append(contentsOf: Self.keys[index])
                 index += 1
+                switch cell {
+                case let .text(text):
+                    if let text { Self.appendQuoted(text, to: &buffer) } else { buffer.append(contentsOf: Self.null) }
+                case let .date(seconds):
+                    guard let seconds else { buffer.append(contentsOf: Self.null); return }
+                    buffer.append(0x22)
+                    CSVOutput.appendDate(seconds, to: &buffer)
+                    buffer.append(0x22)
+                case let .number(number):
+                    if let number { buffer.append(contentsOf: number.utf8) } else { buffer.append(contentsOf: Self.null) }
+                }
             }
-            func text(_ cell: String?) {
-                key()
-                if let cell { Self.appendQuoted(cell, to: &buffer) } else { buffer.append(contentsOf: Self.null) }
-            }
-            func date(_ seconds: Int64?) {
-                key()
-                guard let seconds else { buffer.append(contentsOf: Self.null); return }
-                buffer.append(0x22)
-                CSVOutput.appendDate(seconds, to: &buffer)
-                buffer.append(0x22)
-            }
-            text(exported.ticketID)
-            text(exported.customerID)
-            text(exported.customerName)
-            text(redact ? exported.email.map(Redaction.email) : exported.email)
-            text(redact ? exported.phone.map(Redaction.phone) : exported.phone)
-            text(exported.channel)
-            text(exported.reason)
-            text(exported.fault)
-            date(exported.createdAt)
-            date(exported.firstResponseAt)
-            date(exported.resolvedAt)
-            text(exported.resolution)
-            text(exported.compensations.isEmpty ? nil : exported.compensationsText)
-            key()
-            buffer.append(contentsOf: exported.compensationValue.decimal.utf8)
-            key()
-            if let satisfaction = exported.satisfaction { buffer.append(contentsOf: String(satisfaction).utf8) } else {
-                buffer.append(contentsOf: Self.null)
-            }
-            text(exported.recovery)
-            text(exported.agent)
             buffer.append(contentsOf: [UInt8(ascii: "}"), 0x0A])
         }
         if let error = output.error { throw error }
