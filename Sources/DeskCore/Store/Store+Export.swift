@@ -81,7 +81,7 @@ extension Store {
     /// "The same store" is checked by the newest audit event and ticket: every change the
     /// desk commits writes an event (see `AuditLog`), an import also tickets.
     func exportInTwo(_ filter: ExportFilter, format: ExchangeFormat, to handle: FileHandle,
-                             splitAbove: Int) throws -> Int? {
+                     splitAbove: Int) throws -> Int? {
         let range: StatementArguments = [filter.since?.seconds ?? Int64.min, filter.until?.seconds ?? Int64.max]
         let fingerprint = "SELECT (SELECT max(id) FROM event) || ' ' || (SELECT max(seq) FROM ticket)"
         return try pool.read { db -> Int? in
