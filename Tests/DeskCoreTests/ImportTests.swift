@@ -162,6 +162,8 @@ import Testing
         (.customers, "c.jsonl", "{\"id\":\"C9\",\"name\":\"Ann\\u0000Lee\",\"joined\":\"2024-01-01\"}\n",
          "c.jsonl:1: name: contains a NUL character"),
         (.customers, "c.csv", "id,name,ID,joined\nC9,Ann,C10,2024-01-01\n", "c.csv:1: id: appears more than once in the header"),
+        (.orders, "o.jsonl", "{\"id\":\"O9\",\"customer_id\":\"C1\",\"placed_at\":\"2024-01-01\",\"total\":true,\"status\":\"placed\"}\n",
+         "o.jsonl:1: total: expected text or a number, not true"),
     ])
     func aBadFileIsPointedAtAndChangesNothing(kind: ImportKind, name: String, content: String, message: String) throws {
         let store = try Fixture.handWritten()
@@ -197,6 +199,21 @@ import Testing
         // Another change to the same ticket, its creation as stored, still goes in.
         let subject = try Fixture.file("t.csv", "id,customer_id,channel,reason,subject,created_at\nT1,C1,email,other,new words,2024-02-04T09:00:00Z\n")
         #expect(try Fixture.load(store, .tickets, subject).updated == 1)
+    }
+
+    /// JSON's true and false are a flag's values; numbers stand for text where a file has them.
+    @Test func jsonBooleansAreFlags() throws {
+        let store = try Fixture.handWritten()
+        let file = try Fixture.file("m.jsonl", """
+            {"ticket_id":"T1","author":"agent","body":"note","internal":true,"at":"2024-02-05"}
+            {"ticket_id":"T1","author":"agent","body":"reply","internal":false,"at":"2024-02-05T01:00:00Z"}
+
+            """)
+        #expect(try Fixture.load(store, .messages, file).inserted == 2)
+        let flags = try store.pool.read { db in
+            try Bool.fetchAll(db, sql: "SELECT internal FROM message WHERE body IN ('note', 'reply') ORDER BY body")
+        }
+        #expect(flags == [true, false])
     }
 
     @Test func aMissingFileIsNamedWithoutALine() throws {

@@ -18,6 +18,9 @@ public enum ImportKind: String, CaseIterable, Sendable {
     /// Columns a file must have and a row must fill; the others may be missing or empty
     /// (and then take their defaults: tier regular, referrals 0, delivery fee 0, status new,
     /// priority normal, fault unknown, internal false).
+    /// The columns that hold true or false.
+    public var flagColumns: Set<String> { self == .messages ? ["internal"] : [] }
+
     public var required: Set<String> {
         switch self {
         case .customers: ["id", "name", "joined"]

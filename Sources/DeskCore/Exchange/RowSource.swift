@@ -331,8 +331,13 @@ public final class JSONLinesRowSource: RowSource {
         switch value {
         case nil, is NSNull: return nil
         case let string as String: return string.isEmpty ? nil : string
-        case let number as NSNumber: return number.stringValue
-        case let bool as Bool: return bool ? "true" : "false"
+        case let number as NSNumber:
+            // JSON's true and false arrive as numbers of type "c" (char): only a flag takes them.
+            guard String(cString: number.objCType) == "c" else { return number.stringValue }
+            guard kind.flagColumns.contains(column) else {
+                throw ImportProblem(file: file, line: line, column: column, reason: "expected text or a number, not \(number.boolValue)")
+            }
+            return number.boolValue ? "true" : "false"
         default: throw ImportProblem(file: file, line: line, column: column, reason: "expected a string, number or boolean")
         }
     }
