@@ -16,8 +16,11 @@ struct ImportCommand: ParsableCommand {
               orders:    id,customer_id,placed_at,total,delivery_fee,status,delivered_at
               tickets:   id,customer_id,order_id,channel,reason,subject,status,priority,fault,created_at,resolved_at
               messages:  ticket_id,author,body,internal,at
-            A ticket's status, fault and resolution time are the desk's once it is stored: a re-import leaves them. \
-            A ticket imported as resolved or closed without resolved_at counts as resolved when created.
+            A column the file does not have leaves stored values as they are; an empty cell clears one; a column \
+            the desk does not know is an error. A ticket's status, fault and resolution time are the desk's once \
+            it is stored: a re-import keeps them and says how many rows differed. A ticket imported as resolved or \
+            closed without resolved_at counts as resolved when created. A CSV file's separator (comma, semicolon or \
+            tab) is told from its header; --dry-run shows what the file would change, column by column.
             """
     )
 
@@ -32,7 +35,13 @@ struct ImportCommand: ParsableCommand {
     @Option(help: "csv or jsonl (default: from the file's extension).")
     var format: ExchangeFormat?
 
-    @Flag(help: "Check the whole file and report every problem, writing nothing.")
+    @Option(help: ArgumentHelp("The CSV separator: , ; | or tab (default: told from the header).", valueName: "char"))
+    var delimiter: String?
+
+    @Option(help: ArgumentHelp("The file's character set: utf-8 or windows-1251.", valueName: "name"))
+    var encoding = "utf-8"
+
+    @Flag(help: "Check the whole file and report every problem and what it would change, writing nothing.")
     var dryRun = false
 
     @Option(help: "How many problems a dry run reports at most.")
@@ -43,6 +52,24 @@ struct ImportCommand: ParsableCommand {
 
     func validate() throws {
         guard maxErrors >= 1 else { throw ValidationError("--max-errors must be at least 1") }
+        _ = try readOptions()
+    }
+
+    /// The separator and character set asked for.
+    private func readOptions() throws -> ReadOptions {
+        guard let charset = InputEncoding(name: encoding) else {
+            throw ValidationError("--encoding must be utf-8 or windows-1251")
+        }
+        guard let delimiter else { return ReadOptions(encoding: charset) }
+        let scalar: Unicode.Scalar? = switch delimiter.lowercased() {
+        case "tab", "\\t", "\t": "\t"
+        default: delimiter.unicodeScalars.count == 1 ? delimiter.unicodeScalars.first : nil
+        }
+        guard let scalar, scalar.isASCII, !"\"\r\n".unicodeScalars.contains(scalar),
+              !CharacterSet.alphanumerics.contains(scalar) else {
+            throw ValidationError("--delimiter must be one character such as , ; | or the word tab")
+        }
+        return ReadOptions(delimiter: scalar, encoding: charset)
     }
 
     func run() throws {
@@ -54,14 +81,19 @@ struct ImportCommand: ParsableCommand {
             let store = try storeOptions.open(mustExist: dryRun)
             let progress = ProgressLine(total: file == "-" ? nil : Self.size(of: file))
             do {
-                let source = try RowSources.open(path: file, kind: kind, format: format)
+                let source = try RowSources.open(path: file, kind: kind, format: format, options: readOptions())
                 let config = try loadConfig()
                 let options = ImportOptions(dryRun: dryRun, maxErrors: maxErrors, agent: currentAgent(agent),
                                             recoveryWindowDays: config.policy.recoveryWindowDays, sla: config.sla)
                 let summary = try store.importRows(from: source, options: options,
                                                    progress: progress.isShown ? progress.show : nil)
                 progress.finish()
-                print(dryRun ? "dry run, nothing written: \(counted(summary.rows, "row")), no problems" : "imported \(kind.rawValue): \(summary.line)")
+                print(dryRun ? "dry run, nothing written: \(counted(summary.rows, "row")), no problems; it would make "
+                        + "\(summary.inserted) inserted, \(summary.updated) updated, \(summary.unchanged) unchanged"
+                      : "imported \(kind.rawValue): \(summary.line)")
+                for line in summary.changes.map(\.line) + summary.kept.map(\.line) {
+                    print("  " + line)
+                }
             } catch let failure as ImportFailure {
                 progress.finish()
                 if dryRun {

@@ -15,12 +15,29 @@ public enum ImportKind: String, CaseIterable, Sendable {
         }
     }
 
-    /// Columns a file must have and a row must fill; the others may be missing or empty
-    /// (and then take their defaults: tier regular, referrals 0, delivery fee 0, status new,
-    /// priority normal, fault unknown, internal false).
     /// The columns that hold true or false.
     public var flagColumns: Set<String> { self == .messages ? ["internal"] : [] }
 
+    /// The position of `column` in `columns`.
+    public func index(of column: String) -> Int? { columns.firstIndex(of: column) }
+
+    /// Why a column the kind does not have is refused, with the column it most likely
+    /// means among those the file left out (`unused`).
+    public func unknownColumnReason(_ name: String, unused: [String]) -> String {
+        let near = (unused.isEmpty ? columns : unused).map { ($0, editDistance(name, $0)) }
+            .filter { column, distance in
+                distance <= max(2, name.count / 2)
+                    || (min(name.count, column.count) >= 3 && (name.hasPrefix(column) || column.hasPrefix(name)))
+            }
+            .min { $0.1 < $1.1 }
+        if let near { return "unknown column (did you mean \(near.0)?)" }
+        return "unknown column (\(rawValue) have \(columns.joined(separator: ", ")))"
+    }
+
+    /// Columns a file must have and a row must fill; the others may be missing or empty.
+    /// On a new record a missing or empty one takes its default (tier regular, referrals 0,
+    /// delivery fee 0, status new, priority normal, fault unknown, internal false); on a
+    /// stored record a missing column leaves its value as it is, an empty cell clears it.
     public var required: Set<String> {
         switch self {
         case .customers: ["id", "name", "joined"]
@@ -100,6 +117,10 @@ public struct ImportSummary: Equatable, Sendable {
     /// Complaints marked recovered because this import brought a later order.
     public var recovered = 0
     public var seconds = 0.0
+    /// What the file changed in stored records, column by column (a dry run's too).
+    public var changes: [ColumnChange] = []
+    /// Values of stored tickets the file disagrees with, kept because they are the desk's.
+    public var kept: [KeptColumn] = []
 
     public init() {}
 
@@ -113,6 +134,46 @@ public struct ImportSummary: Equatable, Sendable {
     }
 }
 
+/// One column's changes to stored records: how many, and the first few.
+public struct ColumnChange: Equatable, Sendable {
+    public static let exampleLimit = 3
+
+    public struct Example: Equatable, Sendable {
+        public var id: String
+        /// The values as a file writes them; nil is empty.
+        public var old: String?
+        public var new: String?
+    }
+
+    public var column: String
+    public var rows = 0
+    public var examples: [Example] = []
+
+    public init(column: String) { self.column = column }
+
+    /// `delivered_at: 4 rows, e.g. O1 2024-02-03T00:00:00Z → (empty)`, customer text made safe.
+    public var line: String {
+        func value(_ text: String?) -> String {
+            guard let text else { return "(empty)" }
+            let safe = UntrustedText.line(text)
+            return safe.count > 40 ? String(safe.prefix(39)) + "…" : safe
+        }
+        let shown = examples.map { "\(UntrustedText.line($0.id)) \(value($0.old)) → \(value($0.new))" }
+        let more = rows > examples.count ? "; …" : ""
+        return "\(column): \(counted(rows, "row")) changed, e.g. " + shown.joined(separator: "; ") + more
+    }
+}
+
+/// A column of stored tickets the desk owns (status, fault, resolution time): the file's
+/// value differed on `rows` rows and the store's was kept.
+public struct KeptColumn: Equatable, Sendable {
+    public var column: String
+    public var rows: Int
+
+    /// `50 rows: status kept (the desk's)`.
+    public var line: String { "\(counted(rows, "row")): \(column) kept (the desk's)" }
+}
+
 /// How far an import has come, for a progress line.
 public struct ImportProgress: Sendable {
     public var rows: Int
@@ -123,4 +184,20 @@ public struct ImportProgress: Sendable {
 /// `1 row`, `2 rows`: English plurals of the command line's summaries.
 public func counted(_ n: Int, _ noun: String) -> String {
     n == 1 ? "1 \(noun)" : "\(n) \(noun)s"
+}
+
+/// Levenshtein's distance between two short names: the fewest insertions, deletions and
+/// substitutions of characters that turn one into the other.
+func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a), b = Array(b)
+    guard !a.isEmpty, !b.isEmpty else { return max(a.count, b.count) }
+    var previous = Array(0...b.count)
+    for i in 1...a.count {
+        var current = [i] + Array(repeating: 0, count: b.count)
+        for j in 1...b.count {
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        }
+        previous = current
+    }
+    return previous[b.count]
 }

@@ -4,6 +4,8 @@ import Foundation
 /// or the row's problems.
 struct ParsedRow {
     var line: Int
+    /// The columns the row carries; the others leave a stored record's values alone.
+    var present: ColumnSet
     var record: Result<ImportRecord, ImportFailure>
 }
 
@@ -39,7 +41,7 @@ final class PrefetchingRowSource: @unchecked Sendable {
                 while chunk.count < Self.chunkSize {
                     let result: Result<ParsedRow?, ImportProblem>
                     do throws(ImportProblem) {
-                        result = .success(try box.value.next().map { ParsedRow(line: $0.line, record: parser.parse($0)) })
+                        result = .success(try box.value.next().map { ParsedRow(line: $0.line, present: $0.present, record: parser.parse($0)) })
                     } catch {
                         result = .failure(error)
                     }

@@ -2,10 +2,68 @@ import CSV
 import Foundation
 
 /// One data row of an input file, its values in the order of `ImportKind.columns`; nil
-/// where a column is missing or its cell is empty.
+/// where a column is missing or its cell is empty. `present` says which columns the row
+/// carries at all: a column the file does not have leaves the stored value alone, while
+/// an empty cell of a column it has clears it.
 public struct RawRow: Sendable {
     public var line: Int
     public var values: [String?]
+    public var present: ColumnSet
+
+    public init(line: Int, values: [String?], present: ColumnSet) {
+        self.line = line; self.values = values; self.present = present
+    }
+}
+
+/// A set of a kind's columns, by their index in `ImportKind.columns`.
+public struct ColumnSet: Sendable, Equatable {
+    var bits: UInt32
+
+    public init(indexes: some Sequence<Int>) {
+        bits = indexes.reduce(0) { $0 | 1 << UInt32($1) }
+    }
+
+    public func contains(_ index: Int) -> Bool { bits & 1 << UInt32(index) != 0 }
+}
+
+/// How an input file is written, beyond its format: the CSV separator (nil: told from the
+/// header) and the character set.
+public struct ReadOptions: Sendable {
+    public var delimiter: Unicode.Scalar?
+    public var encoding: InputEncoding
+
+    public init(delimiter: Unicode.Scalar? = nil, encoding: InputEncoding = .utf8) {
+        self.delimiter = delimiter; self.encoding = encoding
+    }
+}
+
+/// The character sets an input file may be in. Shops' exports from 1C and Excel are often
+/// windows-1251; everything else is read as UTF-8.
+public enum InputEncoding: String, CaseIterable, Sendable {
+    case utf8 = "utf-8"
+    case windows1251 = "windows-1251"
+
+    /// The encoding a name means, taking the usual spellings (`UTF8`, `cp1251`).
+    public init?(name: String) {
+        switch name.lowercased().replacingOccurrences(of: "_", with: "-") {
+        case "utf-8", "utf8": self = .utf8
+        case "windows-1251", "cp1251", "win-1251", "win1251", "1251": self = .windows1251
+        default: return nil
+        }
+    }
+
+    /// `bytes` as UTF-8. A single-byte charset converts chunk by chunk, whatever the cut.
+    func utf8(_ bytes: Data) -> Data {
+        switch self {
+        case .utf8: bytes
+        case .windows1251: Data((String(data: bytes, encoding: .windowsCP1251) ?? "").utf8)
+        }
+    }
+
+    /// What to add to an "invalid UTF-8" problem.
+    var invalidHint: String {
+        self == .utf8 ? " (if the file is windows-1251, as 1C and Excel write it, say --encoding windows-1251)" : ""
+    }
 }
 
 /// Rows read one at a time from a file, so that memory stays flat whatever its size.
@@ -21,7 +79,8 @@ public protocol RowSource: AnyObject {
 
 /// Opens the right reader for a file. `path` "-" reads standard input.
 public enum RowSources {
-    public static func open(path: String, kind: ImportKind, format: ExchangeFormat) throws -> any RowSource {
+    public static func open(path: String, kind: ImportKind, format: ExchangeFormat,
+                            options: ReadOptions = ReadOptions()) throws -> any RowSource {
         let name = path == "-" ? "<stdin>" : path
         if path != "-" {
             var isDirectory: ObjCBool = false
@@ -36,14 +95,14 @@ public enum RowSources {
                 throw ImportFailure(problems: [ImportProblem(file: name, line: 0, column: nil, reason: "cannot read the file")],
                                     truncated: false)
             }
-            return try CSVRowSource(handle: handle, file: name, kind: kind)
+            return try CSVRowSource(handle: handle, file: name, kind: kind, options: options)
         case .jsonl:
             let handle = path == "-" ? FileHandle.standardInput : FileHandle(forReadingAtPath: path)
             guard let handle else {
                 throw ImportFailure(problems: [ImportProblem(file: name, line: 0, column: nil, reason: "cannot read the file")],
                                     truncated: false)
             }
-            return JSONLinesRowSource(handle: handle, file: name, kind: kind)
+            return JSONLinesRowSource(handle: handle, file: name, kind: kind, encoding: options.encoding)
         }
     }
 }
@@ -72,24 +131,35 @@ public final class CSVRowSource: RowSource {
     private var headerCount = 0
     /// The header's names, as compared with the kind's columns.
     private var headerNames: [String] = []
+    /// The kind's columns the header has.
+    private var present = ColumnSet(indexes: [])
+    private let encoding: InputEncoding
+    /// The separator, ASCII: a comma, a semicolon or a tab as a rule.
+    private var delimiter: UInt8 = 0x2C
     /// The line the next row starts on.
     private var line = 1
 
-    public init(handle: FileHandle, file: String, kind: ImportKind) throws {
+    public init(handle: FileHandle, file: String, kind: ImportKind, options: ReadOptions = ReadOptions()) throws {
         self.kind = kind
         self.file = file
         self.handle = handle
+        encoding = options.encoding
+        func failure(_ problems: [ImportProblem]) -> ImportFailure { ImportFailure(problems: problems, truncated: false) }
+        do throws(ImportProblem) {
+            while !atEnd, !pending.contains(0x0A), !pending.contains(0x0D) { try read() }
+        } catch {
+            throw failure([error])
+        }
+        delimiter = options.delimiter.map { UInt8($0.value) } ?? Self.delimiter(ofHeader: pending)
         let header: [String]?
         do throws(ImportProblem) {
             header = try nextFields()
         } catch {
-            throw ImportFailure(problems: [ImportProblem(file: file, line: 1, column: nil, reason: error.reason)],
-                                truncated: false)
+            throw failure([ImportProblem(file: file, line: 1, column: nil, reason: error.reason)])
         }
+        let expected = kind.columns.joined(separator: ",")
         guard let header, header != [""] else {
-            throw ImportFailure(problems: [ImportProblem(file: file, line: 1, column: nil,
-                                                         reason: "no header row (expected \(kind.columns.joined(separator: ",")))")],
-                                truncated: false)
+            throw failure([ImportProblem(file: file, line: 1, column: nil, reason: "no header row (expected \(expected))")])
         }
         consumed(header)
         let names = header.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
@@ -97,17 +167,39 @@ public final class CSVRowSource: RowSource {
         headerCount = names.count
         let twice = kind.columns.filter { column in names.filter { $0 == column }.count > 1 }
         if !twice.isEmpty {
-            throw ImportFailure(problems: twice.map {
-                ImportProblem(file: file, line: 1, column: $0, reason: "appears more than once in the header")
-            }, truncated: false)
+            throw failure(twice.map { ImportProblem(file: file, line: 1, column: $0, reason: "appears more than once in the header") })
+        }
+        // A column the desk does not know is most often a misspelt one: read silently, its
+        // values would be lost and the column it meant left as it was.
+        let unknown = names.filter { !$0.isEmpty && !kind.columns.contains($0) }
+        if !unknown.isEmpty {
+            let unused = kind.columns.filter { !names.contains($0) }
+            throw failure(unknown.map { name in
+                ImportProblem(file: file, line: 1, column: name, reason: kind.unknownColumnReason(name, unused: unused))
+            })
         }
         indexes = kind.columns.map { names.firstIndex(of: $0) }
+        present = ColumnSet(indexes: indexes.indices.filter { indexes[$0] != nil })
         let missing = zip(kind.columns, indexes).filter { kind.required.contains($0.0) && $0.1 == nil }.map(\.0)
         if !missing.isEmpty {
-            throw ImportFailure(problems: missing.map {
-                ImportProblem(file: file, line: 1, column: $0, reason: "missing required column")
-            }, truncated: false)
+            throw failure(missing.map { ImportProblem(file: file, line: 1, column: $0, reason: "missing required column") })
         }
+    }
+
+    /// The separator a header line uses: the most frequent of comma, semicolon and tab
+    /// outside quotes (Excel and 1C write `;` where the decimal mark is a comma); a comma
+    /// when there is none, as in a one-column file.
+    static func delimiter(ofHeader bytes: [UInt8]) -> UInt8 {
+        let candidates: [UInt8] = [0x2C, 0x3B, 0x09]
+        var counts = [0, 0, 0]
+        var quoted = false
+        for byte in bytes {
+            if byte == 0x0A || byte == 0x0D, !quoted { break }
+            if byte == 0x22 { quoted.toggle() } else if !quoted, let k = candidates.firstIndex(of: byte) { counts[k] += 1 }
+        }
+        var best = 0
+        for k in 1..<candidates.count where counts[k] > counts[best] { best = k }
+        return candidates[best]
     }
 
     public func next() throws(ImportProblem) -> RawRow? {
@@ -125,7 +217,7 @@ public final class CSVRowSource: RowSource {
             return RawRow(line: start, values: indexes.map { index in
                 guard let index, !fields[index].isEmpty else { return nil }
                 return fields[index]
-            })
+            }, present: present)
         }
     }
 
@@ -142,7 +234,7 @@ public final class CSVRowSource: RowSource {
                 finished = true
                 return nil
             }
-            reader = try? CSVReader(string: block, hasHeaderRow: false)
+            reader = try? CSVReader(string: block, hasHeaderRow: false, delimiter: Unicode.Scalar(delimiter))
         }
         return nil
     }
@@ -151,7 +243,7 @@ public final class CSVRowSource: RowSource {
     /// holding invalid UTF-8, and `invalidUTF8` is set.
     private func nextBlock() throws(ImportProblem) -> String? {
         while true {
-            let cut = atEnd ? pending.count : CSVRowBoundary.lastRowEnd(in: pending)
+            let cut = atEnd ? pending.count : CSVRowBoundary.lastRowEnd(in: pending, delimiter: delimiter)
             if cut > 0 || atEnd {
                 guard cut > 0 else { return nil }
                 var end = cut
@@ -161,7 +253,8 @@ public final class CSVRowSource: RowSource {
                     // Rows end at ASCII bytes, so the valid rows are those valid one by one.
                     end = pending.withUnsafeBufferPointer { bytes in
                         var valid = 0
-                        for rowEnd in CSVRowBoundary.rowEnds(in: UnsafeBufferPointer(rebasing: bytes[..<cut]), atEnd: true) {
+                        for rowEnd in CSVRowBoundary.rowEnds(in: UnsafeBufferPointer(rebasing: bytes[..<cut]), atEnd: true,
+                                                             delimiter: delimiter) {
                             guard String(validating: bytes[valid..<rowEnd], as: UTF8.self) != nil else { break }
                             valid = rowEnd
                         }
@@ -180,13 +273,15 @@ public final class CSVRowSource: RowSource {
     /// where: its line, and the first column whose cell the bad bytes are in.
     private func skipInvalidRow() -> ImportProblem {
         let start = line
-        let end = pending.withUnsafeBufferPointer { CSVRowBoundary.rowEnds(in: $0, atEnd: true).first } ?? pending.count
+        let end = pending.withUnsafeBufferPointer {
+            CSVRowBoundary.rowEnds(in: $0, atEnd: true, delimiter: delimiter).first
+        } ?? pending.count
         let text = String(decoding: pending[0..<end], as: UTF8.self)
         pending.removeSubrange(0..<end)
-        let fields = (try? CSVReader(string: text, hasHeaderRow: false))?.next() ?? [text]
+        let fields = (try? CSVReader(string: text, hasHeaderRow: false, delimiter: Unicode.Scalar(delimiter)))?.next() ?? [text]
         consumed(fields)
         let column = fields.firstIndex { $0.contains("\u{FFFD}") }.flatMap { $0 < headerNames.count ? headerNames[$0] : nil }
-        return ImportProblem(file: file, line: start, column: column, reason: "invalid UTF-8")
+        return ImportProblem(file: file, line: start, column: column, reason: "invalid UTF-8" + encoding.invalidHint)
     }
 
     private func read() throws(ImportProblem) {
@@ -200,7 +295,7 @@ public final class CSVRowSource: RowSource {
             atEnd = true
             return
         }
-        pending.append(contentsOf: chunk)
+        pending.append(contentsOf: encoding.utf8(chunk))
         if atStart, pending.starts(with: [0xEF, 0xBB, 0xBF]) { pending.removeFirst(3) }
         atStart = false
     }
@@ -218,20 +313,20 @@ public final class CSVRowSource: RowSource {
 }
 
 /// Where rows end in CSV bytes, by the same rules as CSV.swift's reader: a field that
-/// starts with a quote runs to a quote followed by a comma, a line break or the end (a
-/// doubled quote, or a quote followed by anything else, stays inside); any other field
-/// runs to a comma or a line break. LF, CR or CRLF ends a row. Every byte these rules look
+/// starts with a quote runs to a quote followed by the delimiter (a comma unless said), a
+/// line break or the end (a doubled quote, or a quote followed by anything else, stays
+/// inside); any other field runs to the delimiter or a line break. LF, CR or CRLF ends a row. Every byte these rules look
 /// at is ASCII, which never occurs inside a multi-byte UTF-8 sequence.
 enum CSVRowBoundary {
     /// The offset just past the last row that certainly ends within `bytes`; 0 if none.
-    static func lastRowEnd(in bytes: [UInt8]) -> Int {
-        bytes.withUnsafeBufferPointer { rowEnds(in: $0, atEnd: false).last ?? 0 }
+    static func lastRowEnd(in bytes: [UInt8], delimiter: UInt8 = 0x2C) -> Int {
+        bytes.withUnsafeBufferPointer { rowEnds(in: $0, atEnd: false, delimiter: delimiter).last ?? 0 }
     }
 
     /// The offsets just past each complete row. Without `atEnd`, a row whose end depends on
     /// bytes not yet read (a CR or a quote as the last byte) is not complete.
-    static func rowEnds(in bytes: UnsafeBufferPointer<UInt8>, atEnd: Bool) -> [Int] {
-        let quote: UInt8 = 0x22, comma: UInt8 = 0x2C, lf: UInt8 = 0x0A, cr: UInt8 = 0x0D
+    static func rowEnds(in bytes: UnsafeBufferPointer<UInt8>, atEnd: Bool, delimiter comma: UInt8 = 0x2C) -> [Int] {
+        let quote: UInt8 = 0x22, lf: UInt8 = 0x0A, cr: UInt8 = 0x0D
         var ends: [Int] = []
         var i = 0
         var fieldStart = true
@@ -296,11 +391,13 @@ public final class JSONLinesRowSource: RowSource {
     private var position = 0
     private var atEnd = false
     private var line = 0
+    private let encoding: InputEncoding
 
-    public init(handle: FileHandle, file: String, kind: ImportKind) {
+    public init(handle: FileHandle, file: String, kind: ImportKind, encoding: InputEncoding = .utf8) {
         self.handle = handle
         self.file = file
         self.kind = kind
+        self.encoding = encoding
     }
 
     public func next() throws(ImportProblem) -> RawRow? {
@@ -312,17 +409,23 @@ public final class JSONLinesRowSource: RowSource {
             if content.last == 0x0D { content = content.dropLast() }
             if content.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
             guard String(validating: content, as: UTF8.self) != nil else {
-                throw ImportProblem(file: file, line: line, column: nil, reason: "invalid UTF-8")
+                throw ImportProblem(file: file, line: line, column: nil, reason: "invalid UTF-8" + encoding.invalidHint)
             }
             guard let object = try? JSONSerialization.jsonObject(with: Data(content)) as? [String: Any] else {
                 throw ImportProblem(file: file, line: line, column: nil, reason: "not a JSON object")
+            }
+            if let unknown = object.keys.filter({ !kind.columns.contains($0) }).min() {
+                throw ImportProblem(file: file, line: line, column: unknown,
+                                    reason: kind.unknownColumnReason(unknown, unused: kind.columns.filter { object[$0] == nil }))
             }
             var values: [String?] = []
             values.reserveCapacity(kind.columns.count)
             for column in kind.columns {
                 values.append(try text(object[column], column: column))
             }
-            return RawRow(line: line, values: values)
+            // A key given as null is there (and clears the value); a key left out is not.
+            let present = ColumnSet(indexes: kind.columns.indices.filter { object[kind.columns[$0]] != nil })
+            return RawRow(line: line, values: values, present: present)
         }
         return nil
     }
@@ -359,7 +462,7 @@ public final class JSONLinesRowSource: RowSource {
             buffer.removeSubrange(0..<position)
             position = 0
             let chunk = handle.readData(ofLength: 256 * 1024)
-            if chunk.isEmpty { atEnd = true } else { buffer.append(contentsOf: chunk) }
+            if chunk.isEmpty { atEnd = true } else { buffer.append(contentsOf: encoding.utf8(chunk)) }
         }
     }
 }

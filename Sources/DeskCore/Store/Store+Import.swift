@@ -30,7 +30,8 @@ extension Store {
                 for (name, value) in saved { try? db.execute(sql: "PRAGMA \(name) = \(value)") }
             }
             try db.inTransaction(.immediate) {
-                let writer = try ImportWriter(db, file: source.file, agent: options.agent, at: started)
+                let writer = try ImportWriter(db, kind: source.kind, file: source.file, agent: options.agent, sla: options.sla,
+                                              at: started)
                 while failure.problems.count < limit {
                     let row: ParsedRow?
                     do throws(ImportProblem) {
@@ -46,7 +47,7 @@ extension Store {
                         failure.problems += bad.problems
                     case let .success(record):
                         do {
-                            switch try writer.upsert(record, line: row.line) {
+                            switch try writer.upsert(record, line: row.line, present: row.present) {
                             case .inserted: summary.inserted += 1
                             case .updated: summary.updated += 1
                             case .unchanged: summary.unchanged += 1
@@ -62,6 +63,8 @@ extension Store {
                 if failure.problems.count >= limit {
                     failure.truncated = (try? source.next()) != nil
                 }
+                summary.changes = writer.changes
+                summary.kept = writer.kept
                 guard failure.problems.isEmpty, !options.dryRun else { return .rollback }
                 try writer.indexNewTickets()
                 if source.kind == .orders {
@@ -89,14 +92,24 @@ extension Store {
 enum RowChange { case inserted, updated, unchanged }
 
 /// The prepared statements of an import, and the checks that need the store: that named
-/// customers, orders and tickets exist. Keeps the search index in step with what it writes.
+/// customers, orders and tickets exist. Keeps the search index in step with what it writes,
+/// and tells what it changed, column by column.
+///
+/// A column the file does not have leaves what is stored alone: an orders file without
+/// `delivered_at` must not blank every delivery date.
 ///
 /// An import writes one kind of record, so what it looks up about the other kinds
 /// (a customer's search text, an order's owner) cannot change under it and is remembered,
 /// up to `cacheLimit` entries.
 private final class ImportWriter {
     let db: Database
+    let kind: ImportKind
     let file: String
+    let sla: SLAPolicy
+    /// The stored records' columns the file changed, in the order first met.
+    private(set) var changes: [ColumnChange] = []
+    /// Columns of stored tickets the file disagrees with and the desk keeps.
+    private(set) var kept: [KeptColumn] = []
     /// Who imports, and when: the audit log's agent and time for each record changed.
     let agent: String
     let at: Date
@@ -114,9 +127,11 @@ private final class ImportWriter {
     /// in one statement at the end (`indexNewTickets`).
     private let lastSeqBefore: Int64
 
-    init(_ db: Database, file: String, agent: String, at: Date) throws {
+    init(_ db: Database, kind: ImportKind, file: String, agent: String, sla: SLAPolicy, at: Date) throws {
         self.db = db
+        self.kind = kind
         self.file = file
+        self.sla = sla
         self.agent = agent
         self.at = at
         lastSeqBefore = try Int64.fetchOne(db, sql: "SELECT max(seq) FROM ticket") ?? 0
@@ -146,12 +161,12 @@ private final class ImportWriter {
         """) }
     private lazy var customerTierLookup = Result { try statement("SELECT tier FROM customer WHERE id = ?") }
 
-    func upsert(_ record: ImportRecord, line: Int) throws -> RowChange {
+    func upsert(_ record: ImportRecord, line: Int, present: ColumnSet) throws -> RowChange {
         do {
             switch record {
-            case let .customer(c): return try upsert(c)
-            case let .order(o): return try upsert(o, line: line)
-            case let .ticket(t): return try upsert(t, line: line)
+            case let .customer(c): return try upsert(c, present: present)
+            case let .order(o): return try upsert(o, line: line, present: present)
+            case let .ticket(t): return try upsert(t, line: line, present: present)
             case let .message(m): return try insert(m, line: line)
             }
         } catch let error as DatabaseError {
@@ -166,9 +181,49 @@ private final class ImportWriter {
         for (index, column) in columns.enumerated() where old[index] != new[index] {
             before[column] = Self.text(old[index])
             after[column] = Self.text(new[index])
+            noteChange(id, column: column, old: old[index], new: new[index])
         }
         try AuditLog.append(db, agent: agent, entity: entity, entityID: id, action: "import-update", old: before,
                             new: after, at: at)
+    }
+
+    /// Counts a changed column and keeps its first examples, written as the file writes them.
+    private func noteChange(_ id: String, column: String, old: DatabaseValue, new: DatabaseValue) {
+        let name = column == "joined_at" ? "joined" : column
+        let index = changes.firstIndex { $0.column == name } ?? {
+            changes.append(ColumnChange(column: name))
+            return changes.count - 1
+        }()
+        changes[index].rows += 1
+        if changes[index].examples.count < ColumnChange.exampleLimit {
+            changes[index].examples.append(.init(id: id, old: Self.shown(old, column: name), new: Self.shown(new, column: name)))
+        }
+    }
+
+    private func noteKept(_ column: String) {
+        if let index = kept.firstIndex(where: { $0.column == column }) {
+            kept[index].rows += 1
+        } else {
+            kept.append(KeptColumn(column: column, rows: 1))
+        }
+    }
+
+    /// A stored value as a file would write it: money as a decimal, times in ISO 8601.
+    private static func shown(_ value: DatabaseValue, column: String) -> String? {
+        guard let n = Int64.fromDatabaseValue(value) else { return value.isNull ? nil : text(value) }
+        switch column {
+        case "total", "delivery_fee": return Money(minor: n).decimal
+        case "joined", "placed_at", "delivered_at", "created_at": return ISODate.string(n)
+        default: return text(value)
+        }
+    }
+
+    /// The file's value where the row has the column, the stored one where it does not.
+    /// `columns` names the file column of each value.
+    private func merged(_ new: [DatabaseValue], stored: [DatabaseValue], columns: [String], present: ColumnSet) -> [DatabaseValue] {
+        zip(columns.indices, columns).map { i, column in
+            kind.index(of: column).map(present.contains) ?? true ? new[i] : stored[i]
+        }
     }
 
     private static func text(_ value: DatabaseValue) -> String {
@@ -213,8 +268,8 @@ private final class ImportWriter {
         return owner
     }
 
-    private func upsert(_ c: Customer) throws -> RowChange {
-        let values: [DatabaseValue] = [c.name.databaseValue, c.email.databaseValue, c.phone.databaseValue,
+    private func upsert(_ c: Customer, present: ColumnSet) throws -> RowChange {
+        var values: [DatabaseValue] = [c.name.databaseValue, c.email.databaseValue, c.phone.databaseValue,
                                        c.region.databaseValue, c.tier.rawValue.databaseValue,
                                        c.referrals.databaseValue, c.joinedAt.seconds.databaseValue]
         guard let old = try Row.fetchOne(try statement("""
@@ -225,6 +280,8 @@ private final class ImportWriter {
                 """).execute(arguments: StatementArguments(values + [c.id.databaseValue]))
             return .inserted
         }
+        values = merged(values, stored: Array(old.databaseValues),
+                        columns: ["name", "email", "phone", "region", "tier", "referrals", "joined"], present: present)
         guard Array(old.databaseValues) != values else { return .unchanged }
         try logUpdate("customer", c.id, columns: ["name", "email", "phone", "region", "tier", "referrals", "joined_at"],
                       old: Array(old.databaseValues), new: values)
@@ -233,14 +290,17 @@ private final class ImportWriter {
             WHERE id = ?
             """).execute(arguments: StatementArguments(values + [c.id.databaseValue]))
         if Array(old.databaseValues.prefix(3)) != Array(values.prefix(3)) {
+            let text = Self.searchText(name: String.fromDatabaseValue(values[0]) ?? c.name, email: String.fromDatabaseValue(values[1]),
+                                       phone: String.fromDatabaseValue(values[2]))
             try statement("""
                 UPDATE ticket_search SET customer = ? WHERE rowid IN (SELECT seq FROM ticket WHERE customer_id = ?)
-                """).execute(arguments: [Self.searchText(name: c.name, email: c.email, phone: c.phone), c.id])
+                """).execute(arguments: [text, c.id])
+            customerTexts[c.id] = nil
         }
         return .updated
     }
 
-    private func upsert(_ o: Order, line: Int) throws -> RowChange {
+    private func upsert(_ o: Order, line: Int, present: ColumnSet) throws -> RowChange {
         if !knownCustomers.contains(o.customerID) {
             guard try Int.fetchOne(try statement("SELECT 1 FROM customer WHERE id = ?"), arguments: [o.customerID]) != nil else {
                 throw missing(line, "customer_id", "customer", o.customerID)
@@ -248,7 +308,7 @@ private final class ImportWriter {
             if knownCustomers.count >= Self.cacheLimit { knownCustomers.removeAll(keepingCapacity: true) }
             knownCustomers.insert(o.customerID)
         }
-        let values: [DatabaseValue] = [o.customerID.databaseValue, o.placedAt.seconds.databaseValue,
+        var values: [DatabaseValue] = [o.customerID.databaseValue, o.placedAt.seconds.databaseValue,
                                        o.total.minor.databaseValue, o.deliveryFee.minor.databaseValue,
                                        o.status.rawValue.databaseValue, o.deliveredAt?.seconds.databaseValue ?? .null]
         guard let old = try Row.fetchOne(try statement("""
@@ -261,6 +321,8 @@ private final class ImportWriter {
             orderCustomers.insert(o.customerID)
             return .inserted
         }
+        values = merged(values, stored: Array(old.databaseValues),
+                        columns: ["customer_id", "placed_at", "total", "delivery_fee", "status", "delivered_at"], present: present)
         guard Array(old.databaseValues) != values else { return .unchanged }
         try logUpdate("order", o.id, columns: ["customer_id", "placed_at", "total", "delivery_fee", "status", "delivered_at"],
                       old: Array(old.databaseValues), new: values)
@@ -272,7 +334,7 @@ private final class ImportWriter {
         return .updated
     }
 
-    private func upsert(_ t: Ticket, line: Int) throws -> RowChange {
+    private func upsert(_ t: Ticket, line: Int, present: ColumnSet) throws -> RowChange {
         let tier: String
         if let known = customerTiers[t.customerID] {
             tier = known
@@ -304,11 +366,12 @@ private final class ImportWriter {
         if db.changesCount > 0 { return .inserted }
         // Status and fault are the desk's once a ticket exists: the agents move them, and a
         // nightly re-import of the shop's file must not send a resolved ticket back to new.
-        let values: [DatabaseValue] = [t.customerID.databaseValue, t.orderID.databaseValue, t.channel.rawValue.databaseValue,
+        let columns = ["customer_id", "order_id", "channel", "reason", "subject", "priority", "created_at"]
+        var values: [DatabaseValue] = [t.customerID.databaseValue, t.orderID.databaseValue, t.channel.rawValue.databaseValue,
                                        t.reason.rawValue.databaseValue, t.subject.databaseValue,
                                        t.priority.rawValue.databaseValue, t.createdAt.seconds.databaseValue]
         guard let old = try Row.fetchOne(try statement("""
-            SELECT customer_id, order_id, channel, reason, subject, priority, created_at, seq,
+            SELECT customer_id, order_id, channel, reason, subject, priority, created_at, seq, status, fault, resolved_at,
                    (SELECT min(x) FROM (SELECT first_response_at AS x UNION ALL SELECT resolved_at
                                         UNION ALL SELECT min(at) FROM message WHERE ticket_id = ticket.id)) AS answered
             FROM ticket WHERE id = ?
@@ -316,8 +379,19 @@ private final class ImportWriter {
             throw ImportProblem(file: file, line: line, column: "id", reason: "ticket '\(t.id)' could not be written")
         }
         let seq: Int64 = old["seq"]
-        let oldValues = Array(old.databaseValues.prefix(7))
+        let oldValues = Array(old.databaseValues.prefix(columns.count))
+        values = merged(values, stored: oldValues, columns: columns, present: present)
+        func has(_ column: String) -> Bool { present.contains(kind.index(of: column)!) }
+        if has("status"), old["status"] as String? != t.status.rawValue { noteKept("status") }
+        if has("fault"), old["fault"] as String? != t.fault.rawValue { noteKept("fault") }
+        if has("resolved_at"), old["resolved_at"] as Int64? != t.resolvedAt?.seconds { noteKept("resolved_at") }
         guard oldValues != values else { return .unchanged }
+        let customerID = String.fromDatabaseValue(values[0]) ?? t.customerID
+        if !has("order_id"), customerID != old["customer_id"] as String?, let orderID = String.fromDatabaseValue(values[1]),
+           let owner = try orderOwner(orderID), owner != customerID {
+            throw ImportProblem(file: file, line: line, column: "customer_id",
+                                reason: "the stored ticket's order '\(orderID)' is customer '\(owner)'s, not '\(customerID)'s")
+        }
         // The desk's times stay in order: a complaint is not moved to after its first message,
         // answer or resolution (a stored ticket already out of order may still change otherwise).
         if oldValues[6] != values[6], let answered = old["answered"] as Int64?, t.createdAt.seconds > answered {
@@ -328,6 +402,7 @@ private final class ImportWriter {
                       old: oldValues, new: values)
         // The SLA moves only when what it is computed from (created, priority) changed.
         let slaChanged = oldValues[5] != values[5] || oldValues[6] != values[6]
+        let priority = String.fromDatabaseValue(values[5]).flatMap(Priority.init(rawValue:)) ?? t.priority
         try statement("""
             UPDATE ticket SET customer_id = ?1, order_id = ?2, channel = ?3, reason = ?4, subject = ?5,
                               priority = ?6, created_at = ?7,
@@ -336,11 +411,11 @@ private final class ImportWriter {
                               updated_at = ?11, version = version + 1
             WHERE seq = ?12
             """).execute(arguments: StatementArguments(values + [slaChanged.databaseValue,
-                                                                t.slaDueAt.seconds.databaseValue,
-                                                                t.firstResponseDueAt.seconds.databaseValue,
+                                                                sla.resolutionDue(created: t.createdAt, priority: priority).seconds.databaseValue,
+                                                                sla.firstResponseDue(created: t.createdAt, priority: priority).seconds.databaseValue,
                                                                 now.databaseValue, seq.databaseValue]))
         try statement("UPDATE ticket_search SET subject = ?, customer = ? WHERE rowid = ?")
-            .execute(arguments: [t.subject, try customerText(t.customerID) ?? "", seq])
+            .execute(arguments: [t.subject, try customerText(customerID) ?? "", seq])
         return .updated
     }
 
@@ -367,11 +442,14 @@ private final class ImportWriter {
         try statement("INSERT INTO message (ticket_id, author, body, internal, at) VALUES (?,?,?,?,?)")
             .execute(arguments: StatementArguments(values))
         if m.author == .agent, !m.isInternal {
-            // An agent's reply in the file is the complaint's first answer if none came earlier.
+            // An agent's reply in the file moves the complaint as a reply from the console
+            // does: it is the first answer if none came earlier, and a new ticket is open.
             try statement("""
-                UPDATE ticket SET first_response_at = ?1
-                WHERE seq = ?2 AND (first_response_at IS NULL OR first_response_at > ?1)
-                """).execute(arguments: [m.at.seconds, seq])
+                UPDATE ticket SET first_response_at = min(coalesce(first_response_at, ?1), ?1),
+                                  status = CASE status WHEN 'new' THEN 'open' ELSE status END,
+                                  version = version + 1, updated_at = ?3
+                WHERE seq = ?2
+                """).execute(arguments: [m.at.seconds, seq, now])
         }
         try statement("""
             UPDATE ticket_search SET body = CASE WHEN coalesce(body, '') = '' THEN ?1 ELSE body || char(10) || ?1 END

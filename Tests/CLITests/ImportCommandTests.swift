@@ -1,0 +1,56 @@
+import DeskTestSupport
+import Foundation
+import Testing
+
+/// `cdesk import` as a lead runs it on the shop's nightly files.
+@Suite struct ImportCommandTests {
+    private func file(_ name: String, _ bytes: [UInt8]) throws -> String {
+        let path = Scratch.path(name)
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    @Test func aDryRunPrintsWhatWouldChangeAndASemicolonWindows1251FileImports() throws {
+        let store = Fixtures.temporaryPath("import-store")
+        let customers = try file("c.csv", Array("""
+            id,name,email,phone,joined
+            C1,Ann Lee,ann@example.com,+7 900 000-00-01,2024-01-01
+            C2,Bob Ray,bob@example.com,+7 900 000-00-02,2024-01-02
+
+            """.utf8))
+        #expect(try runCDesk(["import", "customers", customers, "--store", store]).status == 0)
+        // The shop's file, written by Excel: `;`, windows-1251 ("Анна Ли"), no phone column.
+        let cp1251: [UInt8] = Array("id;name;joined\r\nC1;".utf8) + [0xC0, 0xED, 0xED, 0xE0, 0x20, 0xCB, 0xE8]
+            + Array(";2024-01-01\r\nC2;Bob Ray;2024-01-02\r\n".utf8)
+        let excel = try file("excel.csv", cp1251)
+        let plain = try runCDesk(["import", "customers", excel, "--store", store, "--dry-run"])
+        #expect(plain.status == 1 && plain.stderr.contains("say --encoding windows-1251"), "\(plain.stderr)")
+        let dry = try runCDesk(["import", "customers", excel, "--store", store, "--dry-run", "--encoding", "windows-1251"])
+        #expect(dry.status == 0, "\(dry.stderr)")
+        #expect(dry.stdout == """
+            dry run, nothing written: 2 rows, no problems; it would make 0 inserted, 1 updated, 1 unchanged
+              name: 1 row changed, e.g. C1 Ann Lee → Анна Ли
+
+            """)
+        let real = try runCDesk(["import", "customers", excel, "--store", store, "--encoding", "cp1251", "--delimiter", ";"])
+        #expect(real.status == 0 && real.stdout.contains("  name: 1 row changed"), "\(real.stderr)")
+        let export = try runCDesk(["import", "customers", customers, "--store", store, "--dry-run"])
+        #expect(export.stdout.contains("C1 Анна Ли → Ann Lee"), "the phones were kept, so only the name differs: \(export.stdout)")
+        #expect(!export.stdout.contains("phone"))
+    }
+
+    @Test func aMisspeltColumnIsRefusedWithTheColumnMeant() throws {
+        let store = Fixtures.temporaryPath("import-store")
+        let bad = try file("o.csv", Array("id,customer_id,placed_at,total,delivery_cost,status\n".utf8))
+        let result = try runCDesk(["import", "orders", bad, "--store", store])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("\(bad):1: delivery_cost: unknown column (did you mean delivery_fee?)"), "\(result.stderr)")
+    }
+
+    @Test func aBadSeparatorOrCharsetIsAUsageError() throws {
+        for option in [["--delimiter", "ab"], ["--delimiter", "\""], ["--encoding", "latin-9"]] {
+            let result = try runCDesk(["import", "customers", "x.csv"] + option)
+            #expect(result.status == 2, "\(option): \(result.stderr)")
+        }
+    }
+}
