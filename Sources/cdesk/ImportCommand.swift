@@ -15,7 +15,7 @@ struct ImportCommand: ParsableCommand {
               customers: id,name,email,phone,region,tier,referrals,joined
               orders:    id,customer_id,placed_at,total,delivery_fee,status,delivered_at
               tickets:   id,customer_id,order_id,channel,reason,subject,status,priority,fault,created_at,resolved_at
-              messages:  ticket_id,author,body,internal,at
+              messages:  ticket_id,author,body,internal,at,agent
             A column the file does not have leaves stored values as they are; an empty cell clears one; a column \
             the desk does not know is an error. A ticket's status, fault and resolution time are the desk's once \
             it is stored: a re-import keeps them and says how many rows differed. A ticket imported as resolved or \

@@ -11,8 +11,9 @@ import Testing
         return keymap
     }
 
-    static func console(_ store: Store, width: Int = 80, height: Int = 24) -> Console {
-        let console = Console(store: store, keymap: keymap(), agent: "olga", size: Size(width: width, height: height), now: Fixtures.now)
+    static func console(_ store: Store, width: Int = 80, height: Int = 24, settings: ConsoleSettings = ConsoleSettings()) -> Console {
+        let console = Console(store: store, keymap: keymap(), agent: "olga", size: Size(width: width, height: height), now: Fixtures.now,
+                              settings: settings)
         console.start()
         console.settle()
         return console

@@ -162,7 +162,7 @@ import Testing
         ConsoleTests.press(console, .promptCancel)
 
         ConsoleTests.press(console, .ticketReopen)
-        #expect(console.state.message?.text == "ticket T1 is already open", "refused with the reason")
+        #expect(console.state.message?.text == "#T1 is open: nothing to reopen", "refused with the reason")
         ConsoleTests.press(console, .ticketResolve)
         ConsoleTests.press(console, .promptAccept)
         #expect(try store.ticketDetail(id: "T1")?.ticket.status == .resolved)
@@ -210,14 +210,14 @@ import Testing
         #expect(seen.value.contains(ReplyTemplates.placeholder(.english)))
     }
 
-    @Test func anUnchangedTemplateAsksBeforeSending() throws {
+    @Test func anUnchangedTemplateIsNeverSent() throws {
         let store = try Fixtures.smallStore()
         let console = ConsoleTests.console(store)
         run(console, [.enter, .char("r")], editor: FakeEditor { $0 })
-        #expect(console.state.prompt?.label.contains("Send as is?") == true)
-        console.handle(.char("n"))
-        ConsoleTests.press(console, .promptAccept)
-        #expect(console.state.message?.text.contains("not sent") == true)
+        #expect(console.state.prompt?.label == "The reply to #T1 still has the [placeholder]. Edit it? y/n (д/н) ")
+        console.handle(.char("н"))
+        #expect(console.state.prompt == nil)
+        #expect(console.state.message?.text == "not sent; r opens it again")
         #expect(try store.ticketDetail(id: "T1")?.ticket.firstResponseAt == nil)
     }
 
@@ -245,19 +245,37 @@ final class LockedBox<T>: @unchecked Sendable {
 @Suite struct RecoveryKeyTests {
     @Test func parsesStatesAndFollowUps() {
         let now = Fixtures.now
-        #expect(Console.parseRecovery("contacted", now: now)?.0 == .contacted)
-        #expect(Console.parseRecovery("offered +7d", now: now)?.1 == Calendar.current.date(byAdding: .day, value: 7, to: Calendar.current.startOfDay(for: now)))
-        #expect(Console.parseRecovery("at-risk 2026-12-01", now: now)?.1 != nil)
-        #expect(Console.parseRecovery("at-risk 2026-02-30", now: now) == nil)
-        #expect(Console.parseRecovery("happy", now: now) == nil)
+        func parsed(_ text: String) -> (RecoveryState, Date?)? { try? Console.parseRecovery(text, now: now).get() }
+        func refusal(_ text: String) -> String? {
+            if case .failure(let problem) = Console.parseRecovery(text, now: now) { return problem.message }
+            return nil
+        }
+        #expect(parsed("contacted")?.0 == .contacted)
+        #expect(parsed("Offered +7d")?.1 == Calendar.current.date(byAdding: .day, value: 7, to: Calendar.current.startOfDay(for: now)))
+        #expect(parsed("at-risk 2026-12-01")?.1 != nil)
+        #expect(refusal("at-risk 2026-02-30") == "'2026-02-30' is not a follow-up: +7d or a date like 2026-12-01")
+        #expect(refusal("happy") == "'happy' is not a win-back state: at-risk, contacted, offered, recovered, lost (Tab completes)")
+        #expect(refusal("contacted 2026-11-01") == "2026-11-01 is past: a follow-up is today or later")
+        #expect(refusal("recovered +7d") == "recovered ends the follow-up: no date after it")
+        #expect(refusal("at-risk 2026-12-09contacted +3d") == "'at-risk 2026-12-09contacted +3d': one word and an optional second one, e.g. compensated 5 or offered +7d")
+    }
+
+    @Test func resolutionsSayWhatIsWrong() {
+        func refusal(_ text: String) -> String? {
+            if case .failure(let problem) = Console.parseResolution(text) { return problem.message }
+            return nil
+        }
+        #expect((try? Console.parseResolution("Compensated 5").get())?.1 == 5)
+        #expect(refusal("compensated 7") == "satisfaction is a number 1–5, not '7' (e.g. compensated 5)")
+        #expect(refusal("fixed") == "'fixed' is not an outcome: compensated, explained, refunded, replaced, no-action, duplicate (Tab completes)")
     }
 
     @Test func setRecoveryNeedsAResolvedComplaint() throws {
         let store = try Fixtures.smallStore()
         let console = ConsoleTests.console(store)
         ConsoleTests.press(console, .setRecovery)
-        ConsoleTests.press(console, .promptAccept)
-        #expect(console.state.message?.text.contains("not resolved yet") == true)
+        #expect(console.state.prompt == nil, "refused before asking")
+        #expect(console.state.message?.text == "#T1 is still open: win-back follows a resolved complaint (e resolves it)")
         ConsoleTests.press(console, .ticketResolve)
         ConsoleTests.press(console, .promptAccept)
         // The resolved ticket left the open view; find it in Resolved.
@@ -274,13 +292,13 @@ final class LockedBox<T>: @unchecked Sendable {
 @Suite struct ApologyTests {
     @Test func anApologyIsRecordedAndStartsAReplyDraft() throws {
         let store = try Fixtures.smallStore()
-        let console = ConsoleTests.console(store)
+        let console = ConsoleTests.console(store, settings: ConsoleSettings(apologyOpensReply: true))
         let drafts = LockedBox([String]())
         let screen = MemoryScreen()
         screen.pendingKeys = [.enter, .char("a"), .enter, .control("c")]
         ConsoleLoop.run(console, on: screen, editor: ReplyAndNoteTests.FakeEditor { draft in
             drafts.value.append(draft)
-            return draft + "\nМы уже всё исправили."
+            return draft.replacingOccurrences(of: ReplyTemplates.placeholder(.russian), with: "Мы уже всё исправили.")
         }, pollMilliseconds: 0)
         #expect(drafts.value.count == 1)
         #expect(drafts.value.first?.contains("Приносим вам свои извинения.") == true)
@@ -288,6 +306,17 @@ final class LockedBox<T>: @unchecked Sendable {
         #expect(detail.compensations.map(\.kind) == [.apology])
         #expect(detail.compensations.first?.promoCode == nil)
         #expect(detail.messages.last?.body.contains("Мы уже всё исправили.") == true)
+        #expect(detail.messages.last?.body.hasSuffix("С уважением,\nolga\nСлужба заботы о клиентах") == true, "signed by the agent")
+    }
+
+    /// By default an apology is recorded and nothing more: the editor is the shop's choice.
+    @Test func anApologyAloneOpensNoEditor() throws {
+        let store = try Fixtures.smallStore()
+        let console = ConsoleTests.console(store)
+        ConsoleTests.press(console, .compensateApology)
+        ConsoleTests.press(console, .promptAccept)
+        #expect(console.state.editing == nil)
+        #expect(try store.ticketDetail(id: "T1")?.compensations.map(\.kind) == [.apology])
     }
 }
 

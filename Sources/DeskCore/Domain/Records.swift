@@ -85,10 +85,12 @@ public struct Message: Hashable, Sendable {
     public var body: String
     public var isInternal: Bool
     public var at: Date
+    /// The agent who wrote a reply or note, where known.
+    public var agent: String?
 
-    public init(ticketID: String, author: Author, body: String, isInternal: Bool, at: Date) {
+    public init(ticketID: String, author: Author, body: String, isInternal: Bool, at: Date, agent: String? = nil) {
         self.ticketID = ticketID; self.author = author; self.body = body
-        self.isInternal = isInternal; self.at = at
+        self.isInternal = isInternal; self.at = at; self.agent = agent
     }
 }
 
@@ -116,10 +118,14 @@ public struct Outcome: Hashable, Sendable {
     public var resolution: Resolution
     public var satisfaction: Int?
     public var note: String?
+    /// Who resolved the complaint, and when.
+    public var agent: String?
+    public var at: Date?
 
-    public init(ticketID: String, resolution: Resolution, satisfaction: Int?, note: String?) {
+    public init(ticketID: String, resolution: Resolution, satisfaction: Int?, note: String?, agent: String? = nil,
+                at: Date? = nil) {
         self.ticketID = ticketID; self.resolution = resolution
-        self.satisfaction = satisfaction; self.note = note
+        self.satisfaction = satisfaction; self.note = note; self.agent = agent; self.at = at
     }
 }
 

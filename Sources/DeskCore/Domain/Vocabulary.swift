@@ -74,4 +74,7 @@ public enum Resolution: String, CaseIterable, Codable, Sendable {
 public enum RecoveryState: String, CaseIterable, Codable, Sendable {
     case atRisk = "at-risk"
     case contacted, offered, recovered, lost
+
+    /// Recovered and lost end the follow-up: they take no follow-up date.
+    public var isFinal: Bool { self == .recovered || self == .lost }
 }

@@ -11,7 +11,7 @@ public enum ImportKind: String, CaseIterable, Sendable {
         case .orders: ["id", "customer_id", "placed_at", "total", "delivery_fee", "status", "delivered_at"]
         case .tickets: ["id", "customer_id", "order_id", "channel", "reason", "subject", "status", "priority", "fault",
                         "created_at", "resolved_at"]
-        case .messages: ["ticket_id", "author", "body", "internal", "at"]
+        case .messages: ["ticket_id", "author", "body", "internal", "at", "agent"]
         }
     }
 

@@ -183,7 +183,8 @@ public struct RowParser: Sendable {
             let isInternal = flag("internal")
             let at = date("at")
             guard let author, let at else { return nil }
-            return Message(ticketID: ticketID, author: author, body: body, isInternal: isInternal, at: at)
+            return Message(ticketID: ticketID, author: author, body: body, isInternal: isInternal, at: at,
+                           agent: optional("agent"))
         }
     }
 }

@@ -20,6 +20,14 @@ public struct Playbook: Sendable, Equatable {
     public struct Suggestion: Sendable, Equatable {
         public var gifts: [Gift]
         public var why: String
+
+        /// The gifts of the suggestion that `given` (a complaint's compensations) already
+        /// holds as much of or more: the same kind, not revoked, of at least the value.
+        public func alreadyGiven(in given: [Compensation]) -> [Gift] {
+            gifts.filter { gift in
+                given.contains { $0.kind == gift.kind && $0.state != .revoked && $0.value >= gift.value }
+            }
+        }
     }
 
     public var rules: [Rule]

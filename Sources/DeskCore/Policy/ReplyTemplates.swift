@@ -1,9 +1,10 @@
 import Foundation
 
 /// The first draft of a reply, per reason, with the customer's name, the order and what was
-/// given filled in. A draft is a start, never the answer: the console asks before sending
-/// one unchanged. It is in Russian when the customer writes (or is named) in Cyrillic, else
-/// in English.
+/// given filled in, and the agent's signature. A draft is a start, never the answer: the
+/// console asks before sending one unchanged and never sends one that still holds its
+/// placeholder. It is in the language the customer writes in (their latest message; with no
+/// message, their name's script): Russian for Cyrillic, else English.
 public enum ReplyTemplates {
     public enum Language: Sendable { case russian, english }
 
@@ -13,18 +14,44 @@ public enum ReplyTemplates {
             : "[write what you found and what happens next]"
     }
 
-    /// The language of the customer: their messages, else their name.
+    /// Whether `text` still holds a draft's placeholder (in either language).
+    public static func holdsPlaceholder(_ text: String) -> Bool {
+        [Language.russian, .english].contains { text.contains(placeholder($0)) }
+    }
+
+    /// The signature a draft ends with when the config gives none: `{agent}` is the agent's name.
+    public static func defaultSignature(_ language: Language) -> String {
+        language == .russian ? "С уважением,\n{agent}\nСлужба заботы о клиентах" : "Best regards,\n{agent}\nCustomer care"
+    }
+
+    /// The language of the customer: their latest message that has letters, else their name.
     public static func language(for detail: TicketDetail) -> Language {
-        let written = detail.messages.filter { $0.author == .customer }.map(\.body) + [detail.customer.name]
-        return written.contains(where: isCyrillic) ? .russian : .english
+        let written = detail.messages.filter { $0.author == .customer }.map(\.body).reversed() + [detail.customer.name]
+        for text in written {
+            let (cyrillic, latin) = letters(text)
+            if cyrillic + latin > 0 { return cyrillic > latin ? .russian : .english }
+        }
+        return .english
     }
 
-    private static func isCyrillic(_ text: String) -> Bool {
-        text.unicodeScalars.contains { (0x0400...0x04FF).contains($0.value) }
+    /// How many Cyrillic and how many Latin letters `text` has.
+    private static func letters(_ text: String) -> (cyrillic: Int, latin: Int) {
+        var cyrillic = 0, latin = 0
+        for scalar in text.unicodeScalars {
+            if (0x0400...0x04FF).contains(scalar.value) { cyrillic += 1 } else if scalar.isASCII, scalar.properties.isAlphabetic { latin += 1 }
+        }
+        return (cyrillic, latin)
     }
 
-    public static func draft(for detail: TicketDetail) -> String {
+    /// The draft, signed by `agent` with `signature` (the config's; `{agent}` stands for the
+    /// name), else the language's default.
+    public static func draft(for detail: TicketDetail, agent: String, signature: String? = nil) -> String {
         let language = language(for: detail)
+        let signed = (signature ?? defaultSignature(language)).replacingOccurrences(of: "{agent}", with: agent)
+        return unsigned(detail, language) + signed + "\n"
+    }
+
+    private static func unsigned(_ detail: TicketDetail, _ language: Language) -> String {
         let firstName = detail.customer.name.split(separator: " ").first.map(String.init) ?? detail.customer.name
         let order = detail.ticket.orderID.map { " \($0)" } ?? ""
         let given = detail.compensations.filter { $0.ticketID == detail.ticket.id && $0.state != .revoked && $0.kind != .apology }
@@ -35,11 +62,11 @@ public enum ReplyTemplates {
         case .russian:
             var text = "Здравствуйте, \(firstName)!\n\n" + (apologised ? "Приносим вам свои извинения. " : "") + "\(body)\n"
             if !gifts.isEmpty { text += "\nВ знак извинения мы добавили \(gifts.joined(separator: " и ")).\n" }
-            return text + "\n\(placeholder(.russian))\n\nС уважением,\n"
+            return text + "\n\(placeholder(.russian))\n\n"
         case .english:
             var text = "Hello \(firstName),\n\n" + (apologised ? "Please accept our apologies. " : "") + "\(body)\n"
             if !gifts.isEmpty { text += "\nAs an apology we have added \(gifts.joined(separator: " and ")).\n" }
-            return text + "\n\(placeholder(.english))\n\nBest regards,\n"
+            return text + "\n\(placeholder(.english))\n\n"
         }
     }
 

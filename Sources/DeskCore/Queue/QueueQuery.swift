@@ -171,11 +171,22 @@ public struct QueueRow: Hashable, Sendable {
     public var assignee: String?
     public var version: Int
     public var cursor: QueueCursor
+    public var subject: String
+    /// A done complaint's outcome and the customer's satisfaction, where recorded.
+    public var resolution: Resolution?
+    public var satisfaction: Int?
+    /// A followed complaint's win-back state and follow-up day.
+    public var recovery: RecoveryState?
+    public var followUpOn: Date?
 
     public init(seq: Int64, id: String, createdAt: Date, customerName: String, reason: Reason,
-                priority: Priority, status: TicketStatus, dueAt: Date, assignee: String?, version: Int = 1, cursor: QueueCursor) {
+                priority: Priority, status: TicketStatus, dueAt: Date, assignee: String?, version: Int = 1, cursor: QueueCursor,
+                subject: String = "", resolution: Resolution? = nil, satisfaction: Int? = nil, recovery: RecoveryState? = nil,
+                followUpOn: Date? = nil) {
         self.seq = seq; self.id = id; self.createdAt = createdAt; self.customerName = customerName
         self.reason = reason; self.priority = priority; self.status = status; self.dueAt = dueAt
         self.assignee = assignee; self.version = version; self.cursor = cursor
+        self.subject = subject; self.resolution = resolution; self.satisfaction = satisfaction
+        self.recovery = recovery; self.followUpOn = followUpOn
     }
 }

@@ -38,3 +38,24 @@ public struct EarlierTicket: Hashable, Sendable {
         self.id = id; self.createdAt = createdAt; self.reason = reason; self.status = status; self.resolution = resolution
     }
 }
+
+/// Where a complaint stands in its resolution: its status, when it was resolved, the
+/// outcome and the win-back state. Enough to put it back exactly (an undo).
+public struct ResolutionRecord: Equatable, Sendable {
+    public var status: TicketStatus
+    public var resolvedAt: Date?
+    public var outcome: Outcome?
+    public var recovery: Recovery?
+
+    public init(status: TicketStatus, resolvedAt: Date?, outcome: Outcome?, recovery: Recovery?) {
+        self.status = status; self.resolvedAt = resolvedAt; self.outcome = outcome; self.recovery = recovery
+    }
+
+    /// The record as the audit log writes values.
+    var auditValues: [String: String] {
+        ["status": status.rawValue, "resolved_at": resolvedAt.map { String(Int64($0.timeIntervalSince1970)) } ?? "",
+         "resolution": outcome?.resolution.rawValue ?? "", "satisfaction": outcome?.satisfaction.map(String.init) ?? "",
+         "recovery": recovery?.state.rawValue ?? "",
+         "follow_up_on": recovery?.followUpOn.map { String(Int64($0.timeIntervalSince1970)) } ?? ""]
+    }
+}

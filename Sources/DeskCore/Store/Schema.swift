@@ -17,6 +17,13 @@ enum Schema {
         migrator.registerMigration("v4-partial-indexes") { db in
             try db.execute(sql: v4)
         }
+        migrator.registerMigration("v5-message-agent") { db in
+            // Who wrote an agent's reply or note, for the thread (imported ones may say nobody).
+            try db.execute(sql: "ALTER TABLE message ADD COLUMN agent TEXT")
+        }
+        migrator.registerMigration("v6-done-views") { db in
+            try db.execute(sql: v6)
+        }
         return migrator
     }
 
@@ -97,6 +104,15 @@ enum Schema {
         CREATE TRIGGER customer_tier_to_tickets AFTER UPDATE OF tier ON customer WHEN NEW.tier IS NOT OLD.tier BEGIN
             UPDATE ticket SET tier = NEW.tier WHERE customer_id = NEW.id;
         END;
+        """
+
+    /// The Resolved view holds every done complaint, resolved or closed, as the export and
+    /// the report count them; a done complaint, and only one, has a resolution time. Its two
+    /// orders read these partial indexes.
+    private static let v6 = """
+        DROP INDEX ticket_resolved_created;
+        CREATE INDEX ticket_done_created ON ticket(created_at, seq) WHERE resolved_at IS NOT NULL;
+        CREATE INDEX ticket_done_resolved ON ticket(resolved_at, seq) WHERE resolved_at IS NOT NULL;
         """
 
     private static func list<T: RawRepresentable & CaseIterable>(_ type: T.Type) -> String where T.RawValue == String {

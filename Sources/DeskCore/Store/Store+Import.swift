@@ -439,8 +439,8 @@ private final class ImportWriter {
             throw ImportProblem(file: file, line: line, column: "at",
                                 reason: "before ticket '\(m.ticketID)' was created (\(ISODate.string(created)))")
         }
-        try statement("INSERT INTO message (ticket_id, author, body, internal, at) VALUES (?,?,?,?,?)")
-            .execute(arguments: StatementArguments(values))
+        try statement("INSERT INTO message (ticket_id, author, body, internal, at, agent) VALUES (?,?,?,?,?,?)")
+            .execute(arguments: StatementArguments(values + [m.agent.databaseValue]))
         if m.author == .agent, !m.isInternal {
             // An agent's reply in the file moves the complaint as a reply from the console
             // does: it is the first answer if none came earlier, and a new ticket is open.

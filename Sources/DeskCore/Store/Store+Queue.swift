@@ -76,10 +76,15 @@ extension Store {
         return ("SELECT t.seq FROM ticket t \(plan.join) WHERE \(clause)", arguments)
     }
 
-    /// What a queue line shows (`t` is the ticket, `c` its customer).
+    /// What a queue line shows (`t` is the ticket, `c` its customer): a done complaint's
+    /// outcome and a followed one's win-back state are looked up by key, a page at a time.
     static let queueColumns = """
-        t.seq, t.id, t.created_at, t.reason, t.priority, t.status, t.due_at, t.assignee, t.version,
-        c.name AS customer_name
+        t.seq, t.id, t.created_at, t.reason, t.priority, t.status, t.due_at, t.assignee, t.version, t.subject,
+        c.name AS customer_name,
+        (SELECT o.resolution FROM outcome o WHERE o.ticket_id = t.id) AS resolution,
+        (SELECT o.satisfaction FROM outcome o WHERE o.ticket_id = t.id) AS satisfaction,
+        (SELECT w.state FROM recovery w WHERE w.ticket_id = t.id) AS recovery_state,
+        (SELECT w.follow_up_on FROM recovery w WHERE w.ticket_id = t.id) AS follow_up_on
         """
 
     static func queueRow(_ row: Row) throws -> QueueRow {
@@ -88,7 +93,11 @@ extension Store {
                  priority: try row.value("priority", as: Priority.self),
                  status: try row.value("status", as: TicketStatus.self),
                  dueAt: row.date("due_at"), assignee: row["assignee"], version: row["version"],
-                 cursor: QueueCursor(key: (row["sort_key"] as Int64?) ?? 0, seq: row["seq"]))
+                 cursor: QueueCursor(key: (row["sort_key"] as Int64?) ?? 0, seq: row["seq"]),
+                 subject: row["subject"], resolution: (row["resolution"] as String?).flatMap(Resolution.init(rawValue:)),
+                 satisfaction: row["satisfaction"],
+                 recovery: (row["recovery_state"] as String?).flatMap(RecoveryState.init(rawValue:)),
+                 followUpOn: row.optionalDate("follow_up_on"))
     }
 }
 
@@ -138,7 +147,9 @@ private struct QueuePlan {
             // Waiting tickets are active too: saying so lets a page walk the deadline index,
             // while the count reads the status index.
             terms = [Term(sql: "t.status = 'waiting'"), Term(sql: "t.active = 1", inCounts: false)]
-        case .resolved: terms = [Term(sql: "t.status = 'resolved'"), Term(sql: "t.resolved_at IS NOT NULL")]
+        // Done: resolved or closed, as the export and the report count them. A done
+        // complaint, and only one, has a resolution time.
+        case .resolved: terms = [Term(sql: "t.resolved_at IS NOT NULL")]
         case .all: terms = [Term(sql: "1")]
         case .overdue:
             // In another order than the deadline's, a page walks that order's index: given the
@@ -180,7 +191,8 @@ private struct QueuePlan {
         switch (query.view, query.sort) {
         case (.unassigned, .oldest): pageIndex = "INDEXED BY ticket_unassigned_age"
         case (.unassigned, .updated): pageIndex = "INDEXED BY ticket_unassigned_updated"
-        case (.resolved, .newest): pageIndex = "INDEXED BY ticket_resolved_created"
+        case (.resolved, .newest): pageIndex = "INDEXED BY ticket_done_created"
+        case (.resolved, .resolvedRecent): pageIndex = "INDEXED BY ticket_done_resolved"
         case (.vip, .priority): pageIndex = "INDEXED BY ticket_vip_priority"
         default: break
         }

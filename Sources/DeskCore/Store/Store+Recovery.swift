@@ -37,19 +37,21 @@ extension Store {
     static let sweepBatch = 500
 
     /// Sets a complaint's recovery state and follow-up date by hand.
+    @discardableResult
     public func setRecovery(ticketID: String, expectedVersion: Int, state: RecoveryState, followUpOn: Date?,
-                            agent: String, at: Date = Date()) throws {
+                            agent: String, at: Date = Date()) throws -> ResolutionRecord {
         try change(ticketID: ticketID, expectedVersion: expectedVersion, agent: agent, at: at) { db, ticket in
             guard !ticket.status.isActive else {
                 throw StoreError.invalid("ticket \(ticketID) is not resolved yet; recovery follows a resolved complaint")
             }
+            let before = try Self.resolutionRecord(db, ticket)
             let old = try Row.fetchOne(db, sql: "SELECT state, follow_up_on FROM recovery WHERE ticket_id = ?", arguments: [ticketID])
             try db.execute(sql: """
                 INSERT INTO recovery (ticket_id, customer_id, state, follow_up_on, updated_at) VALUES (?,?,?,?,?)
                 ON CONFLICT(ticket_id) DO UPDATE SET state = excluded.state, follow_up_on = excluded.follow_up_on,
                     updated_at = excluded.updated_at
                 """, arguments: [ticketID, ticket.customerID, state.rawValue, followUpOn?.seconds, at.seconds])
-            return ((), "set-recovery", ["state": old?["state"] ?? "", "follow_up_on": (old?["follow_up_on"] as Int64?).map(String.init) ?? ""],
+            return (before, "set-recovery", ["state": old?["state"] ?? "", "follow_up_on": (old?["follow_up_on"] as Int64?).map(String.init) ?? ""],
                     ["state": state.rawValue, "follow_up_on": followUpOn.map { String($0.seconds) } ?? ""])
         }
     }

@@ -66,7 +66,7 @@ extension Store {
 
     static func message(_ row: Row) throws -> Message {
         Message(ticketID: row["ticket_id"], author: try row.value("author", as: Author.self), body: row["body"],
-                isInternal: row["internal"], at: row.date("at"))
+                isInternal: row["internal"], at: row.date("at"), agent: row["agent"])
     }
 
     static func order(_ row: Row) throws -> Order {
@@ -84,7 +84,7 @@ extension Store {
 
     static func outcome(_ row: Row) throws -> Outcome {
         Outcome(ticketID: row["ticket_id"], resolution: try row.value("resolution", as: Resolution.self),
-                satisfaction: row["satisfaction"], note: row["note"])
+                satisfaction: row["satisfaction"], note: row["note"], agent: row["agent"], at: row.optionalDate("at"))
     }
 
     static func recovery(_ row: Row) throws -> Recovery {

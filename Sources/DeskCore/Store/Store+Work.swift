@@ -46,11 +46,14 @@ extension Store {
         }
     }
 
-    /// Resolves a ticket with an outcome; the complaint's recovery starts at-risk.
+    /// Resolves a ticket with an outcome; the complaint's recovery starts at-risk. Returns
+    /// where it stood before, for an undo.
+    @discardableResult
     public func resolve(ticketID: String, expectedVersion: Int, resolution: Resolution, satisfaction: Int?,
-                        agent: String, at: Date = Date()) throws {
+                        agent: String, at: Date = Date()) throws -> ResolutionRecord {
         try change(ticketID: ticketID, expectedVersion: expectedVersion, agent: agent, at: at) { db, ticket in
             guard ticket.status.isActive else { throw StoreError.invalid("ticket \(ticketID) is already \(ticket.status.rawValue)") }
+            let before = try Self.resolutionRecord(db, ticket)
             try db.execute(sql: "UPDATE ticket SET status = 'resolved', resolved_at = ? WHERE id = ?", arguments: [at.seconds, ticketID])
             try db.execute(sql: """
                 INSERT INTO outcome (ticket_id, resolution, satisfaction, agent, at) VALUES (?,?,?,?,?)
@@ -61,7 +64,7 @@ extension Store {
                 INSERT INTO recovery (ticket_id, customer_id, state, follow_up_on, updated_at) VALUES (?,?,'at-risk',?,?)
                 ON CONFLICT(ticket_id) DO UPDATE SET state = 'at-risk', updated_at = excluded.updated_at
                 """, arguments: [ticketID, ticket.customerID, at.seconds + 7 * 86_400, at.seconds])
-            return ((), "resolve", ["status": ticket.status.rawValue],
+            return (before, "resolve", ["status": ticket.status.rawValue],
                     ["status": "resolved", "resolution": resolution.rawValue, "satisfaction": satisfaction.map(String.init) ?? ""])
         }
     }
@@ -80,8 +83,8 @@ extension Store {
     public func addMessage(ticketID: String, expectedVersion: Int, body: String, isInternal: Bool, agent: String,
                            at: Date = Date()) throws {
         try change(ticketID: ticketID, expectedVersion: expectedVersion, agent: agent, at: at) { db, ticket in
-            try db.execute(sql: "INSERT INTO message (ticket_id, author, body, internal, at) VALUES (?, 'agent', ?, ?, ?)",
-                           arguments: [ticketID, body, isInternal, at.seconds])
+            try db.execute(sql: "INSERT INTO message (ticket_id, author, body, internal, at, agent) VALUES (?, 'agent', ?, ?, ?, ?)",
+                           arguments: [ticketID, body, isInternal, at.seconds, agent])
             if !isInternal {
                 try db.execute(sql: """
                     UPDATE ticket SET first_response_at = coalesce(first_response_at, ?),
@@ -95,16 +98,18 @@ extension Store {
     }
 
     /// Reopens a resolved or closed ticket: its outcome and recovery are withdrawn (the
-    /// audit log keeps them).
+    /// audit log keeps them). Returns where it stood before, for an undo.
+    @discardableResult
     public func reopen(ticketID: String, expectedVersion: Int, to status: TicketStatus = .open, agent: String,
-                       at: Date = Date()) throws {
+                       at: Date = Date()) throws -> ResolutionRecord {
         try change(ticketID: ticketID, expectedVersion: expectedVersion, agent: agent, at: at) { db, ticket in
             guard !ticket.status.isActive else { throw StoreError.invalid("ticket \(ticketID) is already \(ticket.status.rawValue)") }
+            let before = try Self.resolutionRecord(db, ticket)
             let outcome = try Row.fetchOne(db, sql: "SELECT resolution, satisfaction FROM outcome WHERE ticket_id = ?", arguments: [ticketID])
             try db.execute(sql: "UPDATE ticket SET status = ?, resolved_at = NULL WHERE id = ?", arguments: [status.rawValue, ticketID])
             try db.execute(sql: "DELETE FROM outcome WHERE ticket_id = ?", arguments: [ticketID])
             try db.execute(sql: "DELETE FROM recovery WHERE ticket_id = ?", arguments: [ticketID])
-            return ((), "reopen",
+            return (before, "reopen",
                     ["status": ticket.status.rawValue, "resolution": outcome?["resolution"] ?? "",
                      "satisfaction": (outcome?["satisfaction"] as Int?).map(String.init) ?? ""],
                     ["status": status.rawValue])
@@ -137,6 +142,38 @@ extension Store {
             }
             return ((), "revoke", ["compensations": ids.map(String.init).joined(separator: ",")], ["state": "revoked"])
         }
+    }
+
+    /// Puts a complaint's resolution back exactly as `record` has it: status, resolution
+    /// time, outcome (who, when, satisfaction) and win-back state. An undo of resolve,
+    /// reopen or a win-back change; the audit log keeps what it replaced.
+    public func restore(_ record: ResolutionRecord, ticketID: String, expectedVersion: Int, agent: String,
+                        at: Date = Date()) throws {
+        try change(ticketID: ticketID, expectedVersion: expectedVersion, agent: agent, at: at) { db, ticket in
+            let now = try Self.resolutionRecord(db, ticket)
+            try db.execute(sql: "UPDATE ticket SET status = ?, resolved_at = ? WHERE id = ?",
+                           arguments: [record.status.rawValue, record.resolvedAt?.seconds, ticketID])
+            try db.execute(sql: "DELETE FROM outcome WHERE ticket_id = ?", arguments: [ticketID])
+            if let o = record.outcome {
+                try db.execute(sql: "INSERT INTO outcome (ticket_id, resolution, satisfaction, note, agent, at) VALUES (?,?,?,?,?,?)",
+                               arguments: [ticketID, o.resolution.rawValue, o.satisfaction, o.note, o.agent,
+                                           (o.at ?? record.resolvedAt ?? at).seconds])
+            }
+            try db.execute(sql: "DELETE FROM recovery WHERE ticket_id = ?", arguments: [ticketID])
+            if let r = record.recovery {
+                try db.execute(sql: "INSERT INTO recovery (ticket_id, customer_id, state, follow_up_on, updated_at) VALUES (?,?,?,?,?)",
+                               arguments: [ticketID, ticket.customerID, r.state.rawValue, r.followUpOn?.seconds, r.updatedAt.seconds])
+            }
+            return ((), "restore", now.auditValues, record.auditValues)
+        }
+    }
+
+    /// Where `ticket` stands in its resolution, read inside a change.
+    static func resolutionRecord(_ db: Database, _ ticket: Ticket) throws -> ResolutionRecord {
+        ResolutionRecord(
+            status: ticket.status, resolvedAt: ticket.resolvedAt,
+            outcome: try Row.fetchOne(db, sql: "SELECT * FROM outcome WHERE ticket_id = ?", arguments: [ticket.id]).map(outcome),
+            recovery: try Row.fetchOne(db, sql: "SELECT * FROM recovery WHERE ticket_id = ?", arguments: [ticket.id]).map(recovery))
     }
 
     /// The common frame of a ticket change: version check, the change, version bump, event.

@@ -15,40 +15,6 @@ extension Console {
         return detail
     }
 
-    func ask(_ purpose: PromptState.Purpose) throws {
-        guard let detail = try targetDetail() else { return }
-        let ticket = detail.ticket
-        let label: String
-        var text = ""
-        switch purpose {
-        case .compensate(let kind):
-            let limits = policy.limits[kind]
-            label = L10n.Prompt.compensation(kind, ticket: ticket.id,
-                                             limit: CompensationPolicy.hasValue(kind) ? limits?.agentLimit : nil)
-            if CompensationPolicy.hasValue(kind), let value = limits?.defaultValue { text = String(value) }
-        case .recovery:
-            label = L10n.recoveryPrompt(ticket: ticket.id)
-            let recovery = detail.recovery
-            text = (recovery?.state ?? .contacted).rawValue + (recovery?.followUpOn.map { " " + L10n.day($0) } ?? " +7d")
-        case .fault:
-            label = L10n.faultPrompt(ticket: ticket.id)
-            text = ticket.fault.rawValue
-        case .resolve:
-            label = L10n.Prompt.resolve(ticket: ticket.id)
-            let given = detail.compensations.contains {
-                $0.ticketID == ticket.id && $0.kind != .apology && $0.state != .revoked
-            }
-            text = given ? Resolution.compensated.rawValue : Resolution.explained.rawValue
-        case .confirmReply, .search, .export, .filter:
-            return  // asked by finishEditing or their own keys, never here
-        }
-        state.prompt = PromptState(purpose: purpose, label: label, text: text, ticketID: ticket.id, version: ticket.version)
-    }
-
-    func promptEdited() {
-        if case .search = state.prompt?.purpose { state.searchPending = true }
-    }
-
     /// Shows the results for what is typed so far (the run loop calls it once typing pauses).
     public func runPendingSearch() {
         guard state.searchPending, let prompt = state.prompt, case .search(let previous) = prompt.purpose else { return }
@@ -156,124 +122,13 @@ extension Console {
         return true
     }
 
-    func cancelPrompt() {
-        guard let prompt = state.prompt else { return }
-        state.prompt = nil
-        state.searchPending = false
-        if case .search(let previous) = prompt.purpose {
-            showQueue(previous)
-        } else {
-            state.message = StatusMessage(L10n.Prompt.cancelled)
-        }
-    }
-
-    func acceptPrompt() throws {
-        guard let prompt = state.prompt else { return }
-        if case .search = prompt.purpose {
-            // The results stay as a temporary view.
-            runPendingSearch()
-            state.prompt = nil
-            return
-        }
-        do {
-            switch prompt.purpose {
-            case .compensate(let kind):
-                let value: Int64
-                do {
-                    value = try policy.check(kind, typed: prompt.text)
-                } catch {
-                    // The prompt stays open so the agent can correct the value.
-                    state.message = StatusMessage(error.description, isError: true)
-                    return
-                }
-                let given = try store.giveCompensation(ticketID: prompt.ticketID, expectedVersion: prompt.version,
-                                                       kind: kind, value: value, agent: state.agent, at: state.now)
-                state.message = StatusMessage(L10n.gave(kind, value: given.value, code: given.promoCode, ticket: prompt.ticketID))
-                remember(.compensations(ticketID: prompt.ticketID, ids: given.id.map { [$0] } ?? [], label: kind.rawValue), version: prompt.version + 1)
-                if kind == .apology {
-                    // An apology is words: the reply draft opens right away.
-                    state.prompt = nil
-                    try afterOwnWrite()
-                    if let detail = try store.ticketDetail(id: prompt.ticketID) {
-                        state.editing = EditRequest(isNote: false, ticketID: prompt.ticketID, version: detail.ticket.version,
-                                                    draft: ReplyTemplates.draft(for: detail))
-                    }
-                    return
-                }
-            case .search:
-                break  // handled above
-            case .filter:
-                switch QueueFilter.parse(prompt.text) {
-                case .failure(let error):
-                    state.message = StatusMessage(L10n.badFilter(error.word), isError: true)
-                    return
-                case .success(let filter):
-                    var query = state.queue.query
-                    query.filter = filter
-                    state.prompt = nil
-                    showQueue(query)
-                    return  // nothing was written
-                }
-            case .export:
-                exportView(to: prompt.text.trimmingCharacters(in: .whitespaces))
-                if state.message?.isError == false { state.prompt = nil }  // else it stays to fix the name
-                return  // written in the background
-            case .confirmReply(let text):
-                // y or д (да), for agents typing in Russian.
-                guard ["y", "д"].contains(where: prompt.text.lowercased().hasPrefix) else {
-                    state.prompt = nil
-                    state.message = StatusMessage(L10n.notSent)
-                    return
-                }
-                let version = try store.ticketDetail(id: prompt.ticketID)?.ticket.version ?? prompt.version
-                try store.addMessage(ticketID: prompt.ticketID, expectedVersion: version, body: text,
-                                     isInternal: false, agent: state.agent, at: state.now)
-                if ownVersion[prompt.ticketID] == version { ownVersion[prompt.ticketID] = version + 1 }
-                state.message = StatusMessage(L10n.replied(prompt.ticketID))
-            case .recovery:
-                guard let (recovery, followUp) = Self.parseRecovery(prompt.text, now: state.now) else {
-                    state.message = StatusMessage(L10n.badRecovery(prompt.text), isError: true)
-                    return
-                }
-                try store.setRecovery(ticketID: prompt.ticketID, expectedVersion: prompt.version, state: recovery,
-                                      followUpOn: followUp, agent: state.agent, at: state.now)
-                state.message = StatusMessage(L10n.recoverySet(prompt.ticketID, recovery, followUp))
-            case .fault:
-                guard let fault = Fault(rawValue: prompt.text.trimmingCharacters(in: .whitespaces)) else {
-                    state.message = StatusMessage(L10n.badFault(prompt.text), isError: true)
-                    return
-                }
-                let previous = try store.ticketDetail(id: prompt.ticketID)?.ticket.fault ?? .unknown
-                try store.setFault(ticketID: prompt.ticketID, expectedVersion: prompt.version, fault: fault, agent: state.agent, at: state.now)
-                state.message = StatusMessage(L10n.faultSet(prompt.ticketID, fault))
-                remember(.fault(ticketID: prompt.ticketID, previous: previous), version: prompt.version + 1)
-            case .resolve:
-                let words = prompt.text.split(separator: " ").map(String.init)
-                guard let first = words.first, let resolution = Resolution(rawValue: first), words.count <= 2,
-                      words.count == 1 || (Int(words[1]).map { (1...5).contains($0) } ?? false) else {
-                    state.message = StatusMessage(L10n.badResolution(prompt.text), isError: true)
-                    return
-                }
-                let previous = try store.ticketDetail(id: prompt.ticketID)?.ticket.status ?? .open
-                try store.resolve(ticketID: prompt.ticketID, expectedVersion: prompt.version, resolution: resolution,
-                                  satisfaction: words.count == 2 ? Int(words[1]) : nil, agent: state.agent, at: state.now)
-                remember(.resolve(ticketID: prompt.ticketID, previous: previous), version: prompt.version + 1)
-                state.message = StatusMessage(L10n.resolved(prompt.ticketID, resolution))
-            }
-            state.prompt = nil
-            try afterOwnWrite()
-        } catch let error as StoreError {
-            state.prompt = nil
-            try afterOwnWrite()
-            state.message = StatusMessage(error.description, isError: true)
-        }
-    }
-
     func suggestion(for ticket: Ticket, tier: Tier) -> Playbook.Suggestion {
         playbook.suggest(reason: ticket.reason, fault: ticket.fault, tier: tier, policy: policy)
     }
 
-    func takeSuggestion() throws {
+    /// Gives what the playbook suggests, once: when the complaint already has as much or
+    /// more of any of it, it says what and asks first.
+    func takeSuggestion(confirmed: Bool) throws {
         guard let detail = try targetDetail() else { return }
         let ticket = detail.ticket
         let suggestion = suggestion(for: detail.ticket, tier: detail.customer.tier)
@@ -281,11 +136,20 @@ extension Console {
             state.message = StatusMessage(L10n.nothingToGive)
             return
         }
+        let onThis = detail.compensations.filter { $0.ticketID == ticket.id && $0.state != .revoked }
+        if !confirmed, !suggestion.alreadyGiven(in: onThis).isEmpty {
+            state.prompt = PromptState(purpose: .confirmSuggestion,
+                                       label: L10n.suggestionGivenAlready(onThis, ticket: ticket.id, currency: settings.currency),
+                                       text: "", ticketID: ticket.id, version: ticket.version)
+            return
+        }
         try guarded {
             let given = try store.giveCompensations(ticketID: ticket.id, expectedVersion: ticket.version,
                                                     gifts: suggestion.gifts, agent: state.agent, at: state.now)
-            remember(.compensations(ticketID: ticket.id, ids: given.compactMap(\.id), label: L10n.Hint.suggestion), version: ticket.version + 1)
-            state.message = StatusMessage(L10n.gaveSuggestion(given, ticket: ticket.id))
+            remember(.compensations(ticketID: ticket.id, ids: given.compactMap(\.id), codes: given.compactMap(\.promoCode),
+                                    label: L10n.Hint.suggestion),
+                     version: ticket.version + 1)
+            state.message = StatusMessage(L10n.gaveSuggestion(given, ticket: ticket.id, currency: settings.currency))
         }
     }
 
@@ -298,96 +162,66 @@ extension Console {
         }
     }
 
-    /// "contacted", "offered +7d", "at-risk 2026-12-01": a state and an optional follow-up day.
-    static func parseRecovery(_ text: String, now: Date) -> (RecoveryState, Date?)? {
-        let words = text.split(separator: " ").map(String.init)
-        guard (1...2).contains(words.count), let state = RecoveryState(rawValue: words[0]) else { return nil }
-        guard words.count == 2 else { return (state, nil) }
-        let calendar = Calendar.current
-        let word = words[1]
-        if word.hasPrefix("+"), word.hasSuffix("d"), let days = Int(word.dropFirst().dropLast()), (0...3650).contains(days) {
-            return (state, calendar.date(byAdding: .day, value: days, to: calendar.startOfDay(for: now)))
-        }
-        let parts = word.split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3, let date = calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2])),
-              calendar.component(.day, from: date) == parts[2] else { return nil }
-        return (state, date)
-    }
-
     func startEditing(note: Bool) throws {
         guard let detail = try targetDetail() else { return }
         let ticket = detail.ticket
-        state.editing = EditRequest(isNote: note, ticketID: ticket.id, version: ticket.version,
-                                    draft: note ? "" : ReplyTemplates.draft(for: detail))
+        let text = note ? "" : unsentDrafts.removeValue(forKey: ticket.id) ?? draft(for: detail)
+        state.editing = EditRequest(isNote: note, ticketID: ticket.id, version: ticket.version, draft: text)
     }
 
-    /// The editor is done: `text` is what was saved (nil when it failed).
+    /// A reply's first draft: the template for the complaint, signed by this agent.
+    func draft(for detail: TicketDetail) -> String {
+        ReplyTemplates.draft(for: detail, agent: state.agent, signature: settings.signature)
+    }
+
+    /// The editor is done: `text` is what was saved (nil when it failed). A reply that still
+    /// holds the template's placeholder is never sent, and the template unchanged needs a yes.
     public func finishEditing(_ text: String?) {
         guard let request = state.editing else { return }
         state.editing = nil
         guard let text else { state.message = StatusMessage(L10n.editorFailed, isError: true); return }
         let body = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !body.isEmpty else { state.message = StatusMessage(L10n.emptyMessage); return }
+        if !request.isNote, ReplyTemplates.holdsPlaceholder(body) {
+            state.prompt = PromptState(purpose: .placeholderLeft(text), label: L10n.placeholderLeft(ticket: request.ticketID),
+                                       text: "", ticketID: request.ticketID, version: request.version)
+            return
+        }
         if !request.isNote, body == request.draft.trimmingCharacters(in: .whitespacesAndNewlines) {
             // The shop's rule: no robot replies. A template sent unchanged needs a yes.
             state.prompt = PromptState(purpose: .confirmReply(body), label: L10n.sendAsIs(ticket: request.ticketID),
                                        text: "", ticketID: request.ticketID, version: request.version)
             return
         }
-        attempt {
-            try guarded {
-                // A message overwrites nothing, so another agent's change meanwhile does not
-                // refuse it: the text written in the editor is never lost to a conflict.
-                let version = try store.ticketDetail(id: request.ticketID)?.ticket.version ?? request.version
-                try store.addMessage(ticketID: request.ticketID, expectedVersion: version, body: body,
-                                     isInternal: request.isNote, agent: state.agent, at: state.now)
-                if ownVersion[request.ticketID] == version { ownVersion[request.ticketID] = version + 1 }
-                state.message = StatusMessage(request.isNote ? L10n.noted(request.ticketID) : L10n.replied(request.ticketID))
-            }
-        }
+        attempt { try guarded { try postReply(body, isNote: request.isNote, ticketID: request.ticketID, version: request.version) } }
+    }
+
+    /// Adds a reply or note. A message overwrites nothing, so another agent's change meanwhile
+    /// does not refuse it: the text written in the editor is never lost to a conflict.
+    func postReply(_ body: String, isNote: Bool, ticketID: String, version: Int) throws {
+        let version = try store.ticketDetail(id: ticketID)?.ticket.version ?? version
+        try store.addMessage(ticketID: ticketID, expectedVersion: version, body: body, isInternal: isNote,
+                             agent: state.agent, at: state.now)
+        if ownVersion[ticketID] == version { ownVersion[ticketID] = version + 1 }
+        state.message = StatusMessage(isNote ? L10n.noted(ticketID) : L10n.replied(ticketID))
+    }
+
+    /// A reply not sent stays, so that the next reply on the ticket starts from it.
+    func keepDraft(_ text: String, ticketID: String) {
+        unsentDrafts[ticketID] = text
     }
 
     func reopenTicket() throws {
         guard let detail = try targetDetail() else { return }
         let ticket = detail.ticket
-        try guarded {
-            let outcome = detail.outcome
-            try store.reopen(ticketID: ticket.id, expectedVersion: ticket.version, agent: state.agent, at: state.now)
-            if let outcome {
-                remember(.reopen(ticketID: ticket.id, resolution: outcome.resolution, satisfaction: outcome.satisfaction), version: ticket.version + 1)
-            }
-            state.message = StatusMessage(L10n.reopened(ticket.id))
-        }
-    }
-
-    /// Takes back this session's last change by recording the opposite change.
-    func undoLast() throws {
-        guard let last = undoStack.popLast() else {
-            state.message = StatusMessage(L10n.nothingToUndo)
+        guard !ticket.status.isActive else {
+            state.message = StatusMessage(L10n.alreadyOpen(ticket.id, ticket.status), isError: true)
             return
         }
         try guarded {
-            let agent = state.agent, now = state.now
-            let expected = ownVersion[last.ticketID] ?? 0
-            switch last {
-            case let .compensations(id, ids, label):
-                try store.revokeCompensations(ids: ids, ticketID: id, expectedVersion: expected, agent: agent, at: now)
-                state.message = StatusMessage(L10n.undone(label, ticket: id))
-            case let .resolve(id, previous):
-                try store.reopen(ticketID: id, expectedVersion: expected, to: previous, agent: agent, at: now)
-                state.message = StatusMessage(L10n.undone(L10n.Undo.resolve, ticket: id))
-            case let .take(id, previous):
-                try store.assign(ticketID: id, expectedVersion: expected, to: previous, agent: agent, at: now)
-                state.message = StatusMessage(L10n.undone(L10n.Undo.take, ticket: id))
-            case let .fault(id, previous):
-                try store.setFault(ticketID: id, expectedVersion: expected, fault: previous, agent: agent, at: now)
-                state.message = StatusMessage(L10n.undone(L10n.Undo.fault, ticket: id))
-            case let .reopen(id, resolution, satisfaction):
-                try store.resolve(ticketID: id, expectedVersion: expected, resolution: resolution,
-                                  satisfaction: satisfaction, agent: agent, at: now)
-                state.message = StatusMessage(L10n.undone(L10n.Undo.reopen, ticket: id))
-            }
-            ownVersion[last.ticketID] = expected + 1
+            let before = try store.reopen(ticketID: ticket.id, expectedVersion: ticket.version, agent: state.agent, at: state.now)
+            remember(.resolution(ticketID: ticket.id, before: before, label: L10n.Undo.reopen), version: ticket.version + 1)
+            state.message = StatusMessage(L10n.reopened(ticket.id))
         }
     }
 
@@ -423,14 +257,17 @@ extension Console {
             state.message = StatusMessage(L10n.ticketGone, isError: true)
             return
         }
-        state.ticket = TicketState(detail: detail, suggestion: suggestion(for: detail.ticket, tier: detail.customer.tier))
+        var ticket = TicketState(detail: detail, suggestion: suggestion(for: detail.ticket, tier: detail.customer.tier))
+        ticket.scroll = TicketPane.openingScroll(ticket, size: state.size, now: state.now, currency: state.currency)
+        state.ticket = ticket
         state.page = .ticket
     }
 
     func scrollTicket(by lines: Int) {
         guard var ticket = state.ticket else { return }
-        let maxScroll = max(0, TicketPane.lineCount(ticket.detail, size: state.size, now: state.now) - Layout.bodyRows(state.size))
-        ticket.scroll = min(max(0, ticket.scroll.addingReportingOverflow(lines).partialValue), maxScroll)
+        let body = TicketPane.body(ticket, size: state.size, now: state.now, currency: state.currency)
+        func moved(_ scroll: Int) -> Int { min(max(0, scroll.addingReportingOverflow(lines).partialValue), body.maxScroll) }
+        if ticket.showingHistory { ticket.historyScroll = moved(ticket.historyScroll) } else { ticket.scroll = moved(ticket.scroll) }
         state.ticket = ticket
     }
 }

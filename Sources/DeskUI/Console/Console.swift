@@ -22,38 +22,25 @@ public final class Console {
     /// The version each ticket had after this session's last change to it: an undo is
     /// refused, like any change, if someone else changed the ticket since.
     var ownVersion: [String: Int] = [:]
-
-    func remember(_ undo: Undo, version: Int) {
-        undoStack.append(undo)
-        ownVersion[undo.ticketID] = version
-    }
-
-    enum Undo {
-        case compensations(ticketID: String, ids: [Int64], label: String)
-        case resolve(ticketID: String, previous: TicketStatus)
-        case take(ticketID: String, previous: String?)
-        case fault(ticketID: String, previous: Fault)
-        case reopen(ticketID: String, resolution: Resolution, satisfaction: Int?)
-
-        var ticketID: String {
-            switch self {
-            case let .compensations(id, _, _), let .resolve(id, _), let .take(id, _), let .fault(id, _), let .reopen(id, _, _): id
-            }
-        }
-    }
+    /// A reply the agent wrote and did not send, by ticket: the next reply starts from it.
+    var unsentDrafts: [String: String] = [:]
 
     public let policy: CompensationPolicy
     public let playbook: Playbook
+    public let settings: ConsoleSettings
 
     public init(store: Store, keymap: Keymap, agent: String, size: Size, now: Date = Date(),
-                policy: CompensationPolicy = .standard, playbook: Playbook = .standard) {
+                policy: CompensationPolicy = .standard, playbook: Playbook = .standard,
+                settings: ConsoleSettings = ConsoleSettings()) {
         self.store = store
         self.counter = QueueCounter(store: store)
         self.policy = policy
         self.playbook = playbook
+        self.settings = settings
         self.keymap = keymap
         let name = URL(fileURLWithPath: store.path).lastPathComponent
         state = ConsoleState(size: size, agent: agent, storeName: name, now: now)
+        state.currency = settings.currency
     }
 
     /// Reads the first page of the queue.
@@ -85,7 +72,7 @@ public final class Console {
             if keys.count > 1 { return handle(key) }
             if state.prompt != nil {
                 // Unbound printable keys are typed into the prompt.
-                if case .char(let c) = key { state.prompt?.text.append(c); promptEdited() }
+                if case .char(let c) = key { typeIntoPrompt(c) }
                 return
             }
             state.message = StatusMessage(L10n.unboundKey(key.name, help: keymap.keys(for: .help, in: state.context).first?.map(\.name).joined() ?? "?"))
@@ -131,13 +118,16 @@ public final class Console {
         case (.ticket, .moveUp): scrollTicket(by: -1)
         case (.ticket, .pageDown): scrollTicket(by: Layout.bodyRows(state.size) - 1)
         case (.ticket, .pageUp): scrollTicket(by: -(Layout.bodyRows(state.size) - 1))
+        case (.ticket, .toggleHistory):
+            state.ticket?.showingHistory.toggle()
+            state.ticket?.historyScroll = 0
         case (.ticket, .moveFirst): scrollTicket(by: Int.min / 2)
         case (.ticket, .moveLast): scrollTicket(by: Int.max / 2)
         case (_, .compensateDiscount): attempt { try ask(.compensate(.discount)) }
         case (_, .compensateFreeDelivery): attempt { try ask(.compensate(.freeDelivery)) }
         case (_, .compensateBonus): attempt { try ask(.compensate(.bonus)) }
         case (_, .compensateApology): attempt { try ask(.compensate(.apology)) }
-        case (_, .takeSuggestion): attempt { try takeSuggestion() }
+        case (_, .takeSuggestion): attempt { try takeSuggestion(confirmed: false) }
         case (_, .ticketResolve): attempt { try ask(.resolve) }
         case (_, .ticketTake): attempt { try takeTicket() }
         case (_, .setFault): attempt { try ask(.fault) }
@@ -148,12 +138,9 @@ public final class Console {
         case (_, .writeReply): attempt { try startEditing(note: false) }
         case (_, .promptAccept): attempt { try acceptPrompt() }
         case (_, .promptCancel): cancelPrompt()
-        case (_, .promptErase): if state.prompt?.text.isEmpty == false { state.prompt?.text.removeLast(); promptEdited() }
-        case (_, .promptClear): state.prompt?.text = ""; promptEdited()
-        case (_, .promptComplete):
-            if state.prompt?.purpose == .filter, let text = state.prompt?.text {
-                state.prompt?.text = QueueFilter.complete(text)
-            }
+        case (_, .promptErase): erasePrompt(all: false)
+        case (_, .promptClear): erasePrompt(all: true)
+        case (_, .promptComplete): completePrompt()
         case (.queue, .search):
             state.prompt = PromptState(purpose: .search(previous: state.queue.query), label: L10n.searchPrompt,
                                        text: state.queue.query.view == .search ? state.queue.query.text : "",
@@ -218,5 +205,20 @@ public final class Console {
         } catch {
             state.message = StatusMessage("\(error)", isError: true)
         }
+    }
+}
+
+/// What the shop's configuration says about the console's behaviour.
+public struct ConsoleSettings: Sendable, Equatable {
+    /// The currency money is shown in.
+    public var currency: String
+    /// The signature replies end with (`{agent}` stands for the agent's name); nil: the
+    /// language's default.
+    public var signature: String?
+    /// Whether recording an apology opens the reply editor right after (off by default).
+    public var apologyOpensReply: Bool
+
+    public init(currency: String = "₽", signature: String? = nil, apologyOpensReply: Bool = false) {
+        self.currency = currency; self.signature = signature; self.apologyOpensReply = apologyOpensReply
     }
 }

@@ -24,6 +24,8 @@ public struct ConsoleState {
     public var wantsQuit = false
     /// The moment the screen is drawn for; ages and SLA are relative to it.
     public var now: Date
+    /// The shop's currency, for every amount shown.
+    public var currency = "₽"
 
     public init(size: Size, agent: String, storeName: String, view: QueueView = .open, now: Date = Date()) {
         self.size = size
@@ -95,7 +97,11 @@ public struct TicketState {
     public var detail: TicketDetail
     /// What the playbook suggests for this complaint.
     public var suggestion: Playbook.Suggestion?
+    /// How far the thread is scrolled.
     public var scroll = 0
+    /// The customer's whole history shows instead of the thread (`h`), scrolled this far.
+    public var showingHistory = false
+    public var historyScroll = 0
     public init(detail: TicketDetail, suggestion: Playbook.Suggestion? = nil) {
         self.detail = detail; self.suggestion = suggestion
     }
@@ -114,12 +120,34 @@ public struct PromptState: Equatable {
         case filter
         /// The reply is the template unchanged: send it anyway?
         case confirmReply(String)
+        /// The undo would revoke a promo code a sent reply gave: revoke anyway?
+        case confirmUndo
+        /// The complaint already has as much of the suggestion: give it again?
+        case confirmSuggestion
+        /// The reply still holds the template's placeholder: edit it again?
+        case placeholderLeft(String)
+
+        /// Answered with one key, y or n (д or н).
+        public var isYesNo: Bool {
+            switch self {
+            case .confirmReply, .confirmUndo, .confirmSuggestion, .placeholderLeft: true
+            default: false
+            }
+        }
     }
     public var purpose: Purpose
     public var label: String
     public var text: String
     public var ticketID: String
     public var version: Int
+    /// The words Tab completes and the line below the prompt lists.
+    public var choices: [String] = []
+    /// The text is a proposal: the first character typed replaces it.
+    public var prefilled = false
+
+    public init(purpose: Purpose, label: String, text: String, ticketID: String, version: Int) {
+        self.purpose = purpose; self.label = label; self.text = text; self.ticketID = ticketID; self.version = version
+    }
 }
 
 /// A reply or note to be written in the editor.

@@ -49,6 +49,7 @@ public enum Action: String, CaseIterable, Sendable {
     case setRecovery = "set-recovery"
     case addNote = "add-note"
     case writeReply = "write-reply"
+    case toggleHistory = "toggle-history"
     case promptAccept = "prompt-accept"
     case promptCancel = "prompt-cancel"
     case promptErase = "prompt-erase"
@@ -98,6 +99,7 @@ public enum Action: String, CaseIterable, Sendable {
         case .ticketReopen: Info(contexts: [.queue, .ticket], help: L10n.Help.ticketReopen, needs: .selectedTicket)
         case .setFault: Info(contexts: [.queue, .ticket], help: L10n.Help.setFault, needs: .selectedTicket)
         case .setRecovery: Info(contexts: [.queue, .ticket], help: L10n.Help.setRecovery, needs: .selectedTicket)
+        case .toggleHistory: Info(contexts: [.ticket], help: L10n.Help.toggleHistory, needs: .none)
         case .addNote: Info(contexts: [.queue, .ticket], help: L10n.Help.addNote, needs: .selectedTicket)
         case .writeReply: Info(contexts: [.queue, .ticket], help: L10n.Help.writeReply, needs: .selectedTicket)
         case .undo: Info(contexts: [.queue, .ticket], help: L10n.Help.undo, needs: .none)

@@ -9,7 +9,7 @@ public enum BuiltInKeymap {
 # Compensation with one key each: d discount, f free delivery, b bonus, a apology;
 # c gives what the playbook suggests; e resolves, E reopens, F sets the fault,
 # t takes the ticket, u undoes your last change; n adds a note, r writes a reply ($EDITOR);
-# w sets the win-back status and follow-up date.
+# w sets the win-back status and follow-up date; h shows the customer's whole history.
 # In the queue: 1-9 show a view, s sorts, = filters, / searches, X exports, R reports.
 
 bind global q quit
@@ -80,6 +80,7 @@ bind ticket u undo
 bind ticket w set-recovery
 bind ticket n add-note
 bind ticket r write-reply
+bind ticket h toggle-history
 
 bind report q back
 bind report <Esc> back

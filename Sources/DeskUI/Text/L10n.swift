@@ -48,6 +48,7 @@ public enum L10n {
         public static let setRecovery = "Set the win-back status and follow-up date"
         public static let addNote = "Add an internal note (in $EDITOR)"
         public static let writeReply = "Write a reply to the customer (in $EDITOR, from a template)"
+        public static let toggleHistory = "The customer's whole history: orders, compensation, complaints"
         public static let undo = "Undo my last change in this session (recorded, never erased)"
         public static let promptAccept = "Accept the prompt"
         public static let promptCancel = "Cancel the prompt"
@@ -100,6 +101,10 @@ public enum L10n {
         public static let status = "STATUS"
         public static let sla = "SLA"
         public static let assignee = "ASSIGNEE"
+        public static let subject = "SUBJECT"
+        public static let outcome = "OUTCOME"
+        public static let winBack = "WIN-BACK"
+        public static let followUp = "FOLLOW-UP"
     }
 
     public enum Ticket {
@@ -126,13 +131,31 @@ public enum L10n {
         public static let advocate = "brand advocate"
         public static let fault = "fault"
         public static let channel = "via"
-    }
-
-    public static func author(_ author: Author) -> String {
-        switch author {
-        case .customer: "customer"
-        case .agent: "agent"
-        case .system: "system"
+        public static let given = "Given"
+        public static let noneStanding = "nothing standing"
+        public static func moreCompensations(_ n: Int) -> String { "+\(n) more (h)" }
+        public static func moreLines(_ n: Int, key: String) -> String { "+\(n) more — \(key) shows the whole history" }
+        public static func orderCount(_ n: Int) -> String { n == 1 ? "1 order" : "\(n) orders" }
+        /// `compensated ★5`: the outcome on the facts line.
+        public static func outcome(_ o: Outcome) -> String {
+            o.resolution.rawValue + (o.satisfaction.map { " ★\($0)" } ?? "")
+        }
+        /// `Resolved: compensated · satisfaction 5/5 · by olga · 2026-11-18 14:02`.
+        public static func resolvedLine(_ o: Outcome, at: Date?) -> String {
+            var parts = ["Resolved: \(o.resolution.rawValue)"]
+            parts.append(o.satisfaction.map { "satisfaction \($0)/5" } ?? "satisfaction not known")
+            if let agent = o.agent { parts.append("by " + UntrustedText.line(agent)) }
+            if let at = at ?? o.at { parts.append(L10n.dateTime(at)) }
+            return parts.joined(separator: " · ")
+        }
+        /// Who wrote a message: the customer's name, the agent's (`olga`), or what it was.
+        public static func author(of m: Message, customer: String) -> String {
+            switch (m.author, m.isInternal) {
+            case (.customer, _): customer
+            case (.agent, false): (m.agent.map(UntrustedText.line) ?? "agent") + " (reply)"
+            case (_, true): (m.agent.map(UntrustedText.line) ?? "agent") + " · internal note"
+            case (.system, false): "system"
+            }
         }
     }
 
@@ -225,21 +248,29 @@ extension L10n {
             }
         }
         public static func resolve(ticket: String) -> String {
-            "Resolve #\(ticket) — resolution [satisfaction 1-5]: "
+            "Resolve #\(ticket) — outcome [satisfaction 1–5]: "
         }
         public static let cancelled = "cancelled"
     }
 
-    public static func gave(_ kind: CompensationKind, value: Int64, code: String?, ticket: String) -> String {
-        "#\(ticket): gave \(compensation(kind, value: value))" + (code.map { " — promo code \($0)" } ?? "")
+    public static func gave(_ kind: CompensationKind, value: Int64, code: String?, ticket: String, currency: String = "₽") -> String {
+        "#\(ticket): gave \(compensation(kind, value: value, currency: currency))" + (code.map { " — promo code \($0)" } ?? "")
     }
     public static func resolved(_ ticket: String, _ resolution: Resolution) -> String {
         "#\(ticket) resolved: \(resolution.rawValue)"
     }
     public static func took(_ ticket: String) -> String { "#\(ticket) is yours now" }
-    public static func badResolution(_ text: String) -> String {
-        "'\(text)' is not a resolution (" + Resolution.allCases.map(\.rawValue).joined(separator: ", ") + ") with an optional satisfaction 1–5"
+    public static func badResolution(_ word: String) -> String {
+        "'\(word)' is not an outcome: " + Resolution.allCases.map(\.rawValue).joined(separator: ", ") + " (Tab completes)"
     }
+    public static func badSatisfaction(_ word: String) -> String {
+        "satisfaction is a number 1–5, not '\(word)' (e.g. compensated 5)"
+    }
+    public static func tooManyWords(_ text: String) -> String {
+        "'\(text)': one word and an optional second one, e.g. compensated 5 or offered +7d"
+    }
+    public static func alreadyResolved(_ ticket: String) -> String { "#\(ticket) is resolved already (E reopens it)" }
+    public static func alreadyOpen(_ ticket: String, _ status: TicketStatus) -> String { "#\(ticket) is \(status.rawValue): nothing to reopen" }
 }
 
 extension L10n {
@@ -262,51 +293,74 @@ extension L10n {
         public static let accept = "accept"
         public static let cancel = "cancel"
         public static let erase = "erase"
+        public static let winBack = "win-back"
+        public static let reply = "reply"
+        public static let reopen = "reopen"
+        public static let history = "history"
+        public static let undo = "undo"
     }
 }
 
 extension L10n {
-    public static func suggestion(_ s: Playbook.Suggestion) -> String {
-        let gifts = s.gifts.isEmpty ? "nothing" : s.gifts.map { compensation($0.kind, value: $0.value) }.joined(separator: " + ")
+    public static func suggestion(_ s: Playbook.Suggestion, currency: String = "₽") -> String {
+        let gifts = s.gifts.isEmpty ? "nothing" : s.gifts.map { compensation($0.kind, value: $0.value, currency: currency) }.joined(separator: " + ")
         return "Suggested: \(gifts) — \(s.why)"
+    }
+    public static func suggestionGiven(_ s: Playbook.Suggestion, currency: String = "₽") -> String {
+        "Given as suggested: " + s.gifts.map { compensation($0.kind, value: $0.value, currency: currency) }.joined(separator: " + ")
     }
     public static func takeKey(_ key: String) -> String { "(\(key) gives it)" }
     public static let nothingToGive = "the playbook suggests no compensation here; record the outcome with resolve"
-    public static func gaveSuggestion(_ given: [Compensation], ticket: String) -> String {
-        "#\(ticket): gave " + given.map { c in compensation(c.kind, value: c.value) + (c.promoCode.map { " \($0)" } ?? "") }
+    public static func gaveSuggestion(_ given: [Compensation], ticket: String, currency: String = "₽") -> String {
+        "#\(ticket): gave " + given.map { c in compensation(c.kind, value: c.value, currency: currency) + (c.promoCode.map { " \($0)" } ?? "") }
             .joined(separator: ", ")
+    }
+    public static func suggestionGivenAlready(_ given: [Compensation], ticket: String, currency: String) -> String {
+        "#\(ticket) has " + given.map { compensation($0.kind, value: $0.value, currency: currency) }.joined(separator: ", ")
+            + " already. Give the suggestion too? \(yesNoKeys)"
     }
 }
 
 extension L10n {
-    public static func faultPrompt(ticket: String) -> String {
-        "Fault of #\(ticket) (" + Fault.allCases.map(\.rawValue).joined(separator: ", ") + "): "
-    }
+    public static func faultPrompt(ticket: String) -> String { "Fault of #\(ticket): " }
     public static func badFault(_ text: String) -> String {
-        "'\(text)' is not a fault (" + Fault.allCases.map(\.rawValue).joined(separator: ", ") + ")"
+        "'\(text)' is not a fault: " + Fault.allCases.map(\.rawValue).joined(separator: ", ") + " (Tab completes)"
     }
     public static func faultSet(_ ticket: String, _ fault: Fault) -> String { "#\(ticket): fault \(fault.rawValue)" }
     public static func reopened(_ ticket: String) -> String { "#\(ticket) reopened" }
     public static let nothingToUndo = "nothing of yours to undo in this session"
     public static func undone(_ what: String, ticket: String) -> String { "#\(ticket): undid \(what)" }
+    public static func undoQuotedCode(_ codes: [String], ticket: String, at: Date) -> String {
+        "Your reply on #\(ticket) of \(dateTime(at)) gave \(codes.joined(separator: ", ")). Revoke anyway? \(yesNoKeys)"
+    }
+    public static let undoKept = "not undone: the customer keeps what the reply gave"
 }
 
 extension L10n {
     public static let editorFailed = "the editor did not finish; nothing was saved"
     public static let emptyMessage = "empty — nothing was saved"
-    public static func sendAsIs(ticket: String) -> String { "The reply to #\(ticket) is the template unchanged. Send as is? (y/n) " }
+    public static func sendAsIs(ticket: String) -> String { "The reply to #\(ticket) is the template unchanged. Send? \(yesNoKeys)" }
+    public static func placeholderLeft(ticket: String) -> String {
+        "The reply to #\(ticket) still has the [placeholder]. Edit it? \(yesNoKeys)"
+    }
+    /// How a yes/no question is answered, on either keyboard layout; Enter is no.
+    public static let yesNoKeys = "y/n (д/н) "
+    public static let yesOrNo = "answer y or n (д or н on a Russian layout); Esc is no"
     public static func replied(_ ticket: String) -> String { "#\(ticket): reply sent" }
     public static func noted(_ ticket: String) -> String { "#\(ticket): note added" }
-    public static let notSent = "not sent — write it in your own words (r)"
+    public static let notSent = "not sent; r opens it again"
 }
 
 extension L10n {
-    public static func recoveryPrompt(ticket: String) -> String {
-        "Recovery of #\(ticket) (" + RecoveryState.allCases.map(\.rawValue).joined(separator: ", ") + ") [+7d | YYYY-MM-DD]: "
+    public static func recoveryPrompt(ticket: String) -> String { "Win-back #\(ticket) — state [+7d | YYYY-MM-DD]: " }
+    public static func badRecovery(_ word: String) -> String {
+        "'\(word)' is not a win-back state: " + RecoveryState.allCases.map(\.rawValue).joined(separator: ", ") + " (Tab completes)"
     }
-    public static func badRecovery(_ text: String) -> String {
-        "'\(text)' is not a recovery state (" + RecoveryState.allCases.map(\.rawValue).joined(separator: ", ")
-            + ") with an optional follow-up (+7d or 2026-12-01)"
+    public static func badFollowUp(_ word: String) -> String { "'\(word)' is not a follow-up: +7d or a date like 2026-12-01" }
+    public static func pastFollowUp(_ word: String) -> String { "\(word) is past: a follow-up is today or later" }
+    public static func finalTakesNoDate(_ state: RecoveryState) -> String { "\(state.rawValue) ends the follow-up: no date after it" }
+    public static func recoveryNeedsResolved(_ ticket: String) -> String {
+        "#\(ticket) is still open: win-back follows a resolved complaint (e resolves it)"
     }
     public static func recoverySet(_ ticket: String, _ state: RecoveryState, _ followUp: Date?) -> String {
         "#\(ticket): recovery \(state.rawValue)" + (followUp.map { ", follow-up \(day($0))" } ?? "")
@@ -395,5 +449,6 @@ extension L10n {
         public static let take = "take"
         public static let fault = "fault"
         public static let reopen = "reopen"
+        public static let recovery = "win-back change"
     }
 }

@@ -3,28 +3,53 @@ import Foundation
 
 /// The queue: a title with the view and its count, column headings, one row a ticket.
 enum QueuePane {
+    /// What a column shows.
+    enum Field {
+        case id, age, customer, subject, reason, priority, status, sla, assignee, outcome, winBack, followUp
+    }
+
     struct Column {
+        var field: Field
         var title: String
         var width: Int
         var alignRight = false
     }
 
-    /// Column widths for a screen width; the customer column takes what is left.
-    static func columns(width: Int) -> [Column] {
-        var cols = [
-            Column(title: L10n.Column.id, width: 7),
-            Column(title: L10n.Column.age, width: 4, alignRight: true),
-            Column(title: L10n.Column.customer, width: 0),
-            Column(title: L10n.Column.reason, width: 16),
-            Column(title: L10n.Column.priority, width: 6),
-            Column(title: L10n.Column.status, width: 8),
-            Column(title: L10n.Column.sla, width: 5, alignRight: true),
-        ]
-        if width >= 96 { cols.append(Column(title: L10n.Column.assignee, width: 10)) }
-        let fixed = cols.reduce(0) { $0 + $1.width } + cols.count  // one space before each column
-        cols[2].width = max(8, width - fixed)
+    /// The columns of a view at a screen width. Open work shows the SLA; Resolved shows the
+    /// outcome; Follow-ups the win-back state and the follow-up day. The customer takes what
+    /// is left, up to a point; from there a subject column takes the rest.
+    static func columns(width: Int, view: QueueView = .open) -> [Column] {
+        var cols = [Column(field: .id, title: L10n.Column.id, width: 7),
+                    Column(field: .age, title: L10n.Column.age, width: 4, alignRight: true),
+                    Column(field: .customer, title: L10n.Column.customer, width: 0),
+                    Column(field: .reason, title: L10n.Column.reason, width: 16)]
+        switch view {
+        case .resolved:
+            cols += [Column(field: .outcome, title: L10n.Column.outcome, width: 14),
+                     Column(field: .status, title: L10n.Column.status, width: 8)]
+        case .followUps:
+            cols += [Column(field: .winBack, title: L10n.Column.winBack, width: 9),
+                     Column(field: .followUp, title: L10n.Column.followUp, width: 10)]
+        default:
+            cols += [Column(field: .priority, title: L10n.Column.priority, width: 6),
+                     Column(field: .status, title: L10n.Column.status, width: 8),
+                     Column(field: .sla, title: L10n.Column.sla, width: 5, alignRight: true)]
+            if width >= 96 { cols.append(Column(field: .assignee, title: L10n.Column.assignee, width: 10)) }
+        }
+        // One space before each column, and one at the right edge.
+        let fixed = cols.reduce(0) { $0 + $1.width } + cols.count + 1
+        let left = max(8, width - fixed)
+        if left > customerWidth + 12 {
+            cols[2].width = customerWidth
+            cols.insert(Column(field: .subject, title: L10n.Column.subject, width: left - customerWidth - 1), at: 3)
+        } else {
+            cols[2].width = left
+        }
         return cols
     }
+
+    /// The customer column's width once a subject column shows beside it.
+    static let customerWidth = 24
 
     static func draw(_ state: ConsoleState, into grid: inout Grid) {
         let width = state.size.width
@@ -55,7 +80,7 @@ enum QueuePane {
             grid.put(sort, x: width - sortWidth, y: 0, style: .title)
         }
 
-        let cols = columns(width: width)
+        let cols = columns(width: width, view: queue.query.view)
         var col = 1
         for c in cols {
             grid.put(DisplayWidth.fit(c.title, to: c.width, alignRight: c.alignRight), x: col, y: 1, style: .header)
@@ -67,27 +92,14 @@ enum QueuePane {
             grid.put(" " + L10n.emptyQueue, x: 0, y: Layout.headerRows + 1, style: .dim)
             return
         }
-        let now = state.now.timeIntervalSince1970
         for (i, row) in queue.rows.enumerated() {
             let y = Layout.headerRows + i
             let selected = i == queue.selected
-            let due = row.dueAt
-            let slaSeconds = Int64(due.timeIntervalSince1970 - now)
-            let done = !row.status.isActive
-            let cells: [(String, Style)] = [
-                (row.id, .normal),
-                (L10n.span(seconds: Int64(now - row.createdAt.timeIntervalSince1970)), .dim),
-                (UntrustedText.line(row.customerName), .normal),
-                (row.reason.rawValue, .normal),
-                (row.priority.rawValue, row.priority == .urgent ? .danger : row.priority == .high ? .warning : .normal),
-                (row.status.rawValue, done ? .dim : .normal),
-                (done ? L10n.slaDone : L10n.slaLeft(seconds: slaSeconds), done ? .dim : slaStyle(row, due: due, left: slaSeconds)),
-                (row.assignee.map(UntrustedText.line) ?? "", .dim),
-            ]
             var col = 1
-            for (c, cell) in zip(cols, cells) {
-                grid.put(DisplayWidth.fit(cell.0, to: c.width, alignRight: c.alignRight), x: col, y: y,
-                         style: selected ? .selected : cell.1)
+            for c in cols {
+                let (text, style) = cell(c.field, row, now: state.now)
+                grid.put(DisplayWidth.fit(text, to: c.width, alignRight: c.alignRight), x: col, y: y,
+                         style: selected ? .selected : style)
                 col += c.width + 1
             }
             if selected {
@@ -96,6 +108,35 @@ enum QueuePane {
             } else if queue.changedByOthers.contains(row.seq) {
                 grid.put("•", x: 0, y: y, style: .warning)  // changed by someone else since drawn
             }
+        }
+    }
+
+    /// What a row shows in one column, and how.
+    static func cell(_ field: Field, _ row: QueueRow, now: Date) -> (String, Style) {
+        let done = !row.status.isActive
+        switch field {
+        case .id: return (row.id, .normal)
+        case .age: return (L10n.span(seconds: Int64(now.timeIntervalSince(row.createdAt))), .dim)
+        case .customer: return (UntrustedText.line(row.customerName), .normal)
+        case .subject: return (UntrustedText.line(row.subject), .dim)
+        case .reason: return (row.reason.rawValue, .normal)
+        case .priority: return (row.priority.rawValue, row.priority == .urgent ? .danger : row.priority == .high ? .warning : .normal)
+        case .status: return (row.status.rawValue, done ? .dim : .normal)
+        case .sla:
+            let left = Int64(row.dueAt.timeIntervalSince(now))
+            return done ? (L10n.slaDone, .dim) : (L10n.slaLeft(seconds: left), slaStyle(row, due: row.dueAt, left: left))
+        case .assignee: return (row.assignee.map(UntrustedText.line) ?? "", .dim)
+        case .outcome:
+            guard let resolution = row.resolution else { return (L10n.slaDone, .dim) }
+            return (resolution.rawValue + (row.satisfaction.map { " ★\($0)" } ?? ""), .normal)
+        case .winBack:
+            guard let state = row.recovery else { return (L10n.slaDone, .dim) }
+            return (state.rawValue, state == .recovered ? .good : state == .lost ? .danger : .normal)
+        case .followUp:
+            guard let day = row.followUpOn else { return (L10n.slaDone, .dim) }
+            // Overdue: a follow-up day before today.
+            let overdue = day < Calendar.current.startOfDay(for: now)
+            return (L10n.day(day), overdue ? .danger : .normal)
         }
     }
 

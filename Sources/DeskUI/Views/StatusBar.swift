@@ -23,16 +23,14 @@ enum StatusBar {
                      style: message.isError ? .danger : .status)
         }
         if let prompt = state.prompt {
-            grid.put(String(repeating: " ", count: width), x: 0, y: statusY, style: .prompt)
-            let end = grid.put(" " + prompt.label, x: 0, y: statusY, style: .prompt)
-            // The typed text is the agent's own, but it is shown through the same safe path.
-            let typed = UntrustedText.line(prompt.text) + "▏"
-            let room = max(0, width - end)
-            grid.put(String(typed.suffix(room)), x: end, y: statusY, style: .prompt)
-            if let message = state.message, message.isError {
+            drawPrompt(prompt, width: width, y: statusY, into: &grid)
+            // Below it: an error, else what the prompt offers, else the prompt's keys.
+            let below = state.message.map { (" " + $0.text, $0.isError ? Style.danger : .normal) }
+                ?? (prompt.choices.isEmpty ? nil : (" " + prompt.choices.joined(separator: "  ") + "  · Tab", Style.dim))
+            if let (text, style) = below {
                 grid.paint(y: hintsY, style: .normal)
                 grid.put(String(repeating: " ", count: width), x: 0, y: hintsY)
-                grid.put(DisplayWidth.truncate(" " + message.text, to: width), x: 0, y: hintsY, style: .danger)
+                grid.put(DisplayWidth.truncate(text, to: width), x: 0, y: hintsY, style: style)
                 return
             }
         }
@@ -45,19 +43,45 @@ enum StatusBar {
         }
     }
 
+    /// The label, then the typed text and the cursor. The text keeps at least a third of the
+    /// line: a longer label is cut with `…`, and a longer text shows its end, where the
+    /// cursor is. A prefilled value shows selected: the first key typed replaces it.
+    static func drawPrompt(_ prompt: PromptState, width: Int, y: Int, into grid: inout Grid) {
+        grid.put(String(repeating: " ", count: width), x: 0, y: y, style: .prompt)
+        // The typed text is the agent's own, but it is shown through the same safe path.
+        let typed = UntrustedText.line(prompt.text)
+        let textRoom = max(width / 3, min(DisplayWidth.of(typed) + 2, width - 1))
+        let label = DisplayWidth.truncate(" " + prompt.label, to: max(0, width - textRoom))
+        var x = grid.put(label, x: 0, y: y, style: .prompt)
+        let room = max(1, width - x - 1)
+        var shown = typed
+        while DisplayWidth.of(shown) > room { shown.removeFirst() }
+        x = grid.put(shown, x: x, y: y, style: prompt.prefilled ? .selected : .prompt)
+        grid.put("▏", x: x, y: y, style: .prompt)
+    }
+
     /// The most useful keys of the screen, each with the first key bound to it.
     static func hints(_ state: ConsoleState, keymap: Keymap) -> [(String, String)] {
         let actions: [(Action, String)] = state.prompt != nil
             ? [(.promptAccept, L10n.Hint.accept), (.promptCancel, L10n.Hint.cancel), (.promptErase, L10n.Hint.erase)]
             : state.page == .report
             ? [(.back, L10n.Hint.back), (.moveDown, L10n.Hint.scroll), (.help, L10n.Hint.help), (.quit, L10n.Hint.quit)]
+            : state.page == .queue && state.queue.query.view == .followUps
+            ? [(.openTicket, L10n.Hint.open), (.setRecovery, L10n.Hint.winBack), (.search, L10n.Hint.search),
+               (.writeReply, L10n.Hint.reply), (.compensateDiscount, L10n.Hint.discount), (.viewNext, L10n.Hint.view),
+               (.help, L10n.Hint.help), (.quit, L10n.Hint.quit)]
+            : state.page == .ticket && state.ticket?.detail.ticket.status.isActive == false
+            ? [(.back, L10n.Hint.back), (.setRecovery, L10n.Hint.winBack), (.writeReply, L10n.Hint.reply),
+               (.ticketReopen, L10n.Hint.reopen), (.toggleHistory, L10n.Hint.history), (.undo, L10n.Hint.undo),
+               (.moveDown, L10n.Hint.scroll), (.help, L10n.Hint.help)]
             : state.page == .queue
             ? [(.openTicket, L10n.Hint.open), (.search, L10n.Hint.search), (.compensateDiscount, L10n.Hint.discount), (.compensateFreeDelivery, L10n.Hint.freeDelivery),
                (.compensateBonus, L10n.Hint.bonus), (.compensateApology, L10n.Hint.apology), (.ticketResolve, L10n.Hint.resolve),
                (.ticketTake, L10n.Hint.take), (.viewNext, L10n.Hint.view), (.help, L10n.Hint.help), (.quit, L10n.Hint.quit)]
             : [(.back, L10n.Hint.back), (.takeSuggestion, L10n.Hint.suggestion), (.compensateDiscount, L10n.Hint.discount), (.compensateFreeDelivery, L10n.Hint.freeDelivery),
                (.compensateBonus, L10n.Hint.bonus), (.compensateApology, L10n.Hint.apology), (.ticketResolve, L10n.Hint.resolve),
-               (.ticketTake, L10n.Hint.take), (.moveDown, L10n.Hint.scroll), (.help, L10n.Hint.help)]
+               (.ticketTake, L10n.Hint.take), (.toggleHistory, L10n.Hint.history), (.moveDown, L10n.Hint.scroll),
+               (.help, L10n.Hint.help)]
         return actions.compactMap { action, label in
             keymap.keys(for: action, in: state.context).first.map { ($0.map(\.name).joined(), label) }
         }
