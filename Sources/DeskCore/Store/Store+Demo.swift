@@ -137,11 +137,11 @@ struct BulkWriter {
                                 version, tier)
             VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
             """)
-        message = try db.cachedStatement(sql: "INSERT INTO message (ticket_id, author, body, internal, at) VALUES (?,?,?,?,?)")
+        message = try db.cachedStatement(sql: "INSERT INTO message (ticket_id, author, body, internal, at, agent) VALUES (?,?,?,?,?,?)")
         compensation = try db.cachedStatement(sql: """
             INSERT INTO compensation (ticket_id, customer_id, kind, value, promo_code, agent, at, state) VALUES (?,?,?,?,?,?,?,?)
             """)
-        outcome = try db.cachedStatement(sql: "INSERT INTO outcome (ticket_id, resolution, satisfaction, note, at) VALUES (?,?,?,?,?)")
+        outcome = try db.cachedStatement(sql: "INSERT INTO outcome (ticket_id, resolution, satisfaction, note, at, agent) VALUES (?,?,?,?,?,?)")
         recovery = try db.cachedStatement(sql: """
             INSERT INTO recovery (ticket_id, customer_id, state, follow_up_on, updated_at) VALUES (?,?,?,?,?)
             """)
@@ -191,7 +191,7 @@ struct BulkWriter {
                                            (bodies[t.id] ?? []).joined(separator: "\n")])
         }
         for m in batch.messages {
-            try run(message, [m.ticketID, m.author.rawValue, m.body, m.isInternal, m.at.seconds])
+            try run(message, [m.ticketID, m.author.rawValue, m.body, m.isInternal, m.at.seconds, m.agent])
         }
         for c in batch.compensations {
             try run(compensation, [c.ticketID, c.customerID, c.kind.rawValue, c.value, c.promoCode, c.agent,
@@ -199,7 +199,7 @@ struct BulkWriter {
         }
         for o in batch.outcomes {
             try run(outcome, [o.ticketID, o.resolution.rawValue, o.satisfaction, o.note,
-                                            resolvedAt[o.ticketID] ?? 0])
+                                            o.at?.seconds ?? resolvedAt[o.ticketID] ?? 0, o.agent])
         }
         for r in batch.recoveries {
             try run(recovery, [r.ticketID, r.customerID, r.state.rawValue, r.followUpOn?.seconds,

@@ -35,8 +35,10 @@ extension Console {
            let detail = try store.ticketDetail(id: id),
            let reply = detail.messages.last(where: { m in !m.isInternal && m.author == .agent && codes.contains(where: m.body.contains) }) {
             let quoted = codes.filter(reply.body.contains)
-            state.prompt = PromptState(purpose: .confirmUndo, label: L10n.undoQuotedCode(quoted, ticket: id, at: reply.at),
-                                       text: "", ticketID: id, version: detail.ticket.version)
+            var prompt = PromptState(purpose: .confirmUndo, label: L10n.undoRevokeAnyway(ticket: id),
+                                     text: "", ticketID: id, version: detail.ticket.version)
+            prompt.detail = L10n.undoQuotedCode(quoted, at: reply.at)
+            state.prompt = prompt
             return
         }
         undoStack.removeLast()

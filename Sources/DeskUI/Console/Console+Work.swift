@@ -138,9 +138,10 @@ extension Console {
         }
         let onThis = detail.compensations.filter { $0.ticketID == ticket.id && $0.state != .revoked }
         if !confirmed, !suggestion.alreadyGiven(in: onThis).isEmpty {
-            state.prompt = PromptState(purpose: .confirmSuggestion,
-                                       label: L10n.suggestionGivenAlready(onThis, ticket: ticket.id, currency: settings.currency),
-                                       text: "", ticketID: ticket.id, version: ticket.version)
+            var prompt = PromptState(purpose: .confirmSuggestion, label: L10n.suggestionAgain(ticket: ticket.id),
+                                     text: "", ticketID: ticket.id, version: ticket.version)
+            prompt.detail = L10n.suggestionGivenAlready(onThis)
+            state.prompt = prompt
             return
         }
         try guarded {

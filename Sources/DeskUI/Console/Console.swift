@@ -56,7 +56,16 @@ public final class Console {
     public func handle(_ key: Key) {
         if key == .resize { return }
         if state.showingHelp {
-            state.showingHelp = false
+            // The help scrolls with the moving keys of its screen; any other key closes it.
+            let step: Int? = switch keymap.lookup([key], in: state.helpContext) {
+            case .action(.moveDown): 1
+            case .action(.moveUp): -1
+            case .action(.pageDown): HelpOverlay.rows(state.size) - 1
+            case .action(.pageUp): -(HelpOverlay.rows(state.size) - 1)
+            default: nil
+            }
+            guard let step else { state.showingHelp = false; return }
+            state.helpScroll = min(max(0, state.helpScroll + step), HelpOverlay.maxScroll(state, keymap: keymap))
             return
         }
         state.message = nil
@@ -89,7 +98,10 @@ public final class Console {
         }
         switch (state.page, action) {
         case (_, .quit): state.wantsQuit = true
-        case (_, .help): state.showingHelp = true
+        case (_, .help):
+            state.helpContext = state.context
+            state.helpScroll = 0
+            state.showingHelp = true
         case (.queue, .moveDown): attempt { try moveDown() }
         case (.queue, .moveUp): attempt { try moveUp() }
         case (.queue, .pageDown): attempt { try pageDown() }

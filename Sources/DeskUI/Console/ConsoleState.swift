@@ -12,6 +12,9 @@ public struct ConsoleState {
     public var queue: QueueState
     public var ticket: TicketState?
     public var showingHelp = false
+    /// How far the help is scrolled, and the context whose keys it lists.
+    public var helpScroll = 0
+    public var helpContext: KeyContext = .queue
     public var message: StatusMessage?
     /// The one-line prompt being typed in, if any; keys then go to the `prompt` context.
     public var prompt: PromptState?
@@ -144,6 +147,8 @@ public struct PromptState: Equatable {
     public var choices: [String] = []
     /// The text is a proposal: the first character typed replaces it.
     public var prefilled = false
+    /// What a question is about, shown on the line below it.
+    public var detail: String?
 
     public init(purpose: Purpose, label: String, text: String, ticketID: String, version: Int) {
         self.purpose = purpose; self.label = label; self.text = text; self.ticketID = ticketID; self.version = version

@@ -60,6 +60,7 @@ public enum L10n {
     public static let appName = "cdesk"
     public static let helpTitle = "Keys"
     public static let helpClose = "any key closes this help"
+    public static func helpMore(_ n: Int) -> String { "↓ \(n) more: j or <Down> scrolls, any other key closes this help" }
     public static let emptyQueue = "No tickets in this view."
     public static let noTicketSelected = "no ticket selected"
     public static let ticketGone = "that ticket is no longer in the store"
@@ -231,6 +232,12 @@ extension L10n {
         }
     }
 
+    /// A compensation in few words, for the ticket's summary line (a free delivery without
+    /// its fee).
+    public static func compensationShort(_ kind: CompensationKind, value: Int64) -> String {
+        kind == .freeDelivery ? "free delivery" : compensation(kind, value: value)
+    }
+
     public static func recentCompensationWarning(_ count: Int, days: Int) -> String {
         "⚠ \(count) compensations in the last \(days) days"
     }
@@ -315,9 +322,9 @@ extension L10n {
         "#\(ticket): gave " + given.map { c in compensation(c.kind, value: c.value, currency: currency) + (c.promoCode.map { " \($0)" } ?? "") }
             .joined(separator: ", ")
     }
-    public static func suggestionGivenAlready(_ given: [Compensation], ticket: String, currency: String) -> String {
-        "#\(ticket) has " + given.map { compensation($0.kind, value: $0.value, currency: currency) }.joined(separator: ", ")
-            + " already. Give the suggestion too? \(yesNoKeys)"
+    public static func suggestionAgain(ticket: String) -> String { "Give the suggestion on #\(ticket) again? \(yesNoKeys)" }
+    public static func suggestionGivenAlready(_ given: [Compensation]) -> String {
+        "already given on this complaint: " + given.map { compensationShort($0.kind, value: $0.value) }.joined(separator: ", ")
     }
 }
 
@@ -330,8 +337,9 @@ extension L10n {
     public static func reopened(_ ticket: String) -> String { "#\(ticket) reopened" }
     public static let nothingToUndo = "nothing of yours to undo in this session"
     public static func undone(_ what: String, ticket: String) -> String { "#\(ticket): undid \(what)" }
-    public static func undoQuotedCode(_ codes: [String], ticket: String, at: Date) -> String {
-        "Your reply on #\(ticket) of \(dateTime(at)) gave \(codes.joined(separator: ", ")). Revoke anyway? \(yesNoKeys)"
+    public static func undoRevokeAnyway(ticket: String) -> String { "Undo revokes a code the customer has: revoke on #\(ticket)? \(yesNoKeys)" }
+    public static func undoQuotedCode(_ codes: [String], at: Date) -> String {
+        "your reply of \(dateTime(at)) gave the customer \(codes.joined(separator: ", "))"
     }
     public static let undoKept = "not undone: the customer keeps what the reply gave"
 }

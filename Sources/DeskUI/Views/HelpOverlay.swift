@@ -1,5 +1,6 @@
-/// The `?` screen: the keys of the current context and of global, generated from the keymap
-/// and the action table, never written by hand.
+/// The `?` screen: every key of the screen it was asked on (its context and global),
+/// generated from the keymap and the action table, never written by hand. It covers the
+/// page above the status line, uses the whole width, and scrolls when the keys do not fit.
 enum HelpOverlay {
     static func entries(context: KeyContext, keymap: Keymap) -> [(keys: String, help: String)] {
         Action.allCases.compactMap { action in
@@ -10,22 +11,33 @@ enum HelpOverlay {
         }
     }
 
+    /// How many entries fit at once below the title, with a line left for "more".
+    static func rows(_ size: Size) -> Int { max(1, size.height - 2 - 3) }
+
+    /// How far the help can scroll for this context and size.
+    static func maxScroll(_ state: ConsoleState, keymap: Keymap) -> Int {
+        max(0, entries(context: state.helpContext, keymap: keymap).count - rows(state.size))
+    }
+
     static func draw(_ state: ConsoleState, keymap: Keymap, into grid: inout Grid) {
-        let items = entries(context: state.context, keymap: keymap)
-        let width = min(state.size.width - 4, 64)
-        let height = min(state.size.height - 2, items.count + 4)
-        let left = (state.size.width - width) / 2
-        let top = max(1, (state.size.height - height) / 2)
-        for y in top..<top + height {
-            grid.put(String(repeating: " ", count: width), x: left, y: y, style: .normal)
+        let width = state.size.width
+        let items = entries(context: state.helpContext, keymap: keymap)
+        // A cleared page: nothing of the screen behind shows through.
+        for y in 0..<(state.size.height - 2) {
+            grid.put(String(repeating: " ", count: width), x: 0, y: y, style: .normal)
         }
-        grid.put(DisplayWidth.fit(" \(L10n.helpTitle) — \(state.context.rawValue)", to: width), x: left, y: top, style: .title)
-        let keyWidth = min(18, items.map { DisplayWidth.of($0.keys) }.max() ?? 8)
-        for (i, item) in items.prefix(height - 4).enumerated() {
-            let y = top + 2 + i
-            grid.put(DisplayWidth.fit(item.keys, to: keyWidth), x: left + 2, y: y, style: .hint)
-            grid.put(item.help, x: left + 3 + keyWidth, y: y, style: .normal, width: width - keyWidth - 4)
+        grid.paint(y: 0, style: .title)
+        grid.put(DisplayWidth.truncate(" \(L10n.helpTitle) — \(state.helpContext.rawValue)", to: width), x: 0, y: 0, style: .title)
+        let keyWidth = min(max(8, width / 3), items.map { DisplayWidth.of($0.keys) }.max() ?? 8)
+        let rows = rows(state.size)
+        let scroll = min(state.helpScroll, maxScroll(state, keymap: keymap))
+        for (i, item) in items.dropFirst(scroll).prefix(rows).enumerated() {
+            let y = 2 + i
+            grid.put(DisplayWidth.fit(item.keys, to: keyWidth), x: 2, y: y, style: .hint)
+            grid.put(DisplayWidth.truncate(item.help, to: max(0, width - keyWidth - 5)), x: 4 + keyWidth, y: y, style: .normal)
         }
-        grid.put(DisplayWidth.fit(" " + L10n.helpClose, to: width), x: left, y: top + height - 1, style: .dim)
+        let below = items.count - scroll - rows
+        let footer = below > 0 ? L10n.helpMore(below) : L10n.helpClose
+        grid.put(DisplayWidth.truncate(" " + footer, to: width), x: 0, y: state.size.height - 3, style: .dim)
     }
 }

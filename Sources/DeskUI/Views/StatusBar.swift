@@ -26,6 +26,7 @@ enum StatusBar {
             drawPrompt(prompt, width: width, y: statusY, into: &grid)
             // Below it: an error, else what the prompt offers, else the prompt's keys.
             let below = state.message.map { (" " + $0.text, $0.isError ? Style.danger : .normal) }
+                ?? prompt.detail.map { (" " + $0, Style.warning) }
                 ?? (prompt.choices.isEmpty ? nil : (" " + prompt.choices.joined(separator: "  ") + "  · Tab", Style.dim))
             if let (text, style) = below {
                 grid.paint(y: hintsY, style: .normal)
@@ -50,7 +51,8 @@ enum StatusBar {
         grid.put(String(repeating: " ", count: width), x: 0, y: y, style: .prompt)
         // The typed text is the agent's own, but it is shown through the same safe path.
         let typed = UntrustedText.line(prompt.text)
-        let textRoom = max(width / 3, min(DisplayWidth.of(typed) + 2, width - 1))
+        // A yes/no question has nothing typed: it takes the line.
+        let textRoom = prompt.purpose.isYesNo ? 2 : max(width / 3, min(DisplayWidth.of(typed) + 2, width - 1))
         let label = DisplayWidth.truncate(" " + prompt.label, to: max(0, width - textRoom))
         var x = grid.put(label, x: 0, y: y, style: .prompt)
         let room = max(1, width - x - 1)

@@ -143,14 +143,14 @@ enum TicketPane {
     static func summaryLines(_ detail: TicketDetail, width: Int, now: Date, currency: String) -> [Line] {
         let c = detail.customer
         var lines = [Line(pieces(whoPieces(c) + contactPieces(c), width: width), c.tier == .vip ? .warning : .customer)]
-        var orders = ordersPieces(detail, now: now, currency: currency)
-        let warning = recentWarning(detail, now: now)
-        if let warning { orders.append(warning) }
-        lines.append(Line(pieces(orders, width: width), warning == nil ? .normal : .danger))
+        lines.append(Line(pieces(ordersPieces(detail, now: now, currency: currency), width: width)))
+        if let warning = recentWarning(detail, now: now) { lines.append(Line(warning, .danger)) }
         let comps = ordered(detail.compensations)
         if !comps.isEmpty {
             let standing = comps.filter { $0.state == .offered || $0.state == .accepted }
-            var given = standing.prefix(2).map { compensationText($0, currency: currency, withDate: false) }
+            var given = standing.prefix(2).map { c in
+                L10n.compensationShort(c.kind, value: c.value) + (c.promoCode.map { " " + $0 } ?? "")
+            }
             let rest = comps.count - given.count
             if given.isEmpty { given = [L10n.Ticket.noneStanding] }
             let more = rest > 0 ? " · " + L10n.Ticket.moreCompensations(rest) : ""
