@@ -1,0 +1,53 @@
+import DeskTestSupport
+import Foundation
+import Testing
+
+/// The commands' options and output as a lead reads them: periods, keys, help, configuration.
+@Suite struct CommandLineTests {
+    private func file(_ name: String, _ text: String) throws -> String {
+        let path = Scratch.path(name)
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    /// Two complaints, created and resolved on 29 and 30 November.
+    private func store() throws -> String {
+        let store = Fixtures.temporaryPath("period")
+        let customers = try file("c.csv", "id,name,joined\nC1,Анна,2024-01-01\n")
+        let tickets = try file("t.csv", """
+            id,customer_id,channel,reason,subject,status,created_at,resolved_at
+            T1,C1,email,other,one,resolved,2026-11-29T09:00:00Z,2026-11-29T18:00:00Z
+            T2,C1,email,other,two,resolved,2026-11-30T09:00:00Z,2026-11-30T18:00:00Z
+
+            """)
+        for (kind, path) in [("customers", customers), ("tickets", tickets)] {
+            let result = try runCDesk(["import", kind, path, "--store", store])
+            #expect(result.status == 0, "\(result.stderr)")
+        }
+        return store
+    }
+
+    @Test func untilADateIncludesThatWholeDay() throws {
+        let store = try store()
+        func exported(_ period: [String]) throws -> [String] {
+            let result = try runCDesk(["export", "--store", store, "--format", "csv"] + period)
+            #expect(result.status == 0, "\(period): \(result.stderr)")
+            return result.stdout.split(separator: "\n").dropFirst().map { String($0.prefix(2)) }
+        }
+        #expect(try exported(["--until", "2026-11-30"]) == ["T1", "T2"])
+        #expect(try exported(["--until", "2026-11-29"]) == ["T1"])
+        #expect(try exported(["--since", "2026-11-30", "--until", "2026-11-30"]) == ["T2"], "one day")
+        #expect(try exported(["--until", "2026-11-30T00:00:00Z"]) == ["T1"], "a time is where it stops")
+        #expect(try exported(["--until", "2026-11-30T18:00:00Z"]) == ["T1"], "before that time")
+        let report = try runCDesk(["report", "--store", store, "--since", "2026-11-30", "--until", "2026-11-30"])
+        #expect(report.stdout.hasPrefix("Complaints: 1 (2026-11-30T00:00:00Z to 2026-12-01T00:00:00Z)"), "\(report.stdout)")
+        let help = try runCDesk(["export", "--help"])
+        #expect(help.stdout.contains("up to the end of this date"))
+    }
+
+    @Test func aBadDateIsEchoedWithoutControlCharacters() throws {
+        let result = try runCDesk(["report", "--store", try store(), "--since", "2026-11-3\u{1B}[31m"])
+        #expect(result.status == 1)
+        #expect(result.stderr == "cdesk: --since: bad date '2026-11-3␛[31m' (expected ISO 8601, e.g. 2024-03-01 or 2024-03-01T14:05:00Z)\n")
+    }
+}
