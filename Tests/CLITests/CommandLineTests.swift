@@ -45,6 +45,33 @@ import Testing
         #expect(help.stdout.contains("up to the end of this date"))
     }
 
+    /// What a keymap file must say is printed whole, in one column.
+    @Test func keysPrintsWholeActionNames() throws {
+        let result = try runCDesk(["keys"], environment: ["XDG_CONFIG_HOME": "/nonexistent"])
+        #expect(result.status == 0)
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.contains { $0.hasSuffix(" compensate-free-delivery  Give free delivery on the next order") })
+        #expect(lines.contains { $0.contains(" compensate-discount ") })
+        #expect(!result.stdout.contains("…"))
+        // Within a context, the help starts in one column.
+        let queue = lines.drop { $0 != "[queue]" }.dropFirst().prefix { !$0.isEmpty && !$0.hasPrefix("[") }
+        let columns = Set(queue.map { line in
+            line.distance(from: line.startIndex, to: line.range(of: "  ", options: .backwards)!.upperBound)
+        })
+        #expect(queue.count > 10 && columns.count == 1, "\(queue)")
+    }
+
+    /// The column lists of `cdesk import --help` are one kind a line, the columns aligned.
+    @Test func importHelpAlignsItsColumnLists() throws {
+        let help = try runCDesk(["import", "--help"], environment: ["COLUMNS": "80"]).stdout
+        let lines = help.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines.allSatisfy { $0.count <= 80 || $0.hasPrefix("USAGE:") }, "\(help)")
+        for kind in ["customers  id,name,", "orders     id,customer_id,placed_at", "tickets    id,customer_id,order_id",
+                     "           fault,created_at,resolved_at", "messages   ticket_id,"] {
+            #expect(lines.contains { $0.hasPrefix("  " + kind) }, "\(kind)\n\(help)")
+        }
+    }
+
     @Test func aBadDateIsEchoedWithoutControlCharacters() throws {
         let result = try runCDesk(["report", "--store", try store(), "--since", "2026-11-3\u{1B}[31m"])
         #expect(result.status == 1)
