@@ -72,6 +72,33 @@ import Testing
         }
     }
 
+    @Test func configSaysWhichFileItReadAndPrintsEverySetting() throws {
+        let home = Scratch.path("config-home")
+        let defaults = try runCDesk(["config"], environment: ["XDG_CONFIG_HOME": home, "CDESK_CONFIG": ""])
+        #expect(defaults.status == 0)
+        #expect(defaults.stdout.hasPrefix("# no config file (\(home)/cdesk/config.toml): built-in defaults\n"), "\(defaults.stdout)")
+        #expect(defaults.stdout.contains("\nkeymap = \"default\"\n"))
+        let path = try file("mine.toml", "keymap = \"vi\"\r\n[vip]\r\ndiscount_step = 10\r\n")
+        let mine = try runCDesk(["config"], environment: ["CDESK_CONFIG": path])
+        #expect(mine.stdout.hasPrefix("# read from \(path)\n"), "\(mine.stdout)")
+        #expect(mine.stdout.contains("\nkeymap = \"vi\"\n") && mine.stdout.contains("\ndiscount_step = 10\n"))
+        // What it prints is a config file that reads back the same.
+        let copy = try file("copy.toml", mine.stdout)
+        #expect(try runCDesk(["config"], environment: ["CDESK_CONFIG": copy]).stdout == mine.stdout.replacingOccurrences(of: path, with: copy))
+    }
+
+    @Test func aMistypedConfigPathOrKeymapIsAnError() throws {
+        let typo = try runCDesk(["config"], environment: ["CDESK_CONFIG": "/typo/path"])
+        #expect(typo.status == 1 && typo.stderr == "cdesk: /typo/path: no such file (named by $CDESK_CONFIG)\n", "\(typo.stderr)")
+        let path = try file("vim.toml", "currency = \"₽\"\r\nkeymap = \"vim\"\r\n")
+        for command in [["config"], ["keys"]] {
+            let vim = try runCDesk(command, environment: ["CDESK_CONFIG": path])
+            #expect(vim.status == 1, "\(command)")
+            #expect(vim.stderr.hasPrefix("cdesk: \(path):2: keymap: no keymap preset 'vim' (known: default, emacs, russian, vi"),
+                    "\(command): \(vim.stderr)")
+        }
+    }
+
     @Test func aBadDateIsEchoedWithoutControlCharacters() throws {
         let result = try runCDesk(["report", "--store", try store(), "--since", "2026-11-3\u{1B}[31m"])
         #expect(result.status == 1)
