@@ -69,7 +69,7 @@ struct ExportCommand: ParsableCommand {
             if let output {
                 let seconds = Date().timeIntervalSince(started)
                 let rate = seconds > 0 ? Int(Double(count) / seconds) : count
-                FileHandle.standardError.write(Data("exported \(count) cases to \(output) in \(String(format: "%.2f", seconds)) s (\(rate) rows/s)\n".utf8))
+                FileHandle.standardError.write(Data("exported \(count) cases to \(UntrustedText.line(output)) in \(String(format: "%.2f", seconds)) s (\(rate) rows/s)\n".utf8))
             }
         }
     }

@@ -103,5 +103,9 @@ import Testing
         let result = try runCDesk(["report", "--store", try store(), "--since", "2026-11-3\u{1B}[31m"])
         #expect(result.status == 1)
         #expect(result.stderr == "cdesk: --since: bad date '2026-11-3␛[31m' (expected ISO 8601, e.g. 2024-03-01 or 2024-03-01T14:05:00Z)\n")
+        // Any user error: here a path, with a title-setting sequence in it.
+        let store = Scratch.path("x\u{1B}]0;owned\u{07}")
+        let missing = try runCDesk(["export", "--store", store])
+        #expect(missing.status == 1 && !missing.stderr.contains("\u{1B}") && missing.stderr.contains("x␛]0;owned␇"), "\(missing.stderr)")
     }
 }
