@@ -56,16 +56,21 @@ struct UserError: Error, CustomStringConvertible {
 }
 
 extension ParsableCommand {
-    /// Runs `body`, turning a user error into one line on stderr and exit status 1.
+    /// Runs `body`, turning a user error into one line on stderr and exit status 1. The
+    /// message may echo what a user or a file gave (a path, a value): no control character
+    /// of it reaches the terminal.
     func reportingUserErrors(_ body: () throws -> Void) throws {
+        func report(_ message: String) -> ExitCode {
+            let safe = UntrustedText.lines(message).joined(separator: "\n")
+            FileHandle.standardError.write(Data("cdesk: \(safe)\n".utf8))
+            return ExitCode(1)
+        }
         do {
             try body()
         } catch let error as UserError {
-            FileHandle.standardError.write(Data("cdesk: \(error.description)\n".utf8))
-            throw ExitCode(1)
+            throw report(error.description)
         } catch let error as StoreError {
-            FileHandle.standardError.write(Data("cdesk: \(error.description)\n".utf8))
-            throw ExitCode(1)
+            throw report(error.description)
         }
     }
 }

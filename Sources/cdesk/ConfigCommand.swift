@@ -7,22 +7,55 @@ struct ConfigCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "config",
         abstract: "Print the effective configuration (built-in defaults with your config.toml over them).",
-        discussion: "The file: $CDESK_CONFIG, else $XDG_CONFIG_HOME/cdesk/config.toml, else ~/.config/cdesk/config.toml."
+        discussion: """
+            The file: $CDESK_CONFIG (which must exist), else $XDG_CONFIG_HOME/cdesk/config.toml, else \
+            ~/.config/cdesk/config.toml. The first line says which file was read; every setting is printed, \
+            so the output is a config file to copy and change.
+            """
     )
 
     func run() throws {
         try reportingUserErrors {
-            print(try loadConfig().toml, terminator: "")
+            let (config, file) = try loadConfigFile()
+            let source = file.map { "# read from \($0)" }
+                ?? "# no config file (\(DeskConfig.defaultPath())): built-in defaults"
+            print(UntrustedText.line(source))
+            print(config.toml, terminator: "")
         }
     }
 }
 
 /// The effective configuration, or a user error naming file, line and key.
 func loadConfig() throws -> DeskConfig {
+    try loadConfigFile().config
+}
+
+/// The effective configuration and the file it was read from (nil: the built-in defaults).
+/// A file named by $CDESK_CONFIG must exist; a keymap it names must be a preset or a file.
+func loadConfigFile() throws -> (config: DeskConfig, file: String?) {
     do {
-        return try DeskConfig.load(path: DeskConfig.defaultPath())
+        return try DeskConfig.load(path: DeskConfig.defaultPath(), required: DeskConfig.pathIsNamed(),
+                                   keymapProblem: keymapProblem)
     } catch let error as ConfigError {
         throw UserError(error.description)
+    }
+}
+
+/// Why `name` (a config's `keymap`) names no keymap, nil when it names one.
+private func keymapProblem(_ name: String) -> String? {
+    let loader = KeymapLoader()
+    do {
+        _ = try loader.source(of: name)
+        return nil
+    } catch let problem as KeymapProblem {
+        if name.contains("/") || name.hasSuffix(".keymap") { return "\(name): \(problem.message)" }
+        let fm = FileManager.default
+        let presets = Set(loader.presetFolders.flatMap { folder in
+            ((try? fm.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".keymap") }.map { String($0.dropLast(7)) }
+        } + [BuiltInKeymap.name])
+        return "no keymap preset '\(name)' (known: \(presets.sorted().joined(separator: ", ")); or a keymap file's path)"
+    } catch {
+        return "\(error)"
     }
 }
 

@@ -17,7 +17,7 @@ struct ExportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Cases resolved at or after this date or time (ISO 8601).", valueName: "date"))
     var since: String?
 
-    @Option(help: ArgumentHelp("Cases resolved before this date or time (ISO 8601, exclusive).", valueName: "date"))
+    @Option(help: ArgumentHelp("Cases resolved up to the end of this date, or before this time (ISO 8601).", valueName: "date"))
     var until: String?
 
     @Option(help: ArgumentHelp("Write to this file instead of standard output (\"-\" is standard output).", valueName: "file"))
@@ -69,7 +69,7 @@ struct ExportCommand: ParsableCommand {
             if let output {
                 let seconds = Date().timeIntervalSince(started)
                 let rate = seconds > 0 ? Int(Double(count) / seconds) : count
-                FileHandle.standardError.write(Data("exported \(count) cases to \(output) in \(String(format: "%.2f", seconds)) s (\(rate) rows/s)\n".utf8))
+                FileHandle.standardError.write(Data("exported \(count) cases to \(UntrustedText.line(output)) in \(String(format: "%.2f", seconds)) s (\(rate) rows/s)\n".utf8))
             }
         }
     }
@@ -112,19 +112,28 @@ extension ExportCommand {
     }
 }
 
-/// `--since` and `--until`, the first before the second when both are given.
+/// `--since` and `--until`, the first before the second when both are given. A date alone
+/// in `--until` includes that whole day: `--until 2026-11-30` ends at midnight after it.
 func parsePeriod(_ since: String?, _ until: String?) throws -> (Date?, Date?) {
-    let start = try parseDate(since, option: "--since"), end = try parseDate(until, option: "--until")
+    let start = try parseDate(since, option: "--since")
+    var end = try parseDate(until, option: "--until")
+    if let until, isDateAlone(until) { end = end?.addingTimeInterval(86_400) }
     if let start, let end, start >= end {
-        throw UserError("--since \(since ?? "") is not before --until \(until ?? ""): the period is empty")
+        throw UserError("--since \(UntrustedText.line(since ?? "")) is not before --until \(UntrustedText.line(until ?? "")): the period is empty")
     }
     return (start, end)
+}
+
+/// Whether `text` is a calendar day without a time (`2026-11-30`).
+func isDateAlone(_ text: String) -> Bool {
+    let trimmed = text.trimmingCharacters(in: .whitespaces)
+    return trimmed.utf8.count == 10 && ISODate.seconds(trimmed) != nil
 }
 
 func parseDate(_ text: String?, option: String) throws -> Date? {
     guard let text else { return nil }
     guard let seconds = ISODate.seconds(text) else {
-        throw UserError("\(option): bad date '\(text)' (expected ISO 8601, e.g. 2024-03-01 or 2024-03-01T14:05:00Z)")
+        throw UserError("\(option): bad date '\(UntrustedText.line(text))' (expected ISO 8601, e.g. 2024-03-01 or 2024-03-01T14:05:00Z)")
     }
     return Date(timeIntervalSince1970: TimeInterval(seconds))
 }

@@ -6,16 +6,22 @@ extension ImportKind: ExpressibleByArgument {}
 extension ExchangeFormat: ExpressibleByArgument {}
 
 struct ImportCommand: ParsableCommand {
+    // The discussion is wrapped by ArgumentParser at the terminal's width; the column lists
+    // stay aligned because each of their lines fits in 80 columns.
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Import customers, orders, tickets or messages from a CSV or JSON Lines file.",
         discussion: """
             All or nothing: a bad row aborts the import with FILE:LINE: column: reason and the store \
-            is unchanged. A row whose id exists updates it. Columns:
-              customers: id,name,email,phone,region,tier,referrals,joined
-              orders:    id,customer_id,placed_at,total,delivery_fee,status,delivered_at
-              tickets:   id,customer_id,order_id,channel,reason,subject,status,priority,fault,created_at,resolved_at
-              messages:  ticket_id,author,body,internal,at,agent
+            is unchanged. A row whose id exists updates it.
+
+            Columns (CSV header names, JSON keys):
+              customers  id,name,email,phone,region,tier,referrals,joined
+              orders     id,customer_id,placed_at,total,delivery_fee,status,delivered_at
+              tickets    id,customer_id,order_id,channel,reason,subject,status,priority,
+                         fault,created_at,resolved_at
+              messages   ticket_id,author,body,internal,at,agent
+
             A column the file does not have leaves stored values as they are; an empty cell clears one; a column \
             the desk does not know is an error. A ticket's status, fault and resolution time are the desk's once \
             it is stored: a re-import keeps them and says how many rows differed. A ticket imported as resolved or \

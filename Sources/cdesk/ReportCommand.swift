@@ -15,7 +15,7 @@ struct ReportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Complaints created at or after this date or time (ISO 8601).", valueName: "date"))
     var since: String?
 
-    @Option(help: ArgumentHelp("Complaints created before this date or time (ISO 8601, exclusive).", valueName: "date"))
+    @Option(help: ArgumentHelp("Complaints created up to the end of this date, or before this time (ISO 8601).", valueName: "date"))
     var until: String?
 
     @Option(help: "table or json.")

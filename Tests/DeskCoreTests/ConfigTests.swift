@@ -1,4 +1,4 @@
-import DeskCore
+@testable import DeskCore
 import Foundation
 import Testing
 
@@ -42,6 +42,96 @@ import Testing
         } throws: { error in
             "\(error)".hasPrefix(expected)
         }
+    }
+}
+
+/// A mistake is reported at its own line, whichever table or entry it is in.
+@Suite struct ConfigLineTests {
+    /// The printed configuration with the line after the first `after` (and at or after it
+    /// the first line starting with `starting`) replaced by `with`; and that line's number.
+    static func edited(after: String, starting: String, with replacement: String) throws -> (text: String, line: Int) {
+        var lines = DeskConfig.standard.toml.components(separatedBy: "\n")
+        let header = try #require(lines.firstIndex(of: after))
+        let index = try #require(lines[header...].firstIndex { $0.hasPrefix(starting) })
+        lines[index] = replacement
+        return (lines.joined(separator: "\n"), index + 1)
+    }
+
+    static func problem(_ text: String, keymapProblem: @escaping (String) -> String? = { _ in nil }) -> String {
+        do {
+            _ = try DeskConfig.parse(text, file: "c.toml", keymapProblem: keymapProblem)
+            return "no error"
+        } catch {
+            return "\(error)"
+        }
+    }
+
+    @Test func aKeyIsFoundUnderItsOwnTable() throws {
+        let sla = try Self.edited(after: "[sla.high]", starting: "first_response_hours", with: "first_response_hours = 0")
+        #expect(Self.problem(sla.text) == "c.toml:\(sla.line): sla.high.first_response_hours: expected a whole number above 0")
+        let bonus = try Self.edited(after: "[compensation.bonus]", starting: "default", with: "default = 300.0")
+        #expect(Self.problem(bonus.text) == "c.toml:\(bonus.line): compensation.bonus.default: expected a whole number above 0")
+        #expect(bonus.line > 10, "not the discount's default")
+    }
+
+    @Test func aPlaybookMistakeIsFoundInItsOwnEntry() throws {
+        let toml = DeskConfig.standard.toml
+        let entries = toml.components(separatedBy: "\n").enumerated().filter { $0.element == "[[playbook]]" }.map(\.offset)
+        #expect(entries.count >= 3)
+        var lines = toml.components(separatedBy: "\n")
+        let reason = try #require(lines[entries[2]...].firstIndex { $0.hasPrefix("reason = ") })
+        lines[reason] = "reason = \"delivery-dealy\""
+        #expect(Self.problem(lines.joined(separator: "\n")) == "c.toml:\(reason + 1): reason: unknown reason 'delivery-dealy'")
+        let why = try #require(lines[entries[2]...].firstIndex { $0.hasPrefix("why = ") })
+        lines[reason] = "reason = \"delivery-delay\""
+        lines[why] = "why = 5"
+        #expect(Self.problem(lines.joined(separator: "\n")) == "c.toml:\(why + 1): playbook.why: expected a string")
+    }
+
+    @Test func aCRLFFileHasLinesToo() throws {
+        let sla = try Self.edited(after: "[sla.high]", starting: "first_response_hours", with: "first_response_hours = 0")
+        let crlf = sla.text.replacingOccurrences(of: "\n", with: "\r\n")
+        #expect(Self.problem(crlf) == "c.toml:\(sla.line): sla.high.first_response_hours: expected a whole number above 0")
+    }
+
+    @Test func anUnknownKeymapIsAnErrorAtItsLineAndEchoedSafely() throws {
+        let text = "# mine\n\nkeymap = \"vim\\u001b[2J\"\n"
+        #expect(Self.problem(text) { $0 == "vi" ? nil : "no keymap preset '\($0)'" }
+                == "c.toml:3: keymap: no keymap preset 'vim␛[2J'")
+        #expect(try DeskConfig.parse("keymap = \"vi\"\n", file: "c.toml") { $0 == "vi" ? nil : "no" }.keymap == "vi")
+    }
+
+    @Test func keyLinesFollowTablesEntriesAndDottedKeys() {
+        let lines = ConfigKeyLines("""
+            a = 1
+            [sla]
+            high.resolution_hours = 3   # dotted
+            [[playbook]]
+            why = \"\"\"
+            reason = "not a key"
+            \"\"\"
+            give = [
+              "bonus 5",
+            ]
+            [[playbook]]
+            reason = "x"
+            """)
+        #expect(lines.line(of: "a") == 1)
+        #expect(lines.line(of: "sla.high.resolution_hours") == 3)
+        #expect(lines.line(of: "sla.low.resolution_hours") == 2, "the nearest table written")
+        #expect(lines.line(of: "playbook[0].reason") == 4, "inside a string: not a key")
+        #expect(lines.line(of: "playbook[1].reason") == 12)
+        #expect(lines.line(of: "playbook[0].give") == 8)
+        #expect(lines.line(of: "nothing") == 0)
+    }
+
+    @Test func everySettingIsPrintedAndControlCharactersEscaped() throws {
+        #expect(DeskConfig.standard.toml.contains("\nkeymap = \"default\"\n"))
+        var config = DeskConfig.standard
+        config.playbook.rules[0].why = "line\none \u{1B}[31m"
+        let toml = config.toml
+        #expect(toml.contains(#"why = "line\none \u001B[31m""#))
+        #expect(try DeskConfig.parse(toml, file: "x") == config, "and it reads back the same")
     }
 }
 

@@ -1,16 +1,20 @@
+import Foundation
 import TOMLKit
 
 /// Reads the keys of a config file over a configuration, refusing what it does not know.
-/// TOMLKit gives no line numbers for keys, so a key's line is found in the text.
+/// TOMLKit gives no line numbers for keys, so a key's line is found in the text
+/// (`ConfigKeyLines`).
 struct ConfigReader {
-    let text: String
     let file: String
-    private let lines: [Substring]
+    private let keyLines: ConfigKeyLines
+    /// Why a keymap name is no good (an unknown preset), nil when it is: the presets are the
+    /// UI's, so whoever reads the file says.
+    private let keymapProblem: (String) -> String?
 
-    init(text: String, file: String) {
-        self.text = text
+    init(text: String, file: String, keymapProblem: @escaping (String) -> String? = { _ in nil }) {
         self.file = file
-        lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        self.keymapProblem = keymapProblem
+        keyLines = ConfigKeyLines(text)
     }
 
     mutating func read(_ table: TOMLTable, over base: DeskConfig) throws -> DeskConfig {
@@ -18,7 +22,10 @@ struct ConfigReader {
         for key in table.keys {
             let value = table[key]!
             switch key {
-            case "keymap": config.keymap = try string(value, key)
+            case "keymap":
+                let name = try string(value, key)
+                if let problem = keymapProblem(name) { throw error(key, problem) }
+                config.keymap = name
             case "currency": config.policy.currency = try string(value, key)
             case "recovery_window_days": config.policy.recoveryWindowDays = Int(try positive(value, key))
             case "compensation": try readCompensation(try tableValue(value, key), into: &config.policy)
@@ -88,36 +95,41 @@ struct ConfigReader {
     }
 
     /// `[[playbook]]` entries: reason and fault (optional), give (e.g. ["discount 10", "bonus 500"]), why.
+    /// A problem is reported at the line of its own entry's key (`playbook[2].reason`).
     private func readPlaybook(_ value: TOMLValueConvertible) throws -> [Playbook.Rule] {
         guard let array = value.array else { throw error("playbook", "expected [[playbook]] entries") }
         var rules: [Playbook.Rule] = []
-        for item in array {
-            guard let entry = item.table else { throw error("playbook", "expected [[playbook]] entries") }
+        for (index, item) in array.enumerated() {
+            let entry = "playbook[\(index)]"
+            guard let table = item.table else { throw error("playbook", "expected [[playbook]] entries", at: entry) }
             var rule = Playbook.Rule(gifts: [], why: "")
-            for key in entry.keys {
-                let v = entry[key]!
+            for key in table.keys {
+                let v = table[key]!, path = "\(entry).\(key)"
                 switch key {
                 case "reason":
-                    let name = try string(v, "playbook.reason")
-                    guard let reason = Reason(rawValue: name) else { throw error("reason", "unknown reason '\(name)'") }
+                    let name = try string(v, "playbook.reason", at: path)
+                    guard let reason = Reason(rawValue: name) else { throw error("reason", "unknown reason '\(name)'", at: path) }
                     rule.reason = reason
                 case "fault":
-                    let name = try string(v, "playbook.fault")
-                    guard let fault = Fault(rawValue: name) else { throw error("fault", "unknown fault '\(name)'") }
+                    let name = try string(v, "playbook.fault", at: path)
+                    guard let fault = Fault(rawValue: name) else { throw error("fault", "unknown fault '\(name)'", at: path) }
                     rule.fault = fault
-                case "why": rule.why = try string(v, "playbook.why")
+                case "why": rule.why = try string(v, "playbook.why", at: path)
                 case "give":
-                    guard let gifts = v.array else { throw error("give", "expected a list like [\"discount 10\", \"bonus 500\"]") }
+                    guard let gifts = v.array else {
+                        throw error("give", "expected a list like [\"discount 10\", \"bonus 500\"]", at: path)
+                    }
                     for g in gifts {
-                        guard let text = g.string else { throw error("give", "expected a list of strings") }
+                        guard let text = g.string else { throw error("give", "expected a list of strings", at: path) }
                         let parts = text.split(separator: " ")
                         guard let first = parts.first, let kind = CompensationKind(rawValue: String(first)), parts.count <= 2,
                               let value = parts.count == 2 ? Int64(parts[1]) : 0 else {
-                            throw error("give", "'\(text)' is not a kind with an optional value (discount 10, bonus 500, free-delivery, apology)")
+                            throw error("give", "'\(text)' is not a kind with an optional value (discount 10, bonus 500, free-delivery, apology)",
+                                        at: path)
                         }
                         rule.gifts.append(Playbook.Gift(kind, value))
                     }
-                default: throw error("playbook.\(key)", "unknown key (known: reason, fault, give, why)")
+                default: throw error("playbook.\(key)", "unknown key (known: reason, fault, give, why)", at: path)
                 }
             }
             rules.append(rule)
@@ -125,8 +137,8 @@ struct ConfigReader {
         return rules
     }
 
-    private func string(_ value: TOMLValueConvertible, _ key: String) throws -> String {
-        guard let s = value.string else { throw error(key, "expected a string") }
+    private func string(_ value: TOMLValueConvertible, _ key: String, at path: String? = nil) throws -> String {
+        guard let s = value.string else { throw error(key, "expected a string", at: path) }
         return s
     }
 
@@ -142,15 +154,130 @@ struct ConfigReader {
         return t
     }
 
-    /// An error at the line where the key's last part is assigned (or its table starts).
-    private func error(_ key: String, _ reason: String) -> ConfigError {
-        let last = key.split(separator: ".").last.map(String.init) ?? key
-        let line = lines.firstIndex { line in
-            let t = line.trimmingCharacters(in: .whitespaces)
-            return t.hasPrefix(last + " ") || t.hasPrefix(last + "=") || t == "[\(key)]" || t.hasPrefix("[\(key)]")
-        }.map { $0 + 1 } ?? 0
-        return ConfigError(file: file, line: line, key: key, reason: reason)
+    /// An error named by `key`, at the line of `path`: the key itself unless an entry of an
+    /// array of tables is meant (`playbook[2].reason`).
+    private func error(_ key: String, _ reason: String, at path: String? = nil) -> ConfigError {
+        ConfigError(file: file, line: keyLines.line(of: path ?? key), key: key, reason: reason)
     }
 }
 
-import Foundation
+/// The line of each key and table of a TOML file, found by walking it as TOML reads: a key
+/// belongs to the last `[table]` or `[[array]]` entry above it, so `default` under
+/// `[compensation.bonus]` is `compensation.bonus.default`, and `reason` in the third
+/// `[[playbook]]` entry is `playbook[2].reason`. Lines end in LF or CRLF.
+struct ConfigKeyLines {
+    private var lines: [String: Int] = [:]
+
+    init(_ text: String) {
+        var table: [String] = []
+        var entries: [String: Int] = [:]
+        var depth = 0          // brackets a value left open, to close on a later line
+        var inString: String?  // the quotes of a multi-line string being read
+        let all = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+        for (index, raw) in all.enumerated() {
+            let number = index + 1
+            let line = raw.trimmingCharacters(in: .whitespaces)
+            if let quotes = inString {
+                if line.components(separatedBy: quotes).count > 1 { inString = nil }
+                continue
+            }
+            if depth > 0 {
+                depth = max(0, depth + Self.bracketBalance(line))
+                continue
+            }
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            if line.hasPrefix("[") {
+                let isArray = line.hasPrefix("[[")
+                var name = Self.path(String(line.dropFirst(isArray ? 2 : 1).prefix { $0 != "]" }))
+                if isArray, !name.isEmpty {
+                    let key = name.joined(separator: ".")
+                    let n = entries[key, default: 0]
+                    entries[key] = n + 1
+                    name[name.count - 1] += "[\(n)]"
+                }
+                table = name
+                record(table, number)
+                continue
+            }
+            guard let equals = Self.assignment(line) else { continue }
+            record(table + Self.path(String(line[..<equals])), number)
+            let value = line[line.index(after: equals)...].trimmingCharacters(in: .whitespaces)
+            for quotes in [String(repeating: "\"", count: 3), String(repeating: "'", count: 3)]
+            where value.hasPrefix(quotes) && value.components(separatedBy: quotes).count == 2 {
+                inString = quotes
+            }
+            if inString == nil { depth = max(0, Self.bracketBalance(value)) }
+        }
+    }
+
+    /// The line of `path` (`sla.high.resolution_hours`, `playbook[2].reason`), else of the
+    /// nearest table or key that holds it; 0 when none is written in the file.
+    func line(of path: String) -> Int {
+        var parts = path.split(separator: ".").map(String.init)
+        while let last = parts.last {
+            if let line = lines[parts.joined(separator: ".")] { return line }
+            // An entry not written as a `[[header]]` (an inline array): the array's key.
+            if let bracket = last.firstIndex(of: "[") {
+                parts[parts.count - 1] = String(last[..<bracket])
+            } else {
+                parts.removeLast()
+            }
+        }
+        return 0
+    }
+
+    private mutating func record(_ path: [String], _ line: Int) {
+        let key = path.joined(separator: ".")
+        if lines[key] == nil { lines[key] = line }
+    }
+
+    /// A dotted key's parts without quotes or spaces: `sla . "high"` is `sla`, `high`.
+    private static func path(_ key: String) -> [String] {
+        key.split(separator: ".").map {
+            $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
+        }
+    }
+
+    /// Where the `=` of a `key = value` line is (outside a quoted key).
+    private static func assignment(_ line: String) -> String.Index? {
+        var quote: Character?
+        for i in line.indices {
+            let c = line[i]
+            if let q = quote {
+                if c == q { quote = nil }
+            } else if c == "\"" || c == "'" {
+                quote = c
+            } else if c == "=" {
+                return i
+            }
+        }
+        return nil
+    }
+
+    /// Opening minus closing brackets outside strings and comments.
+    private static func bracketBalance(_ text: String) -> Int {
+        var balance = 0
+        var quote: Character?
+        var escaped = false
+        for c in text {
+            if let q = quote {
+                if escaped {
+                    escaped = false
+                } else if c == "\\" && q == "\"" {
+                    escaped = true
+                } else if c == q {
+                    quote = nil
+                }
+                continue
+            }
+            switch c {
+            case "\"", "'": quote = c
+            case "[", "{": balance += 1
+            case "]", "}": balance -= 1
+            case "#": return balance
+            default: break
+            }
+        }
+        return balance
+    }
+}

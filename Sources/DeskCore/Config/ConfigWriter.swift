@@ -1,9 +1,12 @@
+import Foundation
+
 /// The configuration as a TOML file: what `cdesk config` prints, and a starting point for
 /// the user's own `config.toml` (every key it prints is one the reader accepts).
 extension DeskConfig {
     public var toml: String {
         var out = "# cdesk configuration (the effective one)\n"
-        if let keymap { out += "keymap = \(quoted(keymap))\n" }
+        out += "# a keymap preset's name or a keymap file; --keymap wins over it\n"
+        out += "keymap = \(quoted(keymap))\n"
         out += "currency = \(quoted(policy.currency))\n"
         out += "recovery_window_days = \(policy.recoveryWindowDays)\n"
         for kind in [CompensationKind.discount, .bonus] {
@@ -30,7 +33,21 @@ extension DeskConfig {
         return out
     }
 
+    /// A TOML basic string; control characters are escaped, so that what a file held can
+    /// neither break the TOML printed nor reach the terminal as such.
     private func quoted(_ s: String) -> String {
-        "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\\": out += "\\\\"
+            case "\"": out += "\\\""
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            case _ where UntrustedText.line(String(scalar)) != String(scalar):
+                out += String(format: "\\u%04X", scalar.value)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
     }
 }

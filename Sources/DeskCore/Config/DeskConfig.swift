@@ -6,11 +6,11 @@ import TOMLKit
 public struct DeskConfig: Sendable, Equatable {
     public var policy: CompensationPolicy
     public var playbook: Playbook
-    /// The keymap preset the console starts with (`--keymap` wins over it).
-    public var keymap: String?
+    /// The keymap preset the console starts with (`--keymap` wins over it), or a keymap file.
+    public var keymap: String
     public var sla: SLAPolicy = .standard
 
-    public static let standard = DeskConfig(policy: .standard, playbook: .standard, keymap: nil)
+    public static let standard = DeskConfig(policy: .standard, playbook: .standard, keymap: "default")
 
     /// `$CDESK_CONFIG`, else `$XDG_CONFIG_HOME/cdesk/config.toml`, else `~/.config/cdesk/config.toml`.
     public static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
@@ -20,24 +20,40 @@ public struct DeskConfig: Sendable, Equatable {
         return base + "/cdesk/config.toml"
     }
 
-    /// The configuration at `path`, or the defaults when there is no file there.
-    public static func load(path: String) throws -> DeskConfig {
-        guard FileManager.default.fileExists(atPath: path) else { return .standard }
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+    /// Whether the file was named (`$CDESK_CONFIG`): a file named is one meant, and must be there.
+    public static func pathIsNamed(environment: [String: String] = ProcessInfo.processInfo.environment) -> Bool {
+        !(environment["CDESK_CONFIG"] ?? "").isEmpty
+    }
+
+    /// The configuration in the file at `path` over the defaults, and the file it was read
+    /// from: nil when there is none at `path` (then the defaults), which is an error when
+    /// the file is `required`. `keymapProblem` says why a `keymap` is no good (the presets
+    /// are the UI's), nil when it is good.
+    public static func load(path: String, required: Bool = false,
+                            keymapProblem: @escaping (String) -> String? = { _ in nil }) throws -> (config: DeskConfig, file: String?) {
+        guard FileManager.default.fileExists(atPath: path) else {
+            if required { throw ConfigError(file: path, line: 0, key: nil, reason: "no such file (named by $CDESK_CONFIG)") }
+            return (.standard, nil)
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ConfigError(file: path, line: 0, key: nil, reason: "cannot read the file")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
             throw ConfigError(file: path, line: 0, key: nil, reason: "cannot read the file as UTF-8")
         }
-        return try parse(text, file: path)
+        return (try parse(text, file: path, keymapProblem: keymapProblem), path)
     }
 
     /// A config file's text over the defaults.
-    public static func parse(_ text: String, file: String) throws -> DeskConfig {
+    public static func parse(_ text: String, file: String,
+                             keymapProblem: @escaping (String) -> String? = { _ in nil }) throws -> DeskConfig {
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)
         } catch let error as TOMLParseError {
             throw ConfigError(file: file, line: error.source.begin.line, key: nil, reason: error.description)
         }
-        var reader = ConfigReader(text: text, file: file)
+        var reader = ConfigReader(text: text, file: file, keymapProblem: keymapProblem)
         return try reader.read(table, over: .standard)
     }
 }
@@ -49,7 +65,8 @@ public struct ConfigError: Error, Equatable, CustomStringConvertible {
     public var key: String?
     public var reason: String
 
+    /// One line, whatever the file held: keys and values are echoed as safe text.
     public var description: String {
-        (line > 0 ? "\(file):\(line): " : "\(file): ") + (key.map { "\($0): " } ?? "") + reason
+        UntrustedText.line((line > 0 ? "\(file):\(line): " : "\(file): ") + (key.map { "\($0): " } ?? "") + reason)
     }
 }

@@ -160,7 +160,7 @@ struct BulkWriter {
         var names: [String: String] = [:]
         var tiers: [String: String] = [:]
         for c in batch.customers {
-            names[c.id] = [c.name, c.email ?? "", c.phone ?? ""].joined(separator: " ")
+            names[c.id] = SearchIndex.customer(name: c.name, email: c.email, phone: c.phone)
             tiers[c.id] = c.tier.rawValue
             try run(customer, [c.id, c.name, c.email, c.phone, c.region, c.tier.rawValue, c.referrals,
                                              c.joinedAt.seconds])
@@ -179,7 +179,7 @@ struct BulkWriter {
                 customerLookup.setUncheckedArguments([t.customerID])
                 if let row = try Row.fetchOne(customerLookup) {
                     tiers[t.customerID] = row[0]
-                    names[t.customerID] = [row[1], row[2] ?? "", row[3] ?? ""].joined(separator: " ")
+                    names[t.customerID] = SearchIndex.customer(name: row[1], email: row[2], phone: row[3])
                 }
             }
             try run(ticket, [t.id, t.customerID, t.orderID, t.channel.rawValue, t.reason.rawValue, t.subject,
@@ -187,8 +187,8 @@ struct BulkWriter {
                                            t.createdAt.seconds, t.firstResponseAt?.seconds, t.resolvedAt?.seconds,
                                            t.slaDueAt.seconds, t.firstResponseDueAt.seconds, t.updatedAt.seconds,
                                            t.version, tiers[t.customerID]])
-            try run(search, [db.lastInsertedRowID, t.subject, names[t.customerID] ?? "",
-                                           (bodies[t.id] ?? []).joined(separator: "\n")])
+            try run(search, [db.lastInsertedRowID, SearchIndex.folded(t.subject), names[t.customerID] ?? "",
+                             SearchIndex.folded((bodies[t.id] ?? []).joined(separator: "\n"))])
         }
         for m in batch.messages {
             try run(message, [m.ticketID, m.author.rawValue, m.body, m.isInternal, m.at.seconds, m.agent])

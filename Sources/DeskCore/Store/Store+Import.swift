@@ -138,12 +138,12 @@ private final class ImportWriter {
     }
 
     /// Search rows for the tickets this import added: subject and the customer's name and
-    /// contacts (as `searchText` joins them), no messages yet. One INSERT … SELECT costs
+    /// contacts (as `SearchIndex.customer` joins them), no messages yet. One INSERT … SELECT costs
     /// much less than one INSERT a row.
     func indexNewTickets() throws {
         try db.execute(sql: """
             INSERT INTO ticket_search (rowid, subject, customer, body)
-            SELECT t.seq, t.subject, c.name || ' ' || coalesce(c.email, '') || ' ' || coalesce(c.phone, ''), ''
+            SELECT t.seq, cdesk_search_fold(t.subject), cdesk_search_customer(c.name, c.email, c.phone), ''
             FROM ticket t JOIN customer c ON c.id = t.customer_id
             WHERE t.seq > ?
             """, arguments: [lastSeqBefore])
@@ -240,11 +240,6 @@ private final class ImportWriter {
         ImportProblem(file: file, line: line, column: column, reason: "no \(what) '\(id)' in the store")
     }
 
-    /// What the search index holds for a customer: name and contacts, as the demo writes it.
-    private static func searchText(name: String, email: String?, phone: String?) -> String {
-        [name, email ?? "", phone ?? ""].joined(separator: " ")
-    }
-
     /// The search text of a stored customer, nil if there is none.
     private func customerText(_ id: String) throws -> String? {
         if let text = customerTexts[id] { return text }
@@ -252,7 +247,7 @@ private final class ImportWriter {
         lookup.setUncheckedArguments([id])
         guard let row = try Row.fetchOne(lookup) else { return nil }
         if customerTexts.count >= Self.cacheLimit { customerTexts.removeAll(keepingCapacity: true) }
-        let text = Self.searchText(name: row[0], email: row[1], phone: row[2])
+        let text = SearchIndex.customer(name: row[0], email: row[1], phone: row[2])
         customerTexts[id] = text
         return text
     }
@@ -290,8 +285,8 @@ private final class ImportWriter {
             WHERE id = ?
             """).execute(arguments: StatementArguments(values + [c.id.databaseValue]))
         if Array(old.databaseValues.prefix(3)) != Array(values.prefix(3)) {
-            let text = Self.searchText(name: String.fromDatabaseValue(values[0]) ?? c.name, email: String.fromDatabaseValue(values[1]),
-                                       phone: String.fromDatabaseValue(values[2]))
+            let text = SearchIndex.customer(name: String.fromDatabaseValue(values[0]) ?? c.name,
+                                            email: String.fromDatabaseValue(values[1]), phone: String.fromDatabaseValue(values[2]))
             try statement("""
                 UPDATE ticket_search SET customer = ? WHERE rowid IN (SELECT seq FROM ticket WHERE customer_id = ?)
                 """).execute(arguments: [text, c.id])
@@ -415,7 +410,7 @@ private final class ImportWriter {
                                                                 sla.firstResponseDue(created: t.createdAt, priority: priority).seconds.databaseValue,
                                                                 now.databaseValue, seq.databaseValue]))
         try statement("UPDATE ticket_search SET subject = ?, customer = ? WHERE rowid = ?")
-            .execute(arguments: [t.subject, try customerText(customerID) ?? "", seq])
+            .execute(arguments: [SearchIndex.folded(t.subject), try customerText(customerID) ?? "", seq])
         return .updated
     }
 
@@ -454,7 +449,7 @@ private final class ImportWriter {
         try statement("""
             UPDATE ticket_search SET body = CASE WHEN coalesce(body, '') = '' THEN ?1 ELSE body || char(10) || ?1 END
             WHERE rowid = ?2
-            """).execute(arguments: [m.body, seq])
+            """).execute(arguments: [SearchIndex.folded(m.body), seq])
         return .inserted
     }
 

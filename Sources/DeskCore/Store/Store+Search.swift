@@ -10,19 +10,19 @@ extension Store {
     public static let searchCountCap = 10_000
 
     /// The FTS5 query for what an agent typed: every word must match, each as a prefix
-    /// (from two characters on). Nil when nothing searchable was typed. The tokenizer does
-    /// not fold ё into е, and people type either: a word with one of them matches both.
+    /// (from two characters on); a phone number, typed any usual way, matches the digits the
+    /// index holds for it. Nil when nothing searchable was typed. The index holds ё as е
+    /// (`SearchIndex`), so the query does too.
     static func ftsQuery(_ text: String) -> String? {
-        let words = text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+        let words = SearchIndex.folded(text.lowercased()).split(whereSeparator: { !$0.isLetter && !$0.isNumber })
         guard !words.isEmpty else { return nil }
-        return words.map { word in
-            let star = word.count >= 2 ? "*" : ""
-            var variants = [word]
-            for v in [word.replacingOccurrences(of: "ё", with: "е"), word.replacingOccurrences(of: "е", with: "ё")]
-            where !variants.contains(v) { variants.append(v) }
-            let terms = variants.map { "\"\($0)\"" + star }
-            return terms.count == 1 ? terms[0] : "(" + terms.joined(separator: " OR ") + ")"
-        }.joined(separator: " AND ")
+        let terms = words.map { "\"\($0)\"" + ($0.count >= 2 ? "*" : "") }
+        guard var phone = SearchIndex.phoneQuery(text).map({ $0.map { "\"\($0)\"*" } }) else {
+            return terms.joined(separator: " AND ")
+        }
+        // Digits in one piece may also be written so in a message (a tracking number).
+        if terms.count == 1, !phone.contains(terms[0]) { phone.append(terms[0]) }
+        return phone.count == 1 ? phone[0] : "(" + phone.joined(separator: " OR ") + ")"
     }
 
     /// A filter on search results: the matches are joined to their tickets only when there is one.

@@ -92,7 +92,7 @@ extension Store {
                     """, arguments: [at.seconds, ticketID])
             }
             try db.execute(sql: "UPDATE ticket_search SET body = body || char(10) || ? WHERE rowid = (SELECT seq FROM ticket WHERE id = ?)",
-                           arguments: [body, ticketID])
+                           arguments: [SearchIndex.folded(body), ticketID])
             return ((), isInternal ? "note" : "reply", nil, ["chars": String(body.count)])
         }
     }

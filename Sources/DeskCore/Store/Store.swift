@@ -32,6 +32,9 @@ public final class Store: Sendable {
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(5)
         config.label = "cdesk"
+        config.prepareDatabase { db in
+            for function in SearchIndex.functions { db.add(function: function) }
+        }
         do {
             pool = try DatabasePool(path: path, configuration: config)
             if let upgrading, try pool.read({ db in

@@ -21,10 +21,12 @@ public enum KeyTable {
             if rows.isEmpty { continue }
             if format == .table { out += "[\(context.rawValue)]\n" }
             let width = rows.map { DisplayWidth.of($0.0) }.max() ?? 0
+            // Whole action names: they are what a keymap file must say.
+            let actionWidth = rows.map { DisplayWidth.of($0.1.rawValue) }.max() ?? 0
             for (keys, action) in rows {
                 switch format {
                 case .table:
-                    out += "  " + DisplayWidth.fit(keys, to: width) + "  " + DisplayWidth.fit(action.rawValue, to: 16)
+                    out += "  " + DisplayWidth.fit(keys, to: width) + "  " + DisplayWidth.fit(action.rawValue, to: actionWidth)
                         + "  " + action.info.help + "\n"
                 case .tsv:
                     out += "\(context.rawValue)\t\(keys)\t\(action.rawValue)\t\(action.info.help)\n"

@@ -1,0 +1,75 @@
+import GRDB
+
+/// What the full-text index holds, and what a search asks of it, made alike on both sides.
+///
+/// - The tokenizer (unicode61) does not fold ё into е, and people type either: the index
+///   and the query are written with е (`Семёнов`, `Семенов` and `семенов` are one word).
+/// - A phone number is indexed as written (`+7 970 113-82-78` gives the words 7, 970, 113…)
+///   and also as one word of its digits (`79701138278`), so that `+79701138278`,
+///   `89701138278` and `+7 (970) 113 82 78` find it: a query that looks like a phone number
+///   searches for those digits.
+enum SearchIndex {
+    /// `text` with ё written е (and Ё as Е).
+    static func folded(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0 == "ё" || $0 == "Ё" }) else { return text }
+        var scalars = String.UnicodeScalarView()
+        for s in text.unicodeScalars {
+            scalars.append(s == "ё" ? "е" : s == "Ё" ? "Е" : s)
+        }
+        return String(scalars)
+    }
+
+    /// The index's customer column of a ticket: the customer's name and contacts, and the
+    /// phone's digits as one word.
+    static func customer(name: String, email: String?, phone: String?) -> String {
+        var parts = [name, email ?? "", phone ?? ""]
+        if let phone, let digits = phoneDigits(phone) { parts.append(digits) }
+        return folded(parts.joined(separator: " "))
+    }
+
+    /// A stored phone number's digits as the index holds them, with the Russian country code:
+    /// `8 970 …` (11 digits, the trunk prefix) and a 10-digit national number are written as
+    /// `7970…`. Nil when it has fewer than 10 digits (not a whole number to search for).
+    static func phoneDigits(_ phone: String) -> String? {
+        let digits = String(phone.unicodeScalars.filter { ("0"..."9").contains($0) })
+        switch digits.count {
+        case ..<10: return nil
+        case 10: return "7" + digits
+        case 11 where digits.hasPrefix("8"): return "7" + digits.dropFirst()
+        default: return digits
+        }
+    }
+
+    /// The digits to search for when `text` looks like a phone number (only digits, `+`,
+    /// spaces, dashes, dots and parentheses, with 10 to 12 digits), nil when it does not.
+    /// Several when it is ambiguous: ten digits may be a national number (`9701138278`), or
+    /// one being typed with its country code (`7970113827…`, `8970113827…`); each is
+    /// searched as a word's beginning.
+    static func phoneQuery(_ text: String) -> [String]? {
+        let allowed = Set("0123456789+-() .\t".unicodeScalars)
+        guard text.unicodeScalars.allSatisfy(allowed.contains) else { return nil }
+        let digits = String(text.unicodeScalars.filter { ("0"..."9").contains($0) })
+        guard (10...12).contains(digits.count) else { return nil }
+        switch digits.count {
+        case 10:
+            return (digits.hasPrefix("8") ? ["7" + digits.dropFirst()] : []) + ["7" + digits, digits]
+        case 11 where digits.hasPrefix("8"):
+            return ["7" + digits.dropFirst()]
+        default:
+            return [digits]
+        }
+    }
+
+    /// The same as SQL functions, for the statements that fill the index from the tables
+    /// (an import's new tickets, the migration): `cdesk_search_fold(text)` and
+    /// `cdesk_search_customer(name, email, phone)`. Every connection of a store has them.
+    static let functions: [DatabaseFunction] = [
+        DatabaseFunction("cdesk_search_fold", argumentCount: 1, pure: true) { values in
+            String.fromDatabaseValue(values[0]).map(folded)
+        },
+        DatabaseFunction("cdesk_search_customer", argumentCount: 3, pure: true) { values in
+            customer(name: String.fromDatabaseValue(values[0]) ?? "", email: String.fromDatabaseValue(values[1]),
+                     phone: String.fromDatabaseValue(values[2]))
+        },
+    ]
+}
