@@ -39,7 +39,9 @@ struct ConsoleCommand: ParsableCommand {
             }
             defer { screen.close() }
             let console = Console(store: store, keymap: keys, agent: currentAgent(agent), size: screen.size,
-                                  policy: config.policy, playbook: config.playbook)
+                                  policy: config.policy, playbook: config.playbook,
+                                  settings: ConsoleSettings(currency: config.policy.currency, signature: config.signature,
+                                                            apologyOpensReply: config.apologyOpensReply))
             console.start()
             // Complaints that came back or ran out of time since anyone last looked: swept in
             // the background (a large store takes seconds); the console notices the result.

@@ -25,7 +25,7 @@ struct ReportCommand: ParsableCommand {
         try reportingUserErrors {
             let (since, until) = try parsePeriod(since, until)
             let report = try storeOptions.open(mustExist: true).report(since: since, until: until)
-            print(format == .table ? report.table() : report.json(), terminator: "")
+            print(format == .table ? report.table(currency: try loadConfig().policy.currency) : report.json(), terminator: "")
         }
     }
 }

@@ -208,34 +208,60 @@ import Testing
 }
 
 @Suite(.serialized) struct EndToEndInTmuxTests {
-    /// A complaint handled end to end with the default keys, then the store read with sqlite3.
+    /// A complaint handled end to end at 80×24 with the default keys — the customer's words
+    /// in view on opening, taken, the suggestion given, a reply written in the editor,
+    /// resolved — then the store read with sqlite3.
     @Test(.enabled(if: TmuxSession.available && TmuxSession.which("sqlite3") != nil))
-    func openTakeSuggestionResolveAndBack() throws {
+    func oneCompleteComplaint() throws {
         let store = try ConsoleInTmuxTests.demoStore()
         let sqlite = TmuxSession.which("sqlite3")!
+        // The editor: the agent writes what they found in place of the draft's placeholder.
+        let editor = Scratch.path("editor.sh")
+        try """
+            #!/bin/sh
+            sed -i -e 's/\\[напишите[^]]*\\]/Курьер привезёт заказ завтра до обеда./' \\
+                   -e 's/\\[write[^]]*\\]/The courier brings it tomorrow morning./' "$1"
+
+            """.write(toFile: editor, atomically: true, encoding: .utf8)
+        chmod(editor, 0o755)
         let tmux = try TmuxSession(command: "'\(TmuxSession.binary)' --store '\(store)' --agent olga",
-                                   environment: ["XDG_CONFIG_HOME": "/nonexistent"])
+                                   environment: ["XDG_CONFIG_HOME": "/nonexistent", "VISUAL": editor])
         try tmux.waitFor("the queue") { $0.contains("CUSTOMER") }
         try tmux.send("Enter")
-        let ticket = try tmux.waitFor("the ticket with a suggestion") { $0.contains("Suggested:") }
+        let ticket = try tmux.waitFor("the ticket with a suggestion") { $0.contains("Suggested:") || $0.contains("Given as suggested") }
         let match = try #require(ticket.firstMatch(of: try Regex<(Substring, Substring)>("#([0-9]+) ")))
         let id = String(match.1)
+        // The customer's latest message is on screen without scrolling.
+        let latest = try spawn(sqlite, [store, """
+            SELECT body FROM message WHERE ticket_id = '\(id)' AND author = 'customer' ORDER BY at DESC, id DESC LIMIT 1
+            """]).stdout
+        let words = latest.split(whereSeparator: \.isNewline).first.map { String($0.prefix(24)) } ?? ""
+        #expect(!words.isEmpty && ticket.contains(words), "'\(words)' on\n\(ticket)")
         try tmux.send("t")
         try tmux.waitFor("taken") { $0.contains("is yours now") }
         try tmux.send("c")
-        try tmux.waitFor("the suggestion given") { $0.contains("gave") || $0.contains("suggests no compensation") }
+        let given = try tmux.waitFor("the suggestion given") {
+            $0.contains("gave") || $0.contains("suggests no compensation") || $0.contains("again?")
+        }
+        if given.contains("again?") { try tmux.send("n") }
+        try tmux.send("r")
+        try tmux.waitFor("the reply sent") { $0.contains("#\(id): reply sent") }
         try tmux.send("e")
         try tmux.waitFor("the resolve prompt") { $0.contains("Resolve #\(id)") }
-        try tmux.send("End", " 4", "Enter")
+        try tmux.send(" 4", "Enter")
         try tmux.waitFor("resolved") { $0.contains("#\(id) resolved") }
         try tmux.send("q", "q")
         try tmux.waitFor("the shell prompt") { $0.contains("[exit 0]") }
         let row = try spawn(sqlite, [store, """
-            SELECT t.status, t.assignee, o.satisfaction, r.state,
+            SELECT t.status, t.assignee, o.satisfaction, r.state, t.first_response_at IS NOT NULL,
+                   (SELECT agent || ':' || substr(body, 1, 12) FROM message WHERE ticket_id = t.id ORDER BY id DESC LIMIT 1),
                    (SELECT group_concat(action, ',') FROM (SELECT action FROM event WHERE entity_id = t.id ORDER BY id))
             FROM ticket t JOIN outcome o ON o.ticket_id = t.id JOIN recovery r ON r.ticket_id = t.id WHERE t.id = '\(id)'
             """])
-        #expect(row.stdout.hasPrefix("resolved|olga|4|at-risk|take,"), "\(row.stdout) \(row.stderr)")
-        #expect(row.stdout.hasSuffix(",resolve\n"))
+        #expect(row.stdout.hasPrefix("resolved|olga|4|at-risk|1|olga:"), "\(row.stdout) \(row.stderr)")
+        #expect(row.stdout.contains("take,") && row.stdout.hasSuffix(",reply,resolve\n"), "\(row.stdout)")
+        let reply = try spawn(sqlite, [store, "SELECT body FROM message WHERE ticket_id = '\(id)' ORDER BY id DESC LIMIT 1"]).stdout
+        #expect(reply.contains("Курьер привезёт заказ завтра") || reply.contains("The courier brings it tomorrow"), "\(reply)")
+        #expect(reply.contains("olga"), "signed by the agent")
     }
 }

@@ -55,7 +55,8 @@ import Testing
         #expect(report.recoveryRate == 2.0 / 3.0)
         #expect(report.compensations == [.init(kind: .discount, count: 1, total: 10),
                                          .init(kind: .refund, count: 1, total: 100_000)])
-        #expect(report.compensations.map(\.value) == ["avg 10.0%", "1000.00"])
+        #expect(report.compensations.map { $0.value() } == ["avg 10.0%", "1 000 ₽"])
+        #expect(report.compensations.map { $0.value(currency: "€") } == ["avg 10.0%", "1 000 €"], "the shop's currency")
         // First responses 1h, 2h, 3h: the median is the 2nd, p90 (nearest rank ⌈2.7⌉) the 3rd;
         // two came within the 2h target.
         #expect(report.firstResponse == .init(count: 3, median: 7200, p90: 10_800, withinSLA: 2))

@@ -27,12 +27,18 @@ struct ConfigReader {
                 if let problem = keymapProblem(name) { throw error(key, problem) }
                 config.keymap = name
             case "currency": config.policy.currency = try string(value, key)
+            case "signature": config.signature = try string(value, key)
+            case "apology_opens_reply":
+                guard let flag = value.bool else { throw error(key, "expected true or false") }
+                config.apologyOpensReply = flag
             case "recovery_window_days": config.policy.recoveryWindowDays = Int(try positive(value, key))
             case "compensation": try readCompensation(try tableValue(value, key), into: &config.policy)
             case "vip": try readVIP(try tableValue(value, key), into: &config.playbook)
             case "playbook": config.playbook.rules = try readPlaybook(value)
             case "sla": try readSLA(try tableValue(value, key), into: &config.sla)
-            default: throw error(key, "unknown key (known: keymap, currency, recovery_window_days, compensation, vip, sla, playbook)")
+            default:
+                throw error(key, "unknown key (known: keymap, currency, recovery_window_days, signature, apology_opens_reply, "
+                                 + "compensation, vip, sla, playbook)")
             }
         }
         return config

@@ -9,6 +9,10 @@ extension DeskConfig {
         out += "keymap = \(quoted(keymap))\n"
         out += "currency = \(quoted(policy.currency))\n"
         out += "recovery_window_days = \(policy.recoveryWindowDays)\n"
+        out += "# replies end with this signature; {agent} is the agent's name (unset: the reply language's own)\n"
+        out += (signature.map { "signature = \(quoted($0))" } ?? "# signature = \"С уважением,\\n{agent}\\nСлужба заботы о клиентах\"") + "\n"
+        out += "# whether recording an apology (a) opens the reply editor right after\n"
+        out += "apology_opens_reply = \(apologyOpensReply)\n"
         for kind in [CompensationKind.discount, .bonus] {
             guard let l = policy.limits[kind] else { continue }
             out += "\n# \(kind == .discount ? "percent" : "points"); above agent_limit a lead must give it\n"

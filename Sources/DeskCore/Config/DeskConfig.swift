@@ -9,6 +9,12 @@ public struct DeskConfig: Sendable, Equatable {
     /// The keymap preset the console starts with (`--keymap` wins over it), or a keymap file.
     public var keymap: String
     public var sla: SLAPolicy = .standard
+    /// The signature replies end with (`{agent}` stands for the agent's name); nil: the
+    /// reply's language's own ("С уважением, / {agent} / Служба заботы о клиентах").
+    public var signature: String?
+    /// Whether recording an apology (`a`) opens the reply editor right after. Off: an
+    /// apology is recorded, and `r` writes the words.
+    public var apologyOpensReply = false
 
     public static let standard = DeskConfig(policy: .standard, playbook: .standard, keymap: "default")
 

@@ -18,13 +18,17 @@ public struct Report: Equatable, Sendable {
         /// points for a discount (see `value`).
         public var total: Int64
 
-        /// What the kind cost, in words: money for free delivery, refund and replacement,
-        /// points for a bonus, the average percent for a discount.
-        public var value: String {
-            switch kind {
+        /// What the kind cost, in words: money (grouped, with its currency; a plain decimal
+        /// for a machine when the currency is nil) for free delivery, refund and replacement,
+        /// points and their money for a bonus, the average percent for a discount.
+        public func value(currency: String? = "₽") -> String {
+            func money(_ minor: Int64) -> String {
+                currency.map { Money(minor: minor).display(currency: $0) } ?? Money(minor: minor).decimal
+            }
+            return switch kind {
             case .freeDelivery where total == 0: "-"
-            case .freeDelivery, .refund, .replacement: Money(minor: total).decimal
-            case .bonus: "\(total) pts = \(Money(minor: total * GivenCompensation.bonusPoint.minor).decimal)"
+            case .freeDelivery, .refund, .replacement: money(total)
+            case .bonus: "\(total) pts = \(money(total * GivenCompensation.bonusPoint.minor))"
             case .discount: count > 0 ? "avg " + String(format: "%.1f%%", Double(total) / Double(count)) : "-"
             case .apology: "-"
             }
@@ -94,7 +98,7 @@ public struct Report: Equatable, Sendable {
     }
 
     /// The report as plain text for a terminal.
-    public func table() -> String {
+    public func table(currency: String = "₽") -> String {
         var out: [String] = ["Complaints: \(complaints) (\(period))", ""]
         let verdict: String = recoveryRate.map { $0 >= Self.recoveryBenchmark ? "at or above" : "below" } ?? "no data"
         out.append("Recovery rate      \(Self.percent(recoveryRate))  (\(recovered) recovered, \(lost) lost)  benchmark 60%: \(verdict)")
@@ -116,7 +120,7 @@ public struct Report: Equatable, Sendable {
         out += ["", "Compensation given"]
         for g in compensations {
             out.append("  " + g.kind.rawValue.padding(toLength: 13, withPad: " ", startingAt: 0)
-                       + String(repeating: " ", count: max(0, 7 - String(g.count).count)) + "\(g.count)  \(g.value)")
+                       + String(repeating: " ", count: max(0, 7 - String(g.count).count)) + "\(g.count)  \(g.value(currency: currency))")
         }
         return out.joined(separator: "\n") + "\n"
     }
@@ -138,7 +142,7 @@ public struct Report: Equatable, Sendable {
             "recovery": ["recovered": recovered, "lost": lost, "rate": share(recoveryRate),
                          "benchmark": Self.recoveryBenchmark] as [String: Any],
             "compensation": compensations.map {
-                ["kind": $0.kind.rawValue, "count": $0.count, "total": $0.total, "value": $0.value] as [String: Any]
+                ["kind": $0.kind.rawValue, "count": $0.count, "total": $0.total, "value": $0.value(currency: nil)] as [String: Any]
             },
             "first_response": timing(firstResponse),
             "resolution": timing(resolution),

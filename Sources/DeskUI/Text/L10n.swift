@@ -383,15 +383,17 @@ extension L10n {
     public static func exportPrompt(_ view: QueueView) -> String {
         "Export resolved cases of \(viewName(view)) to: "
     }
+    /// An export's messages name the file with its folder (from `~` or `/`), so that the
+    /// agent knows where it went whatever the working directory was.
     public static func exporting(_ view: QueueView, to path: String) -> String {
-        "exporting \(viewName(view)) to \(shortPath(path, width: 30))…"
+        "exporting \(viewName(view)) to \(shortPath(path, width: 44, directory: "/"))…"
     }
     public static let reportRunning = "computing the report…"
     public static func reportReady(key: String) -> String { "the report is ready: \(key) shows it" }
     public static let exportRunning = "an export is still running; wait for it to finish"
     public static let nothingToExport = "this view holds no resolved cases: nothing written (try Resolved, All or a search)"
     public static func exported(_ count: Int, to path: String) -> String {
-        "exported \(count) \(count == 1 ? "case" : "cases") to \(shortPath(path, width: 30))"
+        "exported \(count) \(count == 1 ? "case" : "cases") to \(shortPath(path, width: 44, directory: "/"))"
     }
     public static func exportExists(_ path: String) -> String { "\(shortPath(path)) exists; give another name" }
     public static func exportFormat(_ path: String) -> String { "\(shortPath(path)): name it .csv or .jsonl" }

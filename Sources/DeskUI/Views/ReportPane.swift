@@ -12,7 +12,7 @@ enum ReportPane {
         grid.put(" \(L10n.appName) · \(L10n.ReportText.title)", x: 0, y: 0, style: .title)
         grid.paint(y: 1, style: .header)
         grid.put(" " + L10n.ReportText.complaints(report.complaints, report.period), x: 0, y: 1, style: .header)
-        for (i, line) in lines(report, width: width).dropFirst(state.reportScroll).prefix(Layout.bodyRows(state.size)).enumerated() {
+        for (i, line) in lines(report, width: width, currency: state.currency).dropFirst(state.reportScroll).prefix(Layout.bodyRows(state.size)).enumerated() {
             grid.put(line.text, x: 1, y: Layout.headerRows + i, style: line.style, width: width - 2)
         }
     }
@@ -25,7 +25,7 @@ enum ReportPane {
         return full + String(repeating: " ", count: max(0, width - DisplayWidth.of(full)))
     }
 
-    static func lines(_ report: Report, width: Int) -> [Line] {
+    static func lines(_ report: Report, width: Int, currency: String = "₽") -> [Line] {
         let barWidth = max(10, min(40, width - 40))
         var out: [Line] = []
         let rate = report.recoveryRate
@@ -59,7 +59,7 @@ enum ReportPane {
         }
         chart(L10n.ReportText.byReason, report.byReason.map { ($0.name, $0.count, "") })
         chart(L10n.ReportText.byChannel, report.byChannel.map { ($0.name, $0.count, "") })
-        chart(L10n.ReportText.compensation, report.compensations.map { ($0.kind.rawValue, $0.count, $0.value) })
+        chart(L10n.ReportText.compensation, report.compensations.map { ($0.kind.rawValue, $0.count, $0.value(currency: currency)) })
         return out
     }
 }
