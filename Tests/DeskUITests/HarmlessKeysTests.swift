@@ -200,3 +200,45 @@ import Testing
         #expect(!console.state.showingHelp)
     }
 }
+
+/// The action table is the one place for what an action needs and where it shows on the
+/// hint line; every action bound in a context does something there.
+@Suite struct ActionTableTests {
+    @Test func everyBoundActionHasItsHandlerOnItsScreen() throws {
+        for preset in ["default", "vi", "emacs", "russian"] {
+            var loader = KeymapLoader(environment: ["XDG_CONFIG_HOME": "/nonexistent", "HOME": "/nonexistent"])
+            loader.presetFolders = [KeymapTests.repoRoot.appendingPathComponent("Keymaps").path]
+            let keymap = try loader.load(preset: preset)
+            for context in [KeyContext.queue, .ticket, .report] {
+                for action in Action.allCases where action.applies(in: context) && !keymap.keys(for: action, in: context).isEmpty {
+                    guard action != .quit else { continue }
+                    let console = ConsoleTests.console(try Fixtures.desk())
+                    switch context {
+                    case .ticket: ConsoleTests.press(console, .openTicket)
+                    case .report:
+                        console.state.report = try Fixtures.desk().report()
+                        console.state.page = .report
+                    default: break
+                    }
+                    console.perform(action)
+                    #expect(console.state.message?.text != L10n.notOnThisScreen(action.rawValue), "\(preset) \(context) \(action)")
+                }
+            }
+        }
+    }
+
+    @Test func preconditionsSayWhatIsMissingAndHintsFollowThem() throws {
+        let console = ConsoleTests.console(try Fixtures.desk())
+        ConsoleTests.press(console, .viewResolved)
+        ConsoleTests.press(console, .ticketResolve)
+        #expect(console.state.prompt == nil)
+        #expect(console.state.message?.text == "#T7 is resolved already (E reopens it)")
+        let resolvedHints = StatusBar.hints(console.state, keymap: console.keymap).map(\.1)
+        #expect(resolvedHints.contains("win-back") && !resolvedHints.contains("resolve"))
+        ConsoleTests.press(console, .viewOpen)
+        let openHints = StatusBar.hints(console.state, keymap: console.keymap).map(\.1)
+        #expect(openHints.contains("resolve") && !openHints.contains("win-back"))
+        ConsoleTests.press(console, .setRecovery)
+        #expect(console.state.message?.text == "#T1 is still open: win-back follows a resolved complaint (e resolves it)")
+    }
+}

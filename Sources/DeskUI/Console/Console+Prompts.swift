@@ -5,7 +5,9 @@ import Foundation
 /// (or a yes or a no) does.
 extension Console {
     /// Opens the prompt for `purpose` on the ticket the action works on, prefilled with what
-    /// most likely fits; the first character typed replaces a prefilled value.
+    /// most likely fits; the first character typed replaces a prefilled value. What the
+    /// action needs (an open complaint to resolve, a resolved one to follow) was checked
+    /// from the action table before it came here.
     func ask(_ purpose: PromptState.Purpose) throws {
         guard let detail = try targetDetail() else { return }
         let ticket = detail.ticket
@@ -17,11 +19,6 @@ extension Console {
                                                     limit: CompensationPolicy.hasValue(kind) ? limits?.agentLimit : nil)
             if CompensationPolicy.hasValue(kind), let value = limits?.defaultValue { prompt.text = String(value) }
         case .recovery:
-            // Win-back follows a resolved complaint: say so now, not after the typing.
-            guard !ticket.status.isActive else {
-                state.message = StatusMessage(L10n.recoveryNeedsResolved(ticket.id), isError: true)
-                return
-            }
             prompt.label = L10n.recoveryPrompt(ticket: ticket.id)
             prompt.choices = RecoveryState.allCases.map(\.rawValue)
             let current = detail.recovery?.state ?? .contacted
@@ -31,10 +28,6 @@ extension Console {
             prompt.choices = Fault.allCases.map(\.rawValue)
             prompt.text = ticket.fault.rawValue
         case .resolve:
-            guard ticket.status.isActive else {
-                state.message = StatusMessage(L10n.alreadyResolved(ticket.id), isError: true)
-                return
-            }
             prompt.label = L10n.Prompt.resolve(ticket: ticket.id)
             prompt.choices = Resolution.allCases.map(\.rawValue)
             let given = detail.compensations.contains {

@@ -215,10 +215,6 @@ extension Console {
     func reopenTicket() throws {
         guard let detail = try targetDetail() else { return }
         let ticket = detail.ticket
-        guard !ticket.status.isActive else {
-            state.message = StatusMessage(L10n.alreadyOpen(ticket.id, ticket.status), isError: true)
-            return
-        }
         try guarded {
             let before = try store.reopen(ticketID: ticket.id, expectedVersion: ticket.version, agent: state.agent, at: state.now)
             remember(.resolution(ticketID: ticket.id, before: before, label: L10n.Undo.reopen), version: ticket.version + 1)

@@ -88,76 +88,94 @@ public final class Console {
         }
     }
 
+    /// Does what `action` means on this screen. Every action has its handler here (the
+    /// switch has no default); what it needs is checked first, from the action table, and
+    /// the status line says what is missing.
     public func perform(_ action: Action) {
-        if action.info.needs == .selectedTicket, state.page == .queue, state.queue.selectedRow == nil {
-            state.message = StatusMessage(L10n.noTicketSelected, isError: true)
+        guard action.applies(in: state.context) else {
+            state.message = StatusMessage(L10n.notOnThisScreen(action.rawValue), isError: true)
             return
         }
-        if let view = action.queueView, state.page == .queue {
-            return show(view)
+        if let unmet = state.unmet(action) {
+            state.message = StatusMessage(unmet, isError: true)
+            return
         }
-        switch (state.page, action) {
-        case (_, .quit): state.wantsQuit = true
-        case (_, .help):
+        let page = Layout.bodyRows(state.size) - 1
+        switch action {
+        case .quit: state.wantsQuit = true
+        case .help:
             state.helpContext = state.context
             state.helpScroll = 0
             state.showingHelp = true
-        case (.queue, .moveDown): attempt { try moveDown() }
-        case (.queue, .moveUp): attempt { try moveUp() }
-        case (.queue, .pageDown): attempt { try pageDown() }
-        case (.queue, .pageUp): attempt { try pageUp() }
-        case (.queue, .moveFirst): attempt { try loadQueue(from: nil, direction: .forward) }
-        case (.queue, .moveLast): attempt { try loadQueue(from: nil, direction: .backward) }
-        case (.queue, .openTicket): attempt { try openSelected() }
-        case (.queue, .viewNext): switchView(by: 1)
-        case (.queue, .sortNext): cycleSort()
-        case (.queue, .viewPrevious): switchView(by: -1)
-        case (.ticket, .back): state.page = .queue; state.ticket = nil
-        case (.report, .back): state.page = .queue; state.report = nil
-        case (.report, .moveDown): scrollReport(by: 1)
-        case (.report, .moveUp): scrollReport(by: -1)
-        case (.report, .pageDown): scrollReport(by: Layout.bodyRows(state.size) - 1)
-        case (.report, .pageUp): scrollReport(by: -(Layout.bodyRows(state.size) - 1))
-        case (.queue, .showReport): showReport()
-        case (.queue, .filter):
-            state.prompt = PromptState(purpose: .filter, label: L10n.filterPrompt, text: state.queue.query.filter.text,
-                                       ticketID: "", version: 0)
-        case (.queue, .exportCases):
-            state.prompt = PromptState(purpose: .export, label: L10n.exportPrompt(state.queue.query.view),
-                                       text: "cdesk-\(state.queue.query.view.rawValue)-\(L10n.day(state.now)).csv",
-                                       ticketID: "", version: 0)
-        case (.ticket, .moveDown): scrollTicket(by: 1)
-        case (.ticket, .moveUp): scrollTicket(by: -1)
-        case (.ticket, .pageDown): scrollTicket(by: Layout.bodyRows(state.size) - 1)
-        case (.ticket, .pageUp): scrollTicket(by: -(Layout.bodyRows(state.size) - 1))
-        case (.ticket, .toggleHistory):
-            state.ticket?.showingHistory.toggle()
-            state.ticket?.historyScroll = 0
-        case (.ticket, .moveFirst): scrollTicket(by: Int.min / 2)
-        case (.ticket, .moveLast): scrollTicket(by: Int.max / 2)
-        case (_, .compensateDiscount): attempt { try ask(.compensate(.discount)) }
-        case (_, .compensateFreeDelivery): attempt { try ask(.compensate(.freeDelivery)) }
-        case (_, .compensateBonus): attempt { try ask(.compensate(.bonus)) }
-        case (_, .compensateApology): attempt { try ask(.compensate(.apology)) }
-        case (_, .takeSuggestion): attempt { try takeSuggestion(confirmed: false) }
-        case (_, .ticketResolve): attempt { try ask(.resolve) }
-        case (_, .ticketTake): attempt { try takeTicket() }
-        case (_, .setFault): attempt { try ask(.fault) }
-        case (_, .ticketReopen): attempt { try reopenTicket() }
-        case (_, .undo): attempt { try undoLast() }
-        case (_, .setRecovery): attempt { try ask(.recovery) }
-        case (_, .addNote): attempt { try startEditing(note: true) }
-        case (_, .writeReply): attempt { try startEditing(note: false) }
-        case (_, .promptAccept): attempt { try acceptPrompt() }
-        case (_, .promptCancel): cancelPrompt()
-        case (_, .promptErase): erasePrompt(all: false)
-        case (_, .promptClear): erasePrompt(all: true)
-        case (_, .promptComplete): completePrompt()
-        case (.queue, .search):
+        case .moveDown: move(by: 1)
+        case .moveUp: move(by: -1)
+        case .pageDown: move(by: page)
+        case .pageUp: move(by: -page)
+        case .moveFirst: move(by: Int.min / 2)
+        case .moveLast: move(by: Int.max / 2)
+        case .openTicket: attempt { try openSelected() }
+        case .viewOpen, .viewMine, .viewUnassigned, .viewOverdue, .viewWaiting, .viewFollowUps, .viewVIP, .viewResolved, .viewAll:
+            if let view = action.queueView { show(view) }
+        case .viewNext: switchView(by: 1)
+        case .viewPrevious: switchView(by: -1)
+        case .sortNext: cycleSort()
+        case .search:
             state.prompt = PromptState(purpose: .search(previous: state.queue.query), label: L10n.searchPrompt,
                                        text: state.queue.query.view == .search ? state.queue.query.text : "",
                                        ticketID: "", version: 0)
-        default: break
+        case .filter:
+            state.prompt = PromptState(purpose: .filter, label: L10n.filterPrompt, text: state.queue.query.filter.text,
+                                       ticketID: "", version: 0)
+        case .exportCases:
+            state.prompt = PromptState(purpose: .export, label: L10n.exportPrompt(state.queue.query.view),
+                                       text: "cdesk-\(state.queue.query.view.rawValue)-\(L10n.day(state.now)).csv",
+                                       ticketID: "", version: 0)
+        case .showReport: showReport()
+        case .back:
+            state.page = .queue
+            state.ticket = nil
+            state.report = nil
+        case .toggleHistory:
+            state.ticket?.showingHistory.toggle()
+            state.ticket?.historyScroll = 0
+        case .compensateDiscount: attempt { try ask(.compensate(.discount)) }
+        case .compensateFreeDelivery: attempt { try ask(.compensate(.freeDelivery)) }
+        case .compensateBonus: attempt { try ask(.compensate(.bonus)) }
+        case .compensateApology: attempt { try ask(.compensate(.apology)) }
+        case .takeSuggestion: attempt { try takeSuggestion(confirmed: false) }
+        case .ticketResolve: attempt { try ask(.resolve) }
+        case .ticketTake: attempt { try takeTicket() }
+        case .ticketReopen: attempt { try reopenTicket() }
+        case .setFault: attempt { try ask(.fault) }
+        case .setRecovery: attempt { try ask(.recovery) }
+        case .undo: attempt { try undoLast() }
+        case .addNote: attempt { try startEditing(note: true) }
+        case .writeReply: attempt { try startEditing(note: false) }
+        case .promptAccept: attempt { try acceptPrompt() }
+        case .promptCancel: cancelPrompt()
+        case .promptErase: erasePrompt(all: false)
+        case .promptClear: erasePrompt(all: true)
+        case .promptComplete: completePrompt()
+        }
+    }
+
+    /// Moves by `lines` on the screen shown: the queue's selection, the ticket's thread or
+    /// history, the report. A huge step goes to the end.
+    private func move(by lines: Int) {
+        switch state.page {
+        case .queue:
+            attempt {
+                switch lines {
+                case Int.min / 2: try loadQueue(from: nil, direction: .forward)
+                case Int.max / 2: try loadQueue(from: nil, direction: .backward)
+                case 1: try moveDown()
+                case -1: try moveUp()
+                case 2...: try pageDown()
+                default: try pageUp()
+                }
+            }
+        case .ticket: scrollTicket(by: lines)
+        case .report: scrollReport(by: lines)
         }
     }
 

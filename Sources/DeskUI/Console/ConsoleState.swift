@@ -55,6 +55,34 @@ public struct ConsoleState {
     public var reportScroll = 0
 }
 
+extension ConsoleState {
+    /// The ticket an action works on: the one open, else the queue's selected row.
+    public var target: (id: String, status: TicketStatus)? {
+        switch page {
+        case .ticket: ticket.map { ($0.detail.ticket.id, $0.detail.ticket.status) }
+        case .queue: queue.selectedRow.map { ($0.id, $0.status) }
+        case .report: nil
+        }
+    }
+
+    /// Why `action` can do nothing now, nil when what it needs holds.
+    public func unmet(_ action: Action) -> String? {
+        switch action.info.needs {
+        case .none:
+            return nil
+        case .selectedTicket:
+            return target == nil ? L10n.noTicketSelected : nil
+        case .activeTicket:
+            guard let target else { return L10n.noTicketSelected }
+            return target.status.isActive ? nil : L10n.alreadyResolved(target.id)
+        case .resolvedTicket:
+            guard let target else { return L10n.noTicketSelected }
+            guard target.status.isActive else { return nil }
+            return action == .setRecovery ? L10n.recoveryNeedsResolved(target.id) : L10n.alreadyOpen(target.id, target.status)
+        }
+    }
+}
+
 public struct StatusMessage: Equatable {
     public var text: String
     public var isError: Bool

@@ -60,54 +60,83 @@ public enum Action: String, CaseIterable, Sendable {
         public let contexts: [KeyContext]
         public let help: String
         public let needs: Precondition
+        /// Where the action stands on the bottom line's key hints, if it does.
+        public let hint: Hint?
+
+        init(_ contexts: [KeyContext], _ help: String, needs: Precondition = .none, hint: Hint? = nil) {
+            self.contexts = contexts; self.help = help; self.needs = needs; self.hint = hint
+        }
+    }
+
+    /// A place on the hint line: the short label, the order (lower first), and the
+    /// contexts it shows in (all of the action's when nil). An action whose precondition
+    /// does not hold is left off, so a resolved ticket's line offers `w` and `E`, an open
+    /// one's `c` and `e`.
+    public struct Hint: Sendable {
+        public let rank: Int
+        public let label: String
+        public let contexts: Set<KeyContext>?
+
+        init(_ rank: Int, _ label: String, in contexts: Set<KeyContext>? = nil) {
+            self.rank = rank; self.label = label; self.contexts = contexts
+        }
     }
 
     /// What must hold for an action to do anything; the status line says which failed.
-    public enum Precondition: Sendable {
+    public enum Precondition: Sendable, Equatable {
         case none
+        /// A ticket: the one open, or the queue's selected row.
         case selectedTicket
+        /// That ticket is open work (new, open or waiting).
+        case activeTicket
+        /// That ticket is done (resolved or closed).
+        case resolvedTicket
     }
 
     public var info: Info {
         switch self {
-        case .quit: Info(contexts: [.global], help: L10n.Help.quit, needs: .none)
-        case .help: Info(contexts: [.global], help: L10n.Help.help, needs: .none)
-        case .moveDown: Info(contexts: [.queue, .ticket, .report], help: L10n.Help.moveDown, needs: .none)
-        case .moveUp: Info(contexts: [.queue, .ticket, .report], help: L10n.Help.moveUp, needs: .none)
-        case .pageDown: Info(contexts: [.queue, .ticket, .report], help: L10n.Help.pageDown, needs: .none)
-        case .pageUp: Info(contexts: [.queue, .ticket, .report], help: L10n.Help.pageUp, needs: .none)
-        case .moveFirst: Info(contexts: [.queue, .ticket], help: L10n.Help.moveFirst, needs: .none)
-        case .moveLast: Info(contexts: [.queue, .ticket], help: L10n.Help.moveLast, needs: .none)
-        case .openTicket: Info(contexts: [.queue], help: L10n.Help.openTicket, needs: .selectedTicket)
+        case .quit: Info([.global], L10n.Help.quit, hint: Hint(90, L10n.Hint.quit, in: [.queue, .report]))
+        case .help: Info([.global], L10n.Help.help, hint: Hint(80, L10n.Hint.help, in: [.queue, .ticket, .report]))
+        case .moveDown: Info([.queue, .ticket, .report], L10n.Help.moveDown, hint: Hint(70, L10n.Hint.scroll, in: [.ticket, .report]))
+        case .moveUp: Info([.queue, .ticket, .report], L10n.Help.moveUp)
+        case .pageDown: Info([.queue, .ticket, .report], L10n.Help.pageDown)
+        case .pageUp: Info([.queue, .ticket, .report], L10n.Help.pageUp)
+        case .moveFirst: Info([.queue, .ticket], L10n.Help.moveFirst)
+        case .moveLast: Info([.queue, .ticket], L10n.Help.moveLast)
+        case .openTicket: Info([.queue], L10n.Help.openTicket, needs: .selectedTicket, hint: Hint(10, L10n.Hint.open))
         case .viewOpen, .viewMine, .viewUnassigned, .viewOverdue, .viewWaiting, .viewFollowUps, .viewVIP, .viewResolved, .viewAll:
-            Info(contexts: [.queue], help: L10n.Help.showView(queueView!), needs: .none)
-        case .exportCases: Info(contexts: [.queue], help: L10n.Help.exportCases, needs: .none)
-        case .showReport: Info(contexts: [.queue], help: L10n.Help.showReport, needs: .none)
-        case .filter: Info(contexts: [.queue], help: L10n.Help.filter, needs: .none)
-        case .search: Info(contexts: [.queue], help: L10n.Help.search, needs: .none)
-        case .sortNext: Info(contexts: [.queue], help: L10n.Help.sortNext, needs: .none)
-        case .viewNext: Info(contexts: [.queue], help: L10n.Help.viewNext, needs: .none)
-        case .viewPrevious: Info(contexts: [.queue], help: L10n.Help.viewPrevious, needs: .none)
-        case .back: Info(contexts: [.ticket, .report], help: L10n.Help.back, needs: .none)
-        case .compensateDiscount: Info(contexts: [.queue, .ticket], help: L10n.Help.compensateDiscount, needs: .selectedTicket)
-        case .compensateFreeDelivery: Info(contexts: [.queue, .ticket], help: L10n.Help.compensateFreeDelivery, needs: .selectedTicket)
-        case .compensateBonus: Info(contexts: [.queue, .ticket], help: L10n.Help.compensateBonus, needs: .selectedTicket)
-        case .compensateApology: Info(contexts: [.queue, .ticket], help: L10n.Help.compensateApology, needs: .selectedTicket)
-        case .takeSuggestion: Info(contexts: [.queue, .ticket], help: L10n.Help.takeSuggestion, needs: .selectedTicket)
-        case .ticketResolve: Info(contexts: [.queue, .ticket], help: L10n.Help.ticketResolve, needs: .selectedTicket)
-        case .ticketTake: Info(contexts: [.queue, .ticket], help: L10n.Help.ticketTake, needs: .selectedTicket)
-        case .ticketReopen: Info(contexts: [.queue, .ticket], help: L10n.Help.ticketReopen, needs: .selectedTicket)
-        case .setFault: Info(contexts: [.queue, .ticket], help: L10n.Help.setFault, needs: .selectedTicket)
-        case .setRecovery: Info(contexts: [.queue, .ticket], help: L10n.Help.setRecovery, needs: .selectedTicket)
-        case .toggleHistory: Info(contexts: [.ticket], help: L10n.Help.toggleHistory, needs: .none)
-        case .addNote: Info(contexts: [.queue, .ticket], help: L10n.Help.addNote, needs: .selectedTicket)
-        case .writeReply: Info(contexts: [.queue, .ticket], help: L10n.Help.writeReply, needs: .selectedTicket)
-        case .undo: Info(contexts: [.queue, .ticket], help: L10n.Help.undo, needs: .none)
-        case .promptAccept: Info(contexts: [.prompt], help: L10n.Help.promptAccept, needs: .none)
-        case .promptCancel: Info(contexts: [.prompt], help: L10n.Help.promptCancel, needs: .none)
-        case .promptErase: Info(contexts: [.prompt], help: L10n.Help.promptErase, needs: .none)
-        case .promptClear: Info(contexts: [.prompt], help: L10n.Help.promptClear, needs: .none)
-        case .promptComplete: Info(contexts: [.prompt], help: L10n.Help.promptComplete, needs: .none)
+            Info([.queue], L10n.Help.showView(queueView!))
+        case .exportCases: Info([.queue], L10n.Help.exportCases)
+        case .showReport: Info([.queue], L10n.Help.showReport)
+        case .filter: Info([.queue], L10n.Help.filter)
+        case .search: Info([.queue], L10n.Help.search, hint: Hint(20, L10n.Hint.search))
+        case .sortNext: Info([.queue], L10n.Help.sortNext)
+        case .viewNext: Info([.queue], L10n.Help.viewNext, hint: Hint(75, L10n.Hint.view))
+        case .viewPrevious: Info([.queue], L10n.Help.viewPrevious)
+        case .back: Info([.ticket, .report], L10n.Help.back, hint: Hint(10, L10n.Hint.back))
+        case .compensateDiscount:
+            Info([.queue, .ticket], L10n.Help.compensateDiscount, needs: .selectedTicket, hint: Hint(30, L10n.Hint.discount))
+        case .compensateFreeDelivery:
+            Info([.queue, .ticket], L10n.Help.compensateFreeDelivery, needs: .selectedTicket, hint: Hint(31, L10n.Hint.freeDelivery))
+        case .compensateBonus: Info([.queue, .ticket], L10n.Help.compensateBonus, needs: .selectedTicket, hint: Hint(32, L10n.Hint.bonus))
+        case .compensateApology:
+            Info([.queue, .ticket], L10n.Help.compensateApology, needs: .selectedTicket, hint: Hint(33, L10n.Hint.apology))
+        case .takeSuggestion:
+            Info([.queue, .ticket], L10n.Help.takeSuggestion, needs: .activeTicket, hint: Hint(20, L10n.Hint.suggestion, in: [.ticket]))
+        case .ticketResolve: Info([.queue, .ticket], L10n.Help.ticketResolve, needs: .activeTicket, hint: Hint(40, L10n.Hint.resolve))
+        case .ticketTake: Info([.queue, .ticket], L10n.Help.ticketTake, needs: .activeTicket, hint: Hint(50, L10n.Hint.take))
+        case .ticketReopen: Info([.queue, .ticket], L10n.Help.ticketReopen, needs: .resolvedTicket, hint: Hint(41, L10n.Hint.reopen, in: [.ticket]))
+        case .setFault: Info([.queue, .ticket], L10n.Help.setFault, needs: .selectedTicket)
+        case .setRecovery: Info([.queue, .ticket], L10n.Help.setRecovery, needs: .resolvedTicket, hint: Hint(15, L10n.Hint.winBack))
+        case .toggleHistory: Info([.ticket], L10n.Help.toggleHistory, hint: Hint(60, L10n.Hint.history))
+        case .addNote: Info([.queue, .ticket], L10n.Help.addNote, needs: .selectedTicket)
+        case .writeReply: Info([.queue, .ticket], L10n.Help.writeReply, needs: .selectedTicket, hint: Hint(45, L10n.Hint.reply, in: [.ticket]))
+        case .undo: Info([.queue, .ticket], L10n.Help.undo)
+        case .promptAccept: Info([.prompt], L10n.Help.promptAccept, hint: Hint(10, L10n.Hint.accept))
+        case .promptCancel: Info([.prompt], L10n.Help.promptCancel, hint: Hint(11, L10n.Hint.cancel))
+        case .promptErase: Info([.prompt], L10n.Help.promptErase, hint: Hint(12, L10n.Hint.erase))
+        case .promptClear: Info([.prompt], L10n.Help.promptClear)
+        case .promptComplete: Info([.prompt], L10n.Help.promptComplete)
         }
     }
 

@@ -63,6 +63,7 @@ public enum L10n {
     public static func helpMore(_ n: Int) -> String { "↓ \(n) more: j or <Down> scrolls, any other key closes this help" }
     public static let emptyQueue = "No tickets in this view."
     public static let noTicketSelected = "no ticket selected"
+    public static func notOnThisScreen(_ action: String) -> String { "\(action) does nothing on this screen" }
     public static let ticketGone = "that ticket is no longer in the store"
 
     public static func viewName(_ view: QueueView) -> String {

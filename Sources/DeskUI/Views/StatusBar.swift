@@ -62,30 +62,17 @@ enum StatusBar {
         grid.put("▏", x: x, y: y, style: .prompt)
     }
 
-    /// The most useful keys of the screen, each with the first key bound to it.
+    /// The keys the action table puts on this screen's hint line, in its order, each with
+    /// the first key bound to it; those whose precondition does not hold now are left off.
     static func hints(_ state: ConsoleState, keymap: Keymap) -> [(String, String)] {
-        let actions: [(Action, String)] = state.prompt != nil
-            ? [(.promptAccept, L10n.Hint.accept), (.promptCancel, L10n.Hint.cancel), (.promptErase, L10n.Hint.erase)]
-            : state.page == .report
-            ? [(.back, L10n.Hint.back), (.moveDown, L10n.Hint.scroll), (.help, L10n.Hint.help), (.quit, L10n.Hint.quit)]
-            : state.page == .queue && state.queue.query.view == .followUps
-            ? [(.openTicket, L10n.Hint.open), (.setRecovery, L10n.Hint.winBack), (.search, L10n.Hint.search),
-               (.writeReply, L10n.Hint.reply), (.compensateDiscount, L10n.Hint.discount), (.viewNext, L10n.Hint.view),
-               (.help, L10n.Hint.help), (.quit, L10n.Hint.quit)]
-            : state.page == .ticket && state.ticket?.detail.ticket.status.isActive == false
-            ? [(.back, L10n.Hint.back), (.setRecovery, L10n.Hint.winBack), (.writeReply, L10n.Hint.reply),
-               (.ticketReopen, L10n.Hint.reopen), (.toggleHistory, L10n.Hint.history), (.undo, L10n.Hint.undo),
-               (.moveDown, L10n.Hint.scroll), (.help, L10n.Hint.help)]
-            : state.page == .queue
-            ? [(.openTicket, L10n.Hint.open), (.search, L10n.Hint.search), (.compensateDiscount, L10n.Hint.discount), (.compensateFreeDelivery, L10n.Hint.freeDelivery),
-               (.compensateBonus, L10n.Hint.bonus), (.compensateApology, L10n.Hint.apology), (.ticketResolve, L10n.Hint.resolve),
-               (.ticketTake, L10n.Hint.take), (.viewNext, L10n.Hint.view), (.help, L10n.Hint.help), (.quit, L10n.Hint.quit)]
-            : [(.back, L10n.Hint.back), (.takeSuggestion, L10n.Hint.suggestion), (.compensateDiscount, L10n.Hint.discount), (.compensateFreeDelivery, L10n.Hint.freeDelivery),
-               (.compensateBonus, L10n.Hint.bonus), (.compensateApology, L10n.Hint.apology), (.ticketResolve, L10n.Hint.resolve),
-               (.ticketTake, L10n.Hint.take), (.toggleHistory, L10n.Hint.history), (.moveDown, L10n.Hint.scroll),
-               (.help, L10n.Hint.help)]
-        return actions.compactMap { action, label in
-            keymap.keys(for: action, in: state.context).first.map { ($0.map(\.name).joined(), label) }
+        let context = state.context
+        return Action.allCases.compactMap { action -> (Int, String, String)? in
+            guard let hint = action.info.hint, action.applies(in: context), hint.contexts?.contains(context) ?? true,
+                  context == .prompt || state.unmet(action) == nil,
+                  let key = keymap.keys(for: action, in: context).first else { return nil }
+            return (hint.rank, key.map(\.name).joined(), hint.label)
         }
+        .sorted { $0.0 < $1.0 }
+        .map { ($0.1, $0.2) }
     }
 }
