@@ -34,8 +34,11 @@ struct StoreOptions: ParsableArguments {
 
     /// The store, made if there is none unless `mustExist` (commands that only read it
     /// would otherwise make an empty store of a mistyped path and report nothing from it).
-    func open(demo: Bool = false, mustExist: Bool = false) throws -> Store {
-        let path = StoreLocation.resolve(explicit: store, demo: demo)
+    /// Where the store is: `--store`, else `$CDESK_STORE`, else the data folder's.
+    func path(demo: Bool = false) -> String { StoreLocation.resolve(explicit: store, demo: demo) }
+
+    func open(demo: Bool = false, mustExist: Bool = false) throws -> any DeskStore {
+        let path = path(demo: demo)
         if mustExist, !FileManager.default.fileExists(atPath: path) {
             throw UserError("no store at \(path) (cdesk demo --store \(path) makes a demo one)")
         }

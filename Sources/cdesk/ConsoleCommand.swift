@@ -28,7 +28,7 @@ struct ConsoleCommand: ParsableCommand {
             }
             let store = try storeOptions.open(demo: demo)
             if demo, try store.isEmpty() {
-                FileHandle.standardError.write(Data("cdesk: creating the demo store \(store.path)…\n".utf8))
+                FileHandle.standardError.write(Data("cdesk: creating the demo store \(storeOptions.path(demo: true))…\n".utf8))
                 try DemoCommand.fill(store, options: DemoOptions(now: DemoCommand.startOfToday()))
             }
             let screen: TerminalScreen
@@ -47,7 +47,7 @@ struct ConsoleCommand: ParsableCommand {
             // the background (a large store takes seconds); the console notices the result.
             let windowDays = config.policy.recoveryWindowDays, agentName = currentAgent(agent)
             Thread.detachNewThread {
-                _ = try? store.sweepRecovery(windowDays: windowDays, agent: agentName)
+                _ = try? store.sweepRecovery(windowDays: windowDays, agent: agentName, now: Date())
             }
             ConsoleLoop.run(console, on: screen)
         }

@@ -31,7 +31,7 @@ struct DemoCommand: ParsableCommand {
             try Self.fill(store, options: DemoOptions(seed: seed, customers: customers, tickets: tickets,
                                                       now: Self.startOfToday()))
             let seconds = Date().timeIntervalSince(started)
-            print("demo store \(store.path): \(customers) customers, \(tickets) tickets in \(String(format: "%.1f", seconds)) s")
+            print("demo store \(storeOptions.path(demo: storeOptions.store == nil)): \(customers) customers, \(tickets) tickets in \(String(format: "%.1f", seconds)) s")
         }
     }
 
@@ -41,7 +41,7 @@ struct DemoCommand: ParsableCommand {
         return Date(timeIntervalSince1970: now - now.truncatingRemainder(dividingBy: 86_400))
     }
 
-    static func fill(_ store: Store, options: DemoOptions) throws {
+    static func fill(_ store: any DeskStore, options: DemoOptions) throws {
         let showProgress = isatty(STDERR_FILENO) == 1
         let total = max(options.tickets, 1)
         try store.loadDemo(DemoGenerator(options: options), agent: currentAgent(nil)) { written in

@@ -36,7 +36,7 @@ struct ExportCommand: ParsableCommand {
             let filter = ExportFilter(since: since, until: until, redact: redact)
             let format = format ?? output.flatMap(ExchangeFormat.implied(by:)) ?? .csv
             let store = try storeOptions.open(mustExist: true)
-            if let output, Self.sameFile(output, asStore: store.path) {
+            if let output, store.isStore(output) {
                 throw UserError("\(output) is the store itself; name another file")
             }
             var file: ExportFile?
@@ -96,18 +96,6 @@ enum ExportSignals {
                 signal(number, SIG_DFL)
                 raise(number)
             }
-        }
-    }
-}
-
-extension ExportCommand {
-    /// Whether `path` is the store's file (or its WAL or shared-memory file), by inode where
-    /// it exists: `--force` must never turn the store into a CSV.
-    static func sameFile(_ path: String, asStore store: String) -> Bool {
-        [store, store + "-wal", store + "-shm"].contains { candidate in
-            var a = stat(), b = stat()
-            if stat(path, &a) == 0, stat(candidate, &b) == 0 { return a.st_dev == b.st_dev && a.st_ino == b.st_ino }
-            return URL(fileURLWithPath: path).standardizedFileURL.path == URL(fileURLWithPath: candidate).standardizedFileURL.path
         }
     }
 }

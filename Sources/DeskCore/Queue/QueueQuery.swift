@@ -1,5 +1,10 @@
 import Foundation
 
+extension QueueQuery {
+    /// A search's count stops here: a word in every other ticket should not cost a full scan.
+    public static let searchCountCap = 10_000
+}
+
 /// Which tickets a queue shows.
 public enum QueueView: String, CaseIterable, Sendable {
     case open, mine, unassigned, overdue, waiting, followUps = "follow-ups", vip, resolved, all

@@ -10,7 +10,7 @@ extension Store {
     /// `exportInTwo`); the file is the same byte for byte.
     @discardableResult
     public func exportCases(_ filter: ExportFilter, format: ExchangeFormat, to handle: FileHandle,
-                            splitAbove: Int = 20_000) throws -> Int {
+                            splitAbove: Int) throws -> Int {
         if filter.view == nil, let count = try exportInTwo(filter, format: format, to: handle, splitAbove: splitAbove) {
             return count
         }

@@ -7,8 +7,8 @@ extension Store {
     /// problem (or, for a dry run, after `maxErrors` problems or at the end) nothing is
     /// written and an `ImportFailure` says where and why. After orders, complaints whose
     /// customer ordered again after the resolution become recovered.
-    public func importRows(from rows: any RowSource, options: ImportOptions = ImportOptions(),
-                           progress: ((ImportProgress) -> Void)? = nil) throws -> ImportSummary {
+    public func importRows(from rows: any RowSource, options: ImportOptions,
+                           progress: ((ImportProgress) -> Void)?) throws -> ImportSummary {
         let started = Date()
         let source = PrefetchingRowSource(rows, parser: RowParser(kind: rows.kind, file: rows.file, sla: options.sla))
         defer { source.cancel() }

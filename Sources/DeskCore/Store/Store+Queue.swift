@@ -7,7 +7,7 @@ extension Store {
     /// With `including`, the row at the cursor itself comes first (used to re-read a window
     /// from its top row).
     public func queuePage(_ query: QueueQuery, from cursor: QueueCursor?, direction: PageDirection,
-                          limit: Int, including: Bool = false) throws -> [QueueRow] {
+                          limit: Int, including: Bool) throws -> [QueueRow] {
         if query.view == .search {
             let rows = try searchPage(query, from: cursor, direction: direction, limit: limit, including: including)
             return rows

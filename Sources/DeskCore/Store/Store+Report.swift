@@ -9,7 +9,7 @@ extension Store {
     /// Over all time the period is no condition at all: SQLite then reads each table (or a
     /// covering index) straight through, and records of other tables need no join to their
     /// ticket — at a million tickets that is seconds instead of a minute and a half.
-    public func report(since: Date? = nil, until: Date? = nil) throws -> Report {
+    public func report(since: Date?, until: Date?) throws -> Report {
         let bounded = since != nil || until != nil
         let range: StatementArguments = bounded ? [since?.seconds ?? Int64.min, until?.seconds ?? Int64.max] : []
         let inPeriod = bounded ? "t.created_at >= ? AND t.created_at < ?" : "1"

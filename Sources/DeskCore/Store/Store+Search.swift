@@ -6,8 +6,7 @@ import GRDB
 /// ticket and order ids typed exactly. Results come newest ticket first, keyset-paginated
 /// on the ticket's sequence number, and no page ever reads the whole result.
 extension Store {
-    /// Counting stops here: a word in every other ticket should not cost a full scan.
-    public static let searchCountCap = 10_000
+    static let searchCountCap = QueueQuery.searchCountCap
 
     /// The FTS5 query for what an agent typed: every word must match, each as a prefix
     /// (from two characters on); a phone number, typed any usual way, matches the digits the

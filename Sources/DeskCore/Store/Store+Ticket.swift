@@ -3,7 +3,7 @@ import GRDB
 
 extension Store {
     /// One complaint with its thread and its customer's history; nil when there is no such ticket.
-    public func ticketDetail(id: String, recentOrderLimit: Int = 5, earlierLimit: Int = 10) throws -> TicketDetail? {
+    public func ticketDetail(id: String, recentOrderLimit: Int, earlierLimit: Int) throws -> TicketDetail? {
         try pool.read { db in
             guard let ticketRow = try Row.fetchOne(db, sql: "SELECT * FROM ticket WHERE id = ?", arguments: [id]) else {
                 return nil

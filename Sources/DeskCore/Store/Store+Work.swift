@@ -5,14 +5,6 @@ import GRDB
 /// audit event, and carries the ticket's version as the agent saw it: if someone else
 /// changed the ticket meanwhile, the write is refused with who changed what.
 extension Store {
-    /// Gives a compensation on a ticket; returns it with its promo code.
-    @discardableResult
-    public func giveCompensation(ticketID: String, expectedVersion: Int, kind: CompensationKind, value: Int64,
-                                 agent: String, at: Date = Date()) throws -> Compensation {
-        try giveCompensations(ticketID: ticketID, expectedVersion: expectedVersion, gifts: [Playbook.Gift(kind, value)],
-                              agent: agent, at: at)[0]
-    }
-
     /// Gives several compensations at once (a playbook suggestion): all or none, one event.
     @discardableResult
     public func giveCompensations(ticketID: String, expectedVersion: Int, gifts: [Playbook.Gift], agent: String,
@@ -100,8 +92,8 @@ extension Store {
     /// Reopens a resolved or closed ticket: its outcome and recovery are withdrawn (the
     /// audit log keeps them). Returns where it stood before, for an undo.
     @discardableResult
-    public func reopen(ticketID: String, expectedVersion: Int, to status: TicketStatus = .open, agent: String,
-                       at: Date = Date()) throws -> ResolutionRecord {
+    public func reopen(ticketID: String, expectedVersion: Int, to status: TicketStatus, agent: String,
+                       at: Date) throws -> ResolutionRecord {
         try change(ticketID: ticketID, expectedVersion: expectedVersion, agent: agent, at: at) { db, ticket in
             guard !ticket.status.isActive else { throw StoreError.invalid("ticket \(ticketID) is already \(ticket.status.rawValue)") }
             let before = try Self.resolutionRecord(db, ticket)

@@ -31,7 +31,7 @@ struct ExportJob {
     /// How many cases were written.
     let task: BackgroundTask<Int>
 
-    init(store: Store, filter: ExportFilter, format: ExchangeFormat, file: ExportFile) {
+    init(store: any DeskStore, filter: ExportFilter, format: ExchangeFormat, file: ExportFile) {
         self.file = file
         task = BackgroundTask { try store.exportCases(filter, format: format, to: file.handle) }
     }

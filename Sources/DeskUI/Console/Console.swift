@@ -6,7 +6,7 @@ import Foundation
 public final class Console {
     public internal(set) var state: ConsoleState
     public let keymap: Keymap
-    let store: Store
+    let store: any DeskStore
     var lastStamp: Int64 = 0
     let counter: QueueCounter
     /// The export running in the background, if any.
@@ -29,7 +29,7 @@ public final class Console {
     public let playbook: Playbook
     public let settings: ConsoleSettings
 
-    public init(store: Store, keymap: Keymap, agent: String, size: Size, now: Date = Date(),
+    public init(store: any DeskStore, keymap: Keymap, agent: String, size: Size, now: Date = Date(),
                 policy: CompensationPolicy = .standard, playbook: Playbook = .standard,
                 settings: ConsoleSettings = ConsoleSettings()) {
         self.store = store
@@ -38,8 +38,7 @@ public final class Console {
         self.playbook = playbook
         self.settings = settings
         self.keymap = keymap
-        let name = URL(fileURLWithPath: store.path).lastPathComponent
-        state = ConsoleState(size: size, agent: agent, storeName: name, now: now)
+        state = ConsoleState(size: size, agent: agent, storeName: store.displayName, now: now)
         state.currency = settings.currency
     }
 

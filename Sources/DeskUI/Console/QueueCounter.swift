@@ -16,7 +16,7 @@ final class QueueCounter: @unchecked Sendable {
     }
 
     /// A handle of its own, so that stopping a count never stops what the screen reads.
-    private let store: Store
+    private let store: any DeskStore
     private let interruptible: Bool
     private let work = DispatchQueue(label: "cdesk.queue-counts", qos: .userInitiated)
     private let lock = NSLock()
@@ -27,8 +27,8 @@ final class QueueCounter: @unchecked Sendable {
     /// Jobs of the last request that failed: their counts will not come.
     private var failed: Set<Job> = []
 
-    init(store: Store) {
-        if let own = try? Store(path: store.path) {
+    init(store: any DeskStore) {
+        if let own = try? store.independentReader() {
             self.store = own
             interruptible = true
         } else {
@@ -52,7 +52,7 @@ final class QueueCounter: @unchecked Sendable {
             for job in jobs {
                 guard lock.withLock({ generation == mine }) else { return }
                 var outcome = Result { try Self.count(job, in: store) }
-                if case .failure(let error) = outcome, Store.isInterruption(error) {
+                if case .failure(let error) = outcome, store.isInterruption(error) {
                     // Stopped for an earlier request's sake just as this one began: once more.
                     guard lock.withLock({ generation == mine }) else { return }
                     outcome = Result { try Self.count(job, in: store) }
@@ -85,7 +85,7 @@ final class QueueCounter: @unchecked Sendable {
         work.sync {}
     }
 
-    private static func count(_ job: Job, in store: Store) throws -> Int {
+    private static func count(_ job: Job, in store: any DeskStore) throws -> Int {
         switch job {
         case .total(let query): try store.queueCount(query)
         case .before(let query, let cursor): try store.queuePosition(query, of: cursor)

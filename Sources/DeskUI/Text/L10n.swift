@@ -169,10 +169,10 @@ public enum L10n {
     }
 
     /// A queue's count in full; "…" while it is being made; a search's count, which stops
-    /// at `Store.searchCountCap`, with "+" when it stopped.
+    /// at `QueueQuery.searchCountCap`, with "+" when it stopped.
     public static func total(_ count: Int?, capped: Bool) -> String {
         guard let count else { return "…" }
-        return capped && count >= Store.searchCountCap ? "\(count)+" : "\(count)"
+        return capped && count >= QueueQuery.searchCountCap ? "\(count)+" : "\(count)"
     }
 
     /// A count in at most four columns, rounded down: 987, 3.4k, 219k, 1.2M, 12M.

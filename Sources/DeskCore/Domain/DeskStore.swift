@@ -1,0 +1,112 @@
+import Foundation
+
+/// The store's whole contract, in the desk's terms: what the console and the commands may
+/// ask of a store, and nothing of how it keeps things. `Store` (one SQLite file, in
+/// `Store/`) is one; a team store on a server is to be another. Every method behaves as its
+/// `Store` documentation says, and `Tests/DeskCoreTests/StoreContract` checks each through
+/// this protocol alone, for any implementation it is given.
+///
+/// Every change carries the ticket's version as the agent saw it: a change made by someone
+/// else meanwhile refuses it with `StoreError.conflict`, and each change is one transaction
+/// with one audit event.
+public protocol DeskStore: QueueReading, TicketChanging, CaseExchange, AnyObject, Sendable {
+    /// A short name for the status line: the store's file name, a server's name.
+    var displayName: String { get }
+    /// Whether `path` is the store itself or a file of it, so that an export never writes
+    /// over it.
+    func isStore(_ path: String) -> Bool
+    /// Another handle on the same store for work in the background: interrupting it stops
+    /// only that work.
+    func independentReader() throws -> any DeskStore
+    /// Stops whatever this handle is reading or writing at its earliest opportunity; the
+    /// operation fails with an error `isInterruption` recognises.
+    func interrupt()
+    func isInterruption(_ error: any Error) -> Bool
+    /// A number that grows with every change anyone makes (an agent, an import): the
+    /// console compares it to notice others' changes.
+    func changeStamp() throws -> Int64
+}
+
+/// The queue and the ticket screen: pages of a view, counts, one complaint in full.
+public protocol QueueReading {
+    /// Up to `limit` rows next to `cursor` in the queue's order, keyset-paginated; with
+    /// `including`, the row at the cursor first.
+    func queuePage(_ query: QueueQuery, from cursor: QueueCursor?, direction: PageDirection, limit: Int,
+                   including: Bool) throws -> [QueueRow]
+    func queueCount(_ query: QueueQuery) throws -> Int
+    /// How many rows of the queue come before `cursor`.
+    func queuePosition(_ query: QueueQuery, of cursor: QueueCursor) throws -> Int
+    /// One complaint with its thread and its customer's history; nil when there is none.
+    func ticketDetail(id: String, recentOrderLimit: Int, earlierLimit: Int) throws -> TicketDetail?
+}
+
+/// What agents do to a complaint, each version-checked.
+public protocol TicketChanging {
+    @discardableResult
+    func giveCompensations(ticketID: String, expectedVersion: Int, gifts: [Playbook.Gift], agent: String,
+                           at: Date) throws -> [Compensation]
+    @discardableResult
+    func resolve(ticketID: String, expectedVersion: Int, resolution: Resolution, satisfaction: Int?, agent: String,
+                 at: Date) throws -> ResolutionRecord
+    @discardableResult
+    func reopen(ticketID: String, expectedVersion: Int, to status: TicketStatus, agent: String, at: Date) throws -> ResolutionRecord
+    @discardableResult
+    func setRecovery(ticketID: String, expectedVersion: Int, state: RecoveryState, followUpOn: Date?, agent: String,
+                     at: Date) throws -> ResolutionRecord
+    /// Puts a complaint's resolution back exactly as `record` has it (an undo).
+    func restore(_ record: ResolutionRecord, ticketID: String, expectedVersion: Int, agent: String, at: Date) throws
+    func take(ticketID: String, expectedVersion: Int, agent: String, at: Date) throws
+    func assign(ticketID: String, expectedVersion: Int, to assignee: String?, agent: String, at: Date) throws
+    func setFault(ticketID: String, expectedVersion: Int, fault: Fault, agent: String, at: Date) throws
+    func addMessage(ticketID: String, expectedVersion: Int, body: String, isInternal: Bool, agent: String, at: Date) throws
+    /// Revokes compensations (an undo): they stay, marked revoked.
+    func revokeCompensations(ids: [Int64], ticketID: String, expectedVersion: Int, agent: String, at: Date) throws
+    /// Marks followed complaints recovered (the customer ordered again) or lost (the window passed).
+    @discardableResult
+    func sweepRecovery(windowDays: Int, agent: String, now: Date) throws -> (recovered: Int, lost: Int)
+}
+
+/// Files in and out, the report, and filling a new store.
+public protocol CaseExchange {
+    func importRows(from rows: any RowSource, options: ImportOptions, progress: ((ImportProgress) -> Void)?) throws -> ImportSummary
+    /// Writes the done cases `filter` selects to `handle`; returns how many.
+    func exportCases(_ filter: ExportFilter, format: ExchangeFormat, to handle: FileHandle, splitAbove: Int) throws -> Int
+    func report(since: Date?, until: Date?) throws -> Report
+    func isEmpty() throws -> Bool
+    func add(_ batch: RecordBatch, agent: String, note: String) throws
+    func loadDemo(_ generator: DemoGenerator, agent: String, progress: (Int) -> Void) throws
+}
+
+// The everyday forms: now, the usual limits.
+extension QueueReading {
+    public func queuePage(_ query: QueueQuery, from cursor: QueueCursor?, direction: PageDirection, limit: Int) throws -> [QueueRow] {
+        try queuePage(query, from: cursor, direction: direction, limit: limit, including: false)
+    }
+    public func ticketDetail(id: String) throws -> TicketDetail? {
+        try ticketDetail(id: id, recentOrderLimit: 5, earlierLimit: 10)
+    }
+}
+
+extension TicketChanging {
+    /// Reopens a done complaint as open.
+    @discardableResult
+    public func reopen(ticketID: String, expectedVersion: Int, agent: String, at: Date = Date()) throws -> ResolutionRecord {
+        try reopen(ticketID: ticketID, expectedVersion: expectedVersion, to: .open, agent: agent, at: at)
+    }
+    @discardableResult
+    public func giveCompensation(ticketID: String, expectedVersion: Int, kind: CompensationKind, value: Int64,
+                                 agent: String, at: Date = Date()) throws -> Compensation {
+        try giveCompensations(ticketID: ticketID, expectedVersion: expectedVersion, gifts: [Playbook.Gift(kind, value)],
+                              agent: agent, at: at)[0]
+    }
+}
+
+extension CaseExchange {
+    public func report() throws -> Report { try report(since: nil, until: nil) }
+    public func importRows(from rows: any RowSource, options: ImportOptions = ImportOptions()) throws -> ImportSummary {
+        try importRows(from: rows, options: options, progress: nil)
+    }
+    public func exportCases(_ filter: ExportFilter, format: ExchangeFormat, to handle: FileHandle) throws -> Int {
+        try exportCases(filter, format: format, to: handle, splitAbove: 20_000)
+    }
+}

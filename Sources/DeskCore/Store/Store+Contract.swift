@@ -1,0 +1,24 @@
+import Foundation
+import GRDB
+
+/// The SQLite store as a `DeskStore`: what of it is a file stays here.
+extension Store: DeskStore {
+    /// The file's name.
+    public var displayName: String { URL(fileURLWithPath: path).lastPathComponent }
+
+    /// Whether `other` is the store's file or its WAL or shared-memory file, by inode where
+    /// it exists, else by path.
+    public func isStore(_ other: String) -> Bool {
+        [path, path + "-wal", path + "-shm"].contains { candidate in
+            var a = stat(), b = stat()
+            if stat(other, &a) == 0, stat(candidate, &b) == 0 { return a.st_dev == b.st_dev && a.st_ino == b.st_ino }
+            return URL(fileURLWithPath: other).standardizedFileURL.path == URL(fileURLWithPath: candidate).standardizedFileURL.path
+        }
+    }
+
+    /// A handle of its own on the same file: its reads run beside this one's, and an
+    /// interruption stops only them.
+    public func independentReader() throws -> any DeskStore { try Store(path: path) }
+
+    public func isInterruption(_ error: any Error) -> Bool { Self.isInterruption(error) }
+}
