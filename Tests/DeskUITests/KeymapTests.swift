@@ -74,11 +74,29 @@ import Testing
 @Suite struct PresetTests {
     static let presets = ["default", "vi", "emacs", "russian"]
 
+    /// A loader that finds the repository's presets and no user file.
+    static var loader: KeymapLoader {
+        var loader = KeymapLoader(environment: ["XDG_CONFIG_HOME": "/nonexistent", "HOME": "/nonexistent"])
+        loader.presetFolders = [KeymapTests.repoRoot.appendingPathComponent("Keymaps").path]
+        return loader
+    }
+
     @Test(arguments: presets) func presetParsesAndBindsEveryAction(name: String) throws {
         let text = try String(contentsOf: KeymapTests.repoRoot.appendingPathComponent("Keymaps/\(name).keymap"), encoding: .utf8)
         var keymap = Keymap()
         #expect(keymap.apply(text, file: name).isEmpty)
         #expect(keymap.unboundWarnings(file: name).isEmpty, "every action has a key in \(name)")
+    }
+
+    /// Each preset's effective bindings (context, keys, action) must not drift. The fixtures are
+    /// `cdesk keys --keymap NAME --format tsv` without its help column, captured while the
+    /// presets were still whole copies of the default.
+    @Test(arguments: presets) func presetBindsWhatItAlwaysDid(name: String) throws {
+        let table = KeyTable.render(try Self.loader.load(preset: name), format: .tsv)
+            .split(separator: "\n").map { $0.split(separator: "\t").prefix(3).joined(separator: "\t") }
+        let fixture = try String(contentsOf: KeymapTests.repoRoot.appendingPathComponent("Tests/DeskUITests/KeymapFixtures/\(name).tsv"),
+                                 encoding: .utf8)
+        #expect(table == fixture.split(separator: "\n").map(String.init))
     }
 
     @Test func loaderFindsPresetsAndAppliesTheUserFileOver() throws {
