@@ -82,9 +82,7 @@ import Testing
     }
 
     @Test(arguments: presets) func presetParsesAndBindsEveryAction(name: String) throws {
-        let text = try String(contentsOf: KeymapTests.repoRoot.appendingPathComponent("Keymaps/\(name).keymap"), encoding: .utf8)
-        var keymap = Keymap()
-        #expect(keymap.apply(text, file: name).isEmpty)
+        let keymap = try Self.loader.load(preset: KeymapTests.repoRoot.appendingPathComponent("Keymaps/\(name).keymap").path)
         #expect(keymap.unboundWarnings(file: name).isEmpty, "every action has a key in \(name)")
     }
 
