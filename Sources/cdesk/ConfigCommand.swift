@@ -49,11 +49,7 @@ private func keymapProblem(_ name: String) -> String? {
         return nil
     } catch let problem as KeymapProblem {
         if name.contains("/") || name.hasSuffix(".keymap") { return "\(name): \(problem.message)" }
-        let fm = FileManager.default
-        let presets = Set(loader.presetFolders.flatMap { folder in
-            ((try? fm.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".keymap") }.map { String($0.dropLast(7)) }
-        } + [BuiltInKeymap.name])
-        return "no keymap preset '\(name)' (known: \(presets.sorted().joined(separator: ", ")); or a keymap file's path)"
+        return "no keymap preset '\(name)' (known: \(loader.presetNames.joined(separator: ", ")); or a keymap file's path)"
     } catch {
         return "\(error)"
     }

@@ -40,7 +40,7 @@ struct KeysCommand: ParsableCommand {
             throw UserError(problem.description)
         }
         var keymap = Keymap()
-        let problems = keymap.apply(source.text, file: source.file)
+        let problems = keymap.apply(source.text, file: source.file, include: loader.included)
         for problem in problems {
             FileHandle.standardError.write(Data("\(problem)\n".utf8))
         }

@@ -147,6 +147,13 @@ import Testing
         #expect(result.stderr.contains("\(path):3: unknown context 'sideways'"))
         let good = try runCDesk(["keys", "--check", "default"])
         #expect(good.status == 0, "\(good.stderr)")
+        let vi = try runCDesk(["keys", "--check", "vi"])
+        #expect(vi.status == 0 && vi.stdout.hasSuffix("vi.keymap: ok\n"), "\(vi.stderr)")
+        let including = Scratch.path("including.keymap")
+        try "include default\ninclude vim\n".write(toFile: including, atomically: true, encoding: .utf8)
+        let unknown = try runCDesk(["keys", "--check", including])
+        #expect(unknown.status == 1)
+        #expect(unknown.stderr.contains("\(including):2: no keymap preset 'vim'"), "\(unknown.stderr)")
     }
 
     @Test func consoleRefusesABrokenKeymap() throws {

@@ -74,11 +74,27 @@ import Testing
 @Suite struct PresetTests {
     static let presets = ["default", "vi", "emacs", "russian"]
 
+    /// A loader that finds the repository's presets and no user file.
+    static var loader: KeymapLoader {
+        var loader = KeymapLoader(environment: ["XDG_CONFIG_HOME": "/nonexistent", "HOME": "/nonexistent"])
+        loader.presetFolders = [KeymapTests.repoRoot.appendingPathComponent("Keymaps").path]
+        return loader
+    }
+
     @Test(arguments: presets) func presetParsesAndBindsEveryAction(name: String) throws {
-        let text = try String(contentsOf: KeymapTests.repoRoot.appendingPathComponent("Keymaps/\(name).keymap"), encoding: .utf8)
-        var keymap = Keymap()
-        #expect(keymap.apply(text, file: name).isEmpty)
+        let keymap = try Self.loader.load(preset: KeymapTests.repoRoot.appendingPathComponent("Keymaps/\(name).keymap").path)
         #expect(keymap.unboundWarnings(file: name).isEmpty, "every action has a key in \(name)")
+    }
+
+    /// Each preset's effective bindings (context, keys, action) must not drift. The fixtures are
+    /// `cdesk keys --keymap NAME --format tsv` without its help column, captured while the
+    /// presets were still whole copies of the default.
+    @Test(arguments: presets) func presetBindsWhatItAlwaysDid(name: String) throws {
+        let table = KeyTable.render(try Self.loader.load(preset: name), format: .tsv)
+            .split(separator: "\n").map { $0.split(separator: "\t").prefix(3).joined(separator: "\t") }
+        let fixture = try String(contentsOf: KeymapTests.repoRoot.appendingPathComponent("Tests/DeskUITests/KeymapFixtures/\(name).tsv"),
+                                 encoding: .utf8)
+        #expect(table == fixture.split(separator: "\n").map(String.init))
     }
 
     @Test func loaderFindsPresetsAndAppliesTheUserFileOver() throws {
@@ -101,6 +117,62 @@ import Testing
         let tsv = KeyTable.render(keymap, format: .tsv)
         #expect(tsv.contains("queue\tj <Down>\tmove-down\t\(Action.moveDown.info.help)"))
         #expect(tsv.contains("ticket\tq <Esc>\tback\t"))
+    }
+}
+
+@Suite struct IncludeTests {
+    /// A scratch folder holding `files` (name: text), and a loader of the repository's presets.
+    static func folder(_ files: [String: String]) throws -> (path: String, loader: KeymapLoader) {
+        let dir = Scratch.path("includes")
+        for (name, text) in files {
+            let path = dir + "/" + name
+            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
+                                                    withIntermediateDirectories: true)
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+        }
+        return (dir, PresetTests.loader)
+    }
+
+    /// The problems of loading `file`, one line each.
+    static func problems(_ loader: KeymapLoader, _ file: String) -> [String] {
+        do {
+            _ = try loader.load(preset: file)
+            return []
+        } catch {
+            return "\(error)".split(separator: "\n").map(String.init)
+        }
+    }
+
+    @Test func includedBindingsApplyFirstThenTheLinesAfter() throws {
+        let (dir, loader) = try Self.folder([
+            "mine.keymap": "include default\ninclude extra/more.keymap\nunbind queue j\nbind queue d move-down\n",
+            "extra/more.keymap": "bind queue x open-ticket\n",
+        ])
+        let keymap = try loader.load(preset: dir + "/mine.keymap")
+        #expect(keymap.lookup([.char("j")], in: .queue) == .none)
+        #expect(keymap.lookup([.char("d")], in: .queue) == .action(.moveDown), "a line after the include rebinds its key")
+        #expect(keymap.lookup([.char("x")], in: .queue) == .action(.openTicket), "a path is relative to the including file")
+        #expect(keymap.lookup([.char("k")], in: .queue) == .action(.moveUp), "the rest of the default stays")
+    }
+
+    @Test func includeProblemsPointAtFileAndLine() throws {
+        let (dir, loader) = try Self.folder([
+            "unknown.keymap": "# a preset that is not there\ninclude vim\n",
+            "missing.keymap": "include default\ninclude nowhere.keymap\n",
+            "a.keymap": "include b.keymap\n",
+            "b.keymap": "bind queue x quit\ninclude a.keymap\n",
+            "broken.keymap": "include inner.keymap\n",
+            "inner.keymap": "bind queue j move-down\nbind queue x fly\n",
+        ])
+        #expect(Self.problems(loader, dir + "/unknown.keymap")
+                == ["\(dir)/unknown.keymap:2: no keymap preset 'vim' (known: default, emacs, russian, vi; or a keymap file's path)"])
+        #expect(Self.problems(loader, dir + "/missing.keymap") == ["\(dir)/missing.keymap:2: no keymap file \(dir)/nowhere.keymap"])
+        #expect(Self.problems(loader, dir + "/a.keymap")
+                == ["\(dir)/b.keymap:2: include cycle: \(dir)/a.keymap -> \(dir)/b.keymap -> \(dir)/a.keymap"])
+        #expect(Self.problems(loader, dir + "/broken.keymap") == ["\(dir)/inner.keymap:2: unknown action 'fly'"],
+                "a problem in an included file is reported at its own line")
+        var keymap = Keymap()
+        #expect(keymap.apply("include default\n", file: "f").map(\.description) == ["f:1: cannot include 'default' here"])
     }
 }
 

@@ -18,16 +18,28 @@ public struct KeymapProblem: Error, Equatable, Sendable, CustomStringConvertible
 ///     # comment
 ///     bind <context> <keys> <action>
 ///     unbind <context> <keys>
+///     include <preset or file>
 ///
-/// `<keys>` is one key (`d`, `<Enter>`, `<C-n>`) or a sequence of them (`gg`).
+/// `<keys>` is one key (`d`, `<Enter>`, `<C-n>`) or a sequence of them (`gg`). An included
+/// keymap's bindings apply where its line stands, so the lines after it change them.
 public struct Keymap: Sendable, Equatable {
     public private(set) var bindings: [KeyContext: [[Key]: Action]] = [:]
+
+    /// What `include NAME` on a line of `file` names: its text, and the file name its problems
+    /// are reported under. Throws a `KeymapProblem` whose message says why it cannot.
+    public typealias Includer = (_ name: String, _ file: String) throws -> (text: String, file: String)
 
     public init() {}
 
     /// Applies the lines of a keymap file over this keymap. Every problem is reported, not
-    /// just the first; on any error (not warning) the keymap is left as it was.
-    public mutating func apply(_ text: String, file: String) -> [KeymapProblem] {
+    /// just the first; on any error (not warning) the keymap is left as it was. Without an
+    /// `include` to find them, included keymaps are a problem.
+    public mutating func apply(_ text: String, file: String, include: Includer? = nil) -> [KeymapProblem] {
+        apply(text, file: file, include: include, within: [])
+    }
+
+    /// `includers`: the files whose `include` lines led here, outermost first.
+    private mutating func apply(_ text: String, file: String, include: Includer?, within includers: [String]) -> [KeymapProblem] {
         var result = self
         var problems: [KeymapProblem] = []
         var boundHere: [KeyContext: [[Key]: Int]] = [:]
@@ -40,6 +52,12 @@ public struct Keymap: Sendable, Equatable {
             let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
             guard let command = words.first, !command.hasPrefix("#") else { continue }
             switch command {
+            case "include":
+                guard words.count == 2 || (words.count > 2 && words[2].hasPrefix("#")) else {
+                    problem("expected 'include <preset or file>'"); continue
+                }
+                problems += result.applyIncluded(words[1], line: lineNumber, of: file, using: include, within: includers)
+                continue
             case "bind":
                 guard words.count == 4 || (words.count > 4 && words[4].hasPrefix("#")) else {
                     problem("expected 'bind <context> <keys> <action>'"); continue
@@ -49,7 +67,7 @@ public struct Keymap: Sendable, Equatable {
                     problem("expected 'unbind <context> <keys>'"); continue
                 }
             default:
-                problem("unknown command '\(command)' (expected bind or unbind)"); continue
+                problem("unknown command '\(command)' (expected bind, unbind or include)"); continue
             }
             guard let context = KeyContext(rawValue: words[1]) else {
                 problem("unknown context '\(words[1])' (expected \(KeyContext.allCases.map(\.rawValue).joined(separator: ", ")))")
@@ -77,6 +95,30 @@ public struct Keymap: Sendable, Equatable {
         problems += result.prefixClashes(file: file)
         if problems.isEmpty { self = result }
         return problems
+    }
+
+    /// Applies the keymap that `include NAME` on `line` of `file` names over this one.
+    private mutating func applyIncluded(_ name: String, line: Int, of file: String, using include: Includer?,
+                                        within includers: [String]) -> [KeymapProblem] {
+        func problem(_ message: String) -> [KeymapProblem] {
+            [KeymapProblem(file: file, line: line, message: message, isWarning: false)]
+        }
+        guard let include else { return problem("cannot include '\(name)' here") }
+        let source: (text: String, file: String)
+        do {
+            source = try include(name, file)
+        } catch let thrown as KeymapProblem {
+            return problem(thrown.message)
+        } catch {
+            return problem("cannot include '\(name)': \(error)")
+        }
+        let chain = includers + [file]
+        if chain.contains(source.file) {
+            return problem("include cycle: " + (chain + [source.file]).joined(separator: " -> "))
+        }
+        // Another path to the same file (a symbolic link) can escape the cycle check.
+        guard chain.count < 16 else { return problem("includes nested more than 16 deep") }
+        return apply(source.text, file: source.file, include: include, within: chain)
     }
 
     /// A key that is bound and also starts a longer sequence could never reach the sequence.

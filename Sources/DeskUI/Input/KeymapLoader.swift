@@ -1,7 +1,7 @@
 import Foundation
 
 /// Finds and assembles the active keymap: a preset (built-in `default`, or a file from the
-/// presets folder), then the user's own file over it.
+/// presets folder), then the user's own file over it, each with the keymaps it includes.
 public struct KeymapLoader {
     public var environment: [String: String]
     /// Folders searched for `NAME.keymap`, in order.
@@ -46,14 +46,42 @@ public struct KeymapLoader {
                             isWarning: false)
     }
 
+    /// Every preset's name: the built-in default and each `NAME.keymap` in the presets folders.
+    public var presetNames: [String] {
+        let files = presetFolders.flatMap { (try? FileManager.default.contentsOfDirectory(atPath: $0)) ?? [] }
+        return Set(files.filter { $0.hasSuffix(".keymap") }.map { String($0.dropLast(7)) } + [BuiltInKeymap.name]).sorted()
+    }
+
+    /// What `include NAME` on a line of `file` names: a preset by its name, or a keymap file
+    /// by a path relative to `file`'s folder.
+    public func included(_ name: String, from file: String) throws -> (text: String, file: String) {
+        func problem(_ message: String) -> KeymapProblem {
+            KeymapProblem(file: file, line: 0, message: message, isWarning: false)
+        }
+        guard name.contains("/") || name.hasSuffix(".keymap") else {
+            guard presetNames.contains(name) else {
+                throw problem("no keymap preset '\(name)' (known: \(presetNames.joined(separator: ", ")); or a keymap file's path)")
+            }
+            return try source(of: name)
+        }
+        let folder = (file as NSString).deletingLastPathComponent
+        let path = ((name.hasPrefix("/") ? name : (folder as NSString).appendingPathComponent(name)) as NSString).standardizingPath
+        guard FileManager.default.fileExists(atPath: path) else { throw problem("no keymap file \(path)") }
+        do {
+            return try source(of: path)
+        } catch let unreadable as KeymapProblem {
+            throw problem("\(path): \(unreadable.message)")
+        }
+    }
+
     /// The active keymap: `preset` (default when nil), then the user's file if there is one.
     /// Throws the problems of whichever file is broken.
     public func load(preset: String?) throws -> Keymap {
         var keymap = Keymap()
         let base = try source(of: preset ?? BuiltInKeymap.name)
-        var problems = keymap.apply(base.text, file: base.file)
+        var problems = keymap.apply(base.text, file: base.file, include: included)
         if problems.isEmpty, FileManager.default.fileExists(atPath: userKeymapPath) {
-            problems = keymap.apply(try read(userKeymapPath), file: userKeymapPath)
+            problems = keymap.apply(try read(userKeymapPath), file: userKeymapPath, include: included)
         }
         if !problems.isEmpty { throw KeymapErrors(problems: problems) }
         return keymap
