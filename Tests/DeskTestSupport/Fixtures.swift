@@ -80,6 +80,12 @@ extension Fixtures {
     /// replies and notes by named agents. For whole-screen golden tests.
     public static func desk() throws -> Store {
         let store = try emptyStore()
+        try store.add(deskBatch(), agent: "test")
+        return store
+    }
+
+    /// What `desk()` holds, for any store.
+    public static func deskBatch() -> RecordBatch {
         var batch = RecordBatch()
         func ago(days: Double) -> Date { now.addingTimeInterval(-days * 86_400) }
         var maria = customer("C04", "Мария Соколова")
@@ -177,7 +183,6 @@ extension Fixtures {
             Recovery(ticketID: "T8", customerID: "C04", state: .recovered, followUpOn: nil, updatedAt: ago(days: 12)),
             Recovery(ticketID: "T9", customerID: "C05", state: .offered, followUpOn: ago(days: -5), updatedAt: ago(days: 20)),
         ]
-        try store.add(batch, agent: "test")
-        return store
+        return batch
     }
 }
