@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Testing
 @testable import DeskCore
+import DeskTestSupport
 
 /// A nightly file's shape never blanks what is stored: a column it lacks leaves values alone,
 /// a column the desk does not know stops the import, and a dry run says what would change.
@@ -163,5 +164,33 @@ extension ColumnChange {
         self.init(column: column)
         self.rows = rows
         self.examples = examples
+    }
+}
+
+/// Extreme values: refused at the door, and none stored can make a ticket unopenable.
+@Suite struct ExtremeValueTests {
+    @Test func anAmountAboveTheMaximumIsRefusedWithItsLine() throws {
+        let store = try Fixture.handWritten()
+        let file = try Fixture.file("o.csv", "id,customer_id,placed_at,total,status\nO9,C1,2024-02-01,92233720368547758.07,placed\n")
+        let failure = try #require(throws: ImportFailure.self) { try Fixture.load(store, .orders, file) }
+        #expect(failure.description == "\(file):2: total: amount 92233720368547758.07 is above the most a file may hold (1000000000.00)")
+    }
+
+    @Test func hugeStoredTotalsStillOpenTheTicket() throws {
+        let store = try Fixture.handWritten()
+        try store.pool.write { db in
+            try db.execute(sql: #"UPDATE "order" SET total = 9223372036854775807, status = 'delivered'"#)
+        }
+        let detail = try #require(try store.ticketDetail(id: "T1"))
+        #expect(detail.lifetimeValue.minor > 0)
+    }
+
+    @Test func aStoreWrittenByANewerCdeskIsRefusedBeforeAnyWrite() throws {
+        let path = Fixtures.temporaryPath("newer")
+        let store = try Store(path: path)
+        try store.pool.write { db in try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99-from-the-future')") }
+        let stamp = try store.changeStamp()
+        #expect(throws: StoreError.newerStore(path: path)) { try Store(path: path) }
+        #expect(try store.changeStamp() == stamp)
     }
 }

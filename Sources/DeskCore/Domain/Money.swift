@@ -4,6 +4,10 @@ public struct Money: Hashable, Comparable, Codable, Sendable, CustomStringConver
 
     public init(minor: Int64) { self.minor = minor }
 
+    /// The largest amount an imported file may hold: a billion in major units. Far above
+    /// any order, and far below what sums of many of them could overflow.
+    public static let importMaximum = Money(minor: 100_000_000_000)
+
     public static func < (a: Money, b: Money) -> Bool { a.minor < b.minor }
     public static func + (a: Money, b: Money) -> Money { Money(minor: a.minor + b.minor) }
 

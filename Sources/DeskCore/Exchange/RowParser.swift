@@ -103,6 +103,10 @@ public struct RowParser: Sendable {
                 problem(column, "bad amount '\(raw)' (expected a non-negative decimal with a point, e.g. 1234.50)")
                 return nil
             }
+            guard money <= Money.importMaximum else {
+                problem(column, "amount \(money.decimal) is above the most a file may hold (\(Money.importMaximum.decimal))")
+                return nil
+            }
             return money
         }
 

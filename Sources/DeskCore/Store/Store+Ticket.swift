@@ -20,7 +20,10 @@ extension Store {
                 SELECT * FROM "order" WHERE customer_id = ? ORDER BY placed_at DESC LIMIT ?
                 """, arguments: [customer.id, recentOrderLimit]).map(Self.order)
             let totals = try Row.fetchOne(db, sql: """
-                SELECT count(*) AS n, coalesce(sum(CASE WHEN status IN ('returned','cancelled') THEN 0 ELSE total END), 0) AS ltv,
+                SELECT count(*) AS n,
+                       -- total(), a float, never overflows: no stored amount can make a ticket unopenable.
+                       CAST(min(coalesce(total(CASE WHEN status IN ('returned','cancelled') THEN 0 ELSE total END), 0), 9.2e18)
+                            AS INTEGER) AS ltv,
                        max(placed_at) AS last
                 FROM "order" WHERE customer_id = ?
                 """, arguments: [customer.id])

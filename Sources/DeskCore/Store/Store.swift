@@ -37,6 +37,10 @@ public final class Store: Sendable {
         }
         do {
             pool = try DatabasePool(path: path, configuration: config)
+            // A newer cdesk's store is refused before anything is written to it.
+            guard try !pool.read({ db in try Schema.migrator.hasBeenSuperseded(db) }) else {
+                throw StoreError.newerStore(path: path)
+            }
             if let upgrading, try pool.read({ db in
                 let applied = try Schema.migrator.appliedMigrations(db)
                 let complete = try Schema.migrator.hasCompletedMigrations(db)
