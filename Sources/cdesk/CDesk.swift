@@ -37,15 +37,20 @@ struct StoreOptions: ParsableArguments {
     /// Where the store is: `--store`, else `$CDESK_STORE`, else the data folder's.
     func path(demo: Bool = false) -> String { StoreLocation.resolve(explicit: store, demo: demo) }
 
-    func open(demo: Bool = false, mustExist: Bool = false) throws -> any DeskStore {
+    /// `waiting`: how long a write waits for another writer (a batch job waits its turn;
+    /// on a terminal it says it is waiting).
+    func open(demo: Bool = false, mustExist: Bool = false, waiting: TimeInterval = 5) throws -> any DeskStore {
         let path = path(demo: demo)
         if mustExist, !FileManager.default.fileExists(atPath: path) {
             throw UserError("no store at \(path) (cdesk demo --store \(path) makes a demo one)")
         }
         do {
-            return try Store(path: path) {
+            let note = "cdesk: waiting for another writer to finish (up to \(Int(waiting)) s)…\n"
+            let say: @Sendable () -> Void = { FileHandle.standardError.write(Data(note.utf8)) }
+            let onWait = waiting > 5 && isatty(STDERR_FILENO) == 1 ? say : nil
+            return try Store(path: path, upgrading: {
                 FileHandle.standardError.write(Data("cdesk: bringing \(path) up to this version (once; a large store takes a minute)\n".utf8))
-            }
+            }, waiting: waiting, onWait: onWait)
         } catch {
             throw UserError("\(error)")
         }

@@ -53,11 +53,16 @@ struct ImportCommand: ParsableCommand {
     @Option(help: "How many problems a dry run reports at most.")
     var maxErrors = 20
 
+    @Option(help: ArgumentHelp("How long to wait for another writer (an import, an agent) to finish, in seconds.",
+                               valueName: "seconds"))
+    var wait = 600
+
     @Option(help: "The agent the audit log names (default: $CDESK_AGENT, else your login name).")
     var agent: String?
 
     func validate() throws {
         guard maxErrors >= 1 else { throw ValidationError("--max-errors must be at least 1") }
+        guard wait >= 0 else { throw ValidationError("--wait must be 0 or more seconds") }
         _ = try readOptions()
     }
 
@@ -84,7 +89,7 @@ struct ImportCommand: ParsableCommand {
                 throw UserError("cannot tell the format of \(file == "-" ? "standard input" : file); say --format csv or --format jsonl")
             }
             // A dry run writes nothing, not even a new empty store.
-            let store = try storeOptions.open(mustExist: dryRun)
+            let store = try storeOptions.open(mustExist: dryRun, waiting: TimeInterval(wait))
             let progress = ProgressLine(total: file == "-" ? nil : Self.size(of: file))
             do {
                 let source = try RowSources.open(path: file, kind: kind, format: format, options: readOptions())

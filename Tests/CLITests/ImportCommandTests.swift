@@ -1,6 +1,7 @@
 import DeskTestSupport
 import Foundation
 import Testing
+@testable import DeskCore
 
 /// `cdesk import` as a lead runs it on the shop's nightly files.
 @Suite struct ImportCommandTests {
@@ -52,5 +53,30 @@ import Testing
             let result = try runCDesk(["import", "customers", "x.csv"] + option)
             #expect(result.status == 2, "\(option): \(result.stderr)")
         }
+    }
+}
+
+/// Batch jobs wait their turn: an import started while another process holds the write lock
+/// for longer than an agent's key would wait still goes through.
+@Suite struct ImportWaitsItsTurnTests {
+    @Test func anImportWaitsForAnotherWriter() throws {
+        let path = Fixtures.temporaryPath("busy")
+        let store = try Store(path: path)
+        let file = Scratch.path("c.csv")
+        try "id,name,joined\nC1,Ann Lee,2024-01-01\n".write(toFile: file, atomically: true, encoding: .utf8)
+        let holding = DispatchSemaphore(value: 0)
+        let done = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            try? store.add(RecordBatch(), agent: "holder", note: "lock")  // warm the handle
+            _ = try? Store(path: path).holdWriteLock(seconds: 6.5) { holding.signal() }
+            done.signal()
+        }
+        holding.wait()
+        let result = try runCDesk(["import", "customers", file, "--store", path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("1 inserted"))
+        done.wait()
+        let quick = try runCDesk(["import", "customers", file, "--store", path, "--wait", "0"])
+        #expect(quick.status == 0, "nothing holds the store now: \(quick.stderr)")
     }
 }

@@ -22,3 +22,16 @@ extension Store: DeskStore {
 
     public func isInterruption(_ error: any Error) -> Bool { Self.isInterruption(error) }
 }
+
+extension Store {
+    /// Holds the write lock for `seconds` (tests of waiting writers); `locked` runs once it is held.
+    func holdWriteLock(seconds: TimeInterval, locked: () -> Void) throws {
+        try pool.writeWithoutTransaction { db in
+            try db.inTransaction(.immediate) {
+                locked()
+                Thread.sleep(forTimeInterval: seconds)
+                return .rollback
+            }
+        }
+    }
+}

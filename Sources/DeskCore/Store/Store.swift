@@ -20,17 +20,24 @@ public final class Store: Sendable {
     /// Opens the store at `path`, creating it (folder 0700, file 0600) and migrating the schema.
     /// `upgrading` is called first when a store made by an earlier version is to be brought
     /// up to date (on a large store that takes a while).
-    public convenience init(path: String, upgrading: (() -> Void)? = nil) throws {
-        try self.init(path: path, migratingUpTo: nil, upgrading: upgrading)
+    ///
+    /// A write waits up to `waiting` seconds while another process writes (an agent's key
+    /// a few seconds; a batch job, such as an import, its turn); `onWait` is called once a
+    /// wait has gone on for a second, so that a terminal can say so.
+    public convenience init(path: String, upgrading: (() -> Void)? = nil, waiting: TimeInterval = 5,
+                            onWait: (@Sendable () -> Void)? = nil) throws {
+        try self.init(path: path, migratingUpTo: nil, waiting: waiting, onWait: onWait, upgrading: upgrading)
     }
 
     /// A store whose schema stops at `migration` (tests of an upgrade start from an old store).
-    init(path: String, migratingUpTo migration: String?, upgrading: (() -> Void)? = nil) throws {
+    init(path: String, migratingUpTo migration: String?, waiting: TimeInterval = 5, onWait: (@Sendable () -> Void)? = nil,
+         upgrading: (() -> Void)? = nil) throws {
         self.path = path
         try Self.prepareFile(at: path)
         var config = Configuration()
         config.foreignKeysEnabled = true
-        config.busyMode = .timeout(5)
+        let wait = BusyWait(limit: waiting, onWait: onWait)
+        config.busyMode = .callback { tries in wait.again(tries) }
         config.label = "cdesk"
         config.prepareDatabase { db in
             for function in SearchIndex.functions { db.add(function: function) }
@@ -104,5 +111,34 @@ extension Row {
             throw StoreError.invalid("unexpected \(column) '\(raw)' in the store")
         }
         return value
+    }
+}
+
+/// Waiting for another writer: SQLite calls `again` while the store is locked, with the
+/// number of tries of this wait; false gives up (the write fails as busy).
+private final class BusyWait: @unchecked Sendable {
+    let limit: TimeInterval
+    let onWait: (@Sendable () -> Void)?
+    /// When this wait began, and whether it was said; under `lock`.
+    private let lock = NSLock()
+    private var state = (started: Date(), announced: false)
+
+    init(limit: TimeInterval, onWait: (@Sendable () -> Void)?) {
+        self.limit = limit; self.onWait = onWait
+    }
+
+    func again(_ tries: Int) -> Bool {
+        let now = Date()
+        let (started, announce) = lock.withLock { () -> (Date, Bool) in
+            if tries == 0 { state = (now, false) }
+            let announce = !state.announced && now.timeIntervalSince(state.started) >= 1
+            if announce { state.announced = true }
+            return (state.started, announce)
+        }
+        guard now.timeIntervalSince(started) < limit else { return false }
+        if announce { onWait?() }
+        // Short sleeps first (most waits are a key's write), then longer ones.
+        usleep(tries < 20 ? 5_000 : 50_000)
+        return true
     }
 }
