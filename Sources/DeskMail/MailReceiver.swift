@@ -11,7 +11,7 @@ public struct MailReceiver {
         case quarantined(path: String, reason: String)
     }
 
-    let store: Store
+    public let store: Store
     let parser: MailParser
     let options: MailIntakeOptions
 

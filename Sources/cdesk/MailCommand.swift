@@ -70,6 +70,18 @@ struct MailReceiveCommand: ParsableCommand {
         }
         var counts: [String: Int] = [:]
         var quarantined = 0
+        // Each message is its own transaction; a group of them is made durable with one
+        // fsync, and only then do its files move to cur/ (a commit per fsync would cap a
+        // run at the disk's sync rate).
+        var committed: [String] = []
+        func moveCommitted() throws {
+            do {
+                try receiver.store.flushToDisk()
+                for done in committed { try MailReceiver.markSeen(done, maildir: maildir) }
+            } catch { throw fail(1, "\(error)") }
+            committed = []
+        }
+        do { try receiver.store.deferDiskSync() } catch { throw fail(MailExit.tryAgain, "\(error)") }
         for file in files {
             switch try take(file, receiver) {
             case let .taken(result):
@@ -79,8 +91,10 @@ struct MailReceiveCommand: ParsableCommand {
                 quarantined += 1
                 warn("\((file as NSString).lastPathComponent): cannot read the message (\(reason)); kept in \(kept)")
             }
-            do { try MailReceiver.markSeen(file, maildir: maildir) } catch { throw fail(1, "\(error)") }
+            committed.append(file)
+            if committed.count >= 200 { try moveCommitted() }
         }
+        try moveCommitted()
         let seconds = Date().timeIntervalSince(started)
         let parts = ["opened", "joined", "attached", "bounced", "dropped", "duplicate"].compactMap { k in counts[k].map { "\($0) \(k)" } }
         print("\(files.count) messages in \(String(format: "%.1f", seconds)) s"
@@ -96,6 +110,7 @@ struct MailReceiveCommand: ParsableCommand {
             return try receiver.receive(fileAt: file)
         } catch {
             let why = Store.isBusy(error) ? "the store is busy" : "\(error)"
+            try? receiver.store.flushToDisk()
             throw fail(MailExit.tryAgain, "\(why); the message was not taken, try again later")
         }
     }

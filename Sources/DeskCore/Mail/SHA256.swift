@@ -77,3 +77,8 @@ enum SHA256 {
 private extension UInt32 {
     func rotatedRight(_ n: UInt32) -> UInt32 { (self >> n) | (self << (32 - n)) }
 }
+
+/// HMAC-SHA256 in hex, for the tests' known-answer check.
+public enum SHA256Check {
+    public static func hmac(key: [UInt8], message: [UInt8]) -> String { SHA256.hex(SHA256.hmac(key: key, message: message)) }
+}

@@ -339,3 +339,22 @@ private struct MailWriter {
                             new: values, at: options.now)
     }
 }
+
+extension Store {
+    /// For a run of many small transactions (a Maildir): commits stop waiting for the disk
+    /// one by one (WAL with synchronous NORMAL), and `flushToDisk()` makes all of them
+    /// durable at once. Whoever uses it must not treat a commit as safe before the flush.
+    public func deferDiskSync() throws {
+        try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+    }
+
+    /// Waits until every transaction committed so far is on disk (fsync of the WAL and the file).
+    public func flushToDisk() throws {
+        for file in [path + "-wal", path] {
+            let fd = open(file, O_RDONLY)
+            guard fd >= 0 else { continue }
+            defer { close(fd) }
+            guard fsync(fd) == 0 else { throw StoreError.cannotOpen(path: file, reason: String(cString: strerror(errno))) }
+        }
+    }
+}
