@@ -1,9 +1,14 @@
 // swift-tools-version:6.1
 import PackageDescription
 
+// SwiftPM takes an absolute path to a .pc file as `pkgConfig:`; CGMime's own has only the
+// -I and -l flags the headers need, so the build prints no "prohibited flag(s)" warning.
+let packageFolder = String(#filePath.prefix(upTo: #filePath.lastIndex(of: "/")!))
+
 // Layers, each a target; the dependency rule:
 //   DeskCore knows nothing of terminals; DeskUI knows DeskCore; only DeskTerminal knows
-//   ncurses; the cdesk executable wires them together.
+//   ncurses; only DeskMail knows GMime (it turns mail into DeskCore's ParsedMail); the cdesk
+//   executable wires them together.
 let package = Package(
     name: "cdesk",
     platforms: [.macOS(.v13)],
@@ -30,6 +35,16 @@ let package = Package(
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
+        .systemLibrary(
+            name: "CGMime",
+            path: "Sources/CGMime",
+            pkgConfig: packageFolder + "/Sources/CGMime/pkgconfig/cgmime.pc",
+            providers: [.apt(["libgmime-3.0-dev", "libxml2-dev"])]
+        ),
+        .target(
+            name: "DeskMail",
+            dependencies: ["DeskCore", "CGMime"]
+        ),
         .target(
             name: "DeskUI",
             dependencies: ["DeskCore"]
@@ -41,12 +56,13 @@ let package = Package(
         .executableTarget(
             name: "cdesk",
             dependencies: [
-                "DeskCore", "DeskUI", "DeskTerminal",
+                "DeskCore", "DeskUI", "DeskTerminal", "DeskMail",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .target(name: "DeskTestSupport", dependencies: ["DeskCore"], path: "Tests/DeskTestSupport"),
         .testTarget(name: "DeskCoreTests", dependencies: ["DeskCore", "DeskTestSupport"]),
+        .testTarget(name: "DeskMailTests", dependencies: ["DeskMail", "DeskCore", "DeskTestSupport"]),
         .testTarget(name: "DeskUITests", dependencies: ["DeskUI", "DeskCore", "DeskTestSupport"], exclude: ["Golden", "KeymapFixtures"]),
         // Depends on the executable so that `swift test` builds the binary it drives in tmux.
         .testTarget(name: "CLITests", dependencies: ["cdesk", "DeskCore", "DeskTestSupport"]),

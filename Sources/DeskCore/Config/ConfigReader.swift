@@ -36,9 +36,10 @@ struct ConfigReader {
             case "vip": try readVIP(try tableValue(value, key), into: &config.playbook)
             case "playbook": config.playbook.rules = try readPlaybook(value)
             case "sla": try readSLA(try tableValue(value, key), into: &config.sla)
+            case "mail": try readMail(try tableValue(value, key), into: &config.mail)
             default:
                 throw error(key, "unknown key (known: keymap, currency, recovery_window_days, signature, apology_opens_reply, "
-                                 + "compensation, vip, sla, playbook)")
+                                 + "compensation, vip, sla, playbook, mail)")
             }
         }
         return config
@@ -86,6 +87,26 @@ struct ConfigReader {
                 throw error(path, "needs first_response_hours ≤ resolution_hours")
             }
             sla.targets[priority] = target
+        }
+    }
+
+    private func readMail(_ table: TOMLTable, into mail: inout MailSettings) throws {
+        for key in table.keys {
+            switch key {
+            case "max_attachment_mb": mail.maxAttachmentMB = try positive(table[key]!, "mail.\(key)")
+            case "reasons":
+                let section = try tableValue(table[key]!, "mail.reasons")
+                for name in section.keys {
+                    let path = "mail.reasons.\(name)"
+                    guard let reason = Reason(rawValue: name) else { throw error(path, "unknown reason '\(name)'") }
+                    guard let list = section[name]!.array, let words = Optional(list.compactMap { $0.string }),
+                          words.count == list.count else {
+                        throw error(path, "expected a list of words, like [\"задерж\", \"late\"]")
+                    }
+                    mail.reasons.words[reason] = words
+                }
+            default: throw error("mail.\(key)", "unknown key (known: max_attachment_mb, reasons)")
+            }
         }
     }
 

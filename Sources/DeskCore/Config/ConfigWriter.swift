@@ -25,6 +25,14 @@ extension DeskConfig {
         }
         out += "\n# a VIP gets one step more: percent points on a discount, a factor on bonus points, free delivery\n"
         out += "[vip]\ndiscount_step = \(playbook.vipDiscountStep)\nbonus_factor = \(playbook.vipBonusFactor)\n"
+        out += "\n# Receiving mail: larger attachments are listed, their content not kept\n"
+        out += "[mail]\nmax_attachment_mb = \(mail.maxAttachmentMB)\n"
+        out += "# a new complaint's reason: the one whose words (beginnings of words, any case) its mail has most\n"
+        out += "[mail.reasons]\n"
+        for reason in Reason.allCases {
+            guard let words = mail.reasons.words[reason] else { continue }
+            out += "\(reason.rawValue) = [\(words.map(quoted).joined(separator: ", "))]\n"
+        }
         out += "\n# The playbook: the first entry whose reason and fault match suggests what to give.\n"
         for rule in playbook.rules {
             out += "\n[[playbook]]\n"

@@ -15,6 +15,8 @@ public struct DeskConfig: Sendable, Equatable {
     /// Whether recording an apology (`a`) opens the reply editor right after. Off: an
     /// apology is recorded, and `r` writes the words.
     public var apologyOpensReply = false
+    /// `[mail]`: what receiving needs.
+    public var mail = MailSettings()
 
     public static let standard = DeskConfig(policy: .standard, playbook: .standard, keymap: "default")
 
@@ -62,6 +64,14 @@ public struct DeskConfig: Sendable, Equatable {
         var reader = ConfigReader(text: text, file: file, keymapProblem: keymapProblem)
         return try reader.read(table, over: .standard)
     }
+}
+
+/// The `[mail]` section: an attachment larger than `maxAttachmentMB` is recorded by name,
+/// type and size, its content not kept; `reasons` guesses a new complaint's reason.
+public struct MailSettings: Sendable, Equatable {
+    public var maxAttachmentMB: Int64 = 25
+    public var reasons: ReasonKeywords = .standard
+    public init() {}
 }
 
 /// A problem in a config file: `FILE:LINE: key: reason`.

@@ -87,10 +87,14 @@ public struct Message: Hashable, Sendable {
     public var at: Date
     /// The agent who wrote a reply or note, where known.
     public var agent: String?
+    /// The earlier text a received e-mail quoted below the customer's words (the thread
+    /// folds it); nil for everything else.
+    public var quoted: String?
 
-    public init(ticketID: String, author: Author, body: String, isInternal: Bool, at: Date, agent: String? = nil) {
+    public init(ticketID: String, author: Author, body: String, isInternal: Bool, at: Date, agent: String? = nil,
+                quoted: String? = nil) {
         self.ticketID = ticketID; self.author = author; self.body = body
-        self.isInternal = isInternal; self.at = at; self.agent = agent
+        self.isInternal = isInternal; self.at = at; self.agent = agent; self.quoted = quoted
     }
 }
 

@@ -31,6 +31,9 @@ enum Schema {
             defer { try? db.execute(sql: "PRAGMA cache_size = \(cache)") }
             try db.execute(sql: v7)
         }
+        migrator.registerMigration("v8-mail") { db in
+            try db.execute(sql: v8)
+        }
         return migrator
     }
 
@@ -45,6 +48,54 @@ enum Schema {
         CREATE INDEX ticket_queue_updated ON ticket(active, updated_at, seq);
         CREATE INDEX ticket_all_updated ON ticket(updated_at, seq);
         CREATE INDEX ticket_by_order ON ticket(order_id);
+        """
+
+    /// E-mail. `mail_message` holds every message the desk received or (later) sent, keyed by
+    /// its Message-ID (without angle brackets), so that receiving one twice changes nothing
+    /// and an answer's In-Reply-To finds its ticket. A received message that became part of a
+    /// thread points at its `message` row; one dropped (machine mail about no ticket) has no
+    /// ticket. `state`: a received one is `taken` or `dropped`; a sent one `queued`, `sent` or
+    /// `failed` with `state_reason` (a bounce sets it). Attachments are kept as BLOBs up to
+    /// `[mail] max_attachment_mb`; over it, `data` is NULL and `note` says why.
+    /// `message.quoted` is the earlier text a received reply quoted (the thread folds it).
+    /// `setting` holds the store's own values: `mail.secret` signs the desk's Message-IDs.
+    private static let v8 = """
+        CREATE TABLE setting (
+            key TEXT PRIMARY KEY NOT NULL,
+            value TEXT NOT NULL
+        );
+        ALTER TABLE message ADD COLUMN quoted TEXT;
+        CREATE TABLE mail_message (
+            message_id TEXT PRIMARY KEY NOT NULL,
+            direction TEXT NOT NULL CHECK (direction IN ('in','out')),
+            kind TEXT NOT NULL CHECK (kind IN ('mail','auto-reply','bounce')),
+            ticket_id TEXT REFERENCES ticket(id),
+            message_row INTEGER REFERENCES message(id),
+            from_address TEXT,
+            to_address TEXT,
+            subject TEXT NOT NULL DEFAULT '',
+            date_header INTEGER,
+            at INTEGER NOT NULL,
+            state TEXT NOT NULL CHECK (state IN ('taken','dropped','queued','sent','failed')),
+            state_reason TEXT,
+            state_at INTEGER
+        );
+        CREATE INDEX mail_message_by_ticket ON mail_message(ticket_id, at) WHERE ticket_id IS NOT NULL;
+        CREATE INDEX mail_message_by_state ON mail_message(state, at) WHERE state IN ('queued','failed');
+        CREATE TABLE mail_attachment (
+            id INTEGER PRIMARY KEY,
+            message_id TEXT NOT NULL REFERENCES mail_message(message_id),
+            ticket_id TEXT REFERENCES ticket(id),
+            name TEXT NOT NULL,
+            type TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            data BLOB,
+            note TEXT
+        );
+        CREATE INDEX mail_attachment_by_message ON mail_attachment(message_id);
+        CREATE INDEX mail_attachment_by_ticket ON mail_attachment(ticket_id) WHERE ticket_id IS NOT NULL;
+        -- Mail finds its customer by address, any case.
+        CREATE INDEX customer_by_email ON customer(email COLLATE NOCASE) WHERE email IS NOT NULL;
         """
 
     /// The search index holds ё as е, and a phone number's digits as one word

@@ -69,7 +69,7 @@ extension Store {
 
     static func message(_ row: Row) throws -> Message {
         Message(ticketID: row["ticket_id"], author: try row.value("author", as: Author.self), body: row["body"],
-                isInternal: row["internal"], at: row.date("at"), agent: row["agent"])
+                isInternal: row["internal"], at: row.date("at"), agent: row["agent"], quoted: row["quoted"])
     }
 
     static func order(_ row: Row) throws -> Order {

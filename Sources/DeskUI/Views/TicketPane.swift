@@ -270,6 +270,9 @@ enum TicketPane {
                 }
             }
             if cut { lines.append(Line("  " + L10n.Ticket.messageCut(bytes: m.body.utf8.count), .dim)) }
+            if let quoted = m.quoted, !quoted.isEmpty {
+                lines.append(Line("  … quoted text folded (\(quoted.split(separator: "\n").count) lines)", .dim))
+            }
             lines.append(Line(""))
         }
         return lines

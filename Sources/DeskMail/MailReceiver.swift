@@ -1,0 +1,92 @@
+import DeskCore
+import Foundation
+
+/// `cdesk mail receive`: parse, store, and for a Maildir move each message from `new` to
+/// `cur` (flag S) only after its transaction committed. Mail that cannot be read at all is
+/// copied to the quarantine folder beside the store before anything else happens to it.
+public struct MailReceiver {
+    public enum Outcome {
+        case taken(MailIntakeResult)
+        /// Unreadable: kept at `path`.
+        case quarantined(path: String, reason: String)
+    }
+
+    public let store: Store
+    let parser: MailParser
+    let options: MailIntakeOptions
+
+    public init(store: Store, config: DeskConfig, agent: String = "mail") {
+        self.store = store
+        parser = MailParser(maxAttachmentBytes: Int(config.mail.maxAttachmentMB) << 20)
+        options = MailIntakeOptions(sla: config.sla, keywords: config.mail.reasons, agent: agent)
+    }
+
+    /// The quarantine folder of the store at `storePath`: `quarantine/` beside it.
+    public static func quarantineFolder(storePath: String) -> String {
+        let folder = (storePath as NSString).deletingLastPathComponent
+        return (folder.isEmpty ? "." : folder) + "/quarantine"
+    }
+
+    /// Takes the message in the file at `path`. Store errors (busy, missing) are thrown.
+    public func receive(fileAt path: String) throws -> Outcome {
+        let mail: ParsedMail
+        do {
+            mail = try parser.parse(fileAt: path)
+        } catch let error as MailParseError {
+            return .quarantined(path: try quarantine(path), reason: error.reason)
+        }
+        var now = options
+        now.now = Date()
+        do {
+            return .taken(try store.receive(mail, options: now))
+        } catch let error as StoreError {
+            return .quarantined(path: try quarantine(path), reason: error.description)
+        }
+    }
+
+    private func quarantine(_ path: String) throws -> String {
+        let folder = Self.quarantineFolder(storePath: store.path)
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
+                                                attributes: [.posixPermissions: 0o700])
+        let stamp = Int(Date().timeIntervalSince1970)
+        let target = folder + "/\(stamp)-\(MailParser.sha256(ofFileAt: path).prefix(16)).eml"
+        if !FileManager.default.fileExists(atPath: target) { try FileManager.default.copyItem(atPath: path, toPath: target) }
+        return target
+    }
+
+    /// Standard input copied to a private temporary file (GMime needs a seekable stream to
+    /// parse in bounded memory; a pipe would be read whole into memory).
+    public static func spoolStandardInput() throws -> String {
+        var template = Array((NSTemporaryDirectory() + "/cdesk-mail-XXXXXX").utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard fd >= 0 else { throw MailParseError(reason: "cannot make a temporary file: \(String(cString: strerror(errno)))") }
+        let path = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        let out = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
+        while let chunk = try FileHandle.standardInput.read(upToCount: 1 << 20), !chunk.isEmpty {
+            try out.write(contentsOf: chunk)
+        }
+        try out.close()
+        return path
+    }
+
+    /// The messages waiting in `maildir/new`, oldest name first.
+    public static func newMessages(maildir: String) throws -> [String] {
+        let folder = maildir + "/new"
+        return try FileManager.default.contentsOfDirectory(atPath: folder).filter { !$0.hasPrefix(".") }.sorted()
+            .map { folder + "/" + $0 }
+    }
+
+    /// Moves a message from `new` to `cur`, marked seen (`:2,S`).
+    public static func markSeen(_ path: String, maildir: String) throws {
+        var name = (path as NSString).lastPathComponent
+        if let colon = name.range(of: ":2,") {
+            if !name[colon.upperBound...].contains("S") { name += "S" }
+        } else {
+            name += ":2,S"
+        }
+        try FileManager.default.createDirectory(atPath: maildir + "/cur", withIntermediateDirectories: true)
+        guard rename(path, maildir + "/cur/" + name) == 0 else {
+            throw MailParseError(reason: "cannot move \(path) to cur: \(String(cString: strerror(errno)))")
+        }
+    }
+}

@@ -1,0 +1,137 @@
+import ArgumentParser
+import DeskCore
+import DeskMail
+import Foundation
+
+struct MailCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "mail",
+        abstract: "E-mail: take incoming mail into the store.",
+        subcommands: [MailReceiveCommand.self]
+    )
+}
+
+/// Exit codes a mail server understands (sysexits.h).
+private enum MailExit {
+    static let taken: Int32 = 0
+    static let unparseable: Int32 = 65  // EX_DATAERR
+    static let tryAgain: Int32 = 75     // EX_TEMPFAIL
+}
+
+struct MailReceiveCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "receive",
+        abstract: "Take one message from standard input, or every message of a Maildir's new/ folder.",
+        discussion: """
+            Exit status: 0 the message was taken (or deliberately ignored: machine mail about no ticket, a \
+            Message-ID already received); 75 the store is busy or missing (the mail server tries again later); \
+            65 the message cannot be read at all: it is kept in the quarantine folder beside the store and \
+            stderr says where. With --maildir each message is its own transaction and moves to cur/ (flag S) \
+            once stored; the status is 75 if the store stopped the run, else 65 if any was quarantined.
+            """
+    )
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    @Option(help: ArgumentHelp("Take every message in DIR/new.", valueName: "dir"))
+    var maildir: String?
+
+    @Flag(help: "Print a line for each message taken.")
+    var verbose = false
+
+    func run() throws {
+        let path = StoreLocation.resolve(explicit: storeOptions.store)
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw fail(MailExit.tryAgain, "no store at \(path); the mail stays with the mail server (exit 75)")
+        }
+        let config: DeskConfig
+        do { config = try loadConfig() } catch { throw fail(MailExit.tryAgain, "\(error)") }
+        let store: Store
+        do { store = try Store(path: path) } catch { throw fail(MailExit.tryAgain, "\(error)") }
+        let receiver = MailReceiver(store: store, config: config)
+        if let maildir { return try receiveMaildir(maildir, receiver) }
+
+        let spooled: String
+        do { spooled = try MailReceiver.spoolStandardInput() } catch { throw fail(MailExit.tryAgain, "\(error)") }
+        defer { unlink(spooled) }
+        switch try take(spooled, receiver) {
+        case let .taken(result):
+            if verbose { print(UntrustedText.line(result.summary)) }
+        case let .quarantined(kept, reason):
+            throw fail(MailExit.unparseable, "cannot read the message (\(reason)); kept in \(kept)")
+        }
+    }
+
+    private func receiveMaildir(_ maildir: String, _ receiver: MailReceiver) throws {
+        let started = Date()
+        let files: [String]
+        do { files = try MailReceiver.newMessages(maildir: maildir) } catch {
+            throw fail(1, "cannot read \(maildir)/new: \(error.localizedDescription)")
+        }
+        var counts: [String: Int] = [:]
+        var quarantined = 0
+        // Each message is its own transaction; a group of them is made durable with one
+        // fsync, and only then do its files move to cur/ (a commit per fsync would cap a
+        // run at the disk's sync rate).
+        var committed: [String] = []
+        func moveCommitted() throws {
+            do {
+                try receiver.store.flushToDisk()
+                for done in committed { try MailReceiver.markSeen(done, maildir: maildir) }
+            } catch { throw fail(1, "\(error)") }
+            committed = []
+        }
+        do { try receiver.store.deferDiskSync() } catch { throw fail(MailExit.tryAgain, "\(error)") }
+        for file in files {
+            switch try take(file, receiver) {
+            case let .taken(result):
+                counts[Self.kind(result), default: 0] += 1
+                if verbose { print(UntrustedText.line("\((file as NSString).lastPathComponent): \(result.summary)")) }
+            case let .quarantined(kept, reason):
+                quarantined += 1
+                warn("\((file as NSString).lastPathComponent): cannot read the message (\(reason)); kept in \(kept)")
+            }
+            committed.append(file)
+            if committed.count >= 200 { try moveCommitted() }
+        }
+        try moveCommitted()
+        let seconds = Date().timeIntervalSince(started)
+        let parts = ["opened", "joined", "attached", "bounced", "dropped", "duplicate"].compactMap { k in counts[k].map { "\($0) \(k)" } }
+        print("\(files.count) messages in \(String(format: "%.1f", seconds)) s"
+              + (files.isEmpty ? "" : " (\(Int(Double(files.count) / max(seconds, 0.001)))/s)")
+              + (parts.isEmpty ? "" : ": " + parts.joined(separator: ", "))
+              + (quarantined > 0 ? "; \(quarantined) quarantined" : ""))
+        if quarantined > 0 { throw ExitCode(MailExit.unparseable) }
+    }
+
+    /// One message; a busy or broken store ends the run with 75 (the message stays where it is).
+    private func take(_ file: String, _ receiver: MailReceiver) throws -> MailReceiver.Outcome {
+        do {
+            return try receiver.receive(fileAt: file)
+        } catch {
+            let why = Store.isBusy(error) ? "the store is busy" : "\(error)"
+            try? receiver.store.flushToDisk()
+            throw fail(MailExit.tryAgain, "\(why); the message was not taken, try again later")
+        }
+    }
+
+    private static func kind(_ result: MailIntakeResult) -> String {
+        switch result {
+        case .opened: "opened"
+        case .joined: "joined"
+        case .attached: "attached"
+        case .bounced: "bounced"
+        case .dropped: "dropped"
+        case .duplicate: "duplicate"
+        }
+    }
+
+    private func warn(_ message: String) {
+        FileHandle.standardError.write(Data("cdesk: \(UntrustedText.lines(message).joined(separator: " "))\n".utf8))
+    }
+
+    private func fail(_ status: Int32, _ message: String) -> ExitCode {
+        warn(message)
+        return ExitCode(status)
+    }
+}
