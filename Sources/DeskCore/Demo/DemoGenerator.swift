@@ -182,7 +182,7 @@ public struct DemoGenerator: Sendable {
 
         // A complaint about a recent delivery is about a recent order: a customer whose last
         // one is older placed one shortly before complaining.
-        if Self.aboutAnOrder.contains(reason), now - created < 30 * Self.day,
+        if Self.aboutAnOrder.contains(reason), now - created < 14 * Self.day,
            orders.last(where: { $0.placedAt.seconds < created }).map({ created - $0.placedAt.seconds > 30 * Self.day }) ?? true {
             orders.append(makeComplaintOrder(customer: customer, reason: reason, created: created, settled: resolved,
                                              state: &state, rng: &rng))
@@ -243,7 +243,7 @@ public struct DemoGenerator: Sendable {
 
         // Some come back with a new order after the resolution; with the rest of their
         // history this gives a recovery rate near the 60% the shop expects.
-        if reason != .movedRegion, rng.chance(0.3) {
+        if reason != .movedRegion, rng.chance(0.1) {
             let placed = resolved + Int64(rng.int(3...75)) * Self.day + Int64(rng.int(0...86_000))
             if placed < now {
                 orders.append(makeOrder(customerID: customer.id, at: Int(placed), state: &state, rng: &rng))
@@ -344,7 +344,7 @@ public struct DemoGenerator: Sendable {
             return
         }
         add(.agent, t.answer, at: answered)
-        if rng.chance(0.25) {
+        if rng.chance(0.15) {
             add(.agent, DemoPhrases.notes[t.agentGender.rawValue][t.reason], at: answered + Int64(rng.int(2...40)) * 60,
                 isInternal: true)
         }
@@ -363,8 +363,8 @@ public struct DemoGenerator: Sendable {
                 add(.customer, satisfaction >= 4 ? t.customer.thanks : t.customer.disappointed,
                     at: resolved + Int64(rng.int(10...2880)) * 60)
             }
-            if rng.chance(0.3) {
-                add(.system, DemoPool([DemoPhrases.ratings[satisfaction - 1]]), at: resolved + Int64(rng.int(1...3)) * Self.day)
+            if rng.chance(0.1) {
+                add(.system, DemoPhrases.ratings[satisfaction - 1], at: resolved + Int64(rng.int(1...3)) * Self.day)
             }
         }
     }

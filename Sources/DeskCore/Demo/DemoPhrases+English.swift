@@ -126,7 +126,7 @@ extension DemoPhrases {
         ],
         firstReplies: [
             .productQuality: DemoPool([
-                "Hi {name}, I am sorry to hear that. Could you send us a photo? We will arrange a replacement or a refund, whichever you prefer.",
+                "Hi {name}, sorry to hear that. Could you send us a photo? We will arrange a replacement or a refund.",
                 "Hello {name}, thank you for letting us know. I have passed order {order} to our quality team and will get back to you today.",
             ]),
             .wrongItem: DemoPool([
@@ -143,7 +143,7 @@ extension DemoPhrases {
                 "Hi {name}, thanks for telling us. Could you send a link to the offer? We will check it and try to match it.",
             ]),
             .service: DemoPool([
-                "Hello {name}, I am sorry, that should not have happened. I am looking into why nobody answered, and I will handle your question myself.",
+                "Hello {name}, sorry, that should not have happened. I will handle your question myself and find out why nobody answered.",
             ]),
             .movedRegion: DemoPool([
                 "Hi {name}, unfortunately we do not deliver to your new city yet. I can suggest the nearest pickup point in a neighbouring region.",

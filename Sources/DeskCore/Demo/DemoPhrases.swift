@@ -126,7 +126,7 @@ enum DemoPhrases {
     }
 
     /// What the desk writes when the customer rates the answer, by the score 1–5.
-    static let ratings = (1...5).map { "Клиент оценил решение: \($0) из 5." }
+    static let ratings = (1...5).map { DemoPool(["Клиент оценил решение: \($0) из 5."]) }
 
     /// `text` with each `[male|female]` replaced by the form for `gender`.
     static func choose(_ gender: DemoGender, in text: String) -> String {
