@@ -180,9 +180,10 @@ public struct DemoGenerator: Sendable {
         let agent = rng.pick(DemoText.agents)
         let assignee: String? = status == .new && rng.chance(0.7) ? nil : agent.login
 
-        // A complaint about a recent delivery is about a recent order: a customer whose last
-        // one is older placed one shortly before complaining.
-        if Self.aboutAnOrder.contains(reason), now - created < 14 * Self.day,
+        // A complaint about a delivery or a product is about a recent order: a customer whose
+        // last one is older placed one shortly before complaining. Only where someone will
+        // look: the open complaints and those of the last two weeks.
+        if Self.aboutAnOrder.contains(reason), !isDone || now - created < 14 * Self.day,
            orders.last(where: { $0.placedAt.seconds < created }).map({ created - $0.placedAt.seconds > 30 * Self.day }) ?? true {
             orders.append(makeComplaintOrder(customer: customer, reason: reason, created: created, settled: resolved,
                                              state: &state, rng: &rng))
