@@ -29,7 +29,7 @@ struct ConsoleCommand: ParsableCommand {
             let store = try storeOptions.open(demo: demo)
             if demo, try store.isEmpty() {
                 FileHandle.standardError.write(Data("cdesk: creating the demo store \(storeOptions.path(demo: true))…\n".utf8))
-                try DemoCommand.fill(store, options: DemoOptions(now: DemoCommand.startOfToday()))
+                try DemoCommand.fill(store, options: DemoOptions(now: DemoCommand.startOfHour()))
             }
             let screen: TerminalScreen
             do {

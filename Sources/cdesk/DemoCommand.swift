@@ -29,16 +29,18 @@ struct DemoCommand: ParsableCommand {
             let store = try storeOptions.open(demo: storeOptions.store == nil)
             let started = Date()
             try Self.fill(store, options: DemoOptions(seed: seed, customers: customers, tickets: tickets,
-                                                      now: Self.startOfToday()))
+                                                      now: Self.startOfHour()))
             let seconds = Date().timeIntervalSince(started)
             print("demo store \(storeOptions.path(demo: storeOptions.store == nil)): \(customers) customers, \(tickets) tickets in \(String(format: "%.1f", seconds)) s")
         }
     }
 
-    /// Midnight UTC today: a whole day keeps the same data set for a seed.
-    static func startOfToday() -> Date {
+    /// The start of the current hour: the same seed gives the same store all hour long, and
+    /// the console opened on it a moment later shows the desk as the data set meant it,
+    /// with the newest complaints minutes old and most open ones within their SLA.
+    static func startOfHour() -> Date {
         let now = Date().timeIntervalSince1970
-        return Date(timeIntervalSince1970: now - now.truncatingRemainder(dividingBy: 86_400))
+        return Date(timeIntervalSince1970: now - now.truncatingRemainder(dividingBy: 3600))
     }
 
     static func fill(_ store: any DeskStore, options: DemoOptions) throws {

@@ -63,11 +63,20 @@ public struct DemoGenerator: Sendable {
 
     private static let day: Int64 = 86_400
 
+    /// Who a demo customer is beyond their record: the gender their sentences take and the
+    /// one language they write in.
+    private struct Persona {
+        let gender: DemoGender
+        let language: DemoLanguage
+        /// How an agent addresses them: the first name, or name and patronymic.
+        let address: String
+    }
+
     private func makeCustomer(_ index: Int, state: inout State, into batch: inout RecordBatch) {
         var rng = state.rng
         defer { state.rng = rng }
         let customerID = "C" + DemoText.padded(index + 1, 6)
-        let (name, email) = Self.person(&rng, index: index)
+        let (name, email, persona) = Self.person(&rng, index: index)
         let tier: Tier = rng.weighted([(.regular, 75), (.loyal, 20), (.vip, 5)])
         let joined = now - Int64(rng.int(30...1800)) * Self.day
         let customer = Customer(
@@ -89,7 +98,7 @@ public struct DemoGenerator: Sendable {
         orders.sort { $0.placedAt < $1.placedAt }
 
         for _ in 0..<Int(complaintCounts[index]) {
-            makeTicket(customer: customer, orders: &orders, state: &state, rng: &rng, into: &batch)
+            makeTicket(customer: customer, persona: persona, orders: &orders, state: &state, rng: &rng, into: &batch)
         }
         batch.orders.append(contentsOf: orders)
     }
@@ -109,16 +118,32 @@ public struct DemoGenerator: Sendable {
                      status: status, deliveredAt: delivered.map { Date(seconds: min($0, now)) })
     }
 
+    /// Where a complaint of this age stands. Within its SLA most are still being worked
+    /// (unanswered only while the first answer is not yet due); past it, a few stragglers
+    /// are still open and the rest settled, some closed after two weeks.
+    private static func status(age: Int64, answerWindow: Int64, resolveWindow: Int64,
+                               rng: inout SeededRandom) -> TicketStatus {
+        if age < resolveWindow {
+            guard rng.chance(0.92 - 0.45 * Double(age) / Double(resolveWindow)) else { return .resolved }
+            let unanswered = rng.chance(age < answerWindow ? 0.6 : 0.03)
+            return unanswered ? .new : rng.weighted([(.open, 7), (.waiting, 3)])
+        }
+        let straggling = age < 7 * day ? 0.04 : age < 30 * day ? 0.01 : 0
+        if rng.chance(straggling) { return rng.weighted([(.open, 3), (.waiting, 2)]) }
+        return age > 14 * day && rng.chance(0.2) ? .closed : .resolved
+    }
 
-    private func makeTicket(customer: Customer, orders: inout [Order], state: inout State,
+    /// Complaints that are about one order, and so name it.
+    private static let aboutAnOrder: Set<Reason> = [.productQuality, .wrongItem, .deliveryDelay, .deliveryCost,
+                                                    .competitorPrice, .misuse]
+
+    private func makeTicket(customer: Customer, persona: Persona, orders: inout [Order], state: inout State,
                             rng: inout SeededRandom, into batch: inout RecordBatch) {
         state.ticketNumber += 1
         let ticketID = String(state.ticketNumber + 10_000)
-        // Recent complaints are denser: most of the work is fresh.
-        let u = rng.unit()
-        let created = max(now - Int64(u * u * u * 365 * Double(Self.day)) - Int64(rng.int(60...3600)),
+        // Recent complaints are denser (the shop grows), and most are long settled.
+        let created = max(now - Int64(pow(rng.unit(), 1.75) * 365 * Double(Self.day)) - Int64(rng.int(60...3600)),
                           customer.joinedAt.seconds + 3600)
-        let order = orders.last(where: { $0.placedAt.seconds < created })
         let reason: Reason = rng.weighted([(.productQuality, 22), (.wrongItem, 10), (.deliveryDelay, 20), (.deliveryCost, 10),
                                            (.competitorPrice, 9), (.service, 12), (.movedRegion, 3), (.misuse, 8), (.other, 6)])
         let channel: Channel = rng.weighted([(.email, 30), (.chat, 25), (.phone, 18), (.marketplace, 12), (.review, 9), (.sms, 6)])
@@ -132,48 +157,94 @@ public struct DemoGenerator: Sendable {
         case .movedRegion: rng.weighted([(.customer, 5), (.unknown, 5)])
         case .deliveryCost, .competitorPrice, .other: rng.weighted([(.unknown, 7), (.shop, 3)])
         }
-        let age = now - created
-        let status: TicketStatus = age < Self.day ? rng.weighted([(.new, 5), (.open, 4), (.waiting, 1)])
-            : age < 7 * Self.day ? rng.weighted([(.open, 4), (.waiting, 2), (.resolved, 4)])
-            : age < 30 * Self.day ? rng.weighted([(.resolved, 80), (.closed, 17), (.open, 2), (.waiting, 1)])
-            : rng.weighted([(.resolved, 80), (.closed, 20)])
-        let slaDue = SLAPolicy.standard.resolutionDue(created: Date(seconds: created), priority: priority).seconds
-        let firstResponse: Int64? = status == .new ? nil : min(created + Int64(rng.int(5...720)) * 60, now)
-        let isDone = status == .resolved || status == .closed
-        let resolved: Int64? = isDone ? min((firstResponse ?? created) + Int64(rng.int(1...120)) * 3600, now) : nil
-        let assignee: String? = status == .new && rng.chance(0.7) ? nil : rng.pick(DemoText.agents)
+        let target = SLAPolicy.standard.target(priority)
+        let answerWindow = target.firstResponseHours * 3600, resolveWindow = target.resolutionHours * 3600
+        let status = Self.status(age: now - created, answerWindow: answerWindow, resolveWindow: resolveWindow, rng: &rng)
+        let isDone = !status.isActive
+        let firstResponse: Int64?
+        if status == .new {
+            firstResponse = nil
+        } else {
+            // Answered within the target, but a few settled cases waited up to twice as long.
+            let late = isDone && rng.chance(0.1)
+            let span = late ? answerWindow : min(answerWindow, now - created)
+            firstResponse = min(created + (late ? answerWindow : 0) + 120 + Int64(rng.unit() * Double(max(span - 120, 1))), now)
+        }
+        var resolved: Int64?
+        if isDone {
+            let from = firstResponse ?? created
+            let deadline = created + resolveWindow
+            let latest = now < deadline ? now : rng.chance(0.12) ? deadline + 2 * resolveWindow : deadline
+            resolved = min(from + 600 + Int64(rng.unit() * Double(max(latest - from - 600, 0))), now)
+        }
+        let agent = rng.pick(DemoText.agents)
+        let assignee: String? = status == .new && rng.chance(0.7) ? nil : agent.login
 
-        let template = rng.pick(DemoText.subjects[reason] ?? ["?"])
-        let subject = DemoText.fill(template) { $0 == "order" ? order?.id ?? "—" : nil }
+        // A complaint about a delivery or a product is about a recent order: a customer whose
+        // last one is older placed one shortly before complaining. Only where someone will
+        // look: the open complaints and those of the last two weeks.
+        if Self.aboutAnOrder.contains(reason), !isDone || now - created < 14 * Self.day,
+           orders.last(where: { $0.placedAt.seconds < created }).map({ created - $0.placedAt.seconds > 30 * Self.day }) ?? true {
+            orders.append(makeComplaintOrder(customer: customer, reason: reason, created: created, settled: resolved,
+                                             state: &state, rng: &rng))
+            orders.sort { $0.placedAt < $1.placedAt }
+        }
+        let order = orders.last(where: { $0.placedAt.seconds < created })
+
+        let voice = DemoPhrases.book(persona.language, persona.gender)
+        let agentVoice = DemoPhrases.book(persona.language, agent.gender)
+        let kind = voice.complaintIndex(reason, &rng)
+        let complaint = voice.complaint(reason, kind)
+        var values = Placeholders(name: persona.address, order: order, language: persona.language)
+        let subject = DemoText.fill(complaint.subjects.pick(&rng, hasOrder: order != nil)) { values[$0] }
+        let opener = DemoText.fill(complaint.bodies.pick(&rng, hasOrder: order != nil)) { values[$0] }
         batch.tickets.append(Ticket(
             id: ticketID, customerID: customer.id, orderID: order?.id, channel: channel, reason: reason,
             subject: subject, status: status, priority: priority, fault: isDone ? fault : (rng.chance(0.5) ? fault : .unknown),
             assignee: assignee, createdAt: Date(seconds: created), firstResponseAt: firstResponse.map(Date.init(seconds:)),
-            resolvedAt: resolved.map(Date.init(seconds:)), slaDueAt: Date(seconds: slaDue),
-            firstResponseDueAt: SLAPolicy.standard.firstResponseDue(created: Date(seconds: created), priority: priority),
+            resolvedAt: resolved.map(Date.init(seconds:)), slaDueAt: Date(seconds: created + resolveWindow),
+            firstResponseDueAt: Date(seconds: created + answerWindow),
             updatedAt: Date(seconds: resolved ?? firstResponse ?? created), version: 1))
+        batch.messages.append(Message(ticketID: ticketID, author: .customer, body: opener, isInternal: false,
+                                      at: Date(seconds: created)))
 
-        makeThread(ticketID: ticketID, subject: subject, customer: customer, order: order, channel: channel,
-                   created: created, firstResponse: firstResponse, end: resolved ?? now, rng: &rng, into: &batch)
-
-        guard let resolved else { return }
+        // What the agent says about this kind of complaint, where it has words of its own.
+        let agentWords = agentVoice.complaint(reason, kind)
+        var thread = ThreadPlan(ticketID: ticketID, reason: reason, status: status, customer: voice, agent: agentVoice,
+                                agentGender: agent.gender, agentLogin: agent.login, hasOrder: order != nil, created: created,
+                                firstResponse: firstResponse, resolved: resolved,
+                                answer: agentWords.answers.isEmpty ? agentVoice.firstReplies[reason] : agentWords.answers)
+        guard let resolved else {
+            makeThread(thread, values: values, rng: &rng, into: &batch)
+            return
+        }
         let given = makeCompensation(ticketID: ticketID, customer: customer, reason: reason, fault: fault,
-                                     at: resolved - 600, agent: assignee ?? "anna.k", state: &state, rng: &rng, into: &batch)
+                                     at: resolved - 600, agent: agent.login, state: &state, rng: &rng, into: &batch)
         let resolution: Resolution = rng.chance(0.02) ? .duplicate
             : reason == .wrongItem && rng.chance(0.5) ? .replaced
             : reason == .productQuality && rng.chance(0.2) ? .refunded
-            : given.contains(where: { $0 != .apology }) ? .compensated
+            : given.contains(where: { $0.kind != .apology }) ? .compensated
             : reason == .movedRegion || reason == .other ? .noAction : .explained
         let satisfaction: Int? = rng.chance(0.6)
             ? (resolution == .compensated || resolution == .replaced ? rng.weighted([(5, 5), (4, 3), (3, 1), (2, 1)])
                : rng.weighted([(5, 2), (4, 2), (3, 3), (2, 2), (1, 1)]))
             : nil
+        if let primary = given.first(where: { $0.kind != .apology }) {
+            values.code = primary.code ?? ""
+            values.value = String(primary.value)
+        }
+        if let bonus = given.first(where: { $0.kind == .bonus }) { values.bonus = String(bonus.value) }
+        let explanation = agentWords.explanations.isEmpty ? agentVoice.closings.settled[reason] : agentWords.explanations
+        thread.closing = Self.closing(agentVoice.closings, resolution: resolution, explanation: explanation,
+                                      given: given.map(\.kind))
+        thread.satisfaction = satisfaction
+        makeThread(thread, values: values, rng: &rng, into: &batch)
         batch.outcomes.append(Outcome(ticketID: ticketID, resolution: resolution, satisfaction: satisfaction,
-                                      note: rng.chance(0.2) ? "Клиент доволен решением" : nil))
+                                      note: (satisfaction ?? 0) >= 4 && rng.chance(0.3) ? "Клиент доволен решением" : nil))
 
         // Some come back with a new order after the resolution; with the rest of their
         // history this gives a recovery rate near the 60% the shop expects.
-        if reason != .movedRegion, rng.chance(0.3) {
+        if reason != .movedRegion, rng.chance(0.1) {
             let placed = resolved + Int64(rng.int(3...75)) * Self.day + Int64(rng.int(0...86_000))
             if placed < now {
                 orders.append(makeOrder(customerID: customer.id, at: Int(placed), state: &state, rng: &rng))
@@ -192,45 +263,134 @@ public struct DemoGenerator: Sendable {
                                          updatedAt: Date(seconds: min(resolved + 3 * Self.day, now))))
     }
 
-    private func makeThread(ticketID: String, subject: String, customer: Customer, order: Order?, channel: Channel,
-                            created: Int64, firstResponse: Int64?, end: Int64, rng: inout SeededRandom,
-                            into batch: inout RecordBatch) {
-        let firstName = customer.name.split(separator: " ").first.map(String.init) ?? customer.name
-        func fill(_ text: String) -> String {
-            DemoText.fill(text) { key in
-                switch key {
-                case "subject": subject
-                case "name": firstName
-                case "order": order?.id ?? ""
-                case "channel": channel.rawValue
-                default: nil
-                }
+    /// The order a recent complaint is about, placed days before it: still on its way while
+    /// a late delivery is being chased, delivered before a complaint about what came.
+    private func makeComplaintOrder(customer: Customer, reason: Reason, created: Int64, settled: Int64?,
+                                    state: inout State, rng: inout SeededRandom) -> Order {
+        let daysBefore = reason == .deliveryDelay ? rng.int(4...10) : rng.int(2...14)
+        let placed = max(created - Int64(daysBefore) * Self.day - Int64(rng.int(0...80_000)), customer.joinedAt.seconds)
+        var order = makeOrder(customerID: customer.id, at: Int(placed), state: &state, rng: &rng)
+        switch reason {
+        case .deliveryDelay:
+            order.status = settled == nil ? .shipped : .delivered
+            order.deliveredAt = settled.map { Date(seconds: $0) }
+        case .competitorPrice:
+            break
+        default:
+            order.status = .delivered
+            order.deliveredAt = Date(seconds: min(placed + Int64(rng.int(1...3)) * Self.day, created - 3600))
+        }
+        return order
+    }
+
+    /// The values a phrase's placeholders take in one ticket.
+    private struct Placeholders {
+        let name: String
+        let order: Order?
+        let language: DemoLanguage
+        var code = "", value = "", bonus = ""
+
+        subscript(key: Substring) -> String? {
+            switch key {
+            case "name": name
+            case "order": order?.id ?? ""
+            case "date": order.map { DemoText.day($0.placedAt.seconds, language) } ?? ""
+            case "code": code
+            case "value": value
+            case "bonus": bonus
+            default: nil
             }
         }
-        batch.messages.append(Message(ticketID: ticketID, author: .customer, body: fill(rng.pick(DemoText.customerOpeners)),
-                                      isInternal: false, at: Date(seconds: created)))
-        guard let firstResponse else { return }
-        batch.messages.append(Message(ticketID: ticketID, author: .agent, body: fill(rng.pick(DemoText.agentReplies)),
-                                      isInternal: false, at: Date(seconds: firstResponse)))
-        let more = rng.int(0...4)
-        var at = firstResponse
-        for i in 0..<more {
-            at = min(at + Int64(rng.int(10...600)) * 60, max(end, at))
-            let (author, body, isInternal): (Author, String, Bool) = switch rng.int(0...9) {
-            case 0...3: (.customer, rng.pick(DemoText.customerFollowUps), false)
-            case 4...6: (.agent, rng.pick(DemoText.agentReplies), false)
-            case 7...8: (.agent, rng.pick(DemoText.internalNotes), true)
-            default: (.system, rng.pick(DemoText.systemMessages), false)
+    }
+
+    /// What a ticket's thread after the opening complaint is made from.
+    private struct ThreadPlan {
+        let ticketID: String
+        let reason: Reason
+        let status: TicketStatus
+        /// The customer's voice, and the assigned agent's in the customer's language.
+        let customer, agent: DemoPhrasebook
+        let agentGender: DemoGender
+        /// Who answers: the thread names them on each reply and note.
+        let agentLogin: String
+        let hasOrder: Bool
+        let created: Int64
+        let firstResponse, resolved: Int64?
+        /// The agent's first answer.
+        let answer: DemoPool?
+        /// How the agent settles it (resolved tickets).
+        var closing: DemoPool?
+        var satisfaction: Int?
+    }
+
+    /// The exchange after the complaint: the agent's first answer; then, while the case is
+    /// open, the customer adding to it or the agent asking for what is needed; once settled,
+    /// the agent's closing message, and often the customer's word on it.
+    private func makeThread(_ t: ThreadPlan, values: Placeholders, rng: inout SeededRandom, into batch: inout RecordBatch) {
+        var last = t.created
+        func add(_ author: Author, _ pool: DemoPool?, at time: Int64, isInternal: Bool = false) {
+            let at = max(time, last + 60)
+            guard let pool, at <= now else { return }
+            let text = pool.pick(&rng, hasOrder: t.hasOrder)
+            guard !text.isEmpty else { return }
+            last = at
+            let body = DemoText.fill(text) { values[$0] }
+            batch.messages.append(Message(ticketID: t.ticketID, author: author, body: body, isInternal: isInternal,
+                                          at: Date(seconds: at), agent: author == .agent ? t.agentLogin : nil))
+        }
+        /// A moment between the last message and `end`.
+        func before(_ end: Int64) -> Int64 { last + Int64(rng.unit() * Double(max(end - last, 0))) }
+        func customerAddition() -> DemoPool? { rng.chance(0.7) ? t.customer.followUps[t.reason] : t.customer.nudges }
+
+        guard let answered = t.firstResponse else {
+            if rng.chance(0.3) { add(.customer, t.customer.nudges, at: before(now)) }
+            return
+        }
+        add(.agent, t.answer, at: answered)
+        if rng.chance(0.15) {
+            add(.agent, DemoPhrases.notes[t.agentGender.rawValue][t.reason], at: answered + Int64(rng.int(2...40)) * 60,
+                isInternal: true)
+        }
+        switch t.status {
+        case .new, .open:
+            if rng.chance(0.5) { add(.customer, customerAddition(), at: before(now)) }
+        case .waiting:
+            if rng.chance(0.3) { add(.customer, customerAddition(), at: before(now)) }
+            add(.agent, t.agent.asks[t.reason], at: before(now))
+        case .resolved, .closed:
+            let resolved = t.resolved ?? now
+            if rng.chance(0.35) { add(.customer, customerAddition(), at: before(resolved - 600)) }
+            add(.agent, t.closing, at: resolved - 300)
+            guard let satisfaction = t.satisfaction else { return }
+            if rng.chance(0.6), satisfaction != 3 {
+                add(.customer, satisfaction >= 4 ? t.customer.thanks : t.customer.disappointed,
+                    at: resolved + Int64(rng.int(10...2880)) * 60)
             }
-            batch.messages.append(Message(ticketID: ticketID, author: author, body: fill(body),
-                                          isInternal: isInternal, at: Date(seconds: at + Int64(i))))
+            if rng.chance(0.1) {
+                add(.system, DemoPhrases.ratings[satisfaction - 1], at: resolved + Int64(rng.int(1...3)) * Self.day)
+            }
+        }
+    }
+
+    /// The agent's closing message for what was decided and given.
+    private static func closing(_ closings: DemoPhrasebook.Closings, resolution: Resolution, explanation: DemoPool?,
+                                given: [CompensationKind]) -> DemoPool? {
+        switch resolution {
+        case .duplicate: return closings.duplicate
+        case .refunded: return closings.refunded
+        case .replaced: return closings.replaced
+        case .compensated where given.contains(.discount):
+            return given.contains(.bonus) ? closings.discountAndBonus : closings.discount
+        case .compensated where given.contains(.freeDelivery): return closings.freeDelivery
+        case .compensated where given.contains(.bonus): return closings.bonus
+        case .compensated, .explained, .noAction: return explanation
         }
     }
 
     /// What the shop usually gave for such a complaint (the playbook of the seeds).
     private func makeCompensation(ticketID: String, customer: Customer, reason: Reason, fault: Fault, at: Int64,
                                   agent: String, state: inout State, rng: inout SeededRandom,
-                                  into batch: inout RecordBatch) -> [CompensationKind] {
+                                  into batch: inout RecordBatch) -> [(kind: CompensationKind, value: Int64, code: String?)] {
         var kinds: [(CompensationKind, Int64)] = []
         switch (reason, fault) {
         case (.misuse, _), (.movedRegion, _), (_, .customer):
@@ -248,40 +408,43 @@ public struct DemoGenerator: Sendable {
         default:
             if rng.chance(0.5) { kinds.append((.apology, 0)) }
         }
-        for (kind, value) in kinds {
+        return kinds.map { kind, value in
             state.compensationNumber += 1
             let code = kind == .apology ? nil : PromoCode.sequential(state.compensationNumber, salt: options.seed)
             batch.compensations.append(Compensation(
                 ticketID: ticketID, customerID: customer.id, kind: kind, value: value, promoCode: code, agent: agent,
                 at: Date(seconds: at), state: rng.weighted([(.accepted, 7), (.offered, 2), (.declined, 1)])))
+            return (kind, value, code)
         }
-        return kinds.map(\.0)
     }
 
-    private static func person(_ rng: inout SeededRandom, index: Int) -> (name: String, email: String) {
-        let name: String
+    private static func person(_ rng: inout SeededRandom, index: Int) -> (name: String, email: String, persona: Persona) {
+        let name: String, address: String, gender: DemoGender, language: DemoLanguage
         var local: String
         switch rng.int(0...99) {
         case 0...1:
-            name = rng.pick(DemoText.longNames)
+            let long = rng.pick(DemoText.longNames)
+            (name, gender, address, language) = (long.name.name, long.name.gender, long.address, long.language)
             local = "long.name"
         case 2...5:
-            name = rng.pick(DemoText.cjkNames)
+            let cjk = rng.pick(DemoText.cjkNames)
+            (name, gender, address) = (cjk.name, cjk.gender, cjk.name)
+            language = rng.chance(0.65) ? .english : .russian
             local = "user"
         case 6...19:
             let first = rng.pick(DemoText.latinFirst), last = rng.pick(DemoText.latinLast)
-            name = "\(first) \(last)"
-            local = "\(first).\(last)".lowercased().filter { $0.isASCII && ($0.isLetter || $0 == ".") }
+            (name, gender, address, language) = (first.name + " " + last, first.gender, first.name, .english)
+            local = "\(first.name).\(last)".lowercased().filter { $0.isASCII && ($0.isLetter || $0 == ".") }
         default:
             let surname = rng.pick(DemoText.surnames)
             let male = rng.chance(0.5)
             let first = male ? rng.pick(DemoText.maleFirst) : rng.pick(DemoText.femaleFirst)
             let last = male ? surname.male : surname.female
-            name = "\(first) \(last)"
+            (name, gender, address, language) = (first + " " + last, male ? .male : .female, first, .russian)
             local = transliterate(first) + "." + transliterate(last)
         }
         local += String(index % 1000)
-        return (name, "\(local)@\(rng.pick(DemoText.mailDomains))")
+        return (name, "\(local)@\(rng.pick(DemoText.mailDomains))", Persona(gender: gender, language: language, address: address))
     }
 
     private static func transliterate(_ text: String) -> String {

@@ -1,5 +1,6 @@
-// The words the demo store is made of: names, places, complaint subjects and replies,
-// written for cdesk. Mostly Russian, some Latin, a few CJK and deliberately long names.
+// The words the demo store is made of: names, places and agents, written for cdesk. Mostly
+// Russian, some Latin, a few CJK and deliberately long names. What the customers and agents
+// write is in DemoPhrases.
 
 enum DemoText {
     /// `template` with each `{key}` replaced by `value(key)`, in one pass (Foundation's
@@ -53,14 +54,25 @@ enum DemoText {
         .init(male: "Орлов", female: "Орлова"), .init(male: "Белов", female: "Белова"),
         .init(male: "Жуковский", female: "Жуковская"), .init(male: "Яковлев", female: "Яковлева"),
     ]
-    static let latinFirst = ["John", "Emma", "Lukas", "Sofia", "Marco", "Anna", "Pierre", "Chloé", "Jan",
-                             "Zoë", "Björn", "Ingrid", "Mehmet", "Ayşe", "David", "Laura"]
+    static let latinFirst: [DemoName] = [
+        .init("John", .male), .init("Emma", .female), .init("Lukas", .male), .init("Sofia", .female),
+        .init("Marco", .male), .init("Anna", .female), .init("Pierre", .male), .init("Chloé", .female),
+        .init("Jan", .male), .init("Zoë", .female), .init("Björn", .male), .init("Ingrid", .female),
+        .init("Mehmet", .male), .init("Ayşe", .female), .init("David", .male), .init("Laura", .female),
+    ]
     static let latinLast = ["Smith", "Müller", "Rossi", "Dubois", "Nowak", "García", "Jensen", "Yılmaz",
                             "O'Brien", "Novák", "Schmidt", "Lindqvist"]
-    static let cjkNames = ["王伟", "李娜", "张敏", "刘洋", "佐藤 花子", "鈴木 一郎", "김민준", "이서연"]
-    static let longNames = ["Констанция Александровна Преображенская-Воскресенская",
-                            "Максимилиан Вольдемарович Достоевский-Растопчин",
-                            "Maximiliane Wilhelmina von Hohenzollern-Sigmaringen"]
+    /// Written whole: the family name first, as their owners write them.
+    static let cjkNames: [DemoName] = [
+        .init("王伟", .male), .init("李娜", .female), .init("张敏", .female), .init("刘洋", .male),
+        .init("佐藤 花子", .female), .init("鈴木 一郎", .male), .init("김민준", .male), .init("이서연", .female),
+    ]
+    /// Names too long for the queue's column; `address` is how a letter to them begins.
+    static let longNames: [(name: DemoName, address: String, language: DemoLanguage)] = [
+        (.init("Констанция Александровна Преображенская-Воскресенская", .female), "Констанция Александровна", .russian),
+        (.init("Максимилиан Вольдемарович Достоевский-Растопчин", .male), "Максимилиан Вольдемарович", .russian),
+        (.init("Maximiliane Wilhelmina von Hohenzollern-Sigmaringen", .female), "Maximiliane", .english),
+    ]
 
     static let regions = ["Москва", "Санкт-Петербург", "Казань", "Новосибирск", "Екатеринбург",
                           "Нижний Новгород", "Самара", "Ростов-на-Дону", "Краснодар", "Воронеж",
@@ -76,57 +88,30 @@ enum DemoText {
 
     static let mailDomains = ["example.com", "example.org", "example.net", "mail.example", "post.example"]
 
-    static let agents = ["anna.k", "boris.m", "olga.s", "dmitry.v", "irina.p"]
-
-    /// Subjects per reason; `{order}` becomes the order id.
-    static let subjects: [Reason: [String]] = [
-        .productQuality: ["Стул шатается после недели использования", "Чайник протекает по шву",
-                          "Краска на куртке полиняла после первой стирки", "Наушники: левый не работает",
-                          "Брак: трещина на корпусе", "Poor stitching on the backpack strap"],
-        .wrongItem: ["Прислали не тот размер", "В коробке другой цвет", "Вместо кабеля пришёл адаптер",
-                     "Заказ {order}: не тот товар", "Wrong item in order {order}"],
-        .deliveryDelay: ["Заказ {order} задерживается уже неделю", "Курьер не приехал в назначенный день",
-                         "Где мой заказ?", "Доставка опоздала к празднику", "Order {order} is late"],
-        .deliveryCost: ["Доставка дороже самого товара", "Почему доставка стала платной?",
-                        "Стоимость доставки в регион слишком высокая", "Delivery fee doubled"],
-        .competitorPrice: ["У конкурента этот же товар дешевле на 20%", "Нашёл дешевле в другом магазине",
-                           "Цена выросла сразу после заказа", "Cheaper elsewhere — price match?"],
-        .service: ["Оператор не перезвонил", "Грубый ответ в чате поддержки", "Три дня жду ответа на письмо",
-                   "Не могу дозвониться на горячую линию", "Support never answered my e-mail"],
-        .movedRegion: ["Переехал, а в мой город вы не доставляете", "Нет доставки в новый регион",
-                       "Переезд: как получить заказ?"],
-        .misuse: ["Стул собран, но скрипит", "Сломался после стирки при 90°", "Не включается после зарядки от другого блока",
-                  "Инструкция непонятная, всё развалилось"],
-        .other: ["Вопрос по бонусам", "Не пришёл чек", "Хочу изменить адрес в профиле", "Question about my invoice"],
+    /// The shop's support agents; their gender decides the verb forms of what they write.
+    static let agents: [(login: String, gender: DemoGender)] = [
+        ("anna.k", .female), ("boris.m", .male), ("olga.s", .female), ("dmitry.v", .male), ("irina.p", .female),
     ]
 
-    static let customerOpeners = [
-        "Здравствуйте! {subject}. Очень расстроен(а), заказывал(а) у вас не первый раз.",
-        "Добрый день. {subject}. Прошу разобраться и ответить как можно скорее.",
-        "{subject}!!! Уже второй раз такое, подумываю уйти к другому магазину.",
-        "Здравствуйте, {subject}. Фото прикладываю. Что будем делать?",
-        "Hello, {subject}. Please help, I have been a customer for years.",
-    ]
-    static let customerFollowUps = [
-        "Спасибо за ответ, жду решения.", "Так и не получил(а) ничего, напишите, пожалуйста.",
-        "Промокод получил(а), спасибо!", "Это не решает проблему, хочу возврат.",
-        "Хорошо, попробую собрать по видеоинструкции.", "Thanks, that works for me.",
-    ]
-    static let agentReplies = [
-        "{name}, здравствуйте! Простите за неудобство — уже разбираемся, ответим сегодня.",
-        "{name}, спасибо, что написали. Мы проверили заказ {order} и готовы компенсировать.",
-        "{name}, посмотрите, пожалуйста, видеоинструкцию по сборке — ссылку отправили на почту.",
-        "{name}, мы начислили вам бонус и промокод на следующий заказ. Ещё раз извините!",
-        "Hi {name}, sorry for the trouble — we have sent a replacement today.",
-    ]
-    static let internalNotes = [
-        "Клиент постоянный, предложить скидку сверх политики — согласовать с руководителем.",
-        "Проверил у курьерской службы: посылка потеряна на складе.",
-        "Третья жалоба за квартал, отметить для VIP-менеджера.",
-        "Ошибка сборки у клиента, компенсация не положена — объяснить вежливо.",
-    ]
-    static let systemMessages = [
-        "Тикет создан из канала {channel}.", "SLA продлён: ожидание ответа клиента.",
-        "Заказ {order} передан в службу доставки.",
-    ]
+    /// `seconds` as a day of the month and the month, as the customer would write it:
+    /// "12 ноября", "12 November". Computed, not formatted: `DateFormatter` would cost more
+    /// than the rest of a message.
+    static func day(_ seconds: Int64, _ language: DemoLanguage) -> String {
+        // Days since 1970-01-01 to a civil date (H. Hinnant's `civil_from_days`).
+        let z = (seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400) + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let shifted = (5 * dayOfYear + 2) / 153
+        let dayOfMonth = dayOfYear - (153 * shifted + 2) / 5 + 1
+        let month = shifted < 10 ? shifted + 3 : shifted - 9
+        let names = language == .russian ? russianMonths : englishMonths
+        return String(dayOfMonth) + " " + names[Int(month) - 1]
+    }
+
+    private static let russianMonths = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
+                                        "сентября", "октября", "ноября", "декабря"]
+    private static let englishMonths = ["January", "February", "March", "April", "May", "June", "July", "August",
+                                        "September", "October", "November", "December"]
 }
