@@ -142,7 +142,7 @@ enum TicketPane {
     /// were given (the standing compensation, and how many more `h` shows), the outcome.
     static func summaryLines(_ detail: TicketDetail, width: Int, now: Date, currency: String) -> [Line] {
         let c = detail.customer
-        var lines = [Line(pieces(whoPieces(c) + contactPieces(c), width: width), c.tier == .vip ? .warning : .customer)]
+        var lines = [Line(wholePieces(whoPieces(c) + contactPieces(c), width: width), c.tier == .vip ? .warning : .customer)]
         lines.append(Line(pieces(ordersPieces(detail, now: now, currency: currency), width: width)))
         if let warning = recentWarning(detail, now: now) { lines.append(Line(warning, .danger)) }
         let comps = ordered(detail.compensations)
@@ -249,6 +249,18 @@ enum TicketPane {
     /// Pieces joined with ` · ` while they fit; the rest is cut with `…`.
     private static func pieces(_ pieces: [String], width: Int) -> String {
         DisplayWidth.truncate(pieces.joined(separator: " · "), to: width)
+    }
+
+    /// Pieces joined with ` · ` while each fits whole (a phone number is never cut); the
+    /// first is cut with `…` if even it does not fit. `h` shows what is left out.
+    private static func wholePieces(_ pieces: [String], width: Int) -> String {
+        var line = DisplayWidth.truncate(pieces.first ?? "", to: width)
+        for piece in pieces.dropFirst() {
+            let longer = line + " · " + piece
+            guard DisplayWidth.of(longer) <= width else { break }
+            line = longer
+        }
+        return line
     }
 
     /// How much of one message the thread shows, in characters.
