@@ -5,8 +5,11 @@ enum CSVOutput {
     /// Appends `cell`, quoted when it holds a quote, comma, CR or LF (its quotes doubled).
     /// With `guarded`, a cell a spreadsheet would run as a formula gets a leading `'`
     /// (see `FormulaGuard`).
+    /// Control characters, C1 and bidi controls never reach the file: a CSV printed to a
+    /// terminal must not drive it (`UntrustedText.cell`).
     static func append(_ cell: String, guarded: Bool, to buffer: inout [UInt8]) {
         var cell = cell
+        if cell.withUTF8(UntrustedText.needsCleaning) { cell = UntrustedText.cell(cell) }
         cell.withUTF8 { bytes in
             let apostrophe = guarded && bytes.first.map(FormulaGuard.startsFormula) == true
             let quoted = bytes.contains(where: needsQuotes)

@@ -101,33 +101,62 @@ final class JSONLinesCaseWriter: CaseWriter {
 
     func finish() throws { try output.flush() }
 
-    /// `text` as a JSON string: quotes, backslashes and control characters escaped, and
-    /// U+2028/U+2029 too (JavaScript reads them as line ends); other UTF-8 as it is.
+    /// `text` as a JSON string: quotes, backslashes and control characters escaped; DEL,
+    /// C1 controls and bidi controls escaped as `\uXXXX` too (a terminal or an editor would
+    /// act on them), U+2028/U+2029 as well (JavaScript reads them as line ends); other UTF-8
+    /// as it is.
     static func appendQuoted(_ text: String, to buffer: inout [UInt8]) {
         var text = text
         text.withUTF8 { bytes in
             buffer.append(0x22)
+            let hex = Array("0123456789abcdef".utf8)
+            func escape(_ v: UInt32) {
+                buffer.append(contentsOf: [0x5C, UInt8(ascii: "u")])
+                for shift in stride(from: 12, through: 0, by: -4) { buffer.append(hex[Int((v >> UInt32(shift)) & 0xF)]) }
+            }
             var i = 0
             while i < bytes.count {
                 let byte = bytes[i]
+                // DEL, and the lead bytes of C1 (C2), U+061C (D8) and U+2xxx (E2) controls.
+                if byte == 0x7F || byte == 0xC2 || byte == 0xD8 || byte == 0xE2,
+                   let (scalar, length) = Self.scalar(in: bytes, at: i), Self.isEscaped(scalar) {
+                    escape(scalar)
+                    i += length
+                    continue
+                }
                 switch byte {
                 case 0x22: buffer.append(contentsOf: [0x5C, 0x22])
                 case 0x5C: buffer.append(contentsOf: [0x5C, 0x5C])
                 case 0x0A: buffer.append(contentsOf: [0x5C, UInt8(ascii: "n")])
                 case 0x0D: buffer.append(contentsOf: [0x5C, UInt8(ascii: "r")])
                 case 0x09: buffer.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-                case 0..<0x20:
-                    let hex = Array("0123456789abcdef".utf8)
-                    buffer.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
-                case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
-                    buffer.append(contentsOf: Array((bytes[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8))
-                    i += 2
+                case 0..<0x20: escape(UInt32(byte))
                 default: buffer.append(byte)
                 }
                 i += 1
             }
             buffer.append(0x22)
         }
+    }
+}
+
+extension JSONLinesCaseWriter {
+    /// The scalar that starts at `i` of valid UTF-8 `bytes`, and how many bytes it takes.
+    static func scalar(in bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (UInt32, Int)? {
+        let b = UInt32(bytes[i])
+        switch b {
+        case 0..<0x80: return (b, 1)
+        case 0xC0..<0xE0 where i + 1 < bytes.count: return ((b & 0x1F) << 6 | UInt32(bytes[i + 1]) & 0x3F, 2)
+        case 0xE0..<0xF0 where i + 2 < bytes.count:
+            return ((b & 0x0F) << 12 | (UInt32(bytes[i + 1]) & 0x3F) << 6 | UInt32(bytes[i + 2]) & 0x3F, 3)
+        default: return nil
+        }
+    }
+
+    /// DEL, C1 controls, bidi controls, and the line and paragraph separators.
+    static func isEscaped(_ v: UInt32) -> Bool {
+        v == 0x7F || (0x80...0x9F).contains(v) || v == 0x061C || v == 0x200E || v == 0x200F
+            || (0x2028...0x202E).contains(v) || (0x2066...0x2069).contains(v)
     }
 }
 

@@ -19,6 +19,46 @@ public enum UntrustedText {
         return normalised.split(separator: "\n", omittingEmptySubsequences: false).map { line(String($0)) }
     }
 
+    /// A cell of a file (CSV): tabs and line breaks stay, as a spreadsheet reads them
+    /// inside a quoted cell; every other control character, DEL, C1 control and bidi
+    /// control becomes the same visible placeholder as on screen.
+    public static func cell(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x09, 0x0A, 0x0D: out.append(scalar)
+            default: out.append(contentsOf: placeholder(for: scalar, keepNewline: true))
+            }
+        }
+        return String(out)
+    }
+
+    /// Whether UTF-8 `bytes` hold anything `cell` would change: a control character other
+    /// than tab, CR and LF, DEL, a C1 control (C2 80–9F) or a bidi control (U+061C, U+200E/F,
+    /// U+202A–E, U+2066–9, U+2028/9). Checked on bytes, so a clean cell costs one pass.
+    public static func needsCleaning(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b < 0x20 {
+                if b != 0x09, b != 0x0A, b != 0x0D { return true }
+            } else if b == 0x7F {
+                return true
+            } else if b == 0xC2, i + 1 < n, (0x80...0x9F).contains(bytes[i + 1]) {
+                return true
+            } else if b == 0xD8, i + 1 < n, bytes[i + 1] == 0x9C {
+                return true
+            } else if b == 0xE2, i + 2 < n {
+                let (c, d) = (bytes[i + 1], bytes[i + 2])
+                if c == 0x80, d == 0x8E || d == 0x8F || (0xA8...0xAE).contains(d) { return true }
+                if c == 0x81, (0xA6...0xA9).contains(d) { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
     private static func placeholder(for scalar: Unicode.Scalar, keepNewline: Bool) -> [Unicode.Scalar] {
         let v = scalar.value
         switch v {
