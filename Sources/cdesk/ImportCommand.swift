@@ -109,7 +109,7 @@ struct ImportCommand: ParsableCommand {
                 progress.finish()
                 if dryRun {
                     for problem in failure.problems {
-                        FileHandle.standardError.write(Data("\(problem)\n".utf8))
+                        FileHandle.standardError.write(Data((UntrustedText.line("\(problem)") + "\n").utf8))
                     }
                     let more = failure.truncated ? " (stopped at --max-errors \(maxErrors))" : ""
                     throw UserError("\(counted(failure.problems.count, "problem"))\(more); nothing written")

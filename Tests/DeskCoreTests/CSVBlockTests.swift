@@ -46,7 +46,7 @@ import Testing
     }
 
     @Test func exportQuotingMatchesCSVSwiftsWriter() throws {
-        let cells = ["plain", "a,b", "say \"hi\"", "two\nlines", "cr\rhere", "", "Пётр", "=1+1", "-5", "'x"]
+        let cells = ["plain", "a,b", "say \"hi\"", "two\nlines", "crlf\r\nhere", "", "Пётр", "=1+1", "-5", "'x"]
         var ours: [UInt8] = []
         for (index, cell) in cells.enumerated() {
             if index > 0 { ours.append(0x2C) }
@@ -60,6 +60,10 @@ import Testing
         let data = try #require(theirs.property(forKey: .dataWrittenToMemoryStreamKey) as? Data)
         #expect(ours == Array(data))
         #expect(try Self.rowsOf(String(decoding: ours, as: UTF8.self)) == [cells.map(FormulaGuard.neutralised)])
+        // A CR alone would send a terminal's cursor back over the line: it shows as ␍.
+        var bare: [UInt8] = []
+        CSVOutput.append("cr\rhere", guarded: false, to: &bare)
+        #expect(String(decoding: bare, as: UTF8.self) == "cr␍here")
     }
 
     @Test func exportDatesMatchISODateString() {

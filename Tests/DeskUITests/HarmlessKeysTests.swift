@@ -67,30 +67,46 @@ import Testing
         #expect(after.ticket.version == before.ticket.version + 2)
     }
 
-    /// d, then a reply quoting the code, then u: the undo names the code and asks; no
-    /// keeps it, yes revokes it.
+    /// d, then a reply quoting the code, then u: the undo names the code and asks; yes
+    /// revokes it, no keeps it and the next undo goes on to the change before.
     @Test func undoAfterAReplyThatGaveTheCodeAsks() throws {
         let store = try Fixtures.desk()
         let console = ConsoleTests.console(store)
         open(console, "T2")
-        ConsoleTests.press(console, .compensateDiscount)
-        ConsoleTests.press(console, .promptAccept)
-        let code = try #require(try store.ticketDetail(id: "T2")?.compensations.first?.promoCode)
-        console.state.editing = EditRequest(isNote: false, ticketID: "T2", version: 2, draft: "")
-        console.finishEditing("Hello! Your code is \(code).")
-        #expect(try store.ticketDetail(id: "T2")?.messages.last?.body.contains(code) == true)
+        for answer: Character in ["д", "n"] {
+            ConsoleTests.press(console, .compensateDiscount)
+            ConsoleTests.press(console, .promptAccept)
+            let given = try #require(try store.ticketDetail(id: "T2")?.compensations.first)
+            let code = try #require(given.promoCode)
+            let version = try #require(try store.ticketDetail(id: "T2")?.ticket.version)
+            console.state.editing = EditRequest(isNote: false, ticketID: "T2", version: version, draft: "")
+            console.finishEditing("Hello! Your code is \(code).")
+            #expect(try store.ticketDetail(id: "T2")?.messages.last?.body.contains(code) == true)
+            ConsoleTests.press(console, .undo)
+            let prompt = try #require(console.state.prompt)
+            #expect(prompt.purpose == .confirmUndo)
+            #expect(prompt.detail?.contains(code) == true)
+            console.handle(.char("x"))
+            #expect(console.state.message?.text == "answer y or n (д or н on a Russian layout); Esc is no")
+            #expect(console.state.prompt != nil, "only y n д н answer")
+            console.handle(.char(answer))
+            let state = try store.ticketDetail(id: "T2")?.compensations.first { $0.promoCode == code }?.state
+            #expect(state == (answer == "д" ? .revoked : .offered))
+        }
         ConsoleTests.press(console, .undo)
-        let prompt = try #require(console.state.prompt)
-        #expect(prompt.purpose == .confirmUndo)
-        #expect(prompt.detail?.contains(code) == true)
-        console.handle(.char("x"))
-        #expect(console.state.message?.text == "answer y or n (д or н on a Russian layout); Esc is no")
-        #expect(console.state.prompt != nil, "only y n д н answer")
-        console.handle(.char("n"))
-        #expect(try store.ticketDetail(id: "T2")?.compensations.first?.state == .offered)
+        #expect(console.state.message?.text == "nothing of yours to undo in this session")
+    }
+
+    /// Taking a new ticket opens it; undoing the take makes it new and nobody's again.
+    @Test func undoOfATakePutsBackANewTicketsStatus() throws {
+        let store = try Fixtures.desk()
+        let console = ConsoleTests.console(store)
+        open(console, "T3")
+        ConsoleTests.press(console, .ticketTake)
+        #expect(try store.ticketDetail(id: "T3")?.ticket.status == .open)
         ConsoleTests.press(console, .undo)
-        console.handle(.char("д"))
-        #expect(try store.ticketDetail(id: "T2")?.compensations.first?.state == .revoked)
+        let t3 = try #require(try store.ticketDetail(id: "T3")).ticket
+        #expect(t3.status == .new && t3.assignee == nil)
     }
 
     /// c gives the suggestion once; again, or after a bigger discount by hand, it asks.

@@ -56,7 +56,9 @@ public protocol TicketChanging {
     /// Puts a complaint's resolution back exactly as `record` has it (an undo).
     func restore(_ record: ResolutionRecord, ticketID: String, expectedVersion: Int, agent: String, at: Date) throws
     func take(ticketID: String, expectedVersion: Int, agent: String, at: Date) throws
-    func assign(ticketID: String, expectedVersion: Int, to assignee: String?, agent: String, at: Date) throws
+    /// Assigns the ticket to `assignee` (nil: nobody); with `status`, sets that too (the undo
+    /// of a take puts back a new ticket's status).
+    func assign(ticketID: String, expectedVersion: Int, to assignee: String?, status: TicketStatus?, agent: String, at: Date) throws
     func setFault(ticketID: String, expectedVersion: Int, fault: Fault, agent: String, at: Date) throws
     func addMessage(ticketID: String, expectedVersion: Int, body: String, isInternal: Bool, agent: String, at: Date) throws
     /// Revokes compensations (an undo): they stay, marked revoked.

@@ -18,6 +18,19 @@ public enum ImportKind: String, CaseIterable, Sendable {
     /// The columns that hold true or false.
     public var flagColumns: Set<String> { self == .messages ? ["internal"] : [] }
 
+    /// Columns with a default on a new record (tier, referrals, delivery fee, status,
+    /// priority, fault, internal): on a stored record an empty cell of one leaves the value,
+    /// as a missing column does (an empty tier must not demote a VIP). Other columns may be
+    /// empty, and an empty cell clears them.
+    public var defaulted: Set<String> {
+        switch self {
+        case .customers: ["tier", "referrals"]
+        case .orders: ["delivery_fee"]
+        case .tickets: ["status", "priority", "fault"]
+        case .messages: ["internal"]
+        }
+    }
+
     /// The position of `column` in `columns`.
     public func index(of column: String) -> Int? { columns.firstIndex(of: column) }
 

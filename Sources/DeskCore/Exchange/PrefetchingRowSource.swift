@@ -41,7 +41,7 @@ final class PrefetchingRowSource: @unchecked Sendable {
                 while chunk.count < Self.chunkSize {
                     let result: Result<ParsedRow?, ImportProblem>
                     do throws(ImportProblem) {
-                        result = .success(try box.value.next().map { ParsedRow(line: $0.line, present: $0.present, record: parser.parse($0)) })
+                        result = .success(try box.value.next().map { ParsedRow(line: $0.line, present: $0.present(updating: parser.kind), record: parser.parse($0)) })
                     } catch {
                         result = .failure(error)
                     }
@@ -96,4 +96,14 @@ final class PrefetchingRowSource: @unchecked Sendable {
 private final class UncheckedBox<Value>: @unchecked Sendable {
     let value: Value
     init(_ value: Value) { self.value = value }
+}
+
+extension RawRow {
+    /// The columns whose cells an update of a stored record takes: those the row carries,
+    /// less the defaulted ones left empty (`ImportKind.defaulted`).
+    func present(updating kind: ImportKind) -> ColumnSet {
+        ColumnSet(indexes: kind.columns.indices.filter { i in
+            present.contains(i) && !(values[i] == nil && kind.defaulted.contains(kind.columns[i]))
+        })
+    }
 }

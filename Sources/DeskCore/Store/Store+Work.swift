@@ -117,10 +117,13 @@ extension Store {
     }
 
     /// Assigns the ticket to `assignee` (nil: nobody), as `agent`.
-    public func assign(ticketID: String, expectedVersion: Int, to assignee: String?, agent: String, at: Date = Date()) throws {
+    public func assign(ticketID: String, expectedVersion: Int, to assignee: String?, status: TicketStatus? = nil, agent: String,
+                       at: Date = Date()) throws {
         try change(ticketID: ticketID, expectedVersion: expectedVersion, agent: agent, at: at) { db, ticket in
-            try db.execute(sql: "UPDATE ticket SET assignee = ? WHERE id = ?", arguments: [assignee, ticketID])
-            return ((), "assign", ["assignee": ticket.assignee ?? ""], ["assignee": assignee ?? ""])
+            try db.execute(sql: "UPDATE ticket SET assignee = ?, status = coalesce(?, status) WHERE id = ?",
+                           arguments: [assignee, status?.rawValue, ticketID])
+            return ((), "assign", ["assignee": ticket.assignee ?? "", "status": ticket.status.rawValue],
+                    ["assignee": assignee ?? "", "status": (status ?? ticket.status).rawValue])
         }
     }
 

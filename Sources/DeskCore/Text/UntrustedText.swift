@@ -19,14 +19,17 @@ public enum UntrustedText {
         return normalised.split(separator: "\n", omittingEmptySubsequences: false).map { line(String($0)) }
     }
 
-    /// A cell of a file (CSV): tabs and line breaks stay, as a spreadsheet reads them
-    /// inside a quoted cell; every other control character, DEL, C1 control and bidi
+    /// A cell of a file (CSV): tabs and line breaks (LF, CRLF) stay, as a spreadsheet reads
+    /// them inside a quoted cell; every other control character — a CR alone, which would
+    /// send a terminal's cursor back over the line, among them —, DEL, C1 control and bidi
     /// control becomes the same visible placeholder as on screen.
     public static func cell(_ text: String) -> String {
         var out = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
+        let scalars = Array(text.unicodeScalars)
+        for (i, scalar) in scalars.enumerated() {
             switch scalar.value {
-            case 0x09, 0x0A, 0x0D: out.append(scalar)
+            case 0x09, 0x0A: out.append(scalar)
+            case 0x0D where i + 1 < scalars.count && scalars[i + 1] == "\n": out.append(scalar)
             default: out.append(contentsOf: placeholder(for: scalar, keepNewline: true))
             }
         }
@@ -34,7 +37,7 @@ public enum UntrustedText {
     }
 
     /// Whether UTF-8 `bytes` hold anything `cell` would change: a control character other
-    /// than tab, CR and LF, DEL, a C1 control (C2 80–9F) or a bidi control (U+061C, U+200E/F,
+    /// than tab, LF and CRLF, DEL, a C1 control (C2 80–9F) or a bidi control (U+061C, U+200E/F,
     /// U+202A–E, U+2066–9, U+2028/9). Checked on bytes, so a clean cell costs one pass.
     public static func needsCleaning(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0
@@ -42,7 +45,8 @@ public enum UntrustedText {
         while i < n {
             let b = bytes[i]
             if b < 0x20 {
-                if b != 0x09, b != 0x0A, b != 0x0D { return true }
+                if b == 0x0D, i + 1 < n, bytes[i + 1] == 0x0A { i += 2; continue }
+                if b != 0x09, b != 0x0A { return true }
             } else if b == 0x7F {
                 return true
             } else if b == 0xC2, i + 1 < n, (0x80...0x9F).contains(bytes[i + 1]) {

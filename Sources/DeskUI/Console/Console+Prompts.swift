@@ -196,9 +196,14 @@ extension Console {
             switch prompt.purpose {
             case .confirmReply(let text):
                 guard yes else { keepDraft(text, ticketID: prompt.ticketID); state.message = StatusMessage(L10n.notSent); return }
-                try guarded { try postReply(text, isNote: false, ticketID: prompt.ticketID, version: prompt.version) }
+                sendKeeping(text, isNote: false, ticketID: prompt.ticketID, version: prompt.version)
             case .confirmUndo:
-                guard yes else { state.message = StatusMessage(L10n.undoKept); return }
+                guard yes else {
+                    // The agent keeps it: the next undo goes on to the change before.
+                    _ = undoStack.popLast()
+                    state.message = StatusMessage(L10n.undoKept)
+                    return
+                }
                 try undoLast(confirmed: true)
             case .confirmSuggestion:
                 guard yes else { state.message = StatusMessage(L10n.Prompt.cancelled); return }

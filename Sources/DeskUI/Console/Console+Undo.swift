@@ -9,12 +9,13 @@ extension Console {
         case compensations(ticketID: String, ids: [Int64], codes: [String], label: String)
         /// Resolve, reopen or a win-back change: where the complaint stood before.
         case resolution(ticketID: String, before: ResolutionRecord, label: String)
-        case take(ticketID: String, previous: String?)
+        /// Taking: who had it, and the status a new ticket had before it opened.
+        case take(ticketID: String, previous: String?, status: TicketStatus)
         case fault(ticketID: String, previous: Fault)
 
         var ticketID: String {
             switch self {
-            case let .compensations(id, _, _, _), let .resolution(id, _, _), let .take(id, _), let .fault(id, _): id
+            case let .compensations(id, _, _, _), let .resolution(id, _, _), let .take(id, _, _), let .fault(id, _): id
             }
         }
     }
@@ -41,25 +42,36 @@ extension Console {
             state.prompt = prompt
             return
         }
-        undoStack.removeLast()
-        try guarded {
-            let agent = state.agent, now = state.now
-            let expected = ownVersion[last.ticketID] ?? 0
-            switch last {
-            case let .compensations(id, ids, _, label):
-                try store.revokeCompensations(ids: ids, ticketID: id, expectedVersion: expected, agent: agent, at: now)
-                state.message = StatusMessage(L10n.undone(label, ticket: id))
-            case let .resolution(id, before, label):
-                try store.restore(before, ticketID: id, expectedVersion: expected, agent: agent, at: now)
-                state.message = StatusMessage(L10n.undone(label, ticket: id))
-            case let .take(id, previous):
-                try store.assign(ticketID: id, expectedVersion: expected, to: previous, agent: agent, at: now)
-                state.message = StatusMessage(L10n.undone(L10n.Undo.take, ticket: id))
-            case let .fault(id, previous):
-                try store.setFault(ticketID: id, expectedVersion: expected, fault: previous, agent: agent, at: now)
-                state.message = StatusMessage(L10n.undone(L10n.Undo.fault, ticket: id))
-            }
-            ownVersion[last.ticketID] = expected + 1
+        // The entry goes once undone, or once it never can be (someone else changed the
+        // ticket since); a busy store leaves it for the next try.
+        do {
+            try undo(last)
+            undoStack.removeLast()
+        } catch let error as StoreError {
+            undoStack.removeLast()
+            try afterOwnWrite()
+            state.message = StatusMessage(error.description, isError: true)
         }
+    }
+
+    private func undo(_ last: Undo) throws {
+        let agent = state.agent, now = state.now
+        let expected = ownVersion[last.ticketID] ?? 0
+        switch last {
+        case let .compensations(id, ids, _, label):
+            try store.revokeCompensations(ids: ids, ticketID: id, expectedVersion: expected, agent: agent, at: now)
+            state.message = StatusMessage(L10n.undone(label, ticket: id))
+        case let .resolution(id, before, label):
+            try store.restore(before, ticketID: id, expectedVersion: expected, agent: agent, at: now)
+            state.message = StatusMessage(L10n.undone(label, ticket: id))
+        case let .take(id, previous, status):
+            try store.assign(ticketID: id, expectedVersion: expected, to: previous, status: status, agent: agent, at: now)
+            state.message = StatusMessage(L10n.undone(L10n.Undo.take, ticket: id))
+        case let .fault(id, previous):
+            try store.setFault(ticketID: id, expectedVersion: expected, fault: previous, agent: agent, at: now)
+            state.message = StatusMessage(L10n.undone(L10n.Undo.fault, ticket: id))
+        }
+        ownVersion[last.ticketID] = expected + 1
+        try afterOwnWrite()
     }
 }

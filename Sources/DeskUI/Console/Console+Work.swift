@@ -158,7 +158,7 @@ extension Console {
         guard let ticket = try targetDetail()?.ticket else { return }
         try guarded {
             try store.take(ticketID: ticket.id, expectedVersion: ticket.version, agent: state.agent, at: state.now)
-            remember(.take(ticketID: ticket.id, previous: ticket.assignee), version: ticket.version + 1)
+            remember(.take(ticketID: ticket.id, previous: ticket.assignee, status: ticket.status), version: ticket.version + 1)
             state.message = StatusMessage(L10n.took(ticket.id))
         }
     }
@@ -194,7 +194,19 @@ extension Console {
                                        text: "", ticketID: request.ticketID, version: request.version)
             return
         }
-        attempt { try guarded { try postReply(body, isNote: request.isNote, ticketID: request.ticketID, version: request.version) } }
+        sendKeeping(body, isNote: request.isNote, ticketID: request.ticketID, version: request.version)
+    }
+
+    /// Posts a reply or note; if the store refuses it for any reason (busy during a long
+    /// import, say), the text is kept for the next `r` or `n` and the status line says why.
+    func sendKeeping(_ body: String, isNote: Bool, ticketID: String, version: Int) {
+        do {
+            try guarded { try postReply(body, isNote: isNote, ticketID: ticketID, version: version) }
+            if state.message?.isError == true, !isNote { keepDraft(body, ticketID: ticketID) }
+        } catch {
+            if !isNote { keepDraft(body, ticketID: ticketID) }
+            state.message = StatusMessage(L10n.notSentBecause("\(error)"), isError: true)
+        }
     }
 
     /// Adds a reply or note. A message overwrites nothing, so another agent's change meanwhile

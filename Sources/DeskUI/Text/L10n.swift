@@ -133,7 +133,8 @@ public enum L10n {
         public static let advocate = "brand advocate"
         public static let fault = "fault"
         public static let channel = "via"
-        public static let given = "Given"
+        /// What the customer holds now, from any of their complaints.
+        public static let given = "Holds"
         public static let noneStanding = "nothing standing"
         public static func moreCompensations(_ n: Int) -> String { "+\(n) more (h)" }
         public static func moreLines(_ n: Int, key: String) -> String { "+\(n) more — \(key) shows the whole history" }
@@ -342,7 +343,8 @@ extension L10n {
     public static func undoQuotedCode(_ codes: [String], at: Date) -> String {
         "your reply of \(dateTime(at)) gave the customer \(codes.joined(separator: ", "))"
     }
-    public static let undoKept = "not undone: the customer keeps what the reply gave"
+    public static let undoKept = "kept: the customer keeps what the reply gave (u now undoes the change before it)"
+    public static func notSentBecause(_ why: String) -> String { "not sent (\(why)); r opens it again" }
 }
 
 extension L10n {
@@ -354,6 +356,7 @@ extension L10n {
     }
     /// How a yes/no question is answered, on either keyboard layout; Enter is no.
     public static let yesNoKeys = "y/n (д/н) "
+    public static let yesNoHint = "y yes  n no  (д да, н нет)  <Enter> or <Esc>: no"
     public static let yesOrNo = "answer y or n (д or н on a Russian layout); Esc is no"
     public static func replied(_ ticket: String) -> String { "#\(ticket): reply sent" }
     public static func noted(_ ticket: String) -> String { "#\(ticket): note added" }

@@ -27,6 +27,7 @@ enum StatusBar {
             // Below it: an error, else what the prompt offers, else the prompt's keys.
             let below = state.message.map { (" " + $0.text, $0.isError ? Style.danger : .normal) }
                 ?? prompt.detail.map { (" " + $0, Style.warning) }
+                ?? (prompt.purpose.isYesNo ? (" " + L10n.yesNoHint, Style.hint) : nil)
                 ?? (prompt.choices.isEmpty ? nil : (" " + prompt.choices.joined(separator: "  ") + "  · Tab", Style.dim))
             if let (text, style) = below {
                 grid.paint(y: hintsY, style: .normal)
