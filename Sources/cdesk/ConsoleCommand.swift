@@ -41,7 +41,8 @@ struct ConsoleCommand: ParsableCommand {
             let console = Console(store: store, keymap: keys, agent: currentAgent(agent), size: screen.size,
                                   policy: config.policy, playbook: config.playbook,
                                   settings: ConsoleSettings(currency: config.policy.currency, signature: config.signature,
-                                                            apologyOpensReply: config.apologyOpensReply))
+                                                            apologyOpensReply: config.apologyOpensReply,
+                                                            outbox: Outbox(config.mail)))
             console.start()
             // Complaints that came back or ran out of time since anyone last looked: swept in
             // the background (a large store takes seconds); the console notices the result.

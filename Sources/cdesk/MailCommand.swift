@@ -6,8 +6,8 @@ import Foundation
 struct MailCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mail",
-        abstract: "E-mail: take incoming mail into the store.",
-        subcommands: [MailReceiveCommand.self]
+        abstract: "E-mail: take incoming mail into the store, send the queued replies.",
+        subcommands: [MailReceiveCommand.self, MailSendCommand.self, MailStatusCommand.self]
     )
 }
 
@@ -133,5 +133,48 @@ struct MailReceiveCommand: ParsableCommand {
     private func fail(_ status: Int32, _ message: String) -> ExitCode {
         warn(message)
         return ExitCode(status)
+    }
+}
+
+struct MailSendCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "send",
+        abstract: "Send the queued replies through [mail] send_command (for cron).",
+        discussion: """
+            Each message goes on stdin to send_command, run by /bin/sh. Exit 0: sent; exit 75 or a command \
+            that cannot run: stays queued, tried again after 1, 2, 4… minutes (at most an hour); any other \
+            exit: failed, with the command's stderr as the reason; still unsent after retry_hours: failed.
+            """
+    )
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    func run() throws {
+        let config = try loadConfig()
+        guard let sender = MailSender(settings: config.mail) else {
+            print("no mail set up: [mail] from is not in the config")
+            return
+        }
+        let store = try Store(path: StoreLocation.resolve(explicit: storeOptions.store))
+        let summary = try sender.drain(store)
+        print("\(summary.sent) sent, \(summary.queued) to try again, \(summary.failed) failed")
+    }
+}
+
+struct MailStatusCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "The replies by delivery state, and the last failure."
+    )
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    func run() throws {
+        let store = try Store(path: StoreLocation.resolve(explicit: storeOptions.store))
+        let status = try store.outboxStatus()
+        print(["queued", "sent", "failed"].map { "\($0) \(status.counts[$0] ?? 0)" }.joined(separator: ", "))
+        if let last = status.lastFailure {
+            print(UntrustedText.line("last failure: ticket \(last.ticketID ?? "?") <\(last.messageID)>: \(last.reason)"))
+        }
     }
 }

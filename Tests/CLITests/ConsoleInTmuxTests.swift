@@ -253,7 +253,7 @@ import Testing
         }
         if given.contains("again?") { try tmux.send("n") }
         try tmux.send("r")
-        try tmux.waitFor("the reply sent") { $0.contains("#\(id): reply sent") }
+        try tmux.waitFor("the reply recorded") { $0.contains("#\(id): reply recorded, not sent: no mail set up") }
         try tmux.send("e")
         try tmux.waitFor("the resolve prompt") { $0.contains("Resolve #\(id)") }
         try tmux.send(" 4", "Enter")

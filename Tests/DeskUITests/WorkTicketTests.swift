@@ -197,6 +197,20 @@ import Testing
         #expect(detail.messages.last?.body.contains("Курьер привезёт завтра.") == true)
         #expect(detail.messages.last?.isInternal == false)
         #expect(detail.ticket.firstResponseAt == Fixtures.now)
+        #expect(console.state.message?.text == "#T1: reply recorded, not sent: no mail set up")
+        #expect(try store.dueMail(now: Fixtures.now).isEmpty, "no mail set up: nothing queued")
+    }
+
+    @Test func withMailSetUpAReplyIsQueued() throws {
+        let store = try Fixtures.smallStore()
+        let console = ConsoleTests.console(store, settings: ConsoleSettings(
+            outbox: Outbox(from: MailAddress(name: "Магазин", address: "support@shop.example"))))
+        run(console, [.enter, .char("r")], editor: FakeEditor { draft in
+            draft.replacingOccurrences(of: ReplyTemplates.placeholder(.russian), with: "Курьер привезёт завтра.")
+        })
+        #expect(console.state.message?.text == "#T1: reply queued to send")
+        let queued = try store.dueMail(now: Fixtures.now)
+        #expect(queued.count == 1 && queued.first?.body.contains("Курьер привезёт завтра.") == true)
     }
 
     @Test func aCustomerWritingInLatinGetsAnEnglishDraft() throws {

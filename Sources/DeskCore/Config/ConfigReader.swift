@@ -94,6 +94,17 @@ struct ConfigReader {
         for key in table.keys {
             switch key {
             case "max_attachment_mb": mail.maxAttachmentMB = try positive(table[key]!, "mail.\(key)")
+            case "from":
+                let from = try string(table[key]!, "mail.from")
+                guard OutgoingMail.parseAddress(from) != nil else {
+                    throw error("mail.from", "expected an address, like \"Магазин <support@shop.example>\"")
+                }
+                mail.from = from
+            case "send_command":
+                let command = try string(table[key]!, "mail.send_command")
+                guard !command.trimmingCharacters(in: .whitespaces).isEmpty else { throw error("mail.send_command", "is empty") }
+                mail.sendCommand = command
+            case "retry_hours": mail.retryHours = try positive(table[key]!, "mail.\(key)")
             case "reasons":
                 let section = try tableValue(table[key]!, "mail.reasons")
                 for name in section.keys {
@@ -105,7 +116,7 @@ struct ConfigReader {
                     }
                     mail.reasons.words[reason] = words
                 }
-            default: throw error("mail.\(key)", "unknown key (known: max_attachment_mb, reasons)")
+            default: throw error("mail.\(key)", "unknown key (known: from, send_command, retry_hours, max_attachment_mb, reasons)")
             }
         }
     }

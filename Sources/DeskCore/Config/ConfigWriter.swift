@@ -27,6 +27,10 @@ extension DeskConfig {
         out += "[vip]\ndiscount_step = \(playbook.vipDiscountStep)\nbonus_factor = \(playbook.vipBonusFactor)\n"
         out += "\n# Receiving mail: larger attachments are listed, their content not kept\n"
         out += "[mail]\nmax_attachment_mb = \(mail.maxAttachmentMB)\n"
+        out += "# Sending replies: without from, replies are recorded, not sent\n"
+        out += (mail.from.map { "from = \(quoted($0))\n" } ?? "# from = \"Магазин <support@shop.example>\"\n")
+        out += "send_command = \(quoted(mail.sendCommand))\n"
+        out += "retry_hours = \(mail.retryHours)\n"
         out += "# a new complaint's reason: the one whose words (beginnings of words, any case) its mail has most\n"
         out += "[mail.reasons]\n"
         for reason in Reason.allCases {

@@ -68,10 +68,19 @@ public struct DeskConfig: Sendable, Equatable {
 
 /// The `[mail]` section: an attachment larger than `maxAttachmentMB` is recorded by name,
 /// type and size, its content not kept; `reasons` guesses a new complaint's reason.
+/// Sending: `from` is the desk's address (`Магазин <support@shop.example>`); without it mail
+/// is not set up and replies are recorded, not sent. `sendCommand` gets each message on
+/// stdin through /bin/sh; a message not sent within `retryHours` fails.
 public struct MailSettings: Sendable, Equatable {
     public var maxAttachmentMB: Int64 = 25
     public var reasons: ReasonKeywords = .standard
+    public var from: String?
+    public var sendCommand = "sendmail -t -oi"
+    public var retryHours: Int64 = 48
     public init() {}
+
+    /// Whether replies are sent: a `from` is set.
+    public var isSetUp: Bool { from.map { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? false }
 }
 
 /// A problem in a config file: `FILE:LINE: key: reason`.

@@ -60,7 +60,9 @@ public protocol TicketChanging {
     /// of a take puts back a new ticket's status).
     func assign(ticketID: String, expectedVersion: Int, to assignee: String?, status: TicketStatus?, agent: String, at: Date) throws
     func setFault(ticketID: String, expectedVersion: Int, fault: Fault, agent: String, at: Date) throws
-    func addMessage(ticketID: String, expectedVersion: Int, body: String, isInternal: Bool, agent: String, at: Date) throws
+    /// With `outbox` (mail set up), a reply to a customer with an e-mail is queued to be sent too.
+    func addMessage(ticketID: String, expectedVersion: Int, body: String, isInternal: Bool, agent: String, at: Date,
+                    outbox: Outbox?) throws
     /// Revokes compensations (an undo): they stay, marked revoked.
     func revokeCompensations(ids: [Int64], ticketID: String, expectedVersion: Int, agent: String, at: Date) throws
     /// Marks followed complaints recovered (the customer ordered again) or lost (the window passed).
@@ -90,6 +92,12 @@ extension QueueReading {
 }
 
 extension TicketChanging {
+    /// A reply or note not sent as mail.
+    public func addMessage(ticketID: String, expectedVersion: Int, body: String, isInternal: Bool, agent: String,
+                           at: Date = Date()) throws {
+        try addMessage(ticketID: ticketID, expectedVersion: expectedVersion, body: body, isInternal: isInternal, agent: agent,
+                       at: at, outbox: nil)
+    }
     /// Reopens a done complaint as open.
     @discardableResult
     public func reopen(ticketID: String, expectedVersion: Int, agent: String, at: Date = Date()) throws -> ResolutionRecord {

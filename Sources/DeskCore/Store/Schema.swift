@@ -34,6 +34,14 @@ enum Schema {
         migrator.registerMigration("v8-mail") { db in
             try db.execute(sql: v8)
         }
+        migrator.registerMigration("v9-outbox") { db in
+            // A sent message's parent, and its tries: a queued one waits until next_try_at.
+            try db.execute(sql: """
+                ALTER TABLE mail_message ADD COLUMN in_reply_to TEXT;
+                ALTER TABLE mail_message ADD COLUMN tries INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE mail_message ADD COLUMN next_try_at INTEGER;
+                """)
+        }
         return migrator
     }
 

@@ -358,3 +358,8 @@ extension Store {
         }
     }
 }
+
+extension Store {
+    /// The signer of the desk's Message-IDs, inside a write (a reply being queued).
+    static func outboxIdentity(_ db: Database) throws -> MailIdentity { try MailWriter.identity(db) }
+}

@@ -72,11 +72,16 @@ extension Store {
 
     /// Adds an agent's reply (sent to the customer) or internal note. The first reply sets
     /// the ticket's first-response time; a new ticket becomes open.
+    /// With `outbox` (mail set up), a reply to a customer with an e-mail is also queued to be
+    /// sent, in the same transaction.
     public func addMessage(ticketID: String, expectedVersion: Int, body: String, isInternal: Bool, agent: String,
-                           at: Date = Date()) throws {
+                           at: Date, outbox: Outbox?) throws {
         try change(ticketID: ticketID, expectedVersion: expectedVersion, agent: agent, at: at) { db, ticket in
             try db.execute(sql: "INSERT INTO message (ticket_id, author, body, internal, at, agent) VALUES (?, 'agent', ?, ?, ?, ?)",
                            arguments: [ticketID, body, isInternal, at.seconds, agent])
+            if !isInternal, let outbox {
+                try Self.queueReply(db, ticketID: ticketID, messageRow: db.lastInsertedRowID, outbox: outbox, at: at)
+            }
             if !isInternal {
                 try db.execute(sql: """
                     UPDATE ticket SET first_response_at = coalesce(first_response_at, ?),

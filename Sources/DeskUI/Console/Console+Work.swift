@@ -214,9 +214,16 @@ extension Console {
     func postReply(_ body: String, isNote: Bool, ticketID: String, version: Int) throws {
         let version = try store.ticketDetail(id: ticketID)?.ticket.version ?? version
         try store.addMessage(ticketID: ticketID, expectedVersion: version, body: body, isInternal: isNote,
-                             agent: state.agent, at: state.now)
+                             agent: state.agent, at: state.now, outbox: settings.outbox)
         if ownVersion[ticketID] == version { ownVersion[ticketID] = version + 1 }
-        state.message = StatusMessage(isNote ? L10n.noted(ticketID) : L10n.replied(ticketID))
+        if isNote {
+            state.message = StatusMessage(L10n.noted(ticketID))
+        } else if settings.outbox != nil {
+            state.message = StatusMessage(L10n.replied(ticketID))
+        } else {
+            state.message = StatusMessage(saidNoMail ? L10n.repliedNoMail(ticketID) : L10n.repliedNoMailFirst(ticketID))
+            saidNoMail = true
+        }
     }
 
     /// A reply not sent stays, so that the next reply on the ticket starts from it.

@@ -24,6 +24,8 @@ public final class Console {
     var ownVersion: [String: Int] = [:]
     /// A reply the agent wrote and did not send, by ticket: the next reply starts from it.
     var unsentDrafts: [String: String] = [:]
+    /// Whether a reply has said that mail is not set up (the first one does).
+    var saidNoMail = false
 
     public let policy: CompensationPolicy
     public let playbook: Playbook
@@ -246,8 +248,11 @@ public struct ConsoleSettings: Sendable, Equatable {
     public var signature: String?
     /// Whether recording an apology opens the reply editor right after (off by default).
     public var apologyOpensReply: Bool
+    /// Where replies are queued to be sent as mail; nil: mail is not set up (`[mail] from`).
+    public var outbox: Outbox?
 
-    public init(currency: String = "₽", signature: String? = nil, apologyOpensReply: Bool = false) {
+    public init(currency: String = "₽", signature: String? = nil, apologyOpensReply: Bool = false, outbox: Outbox? = nil) {
         self.currency = currency; self.signature = signature; self.apologyOpensReply = apologyOpensReply
+        self.outbox = outbox
     }
 }

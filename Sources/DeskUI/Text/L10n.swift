@@ -358,7 +358,9 @@ extension L10n {
     public static let yesNoKeys = "y/n (д/н) "
     public static let yesNoHint = "y yes  n no  (д да, н нет)  <Enter> or <Esc>: no"
     public static let yesOrNo = "answer y or n (д or н on a Russian layout); Esc is no"
-    public static func replied(_ ticket: String) -> String { "#\(ticket): reply sent" }
+    public static func replied(_ ticket: String) -> String { "#\(ticket): reply queued to send" }
+    public static func repliedNoMailFirst(_ ticket: String) -> String { "#\(ticket): reply recorded, not sent: no mail set up" }
+    public static func repliedNoMail(_ ticket: String) -> String { "#\(ticket): reply recorded" }
     public static func noted(_ ticket: String) -> String { "#\(ticket): note added" }
     public static let notSent = "not sent; r opens it again"
 }

@@ -1,0 +1,93 @@
+import Foundation
+
+/// What the send command made of one message.
+public enum SendOutcome: Sendable, Equatable {
+    case sent
+    /// Exit 75, or the command could not run: try again later.
+    case tryAgain(reason: String)
+    /// Any other exit: the reason is the command's stderr.
+    case failed(reason: String)
+}
+
+/// Sends the queued replies: each message goes on stdin to `[mail] send_command` (run by
+/// /bin/sh). Sent: 0; stays queued, tried again after 1, 2, 4… minutes (at most an hour):
+/// exit 75, or a command that cannot run (126, 127); failed: any other exit, or still
+/// unsent `retry_hours` after it was queued.
+public struct MailSender: Sendable {
+    public var settings: MailSettings
+    public var from: MailAddress
+
+    public init?(settings: MailSettings) {
+        guard let outbox = Outbox(settings) else { return nil }
+        self.settings = settings
+        self.from = outbox.from
+    }
+
+    public struct Summary: Sendable, Equatable {
+        public var sent = 0, queued = 0, failed = 0
+    }
+
+    /// Sends every reply due at `now`.
+    public func drain(_ store: Store, now: @Sendable () -> Date = { Date() },
+                      send: ((String) -> SendOutcome)? = nil) throws -> Summary {
+        var summary = Summary()
+        for item in try store.dueMail(now: now()) {
+            let outcome = (send ?? run)(item.mail(from: from).rendered())
+            let at = now()
+            switch outcome {
+            case .sent:
+                try store.markMailSent(messageID: item.messageID, at: at)
+                summary.sent += 1
+            case let .failed(reason):
+                try store.markMailFailed(messageID: item.messageID, reason: reason, at: at)
+                summary.failed += 1
+            case let .tryAgain(reason):
+                if at.timeIntervalSince(item.queuedAt) >= Double(settings.retryHours) * 3600 {
+                    try store.markMailFailed(messageID: item.messageID,
+                                             reason: "not sent in \(settings.retryHours) hours: \(reason)", at: at)
+                    summary.failed += 1
+                } else {
+                    let wait = Self.backoff(tries: item.tries + 1)
+                    try store.markMailRetry(messageID: item.messageID, reason: reason, at: at, nextTry: at.addingTimeInterval(wait))
+                    summary.queued += 1
+                }
+            }
+        }
+        return summary
+    }
+
+    /// The wait after the `tries`th failed try: 1, 2, 4… minutes, at most an hour.
+    public static func backoff(tries: Int) -> TimeInterval {
+        60 * Double(min(60, 1 << min(max(tries - 1, 0), 6)))
+    }
+
+    /// Runs the send command with `message` on stdin.
+    public func run(_ message: String) -> SendOutcome {
+        let input = FileManager.default.temporaryDirectory.appendingPathComponent("cdesk-out-\(UUID().uuidString)")
+        do { try Data(message.utf8).write(to: input) } catch { return .tryAgain(reason: "cannot write the message: \(error.localizedDescription)") }
+        defer { try? FileManager.default.removeItem(at: input) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", settings.sendCommand]
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        do {
+            process.standardInput = try FileHandle(forReadingFrom: input)
+            try process.run()
+        } catch {
+            return .tryAgain(reason: "cannot run \(settings.sendCommand): \(error.localizedDescription)")
+        }
+        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        let said = UntrustedText.line(stderr.trimmingCharacters(in: .whitespacesAndNewlines))
+        let status = process.terminationStatus
+        switch (process.terminationReason, status) {
+        case (.exit, 0): return .sent
+        case (.exit, 75): return .tryAgain(reason: said.isEmpty ? "exit 75 (try again later)" : said)
+        case (.exit, 126), (.exit, 127): return .tryAgain(reason: "cannot run \(settings.sendCommand)" + (said.isEmpty ? "" : ": \(said)"))
+        case (.exit, _): return .failed(reason: said.isEmpty ? "exit \(status)" : said)
+        default: return .tryAgain(reason: "killed by signal \(status)")
+        }
+    }
+}
