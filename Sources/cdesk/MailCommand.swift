@@ -155,9 +155,17 @@ struct MailSendCommand: ParsableCommand {
             print("no mail set up: [mail] from is not in the config")
             return
         }
-        let store = try Store(path: StoreLocation.resolve(explicit: storeOptions.store))
-        let summary = try sender.drain(store)
-        print("\(summary.sent) sent, \(summary.queued) to try again, \(summary.failed) failed")
+        try reportingUserErrors {
+            let summary = try sender.drain(try Self.existingStore(storeOptions))
+            print("\(summary.sent) sent, \(summary.queued) to try again, \(summary.failed) failed")
+        }
+    }
+
+    /// The store, which must be there: sending or counting never makes an empty one.
+    static func existingStore(_ options: StoreOptions) throws -> Store {
+        let path = options.path()
+        guard FileManager.default.fileExists(atPath: path) else { throw UserError("no store at \(path)") }
+        do { return try Store(path: path) } catch { throw UserError("\(error)") }
     }
 }
 
@@ -170,11 +178,12 @@ struct MailStatusCommand: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
-        let store = try Store(path: StoreLocation.resolve(explicit: storeOptions.store))
-        let status = try store.outboxStatus()
-        print(["queued", "sent", "failed"].map { "\($0) \(status.counts[$0] ?? 0)" }.joined(separator: ", "))
-        if let last = status.lastFailure {
-            print(UntrustedText.line("last failure: ticket \(last.ticketID ?? "?") <\(last.messageID)>: \(last.reason)"))
+        try reportingUserErrors {
+            let status = try MailSendCommand.existingStore(storeOptions).outboxStatus()
+            print(["queued", "sent", "failed"].map { "\($0) \(status.counts[$0] ?? 0)" }.joined(separator: ", "))
+            if let last = status.lastFailure {
+                print(UntrustedText.line("last failure: ticket \(last.ticketID ?? "?") <\(last.messageID)>: \(last.reason)"))
+            }
         }
     }
 }

@@ -80,3 +80,16 @@ import Testing
         #expect(quick.status == 0, "nothing holds the store now: \(quick.stderr)")
     }
 }
+
+@Suite struct MailCommandStoreTests {
+    /// Sending and counting never make an empty store of a mistyped path.
+    @Test func mailSendAndStatusRefuseAMissingStore() throws {
+        let path = Fixtures.temporaryPath("no-mail-store")
+        for command in [["mail", "status"], ["mail", "send"]] {
+            let result = try runCDesk(command + ["--store", path],
+                                      environment: ["CDESK_CONFIG": "", "XDG_CONFIG_HOME": "/nonexistent"])
+            #expect(!FileManager.default.fileExists(atPath: path), "\(command)")
+            if command[1] == "status" { #expect(result.status == 1 && result.stderr == "cdesk: no store at \(path)\n") }
+        }
+    }
+}
