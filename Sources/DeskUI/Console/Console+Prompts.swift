@@ -34,7 +34,7 @@ extension Console {
                 $0.ticketID == ticket.id && $0.kind != .apology && $0.state != .revoked
             }
             prompt.text = given ? Resolution.compensated.rawValue : Resolution.explained.rawValue
-        case .confirmReply, .confirmUndo, .confirmSuggestion, .placeholderLeft, .search, .export, .filter:
+        case .confirmUndo, .confirmSuggestion, .placeholderLeft, .search, .export, .filter:
             return  // asked by their own keys and checks, never here
         }
         prompt.prefilled = !prompt.text.isEmpty
@@ -183,7 +183,7 @@ extension Console {
                 self.state.message = StatusMessage(L10n.faultSet(prompt.ticketID, fault))
                 self.remember(.fault(ticketID: prompt.ticketID, previous: previous), version: prompt.version + 1)
             }
-        case .confirmReply, .confirmUndo, .confirmSuggestion, .placeholderLeft:
+        case .confirmUndo, .confirmSuggestion, .placeholderLeft:
             break  // answered above
         }
     }
@@ -194,9 +194,6 @@ extension Console {
         state.prompt = nil
         attempt {
             switch prompt.purpose {
-            case .confirmReply(let text):
-                guard yes else { keepDraft(text, ticketID: prompt.ticketID); state.message = StatusMessage(L10n.notSent); return }
-                sendKeeping(text, isNote: false, ticketID: prompt.ticketID, version: prompt.version)
             case .confirmUndo:
                 guard yes else {
                     // The agent keeps it: the next undo goes on to the change before.

@@ -176,7 +176,7 @@ extension Console {
     }
 
     /// The editor is done: `text` is what was saved (nil when it failed). A reply that still
-    /// holds the template's placeholder is never sent, and the template unchanged needs a yes.
+    /// holds the template's placeholder is never sent (the shop's rule: no robot replies).
     public func finishEditing(_ text: String?) {
         guard let request = state.editing else { return }
         state.editing = nil
@@ -185,12 +185,6 @@ extension Console {
         guard !body.isEmpty else { state.message = StatusMessage(L10n.emptyMessage); return }
         if !request.isNote, ReplyTemplates.holdsPlaceholder(body) {
             state.prompt = PromptState(purpose: .placeholderLeft(text), label: L10n.placeholderLeft(ticket: request.ticketID),
-                                       text: "", ticketID: request.ticketID, version: request.version)
-            return
-        }
-        if !request.isNote, body == request.draft.trimmingCharacters(in: .whitespacesAndNewlines) {
-            // The shop's rule: no robot replies. A template sent unchanged needs a yes.
-            state.prompt = PromptState(purpose: .confirmReply(body), label: L10n.sendAsIs(ticket: request.ticketID),
                                        text: "", ticketID: request.ticketID, version: request.version)
             return
         }

@@ -149,8 +149,6 @@ public struct PromptState: Equatable {
         case search(previous: QueueQuery)
         case export
         case filter
-        /// The reply is the template unchanged: send it anyway?
-        case confirmReply(String)
         /// The undo would revoke a promo code a sent reply gave: revoke anyway?
         case confirmUndo
         /// The complaint already has as much of the suggestion: give it again?
@@ -161,7 +159,7 @@ public struct PromptState: Equatable {
         /// Answered with one key, y or n (д or н).
         public var isYesNo: Bool {
             switch self {
-            case .confirmReply, .confirmUndo, .confirmSuggestion, .placeholderLeft: true
+            case .confirmUndo, .confirmSuggestion, .placeholderLeft: true
             default: false
             }
         }

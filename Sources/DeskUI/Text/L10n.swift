@@ -350,7 +350,6 @@ extension L10n {
 extension L10n {
     public static let editorFailed = "the editor did not finish; nothing was saved"
     public static let emptyMessage = "empty — nothing was saved"
-    public static func sendAsIs(ticket: String) -> String { "The reply to #\(ticket) is the template unchanged. Send? \(yesNoKeys)" }
     public static func placeholderLeft(ticket: String) -> String {
         "The reply to #\(ticket) still has the [placeholder]. Edit it? \(yesNoKeys)"
     }
