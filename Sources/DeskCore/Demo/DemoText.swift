@@ -97,17 +97,9 @@ enum DemoText {
     /// "12 ноября", "12 November". Computed, not formatted: `DateFormatter` would cost more
     /// than the rest of a message.
     static func day(_ seconds: Int64, _ language: DemoLanguage) -> String {
-        // Days since 1970-01-01 to a civil date (H. Hinnant's `civil_from_days`).
-        let z = (seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400) + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let shifted = (5 * dayOfYear + 2) / 153
-        let dayOfMonth = dayOfYear - (153 * shifted + 2) / 5 + 1
-        let month = shifted < 10 ? shifted + 3 : shifted - 9
+        let (date, _) = ISODate.parts(seconds)
         let names = language == .russian ? russianMonths : englishMonths
-        return String(dayOfMonth) + " " + names[Int(month) - 1]
+        return String(date.day) + " " + names[Int(date.month) - 1]
     }
 
     private static let russianMonths = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
