@@ -259,9 +259,9 @@ final class LockedBox<T>: @unchecked Sendable {
 @Suite struct RecoveryKeyTests {
     @Test func parsesStatesAndFollowUps() {
         let now = Fixtures.now
-        func parsed(_ text: String) -> (RecoveryState, Date?)? { try? Console.parseRecovery(text, now: now).get() }
+        func parsed(_ text: String) -> (RecoveryState, Date?)? { try? ConsoleStep.parseRecovery(text, now: now).get() }
         func refusal(_ text: String) -> String? {
-            if case .failure(let problem) = Console.parseRecovery(text, now: now) { return problem.message }
+            if case .failure(let problem) = ConsoleStep.parseRecovery(text, now: now) { return problem.message }
             return nil
         }
         #expect(parsed("contacted")?.0 == .contacted)
@@ -276,10 +276,10 @@ final class LockedBox<T>: @unchecked Sendable {
 
     @Test func resolutionsSayWhatIsWrong() {
         func refusal(_ text: String) -> String? {
-            if case .failure(let problem) = Console.parseResolution(text) { return problem.message }
+            if case .failure(let problem) = ConsoleStep.parseResolution(text) { return problem.message }
             return nil
         }
-        #expect((try? Console.parseResolution("Compensated 5").get())?.1 == 5)
+        #expect((try? ConsoleStep.parseResolution("Compensated 5").get())?.1 == 5)
         #expect(refusal("compensated 7") == "satisfaction is a number 1–5, not '7' (e.g. compensated 5)")
         #expect(refusal("fixed") == "'fixed' is not an outcome: compensated, explained, refunded, replaced, no-action, duplicate (Tab completes)")
     }

@@ -36,3 +36,27 @@ struct ExportJob {
         task = BackgroundTask { try store.exportCases(filter, format: format, to: file.handle) }
     }
 }
+
+extension ExportJob {
+    /// Puts a finished export's file in place; one that found no case, or failed, leaves
+    /// no file.
+    func finish(_ outcome: Result<Int, any Error>) -> ExportOutcome {
+        switch outcome {
+        case .success(0):
+            file.discard()
+            return .empty
+        case .success(let count):
+            do throws(ExportFile.Problem) {
+                try file.commit()
+                return .written(count: count, path: file.target)
+            } catch .exists(let path) {
+                return .exists(path)
+            } catch {
+                return .failed(error)
+            }
+        case .failure(let error):
+            file.discard()
+            return .failed(error)
+        }
+    }
+}

@@ -8,12 +8,7 @@ import Foundation
 /// Each `request` replaces what was asked before; the jobs of an older request that have
 /// not started are dropped, and their results are never reported.
 final class QueueCounter: @unchecked Sendable {
-    enum Job: Hashable, Sendable {
-        /// How many tickets the queue holds.
-        case total(QueueQuery)
-        /// How many come before a row: its position, after the queue changed under it.
-        case before(QueueQuery, QueueCursor)
-    }
+    typealias Job = CountJob
 
     /// A handle of its own, so that stopping a count never stops what the screen reads.
     private let store: any DeskStore
@@ -73,10 +68,10 @@ final class QueueCounter: @unchecked Sendable {
     var isBusy: Bool { lock.withLock { pending > 0 || !results.isEmpty || failure != nil } }
 
     /// The counts finished since the last call, and the jobs that failed with why.
-    func take() -> (results: [Job: Int], failed: Set<Job>, failure: String?) {
+    func take() -> CountBatch {
         lock.withLock {
             defer { results = [:]; failure = nil; failed = [] }
-            return (results, failed, failure)
+            return CountBatch(results: results, failed: failed, failure: failure)
         }
     }
 

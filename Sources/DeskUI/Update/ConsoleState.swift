@@ -53,6 +53,35 @@ public struct ConsoleState {
     /// The report page's figures and how far it is scrolled.
     public var report: Report?
     public var reportScroll = 0
+    /// What this session did and may take back, and what it remembers between keys.
+    public var session = SessionState()
+    /// Work running in the background, as the state knows it (the runner holds the work).
+    public var background = BackgroundState()
+}
+
+/// What one agent's session remembers between keys.
+public struct SessionState {
+    /// The change stamp the screen was last read at: a higher one means others changed things.
+    public var lastStamp: Int64 = 0
+    /// This session's own changes, newest last, each with how to take it back.
+    public var undoStack: [Undo] = []
+    /// The version each ticket had after this session's last change to it: an undo is
+    /// refused, like any change, if someone else changed the ticket since.
+    public var ownVersion: [String: Int] = [:]
+    /// A reply the agent wrote and did not send, by ticket: the next reply starts from it.
+    public var unsentDrafts: [String: String] = [:]
+    /// Whether a reply has said that mail is not set up (the first one does).
+    public var saidNoMail = false
+}
+
+/// Background work the console started and has not heard back from.
+public struct BackgroundState {
+    /// Views whose count in `viewCounts` is up to date with the store and the clock.
+    public var freshCounts: Set<QueueView> = []
+    public var exportRunning = false
+    public var reportRunning = false
+    /// A report that finished while the agent was elsewhere: the report key shows it.
+    public var readyReport: Report?
 }
 
 extension ConsoleState {

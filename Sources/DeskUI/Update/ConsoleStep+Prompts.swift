@@ -3,12 +3,12 @@ import Foundation
 
 /// The bottom-line prompts: what each asks and offers, how typing edits it, and what Enter
 /// (or a yes or a no) does.
-extension Console {
+extension ConsoleStep {
     /// Opens the prompt for `purpose` on the ticket the action works on, prefilled with what
     /// most likely fits; the first character typed replaces a prefilled value. What the
     /// action needs (an open complaint to resolve, a resolved one to follow) was checked
     /// from the action table before it came here.
-    func ask(_ purpose: PromptState.Purpose) throws {
+    mutating func ask(_ purpose: PromptState.Purpose) throws {
         guard let detail = try targetDetail() else { return }
         let ticket = detail.ticket
         var prompt = PromptState(purpose: purpose, label: "", text: "", ticketID: ticket.id, version: ticket.version)
@@ -43,12 +43,12 @@ extension Console {
 
     /// A printable key typed at the prompt: a yes/no prompt takes its answer, any other
     /// prompt the character (replacing a prefilled value).
-    func typeIntoPrompt(_ c: Character) {
+    mutating func typeIntoPrompt(_ c: Character) throws {
         guard var prompt = state.prompt else { return }
         if prompt.purpose.isYesNo {
             switch YesNo(c) {
-            case .yes?: return answer(yes: true)
-            case .no?: return answer(yes: false)
+            case .yes?: return try answer(yes: true)
+            case .no?: return try answer(yes: false)
             case nil: state.message = StatusMessage(L10n.yesOrNo, isError: true)
             }
             return
@@ -62,7 +62,7 @@ extension Console {
         promptEdited()
     }
 
-    func erasePrompt(all: Bool) {
+    mutating func erasePrompt(all: Bool) {
         guard var prompt = state.prompt, !prompt.purpose.isYesNo else { return }
         // Erasing a prefilled value erases it whole, as a selection would be.
         if all || prompt.prefilled { prompt.text = "" } else if !prompt.text.isEmpty { prompt.text.removeLast() }
@@ -73,7 +73,7 @@ extension Console {
 
     /// Tab: a filter's words, or the first word of an outcome, a fault or a recovery state
     /// (in any case); several that fit are listed.
-    func completePrompt() {
+    mutating func completePrompt() {
         guard var prompt = state.prompt else { return }
         prompt.prefilled = false
         if prompt.purpose == .filter {
@@ -94,31 +94,31 @@ extension Console {
         state.prompt = prompt
     }
 
-    func promptEdited() {
+    mutating func promptEdited() {
         if case .search = state.prompt?.purpose { state.searchPending = true }
     }
 
-    func cancelPrompt() {
+    mutating func cancelPrompt() throws {
         guard let prompt = state.prompt else { return }
-        if prompt.purpose.isYesNo { return answer(yes: false) }
+        if prompt.purpose.isYesNo { return try answer(yes: false) }
         state.prompt = nil
         state.searchPending = false
         if case .search(let previous) = prompt.purpose {
-            showQueue(previous)
+            try showQueue(previous)
         } else {
             state.message = StatusMessage(L10n.Prompt.cancelled)
         }
     }
 
-    func acceptPrompt() throws {
+    mutating func acceptPrompt() throws {
         guard let prompt = state.prompt else { return }
         // Enter on a yes/no question is the safe answer.
-        if prompt.purpose.isYesNo { return answer(yes: false) }
+        if prompt.purpose.isYesNo { return try answer(yes: false) }
         let text = prompt.text.trimmingCharacters(in: .whitespaces)
         switch prompt.purpose {
         case .search:
             // The results stay as a temporary view.
-            runPendingSearch()
+            try runPendingSearch()
             state.prompt = nil
         case .filter:
             switch QueueFilter.parse(prompt.text) {
@@ -128,11 +128,11 @@ extension Console {
                 var query = state.queue.query
                 query.filter = filter
                 state.prompt = nil
-                showQueue(query)
+                try showQueue(query)
             }
         case .export:
+            // The prompt closes once the file is set up; else it stays to fix the name.
             exportView(to: text)
-            if state.message?.isError == false { state.prompt = nil }  // else it stays to fix the name
         case .compensate(let kind):
             let value: Int64
             do {
@@ -142,100 +142,55 @@ extension Console {
                 state.message = StatusMessage(error.description, isError: true)
                 return
             }
-            try write(prompt) { try self.give(kind, value: value, on: prompt) }
+            write(.compensate(ticketID: prompt.ticketID, version: prompt.version, gifts: [Playbook.Gift(kind, value)],
+                              suggested: false))
         case .resolve:
             switch Self.parseResolution(text) {
             case .failure(let problem):
                 state.message = StatusMessage(problem.message, isError: true)
             case .success(let (resolution, satisfaction)):
-                try write(prompt) {
-                    let before = try self.store.resolve(ticketID: prompt.ticketID, expectedVersion: prompt.version,
-                                                        resolution: resolution, satisfaction: satisfaction,
-                                                        agent: self.state.agent, at: self.state.now)
-                    self.remember(.resolution(ticketID: prompt.ticketID, before: before, label: L10n.Undo.resolve),
-                                  version: prompt.version + 1)
-                    self.state.message = StatusMessage(L10n.resolved(prompt.ticketID, resolution))
-                }
+                write(.resolve(ticketID: prompt.ticketID, version: prompt.version, resolution: resolution,
+                               satisfaction: satisfaction))
             }
         case .recovery:
             switch Self.parseRecovery(text, now: state.now) {
             case .failure(let problem):
                 state.message = StatusMessage(problem.message, isError: true)
             case .success(let (recovery, followUp)):
-                try write(prompt) {
-                    let before = try self.store.setRecovery(ticketID: prompt.ticketID, expectedVersion: prompt.version,
-                                                            state: recovery, followUpOn: followUp,
-                                                            agent: self.state.agent, at: self.state.now)
-                    self.remember(.resolution(ticketID: prompt.ticketID, before: before, label: L10n.Undo.recovery),
-                                  version: prompt.version + 1)
-                    self.state.message = StatusMessage(L10n.recoverySet(prompt.ticketID, recovery, followUp))
-                }
+                write(.recovery(ticketID: prompt.ticketID, version: prompt.version, state: recovery, followUp: followUp))
             }
         case .fault:
             guard let fault = Fault(rawValue: text.lowercased()) else {
                 state.message = StatusMessage(L10n.badFault(prompt.text), isError: true)
                 return
             }
-            try write(prompt) {
-                let previous = try self.store.ticketDetail(id: prompt.ticketID)?.ticket.fault ?? .unknown
-                try self.store.setFault(ticketID: prompt.ticketID, expectedVersion: prompt.version, fault: fault,
-                                        agent: self.state.agent, at: self.state.now)
-                self.state.message = StatusMessage(L10n.faultSet(prompt.ticketID, fault))
-                self.remember(.fault(ticketID: prompt.ticketID, previous: previous), version: prompt.version + 1)
-            }
+            let previous = try reader.ticketDetail(id: prompt.ticketID)?.ticket.fault ?? .unknown
+            write(.fault(ticketID: prompt.ticketID, version: prompt.version, fault: fault, previous: previous))
         case .confirmUndo, .confirmSuggestion, .placeholderLeft:
             break  // answered above
         }
     }
 
     /// A yes or a no to the prompt's question.
-    func answer(yes: Bool) {
+    mutating func answer(yes: Bool) throws {
         guard let prompt = state.prompt else { return }
         state.prompt = nil
-        attempt {
-            switch prompt.purpose {
-            case .confirmUndo:
-                guard yes else {
-                    // The agent keeps it: the next undo goes on to the change before.
-                    _ = undoStack.popLast()
-                    state.message = StatusMessage(L10n.undoKept)
-                    return
-                }
-                try undoLast(confirmed: true)
-            case .confirmSuggestion:
-                guard yes else { state.message = StatusMessage(L10n.Prompt.cancelled); return }
-                try takeSuggestion(confirmed: true)
-            case .placeholderLeft(let text):
-                guard yes else { keepDraft(text, ticketID: prompt.ticketID); state.message = StatusMessage(L10n.notSent); return }
-                state.editing = EditRequest(isNote: false, ticketID: prompt.ticketID, version: prompt.version, draft: text)
-            default:
-                break
+        switch prompt.purpose {
+        case .confirmUndo:
+            guard yes else {
+                // The agent keeps it: the next undo goes on to the change before.
+                _ = state.session.undoStack.popLast()
+                return say(L10n.undoKept)
             }
-        }
-    }
-
-    /// Runs the write a prompt asked for: the prompt closes and the screen is re-read; a
-    /// refusal (a conflict, a ticket in the wrong state) is said on the status line.
-    private func write(_ prompt: PromptState, _ body: () throws -> Void) throws {
-        state.prompt = nil
-        try guarded(body)
-    }
-
-    private func give(_ kind: CompensationKind, value: Int64, on prompt: PromptState) throws {
-        let given = try store.giveCompensation(ticketID: prompt.ticketID, expectedVersion: prompt.version,
-                                               kind: kind, value: value, agent: state.agent, at: state.now)
-        state.message = StatusMessage(L10n.gave(kind, value: given.value, code: given.promoCode, ticket: prompt.ticketID,
-                                                currency: settings.currency))
-        remember(.compensations(ticketID: prompt.ticketID, ids: given.id.map { [$0] } ?? [], codes: given.promoCode.map { [$0] } ?? [],
-                                label: kind.rawValue),
-                 version: prompt.version + 1)
-        if kind == .apology, settings.apologyOpensReply {
-            // The shop's choice: an apology is words, and the reply draft opens right away.
-            try afterOwnWrite()
-            if let detail = try store.ticketDetail(id: prompt.ticketID) {
-                state.editing = EditRequest(isNote: false, ticketID: prompt.ticketID, version: detail.ticket.version,
-                                            draft: draft(for: detail))
-            }
+            try undoLast(confirmed: true)
+        case .confirmSuggestion:
+            guard yes else { return say(L10n.Prompt.cancelled) }
+            try takeSuggestion(confirmed: true)
+        case .placeholderLeft(let text):
+            guard yes else { keepDraft(text, ticketID: prompt.ticketID); return say(L10n.notSent) }
+            state.editing = EditRequest(isNote: false, ticketID: prompt.ticketID, version: prompt.version, draft: text)
+        default:
+            break
         }
     }
 

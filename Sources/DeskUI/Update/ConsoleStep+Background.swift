@@ -1,0 +1,71 @@
+import DeskCore
+import Foundation
+
+/// Work in the background: an export of the view's resolved cases, the report. Each is
+/// started as an effect and comes back as an event; the queue stays usable meanwhile.
+extension ConsoleStep {
+    /// Starts writing the resolved cases of the current view (with its filter, or a
+    /// search's matches) to `path`, in the format its extension names; never overwrites.
+    mutating func exportView(to path: String) {
+        guard !state.background.exportRunning else { return refuse(L10n.exportRunning) }
+        guard let format = ExchangeFormat.implied(by: path) else { return refuse(L10n.exportFormat(path)) }
+        let full = URL(fileURLWithPath: path).standardizedFileURL.path
+        effects.append(.startExport(ExportRequest(filter: ExportFilter(view: state.queue.query), format: format, path: full)))
+    }
+
+    /// The export's file is set up (the prompt closes) or not (it stays, to fix the name).
+    mutating func exportStarted(_ result: Result<String, any Error>) {
+        switch result {
+        case .success(let path):
+            state.prompt = nil
+            state.background.exportRunning = true
+            say(L10n.exporting(state.queue.query.view, to: path))
+        case .failure(ExportFile.Problem.exists(let path)):
+            refuse(L10n.exportExists(path))
+        case .failure(let error):
+            fail(error)
+        }
+    }
+
+    /// Says how a finished export went.
+    mutating func exportFinished(_ outcome: ExportOutcome) {
+        state.background.exportRunning = false
+        switch outcome {
+        case let .written(count, path): say(L10n.exported(count, to: path))
+        case .empty: refuse(L10n.nothingToExport)
+        case .exists(let path): refuse(L10n.exportExists(path))
+        case .failed(let error): fail(error)
+        }
+    }
+
+    /// Opens the report, computed in the background: over a million tickets it takes a while,
+    /// and the queue stays usable meanwhile.
+    mutating func showReport() {
+        if let report = state.background.readyReport {
+            state.background.readyReport = nil
+            state.report = report; state.reportScroll = 0; state.page = .report
+            return
+        }
+        say(L10n.reportRunning)
+        guard !state.background.reportRunning else { return }
+        state.background.reportRunning = true
+        effects.append(.startReport)
+    }
+
+    /// A finished report opens, unless the agent went on to something else: then it waits
+    /// for the report key.
+    mutating func reportFinished(_ result: Result<Report, any Error>) {
+        state.background.reportRunning = false
+        switch result {
+        case .success(let report) where state.page == .queue && state.prompt == nil:
+            state.report = report; state.reportScroll = 0; state.page = .report
+            state.message = nil
+        case .success(let report):
+            state.background.readyReport = report
+            let key = keymap.keys(for: .showReport, in: .queue).first?.map(\.name).joined() ?? "R"
+            say(L10n.reportReady(key: key))
+        case .failure(let error):
+            fail(error)
+        }
+    }
+}

@@ -1,0 +1,173 @@
+import DeskCore
+import Foundation
+
+/// Work on a ticket: the writes an agent asks for, and what their results mean on screen.
+/// A write is an effect; its result comes back as `.wrote`, and only then is it said and
+/// remembered for undo.
+extension ConsoleStep {
+    /// Asks for a store write in the agent's name; a prompt that asked for it closes.
+    mutating func write(_ change: StoreWrite) {
+        state.prompt = nil
+        effects.append(.write(change, agent: state.agent, at: state.now))
+    }
+
+    /// Gives what the playbook suggests, once: when the complaint already has as much or
+    /// more of any of it, it says what and asks first.
+    mutating func takeSuggestion(confirmed: Bool) throws {
+        guard let detail = try targetDetail() else { return }
+        let ticket = detail.ticket
+        let suggestion = suggestion(for: detail.ticket, tier: detail.customer.tier)
+        guard !suggestion.gifts.isEmpty else { return say(L10n.nothingToGive) }
+        let onThis = detail.compensations.filter { $0.ticketID == ticket.id && $0.state != .revoked }
+        if !confirmed, !suggestion.alreadyGiven(in: onThis).isEmpty {
+            var prompt = PromptState(purpose: .confirmSuggestion, label: L10n.suggestionAgain(ticket: ticket.id),
+                                     text: "", ticketID: ticket.id, version: ticket.version)
+            prompt.detail = L10n.suggestionGivenAlready(onThis)
+            state.prompt = prompt
+            return
+        }
+        write(.compensate(ticketID: ticket.id, version: ticket.version, gifts: suggestion.gifts, suggested: true))
+    }
+
+    mutating func takeTicket() throws {
+        guard let ticket = try targetDetail()?.ticket else { return }
+        write(.take(ticketID: ticket.id, version: ticket.version, previous: ticket.assignee, status: ticket.status))
+    }
+
+    mutating func reopenTicket() throws {
+        guard let ticket = try targetDetail()?.ticket else { return }
+        write(.reopen(ticketID: ticket.id, version: ticket.version))
+    }
+
+    // MARK: Replies and notes
+
+    mutating func startEditing(note: Bool) throws {
+        guard let detail = try targetDetail() else { return }
+        let ticket = detail.ticket
+        let text = note ? "" : state.session.unsentDrafts.removeValue(forKey: ticket.id) ?? draft(for: detail)
+        state.editing = EditRequest(isNote: note, ticketID: ticket.id, version: ticket.version, draft: text)
+    }
+
+    /// A reply's first draft: the template for the complaint, signed by this agent.
+    func draft(for detail: TicketDetail) -> String {
+        ReplyTemplates.draft(for: detail, agent: state.agent, signature: settings.signature)
+    }
+
+    /// The editor is done: `text` is what was saved (nil when it failed). A reply that still
+    /// holds the template's placeholder is never sent (the shop's rule: no robot replies).
+    mutating func finishEditing(_ text: String?) {
+        guard let request = state.editing else { return }
+        state.editing = nil
+        guard let text else { return refuse(L10n.editorFailed) }
+        let body = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !body.isEmpty else { return say(L10n.emptyMessage) }
+        if !request.isNote, ReplyTemplates.holdsPlaceholder(body) {
+            state.prompt = PromptState(purpose: .placeholderLeft(text), label: L10n.placeholderLeft(ticket: request.ticketID),
+                                       text: "", ticketID: request.ticketID, version: request.version)
+            return
+        }
+        write(.post(ticketID: request.ticketID, version: request.version, body: body, isNote: request.isNote))
+    }
+
+    /// A reply not sent stays, so that the next reply on the ticket starts from it.
+    mutating func keepDraft(_ text: String, ticketID: String) {
+        state.session.unsentDrafts[ticketID] = text
+    }
+
+    mutating func remember(_ undo: Undo, version: Int) {
+        state.session.undoStack.append(undo)
+        state.session.ownVersion[undo.ticketID] = version
+    }
+
+    // MARK: Results
+
+    /// A write came back. Whatever happened, the screen is re-read; then it is said, and a
+    /// change made is remembered for undo. A refusal (a conflict, a ticket in the wrong
+    /// state, a busy store) is said on the status line; a reply refused is kept.
+    mutating func wrote(_ change: StoreWrite, _ result: Result<WriteReceipt, any Error>, stamp: Int64?) throws {
+        switch result {
+        case .failure(let error):
+            try refreshAfterWrite(stamp: stamp)
+            switch change {
+            case let .post(id, _, body, isNote):
+                if !isNote { keepDraft(body, ticketID: id) }
+                refuse(L10n.notSentBecause("\(error)"))
+            case .undo:
+                // An undo the store refused (someone changed the ticket since) never can be;
+                // one a busy store stopped stays for the next try.
+                if error is StoreError { _ = state.session.undoStack.popLast() }
+                fail(error)
+            default:
+                fail(error)
+            }
+        case .success(let receipt):
+            try refreshAfterWrite(stamp: stamp)
+            try succeeded(change, receipt)
+        }
+    }
+
+    private mutating func succeeded(_ change: StoreWrite, _ receipt: WriteReceipt) throws {
+        let currency = settings.currency
+        switch (change, receipt) {
+        case let (.compensate(id, version, gifts, suggested), .compensations(given)):
+            let label = suggested ? L10n.Hint.suggestion : gifts.first?.kind.rawValue ?? ""
+            remember(.compensations(ticketID: id, ids: given.compactMap(\.id), codes: given.compactMap(\.promoCode), label: label),
+                     version: version + 1)
+            if suggested || given.count != 1 {
+                say(L10n.gaveSuggestion(given, ticket: id, currency: currency))
+            } else {
+                say(L10n.gave(given[0].kind, value: given[0].value, code: given[0].promoCode, ticket: id, currency: currency))
+            }
+            if !suggested, given.first?.kind == .apology, settings.apologyOpensReply, let detail = try reader.ticketDetail(id: id) {
+                // The shop's choice: an apology is words, and the reply draft opens right away.
+                state.editing = EditRequest(isNote: false, ticketID: id, version: detail.ticket.version, draft: draft(for: detail))
+            }
+        case let (.resolve(id, version, resolution, _), .before(before)):
+            remember(.resolution(ticketID: id, before: before, label: L10n.Undo.resolve), version: version + 1)
+            say(L10n.resolved(id, resolution))
+        case let (.recovery(id, version, recovery, followUp), .before(before)):
+            remember(.resolution(ticketID: id, before: before, label: L10n.Undo.recovery), version: version + 1)
+            say(L10n.recoverySet(id, recovery, followUp))
+        case let (.fault(id, version, fault, previous), _):
+            remember(.fault(ticketID: id, previous: previous), version: version + 1)
+            say(L10n.faultSet(id, fault))
+        case let (.take(id, version, previous, status), _):
+            remember(.take(ticketID: id, previous: previous, status: status), version: version + 1)
+            say(L10n.took(id))
+        case let (.reopen(id, version), .before(before)):
+            remember(.resolution(ticketID: id, before: before, label: L10n.Undo.reopen), version: version + 1)
+            say(L10n.reopened(id))
+        case let (.post(id, _, _, isNote), receipt):
+            // A message moves the ticket's version on: an undo of this session's earlier
+            // change on it expects the new one.
+            if case .posted(let version) = receipt, state.session.ownVersion[id] == version {
+                state.session.ownVersion[id] = version + 1
+            }
+            if isNote {
+                say(L10n.noted(id))
+            } else if settings.outbox != nil {
+                say(L10n.replied(id))
+            } else {
+                say(state.session.saidNoMail ? L10n.repliedNoMail(id) : L10n.repliedNoMailFirst(id))
+                state.session.saidNoMail = true
+            }
+        case let (.undo(undo, version), _):
+            _ = state.session.undoStack.popLast()
+            state.session.ownVersion[undo.ticketID] = version + 1
+            say(L10n.undone(undo.label, ticket: undo.ticketID))
+        case (.compensate, _), (.resolve, _), (.recovery, _), (.reopen, _):
+            break  // each write brings back its own receipt (see `StoreWrite.perform`)
+        }
+    }
+}
+
+extension Undo {
+    /// What the status line calls the change taken back.
+    var label: String {
+        switch self {
+        case let .compensations(_, _, _, label), let .resolution(_, _, label): label
+        case .take: L10n.Undo.take
+        case .fault: L10n.Undo.fault
+        }
+    }
+}

@@ -1,0 +1,158 @@
+import DeskCore
+import Foundation
+import Testing
+@testable import DeskUI
+
+/// The console's behaviour as a function of state and events, with no store and no
+/// terminal: a reader in memory answers the reads, and the writes it asks for are looked at
+/// as effects, then answered by hand as the store would.
+@Suite struct ConsoleStepTests {
+    static let now = Date(timeIntervalSince1970: 1_790_000_000)
+
+    /// Three open tickets in queue order, each with a customer and one message.
+    final class MemoryReader: QueueReading {
+        var rows: [QueueRow]
+        var failing: (any Error)?
+
+        init(count: Int = 3) {
+            rows = (1...count).map { n in
+                QueueRow(seq: Int64(n), id: "T\(n)", createdAt: ConsoleStepTests.now.addingTimeInterval(-3600),
+                         customerName: "Customer \(n)", reason: .deliveryDelay, priority: .normal, status: .open,
+                         dueAt: ConsoleStepTests.now.addingTimeInterval(Double(n) * 3600), assignee: nil, version: 4,
+                         cursor: QueueCursor(key: Int64(n), seq: Int64(n)), subject: "Late parcel \(n)")
+            }
+        }
+
+        func queuePage(_ query: QueueQuery, from cursor: QueueCursor?, direction: PageDirection, limit: Int,
+                       including: Bool) throws -> [QueueRow] {
+            if let failing { throw failing }
+            let index = cursor.flatMap { c in rows.firstIndex { $0.cursor == c } }
+            switch direction {
+            case .forward:
+                let start = index.map { including ? $0 : $0 + 1 } ?? 0
+                return Array(rows.dropFirst(start).prefix(limit))
+            case .backward:
+                let end = index ?? rows.count
+                return Array(rows.prefix(end).suffix(limit))
+            }
+        }
+        func queueCount(_ query: QueueQuery) throws -> Int { rows.count }
+        func queuePosition(_ query: QueueQuery, of cursor: QueueCursor) throws -> Int {
+            rows.firstIndex { $0.cursor == cursor } ?? 0
+        }
+        func ticketDetail(id: String, recentOrderLimit: Int, earlierLimit: Int) throws -> TicketDetail? {
+            if let failing { throw failing }
+            guard let row = rows.first(where: { $0.id == id }) else { return nil }
+            let ticket = Ticket(id: row.id, customerID: "C\(row.seq)", orderID: nil, channel: .email, reason: row.reason,
+                                subject: row.subject, status: row.status, priority: row.priority, fault: .shop,
+                                assignee: row.assignee, createdAt: row.createdAt, firstResponseAt: nil, resolvedAt: nil,
+                                slaDueAt: row.dueAt, updatedAt: row.createdAt, version: row.version)
+            let customer = Customer(id: "C\(row.seq)", name: row.customerName, email: "c\(row.seq)@example.org", phone: nil,
+                                    region: nil, tier: .regular, referrals: 0, joinedAt: row.createdAt)
+            return TicketDetail(ticket: ticket, customer: customer, messages: [], recentOrders: [], orderCount: 0,
+                                lifetimeValue: Money(minor: 0), lastOrderAt: nil, earlierTickets: [], compensations: [],
+                                outcome: nil, recovery: nil)
+        }
+    }
+
+    let reader = MemoryReader()
+    var state = ConsoleState(size: Size(width: 80, height: 24), agent: "olga", storeName: "memory", now: ConsoleStepTests.now)
+
+    var env: ConsoleEnvironment {
+        var keymap = Keymap()
+        _ = keymap.apply(BuiltInKeymap.text, file: "default")
+        return ConsoleEnvironment(keymap: keymap, reader: reader)
+    }
+
+    /// Sends the events in order and returns the effects of the last.
+    @discardableResult
+    mutating func send(_ events: ConsoleEvent...) -> [ConsoleEffect] {
+        var effects: [ConsoleEffect] = []
+        for event in events { effects = ConsoleStep.update(&state, event, in: env) }
+        return effects
+    }
+
+    mutating func press(_ keys: String) -> [ConsoleEffect] {
+        var effects: [ConsoleEffect] = []
+        for c in keys { effects += ConsoleStep.update(&state, .key(c == "\n" ? .enter : .char(c)), in: env) }
+        return effects
+    }
+
+    @Test mutating func aKeyAsksForAWriteAndOnlyItsResultIsSaidAndRemembered() throws {
+        send(.resized(state.size))
+        #expect(state.queue.rows.map(\.id) == ["T1", "T2", "T3"])
+        let effects = press("d\n")
+        let writes = effects.compactMap { effect -> StoreWrite? in if case .write(let w, _, _) = effect { w } else { nil } }
+        guard case let .compensate(id, version, gifts, suggested)? = writes.first else {
+            Issue.record("Enter on the discount prompt asks for a write, got \(effects)"); return
+        }
+        #expect(id == "T1" && version == 4 && gifts.map(\.kind) == [.discount] && !suggested)
+        #expect(state.prompt == nil)
+        #expect(state.session.undoStack.isEmpty, "nothing is remembered before the store has done it")
+
+        let given = Compensation(id: 77, ticketID: "T1", customerID: "C1", kind: .discount, value: gifts[0].value,
+                                 promoCode: "SORRY-77", agent: "olga", at: Self.now, state: .offered)
+        send(.wrote(writes[0], .success(.compensations([given])), stamp: 9))
+        #expect(state.message?.isError == false)
+        #expect(state.message?.text.contains("SORRY-77") == true)
+        #expect(state.session.undoStack == [.compensations(ticketID: "T1", ids: [77], codes: ["SORRY-77"], label: "discount")])
+        #expect(state.session.ownVersion["T1"] == 5)
+        #expect(state.session.lastStamp == 9)
+    }
+
+    @Test mutating func aRefusedWriteIsSaidOnTheStatusLineAndForgotten() {
+        send(.resized(state.size))
+        let effects = press("e\n")
+        guard case .write(let write, _, _)? = effects.first(where: { if case .write = $0 { true } else { false } }) else {
+            Issue.record("Enter on the resolve prompt asks for a write"); return
+        }
+        send(.wrote(write, .failure(StoreError.conflict(ticketID: "T1", by: "ivan", what: "a reply")), stamp: 3))
+        #expect(state.message?.isError == true)
+        #expect(state.message?.text.contains("ivan") == true)
+        #expect(state.session.undoStack.isEmpty)
+    }
+
+    @Test mutating func aReplyTheStoreRefusedIsKeptForTheNextReply() {
+        send(.resized(state.size))
+        _ = press("r")
+        #expect(state.editing?.ticketID == "T1")
+        let effects = send(.editorClosed("Dear customer, your parcel left today."))
+        guard case .write(let write, _, _)? = effects.first else { Issue.record("a written reply is posted"); return }
+        send(.wrote(write, .failure(StoreError.invalid("the store is busy")), stamp: nil))
+        #expect(state.message?.isError == true)
+        #expect(state.message?.text.contains("busy") == true)
+        _ = press("r")
+        #expect(state.editing?.draft == "Dear customer, your parcel left today.")
+    }
+
+    @Test mutating func aFailedReadIsSaidOnTheStatusLineNotThrown() {
+        send(.resized(state.size))
+        reader.failing = StoreError.invalid("disk I/O error")
+        _ = press("j")  // within the window: no read
+        _ = press("\n")  // opening reads the ticket
+        #expect(state.page == .queue)
+        #expect(state.message == StatusMessage("disk I/O error", isError: true))
+    }
+
+    @Test mutating func countsAreAskedForAndFillTheHeaderWhenTheyCome() {
+        let effects = send(.resized(state.size))
+        let jobs = effects.compactMap { effect -> [CountJob]? in if case .count(let jobs) = effect { jobs } else { nil } }
+        #expect(jobs.count == 1, "one request per event: a later one replaces an earlier")
+        let open = QueueQuery(view: .open, agent: "olga", now: Self.now)
+        #expect(jobs.first?.first == .total(state.queue.query))
+        send(.counted(CountBatch(results: [.total(state.queue.query): 3], failed: [], failure: nil)))
+        #expect(state.queue.count == 3)
+        #expect(state.viewCounts[open.view] == 3)
+    }
+
+    @Test mutating func theReportRunsInTheBackgroundOnceAndOpensWhenItComes() {
+        send(.resized(state.size))
+        let first = press("R")
+        #expect(first.contains { if case .startReport = $0 { true } else { false } })
+        let again = press("R")
+        #expect(!again.contains { if case .startReport = $0 { true } else { false } }, "one report at a time")
+        send(.reportFinished(.failure(StoreError.invalid("interrupted"))))
+        #expect(state.message == StatusMessage("interrupted", isError: true))
+        #expect(!state.background.reportRunning)
+    }
+}
