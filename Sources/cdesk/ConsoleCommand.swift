@@ -18,9 +18,15 @@ struct ConsoleCommand: ParsableCommand {
     @Option(help: "The agent to act as (default: $CDESK_AGENT, else your login name).")
     var agent: String?
 
+    @Option(help: ArgumentHelp("The console's language (default: language in the config, else ru when LC_ALL, LC_MESSAGES, LANG or LANGUAGE starts with ru, else en).",
+                               valueName: "en|ru"))
+    var lang: String?
+
     func run() throws {
         try reportingUserErrors {
             let config = try loadConfig()
+            if let lang, Language(code: lang) == nil { throw UserError("--lang: expected en or ru, not \(lang)") }
+            let language = Language.choose(flag: lang, config: config.language?.rawValue)
             let keys = try loadKeymap(keymap ?? config.keymap)
             // Refuse early, before any store is created, when there is no terminal to draw on.
             guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
@@ -42,7 +48,8 @@ struct ConsoleCommand: ParsableCommand {
                                   policy: config.policy, playbook: config.playbook,
                                   settings: ConsoleSettings(currency: config.policy.currency, signature: config.signature,
                                                             apologyOpensReply: config.apologyOpensReply,
-                                                            outbox: Outbox(config.mail)))
+                                                            outbox: Outbox(config.mail)),
+                                  language: language)
             console.start()
             // Complaints that came back or ran out of time since anyone last looked: swept in
             // the background (a large store takes seconds); the console notices the result.

@@ -237,7 +237,7 @@ import Testing
                     default: break
                     }
                     console.perform(action)
-                    #expect(console.state.message?.text != L10n.notOnThisScreen(action.rawValue), "\(preset) \(context) \(action)")
+                    #expect(console.state.message?.text != L10n.english.notOnThisScreen(action.rawValue), "\(preset) \(context) \(action)")
                 }
             }
         }

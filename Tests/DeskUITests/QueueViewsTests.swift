@@ -32,7 +32,7 @@ import Testing
             ConsoleTests.press(console, action)
             #expect(ids(console) == tickets, "\(action.rawValue)")
             #expect(console.state.queue.count == tickets.count)
-            #expect(console.render().lines[0].contains("[\(L10n.viewName(action.queueView!)) \(tickets.count)]"))
+            #expect(console.render().lines[0].contains("[\(L10n.english.viewName(action.queueView!)) \(tickets.count)]"))
         }
     }
 
@@ -120,7 +120,7 @@ import Testing
         #expect(style(row(createdHoursAgo: 10, dueInHours: 30), 30 * 3600) == .normal)
         #expect(style(row(createdHoursAgo: 40, dueInHours: 8), 8 * 3600) == .warning, "under 25% left")
         #expect(style(row(createdHoursAgo: 50, dueInHours: -1), -3600) == .danger)
-        #expect(L10n.slaLeft(seconds: -3600) == "!1h", "breached is marked without colour too")
+        #expect(L10n.english.slaLeft(seconds: -3600) == "!1h", "breached is marked without colour too")
     }
 }
 
@@ -170,7 +170,7 @@ import Testing
         let console = ConsoleTests.console(try Fixtures.smallStore())
         for key in console.keymap.keys(for: .showReport, in: .queue).first ?? [] { console.handle(key) }
         #expect(console.state.page == .queue)
-        #expect(console.state.message?.text == L10n.reportRunning)
+        #expect(console.state.message?.text == L10n.english.reportRunning)
         ConsoleTests.press(console, .openTicket)
         #expect(console.state.page == .ticket)
         #expect(console.state.message?.text.contains("report is ready") == true)

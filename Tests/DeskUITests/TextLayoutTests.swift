@@ -58,12 +58,12 @@ import Testing
 
 @Suite struct CompactCountTests {
     @Test func countsFitFourColumns() {
-        #expect(L10n.compact(nil) == "…")
-        #expect(L10n.compact(987) == "987")
-        #expect(L10n.compact(3_456) == "3.4k")
-        #expect(L10n.compact(9_999) == "9.9k")
-        #expect(L10n.compact(219_347) == "219k")
-        #expect(L10n.compact(1_000_000) == "1.0M")
-        #expect(L10n.compact(12_345_678) == "12M")
+        #expect(L10n.english.compact(nil) == "…")
+        #expect(L10n.english.compact(987) == "987")
+        #expect(L10n.english.compact(3_456) == "3.4k")
+        #expect(L10n.english.compact(9_999) == "9.9k")
+        #expect(L10n.english.compact(219_347) == "219k")
+        #expect(L10n.english.compact(1_000_000) == "1.0M")
+        #expect(L10n.english.compact(12_345_678) == "12M")
     }
 }

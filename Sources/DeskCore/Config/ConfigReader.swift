@@ -28,6 +28,10 @@ struct ConfigReader {
                 config.keymap = name
             case "currency": config.policy.currency = try string(value, key)
             case "signature": config.signature = try string(value, key)
+            case "language":
+                let code = try string(value, key)
+                guard let language = Language(code: code) else { throw error(key, "expected en or ru") }
+                config.language = language
             case "apology_opens_reply":
                 guard let flag = value.bool else { throw error(key, "expected true or false") }
                 config.apologyOpensReply = flag
@@ -38,7 +42,7 @@ struct ConfigReader {
             case "sla": try readSLA(try tableValue(value, key), into: &config.sla)
             case "mail": try readMail(try tableValue(value, key), into: &config.mail)
             default:
-                throw error(key, "unknown key (known: keymap, currency, recovery_window_days, signature, apology_opens_reply, "
+                throw error(key, "unknown key (known: keymap, language, currency, recovery_window_days, signature, apology_opens_reply, "
                                  + "compensation, vip, sla, playbook, mail)")
             }
         }

@@ -9,6 +9,8 @@ public struct DeskConfig: Sendable, Equatable {
     /// The keymap preset the console starts with (`--keymap` wins over it), or a keymap file.
     public var keymap: String
     public var sla: SLAPolicy = .standard
+    /// The language shown (`--lang` wins over it); nil: from the locale's variables.
+    public var language: Language?
     /// The signature replies end with (`{agent}` stands for the agent's name); nil: the
     /// reply's language's own ("С уважением, / {agent} / Служба заботы о клиентах").
     public var signature: String?

@@ -58,25 +58,53 @@ public struct QueueFilter: Hashable, Sendable {
 
     public var isEmpty: Bool { self == QueueFilter() }
 
-    /// "reason=delivery-delay tier=vip": what the filter prompt reads and shows.
-    public var text: String {
-        [reason.map { "reason=\($0.rawValue)" }, channel.map { "channel=\($0.rawValue)" },
-         priority.map { "priority=\($0.rawValue)" }, tier.map { "tier=\($0.rawValue)" }]
+    /// The keys a filter knows, in each language.
+    public enum Key: String, CaseIterable, Sendable {
+        case reason, channel, priority, tier
+
+        public func name(_ language: Language) -> String {
+            switch self {
+            case .reason: language.pick(rawValue, "причина")
+            case .channel: language.pick(rawValue, "канал")
+            case .priority: language.pick(rawValue, "приоритет")
+            case .tier: language.pick(rawValue, "уровень")
+            }
+        }
+
+        static func named(_ word: String) -> Key? {
+            let w = word.lowercased().replacingOccurrences(of: "ё", with: "е")
+            return allCases.first { key in Language.allCases.contains { key.name($0) == w } }
+        }
+    }
+
+    /// "reason=delivery-delay tier=vip", "причина=задержка уровень=vip": what the filter
+    /// prompt reads and shows.
+    public func text(_ language: Language = .en) -> String {
+        func word(_ key: Key, _ value: (some Named)?) -> String? {
+            value.map { key.name(language) + "=" + $0.word(language) }
+        }
+        return [word(.reason, reason), word(.channel, channel), word(.priority, priority), word(.tier, tier)]
             .compactMap { $0 }.joined(separator: " ")
     }
 
-    /// Parses `key=value` words; a bare value is matched against every key's values.
-    /// Returns the word it could not read when one is wrong.
+    /// Parses `key=value` words, in English or Russian, in any case; a bare value is matched
+    /// against every key's values. Returns the word it could not read when one is wrong.
     public static func parse(_ text: String) -> Result<QueueFilter, FilterError> {
         var filter = QueueFilter()
         for word in text.split(separator: " ").map(String.init) {
             let parts = word.split(separator: "=", maxSplits: 1).map(String.init)
-            let key = parts.count == 2 ? parts[0] : nil
+            let key: Key?
+            if parts.count == 2 {
+                guard let named = Key.named(parts[0]) else { return .failure(FilterError(word: word)) }
+                key = named
+            } else {
+                key = nil
+            }
             let value = parts.count == 2 ? parts[1] : word
-            if (key == nil || key == "reason"), let v = Reason(rawValue: value) { filter.reason = v }
-            else if (key == nil || key == "channel"), let v = Channel(rawValue: value) { filter.channel = v }
-            else if (key == nil || key == "priority"), let v = Priority(rawValue: value) { filter.priority = v }
-            else if (key == nil || key == "tier"), let v = Tier(rawValue: value) { filter.tier = v }
+            if (key == nil || key == .reason), let v = Reason.named(value) { filter.reason = v }
+            else if (key == nil || key == .channel), let v = Channel.named(value) { filter.channel = v }
+            else if (key == nil || key == .priority), let v = Priority.named(value) { filter.priority = v }
+            else if (key == nil || key == .tier), let v = Tier.named(value) { filter.tier = v }
             else { return .failure(FilterError(word: word)) }
         }
         return .success(filter)
@@ -84,23 +112,25 @@ public struct QueueFilter: Hashable, Sendable {
 }
 
 extension QueueFilter {
-    /// Every key a filter knows and its values, in the order the menu shows them.
-    public static let choices: [(key: String, values: [String])] = [
-        ("reason", Reason.allCases.map(\.rawValue)), ("channel", Channel.allCases.map(\.rawValue)),
-        ("priority", Priority.allCases.map(\.rawValue)), ("tier", Tier.allCases.map(\.rawValue)),
-    ]
+    /// Every key a filter knows and its values in `language`, in the order the menu shows them.
+    public static func choices(_ language: Language = .en) -> [(key: String, values: [String])] {
+        [(Key.reason.name(language), Reason.words(language)), (Key.channel.name(language), Channel.words(language)),
+         (Key.priority.name(language), Priority.words(language)), (Key.tier.name(language), Tier.words(language))]
+    }
 
-    /// `text` with its last word completed: as far as every value (or `key=`) it can still
-    /// become agrees, and with a space after a value once only one is left. A `key=`
-    /// narrows to that key's values.
-    public static func complete(_ text: String) -> String {
+    /// `text` with its last word completed in `language`: as far as every value (or `key=`)
+    /// it can still become agrees, and with a space after a value once only one is left. A
+    /// `key=` narrows to that key's values.
+    public static func complete(_ text: String, _ language: Language = .en) -> String {
+        let choices = choices(language)
         let start = text.lastIndex(of: " ").map { text.index(after: $0) } ?? text.startIndex
         let word = String(text[start...])
         let parts = word.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
         let prefix = parts.count == 2 ? parts[0] + "=" : ""
-        let typed = parts.count == 2 ? parts[1] : word
+        let typed = (parts.count == 2 ? parts[1] : word).lowercased()
+        let keyTyped = parts.count == 2 ? Key.named(parts[0])?.name(language) : nil
         let keys = parts.count < 2 ? choices.map { $0.key + "=" } : []
-        let candidates = (choices.filter { parts.count < 2 || $0.key == parts[0] }.flatMap(\.values) + keys)
+        let candidates = (choices.filter { parts.count < 2 || $0.key == keyTyped }.flatMap(\.values) + keys)
             .filter { $0.hasPrefix(typed) }
         guard let first = candidates.first else { return text }
         var common = first

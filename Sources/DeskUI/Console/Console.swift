@@ -22,12 +22,13 @@ public final class Console {
 
     public init(store: any DeskStore, keymap: Keymap, agent: String, size: Size, now: Date = Date(),
                 policy: CompensationPolicy = .standard, playbook: Playbook = .standard,
-                settings: ConsoleSettings = ConsoleSettings()) {
+                settings: ConsoleSettings = ConsoleSettings(), language: Language = .en) {
         self.store = store
         self.counter = QueueCounter(store: store)
         env = ConsoleEnvironment(keymap: keymap, policy: policy, playbook: playbook, settings: settings, reader: store)
         state = ConsoleState(size: size, agent: agent, storeName: store.displayName, now: now)
         state.currency = settings.currency
+        state.language = language
     }
 
     /// Reads the first page of the queue.

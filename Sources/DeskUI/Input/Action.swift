@@ -93,52 +93,57 @@ public enum Action: String, CaseIterable, Sendable {
         case resolvedTicket
     }
 
-    public var info: Info {
+    /// The action's entry, with its help and hint label in `t`'s language.
+    public func info(in t: L10n) -> Info {
         switch self {
-        case .quit: Info([.global], L10n.Help.quit, hint: Hint(90, L10n.Hint.quit, in: [.queue, .report]))
-        case .help: Info([.global], L10n.Help.help, hint: Hint(80, L10n.Hint.help, in: [.queue, .ticket, .report]))
-        case .moveDown: Info([.queue, .ticket, .report], L10n.Help.moveDown, hint: Hint(70, L10n.Hint.scroll, in: [.ticket, .report]))
-        case .moveUp: Info([.queue, .ticket, .report], L10n.Help.moveUp)
-        case .pageDown: Info([.queue, .ticket, .report], L10n.Help.pageDown)
-        case .pageUp: Info([.queue, .ticket, .report], L10n.Help.pageUp)
-        case .moveFirst: Info([.queue, .ticket], L10n.Help.moveFirst)
-        case .moveLast: Info([.queue, .ticket], L10n.Help.moveLast)
-        case .openTicket: Info([.queue], L10n.Help.openTicket, needs: .selectedTicket, hint: Hint(10, L10n.Hint.open))
+        case .quit: Info([.global], t.help.quit, hint: Hint(90, t.hint.quit, in: [.queue, .report]))
+        case .help: Info([.global], t.help.help, hint: Hint(80, t.hint.help, in: [.queue, .ticket, .report]))
+        case .moveDown: Info([.queue, .ticket, .report], t.help.moveDown, hint: Hint(70, t.hint.scroll, in: [.ticket, .report]))
+        case .moveUp: Info([.queue, .ticket, .report], t.help.moveUp)
+        case .pageDown: Info([.queue, .ticket, .report], t.help.pageDown)
+        case .pageUp: Info([.queue, .ticket, .report], t.help.pageUp)
+        case .moveFirst: Info([.queue, .ticket], t.help.moveFirst)
+        case .moveLast: Info([.queue, .ticket], t.help.moveLast)
+        case .openTicket: Info([.queue], t.help.openTicket, needs: .selectedTicket, hint: Hint(10, t.hint.open))
         case .viewOpen, .viewMine, .viewUnassigned, .viewOverdue, .viewWaiting, .viewFollowUps, .viewVIP, .viewResolved, .viewAll:
-            Info([.queue], L10n.Help.showView(queueView!))
-        case .exportCases: Info([.queue], L10n.Help.exportCases)
-        case .showReport: Info([.queue], L10n.Help.showReport)
-        case .filter: Info([.queue], L10n.Help.filter)
-        case .search: Info([.queue], L10n.Help.search, hint: Hint(20, L10n.Hint.search))
-        case .sortNext: Info([.queue], L10n.Help.sortNext)
-        case .viewNext: Info([.queue], L10n.Help.viewNext, hint: Hint(75, L10n.Hint.view))
-        case .viewPrevious: Info([.queue], L10n.Help.viewPrevious)
-        case .back: Info([.ticket, .report], L10n.Help.back, hint: Hint(10, L10n.Hint.back))
+            Info([.queue], t.help.showView(queueView!))
+        case .exportCases: Info([.queue], t.help.exportCases)
+        case .showReport: Info([.queue], t.help.showReport)
+        case .filter: Info([.queue], t.help.filter)
+        case .search: Info([.queue], t.help.search, hint: Hint(20, t.hint.search))
+        case .sortNext: Info([.queue], t.help.sortNext)
+        case .viewNext: Info([.queue], t.help.viewNext, hint: Hint(75, t.hint.view))
+        case .viewPrevious: Info([.queue], t.help.viewPrevious)
+        case .back: Info([.ticket, .report], t.help.back, hint: Hint(10, t.hint.back))
         case .compensateDiscount:
-            Info([.queue, .ticket], L10n.Help.compensateDiscount, needs: .selectedTicket, hint: Hint(30, L10n.Hint.discount))
+            Info([.queue, .ticket], t.help.compensateDiscount, needs: .selectedTicket, hint: Hint(30, t.hint.discount))
         case .compensateFreeDelivery:
-            Info([.queue, .ticket], L10n.Help.compensateFreeDelivery, needs: .selectedTicket, hint: Hint(31, L10n.Hint.freeDelivery))
-        case .compensateBonus: Info([.queue, .ticket], L10n.Help.compensateBonus, needs: .selectedTicket, hint: Hint(32, L10n.Hint.bonus))
+            Info([.queue, .ticket], t.help.compensateFreeDelivery, needs: .selectedTicket, hint: Hint(31, t.hint.freeDelivery))
+        case .compensateBonus: Info([.queue, .ticket], t.help.compensateBonus, needs: .selectedTicket, hint: Hint(32, t.hint.bonus))
         case .compensateApology:
-            Info([.queue, .ticket], L10n.Help.compensateApology, needs: .selectedTicket, hint: Hint(33, L10n.Hint.apology))
+            Info([.queue, .ticket], t.help.compensateApology, needs: .selectedTicket, hint: Hint(33, t.hint.apology))
         case .takeSuggestion:
-            Info([.queue, .ticket], L10n.Help.takeSuggestion, needs: .activeTicket, hint: Hint(20, L10n.Hint.suggestion, in: [.ticket]))
-        case .ticketResolve: Info([.queue, .ticket], L10n.Help.ticketResolve, needs: .activeTicket, hint: Hint(40, L10n.Hint.resolve))
-        case .ticketTake: Info([.queue, .ticket], L10n.Help.ticketTake, needs: .activeTicket, hint: Hint(50, L10n.Hint.take))
-        case .ticketReopen: Info([.queue, .ticket], L10n.Help.ticketReopen, needs: .resolvedTicket, hint: Hint(41, L10n.Hint.reopen, in: [.ticket]))
-        case .setFault: Info([.queue, .ticket], L10n.Help.setFault, needs: .selectedTicket)
-        case .setRecovery: Info([.queue, .ticket], L10n.Help.setRecovery, needs: .resolvedTicket, hint: Hint(15, L10n.Hint.winBack))
-        case .toggleHistory: Info([.ticket], L10n.Help.toggleHistory, hint: Hint(60, L10n.Hint.history))
-        case .addNote: Info([.queue, .ticket], L10n.Help.addNote, needs: .selectedTicket)
-        case .writeReply: Info([.queue, .ticket], L10n.Help.writeReply, needs: .selectedTicket, hint: Hint(45, L10n.Hint.reply, in: [.ticket]))
-        case .undo: Info([.queue, .ticket], L10n.Help.undo)
-        case .promptAccept: Info([.prompt], L10n.Help.promptAccept, hint: Hint(10, L10n.Hint.accept))
-        case .promptCancel: Info([.prompt], L10n.Help.promptCancel, hint: Hint(11, L10n.Hint.cancel))
-        case .promptErase: Info([.prompt], L10n.Help.promptErase, hint: Hint(12, L10n.Hint.erase))
-        case .promptClear: Info([.prompt], L10n.Help.promptClear)
-        case .promptComplete: Info([.prompt], L10n.Help.promptComplete)
+            Info([.queue, .ticket], t.help.takeSuggestion, needs: .activeTicket, hint: Hint(20, t.hint.suggestion, in: [.ticket]))
+        case .ticketResolve: Info([.queue, .ticket], t.help.ticketResolve, needs: .activeTicket, hint: Hint(40, t.hint.resolve))
+        case .ticketTake: Info([.queue, .ticket], t.help.ticketTake, needs: .activeTicket, hint: Hint(50, t.hint.take))
+        case .ticketReopen: Info([.queue, .ticket], t.help.ticketReopen, needs: .resolvedTicket, hint: Hint(41, t.hint.reopen, in: [.ticket]))
+        case .setFault: Info([.queue, .ticket], t.help.setFault, needs: .selectedTicket)
+        case .setRecovery: Info([.queue, .ticket], t.help.setRecovery, needs: .resolvedTicket, hint: Hint(15, t.hint.winBack))
+        case .toggleHistory: Info([.ticket], t.help.toggleHistory, hint: Hint(60, t.hint.history))
+        case .addNote: Info([.queue, .ticket], t.help.addNote, needs: .selectedTicket)
+        case .writeReply: Info([.queue, .ticket], t.help.writeReply, needs: .selectedTicket, hint: Hint(45, t.hint.reply, in: [.ticket]))
+        case .undo: Info([.queue, .ticket], t.help.undo)
+        case .promptAccept: Info([.prompt], t.help.promptAccept, hint: Hint(10, t.hint.accept))
+        case .promptCancel: Info([.prompt], t.help.promptCancel, hint: Hint(11, t.hint.cancel))
+        case .promptErase: Info([.prompt], t.help.promptErase, hint: Hint(12, t.hint.erase))
+        case .promptClear: Info([.prompt], t.help.promptClear)
+        case .promptComplete: Info([.prompt], t.help.promptComplete)
         }
     }
+
+    /// The action's entry for what is the same in every language: contexts, needs, hint
+    /// places. (Its texts are English: show `info(in:)`'s.)
+    public var info: Info { info(in: .english) }
 
     /// The queue view a view action shows.
     public var queueView: QueueView? {

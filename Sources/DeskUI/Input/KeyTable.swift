@@ -3,7 +3,7 @@
 public enum KeyTable {
     public enum Format: Sendable { case table, tsv, markdown }
 
-    public static func render(_ keymap: Keymap, format: Format) -> String {
+    public static func render(_ keymap: Keymap, format: Format, text t: L10n = .english) -> String {
         var out = ""
         switch format {
         case .tsv: out += "context\tkeys\taction\thelp\n"
@@ -27,12 +27,12 @@ public enum KeyTable {
                 switch format {
                 case .table:
                     out += "  " + DisplayWidth.fit(keys, to: width) + "  " + DisplayWidth.fit(action.rawValue, to: actionWidth)
-                        + "  " + action.info.help + "\n"
+                        + "  " + action.info(in: t).help + "\n"
                 case .tsv:
-                    out += "\(context.rawValue)\t\(keys)\t\(action.rawValue)\t\(action.info.help)\n"
+                    out += "\(context.rawValue)\t\(keys)\t\(action.rawValue)\t\(action.info(in: t).help)\n"
                 case .markdown:
                     let shown = keys.split(separator: " ").map { "`\($0)`" }.joined(separator: " ")
-                    out += "| \(context.rawValue) | \(shown) | `\(action.rawValue)` | \(action.info.help) |\n"
+                    out += "| \(context.rawValue) | \(shown) | `\(action.rawValue)` | \(action.info(in: t).help) |\n"
                 }
             }
             if format == .table { out += "\n" }

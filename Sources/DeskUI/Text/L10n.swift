@@ -1,407 +1,585 @@
 import DeskCore
 import Foundation
 
-/// Every string the console shows a person, in one place, so that a translation can follow.
-/// Customer-written text never comes from here; it goes through `UntrustedText`.
-public enum L10n {
-    public enum Help {
-        public static let quit = "Quit cdesk"
-        public static let help = "Show the keys of this screen"
-        public static let moveDown = "Next ticket / scroll down"
-        public static let moveUp = "Previous ticket / scroll up"
-        public static let pageDown = "One page down"
-        public static let pageUp = "One page up"
-        public static let moveFirst = "To the first ticket / top"
-        public static let moveLast = "To the last ticket / bottom"
-        public static let openTicket = "Open the selected ticket"
-        public static let viewNext = "Next queue view"
-        public static let exportCases = "Export the resolved cases to a file (CSV or JSON Lines by its name)"
-        public static let showReport = "The report: recovery rate against 60%, compensation, reasons, times"
-        public static let filter = "Filter the view by reason, channel, priority or tier"
-        public static let search = "Search subjects, messages, names, e-mail, phone; ticket or order id"
-        public static let sortNext = "Next sort order of the view"
-        public static func showView(_ view: QueueView) -> String {
+/// Every string the console shows a person, in English and Russian side by side. Each text
+/// is given as `pick(english, russian)`, so a missing translation does not build. The
+/// console's state carries the chosen one (`ConsoleState.text`), so rendering stays a pure
+/// function of the state. Customer-written text never comes from here; it goes through
+/// `UntrustedText`. Codes (actions, stored values) stay English in every language.
+public struct L10n: Sendable {
+    public let language: Language
+
+    public init(_ language: Language) { self.language = language }
+
+    public static let english = L10n(.en)
+    public static let russian = L10n(.ru)
+
+    func pick(_ en: @autoclosure () -> String, _ ru: @autoclosure () -> String) -> String { language.pick(en(), ru()) }
+    func count(_ n: Int, _ en: (one: String, other: String), _ ru: (one: String, few: String, many: String)) -> String {
+        language.count(n, en, ru)
+    }
+
+    public var help: Help { Help(language: language) }
+    public var column: Column { Column(language: language) }
+    public var ticket: TicketText { TicketText(language: language) }
+    public var prompt: Prompt { Prompt(language: language) }
+    public var hint: Hint { Hint(language: language) }
+    public var report: ReportText { ReportText(language: language) }
+    public var undo: UndoText { UndoText(language: language) }
+
+    /// A vocabulary value as shown: `delivery-delay`, `задержка`.
+    public func name<T: Named>(_ value: T) -> String { value.name(language) }
+
+    public struct Help: Sendable {
+        let language: Language
+        func pick(_ en: String, _ ru: String) -> String { language.pick(en, ru) }
+
+        public var quit: String { pick("Quit cdesk", "Выйти из cdesk") }
+        public var help: String { pick("Show the keys of this screen", "Клавиши этого экрана") }
+        public var moveDown: String { pick("Next ticket / scroll down", "Следующее обращение / прокрутка вниз") }
+        public var moveUp: String { pick("Previous ticket / scroll up", "Предыдущее обращение / прокрутка вверх") }
+        public var pageDown: String { pick("One page down", "Страница вниз") }
+        public var pageUp: String { pick("One page up", "Страница вверх") }
+        public var moveFirst: String { pick("To the first ticket / top", "К первому обращению / в начало") }
+        public var moveLast: String { pick("To the last ticket / bottom", "К последнему обращению / в конец") }
+        public var openTicket: String { pick("Open the selected ticket", "Открыть выбранное обращение") }
+        public var viewNext: String { pick("Next queue view", "Следующий список очереди") }
+        public var exportCases: String {
+            pick("Export the resolved cases to a file (CSV or JSON Lines by its name)",
+                 "Выгрузить решённые обращения в файл (CSV или JSON Lines — по имени файла)")
+        }
+        public var showReport: String {
+            pick("The report: recovery rate against 60%, compensation, reasons, times",
+                 "Отчёт: доля вернувшихся против 60%, компенсации, причины, сроки")
+        }
+        public var filter: String {
+            pick("Filter the view by reason, channel, priority or tier", "Фильтр по причине, каналу, приоритету или уровню клиента")
+        }
+        public var search: String {
+            pick("Search subjects, messages, names, e-mail, phone; ticket or order id",
+                 "Поиск по темам, письмам, именам, почте, телефону; номер обращения или заказа")
+        }
+        public var sortNext: String { pick("Next sort order of the view", "Следующий порядок сортировки") }
+        public func showView(_ view: QueueView) -> String {
             switch view {
-            case .open: "View: all open tickets"
-            case .mine: "View: my open tickets"
-            case .unassigned: "View: open tickets nobody has taken"
-            case .overdue: "View: open tickets past their SLA"
-            case .waiting: "View: waiting on the customer"
-            case .followUps: "View: win-back follow-ups due today or overdue"
-            case .vip: "View: open tickets of VIP customers"
-            case .resolved: "View: resolved tickets"
-            case .all: "View: every ticket"
-            case .search: "View: search results"
+            case .open: pick("View: all open tickets", "Список: все открытые обращения")
+            case .mine: pick("View: my open tickets", "Список: мои открытые обращения")
+            case .unassigned: pick("View: open tickets nobody has taken", "Список: открытые, которые никто не взял")
+            case .overdue: pick("View: open tickets past their SLA", "Список: открытые с нарушенным сроком")
+            case .waiting: pick("View: waiting on the customer", "Список: ждут ответа покупателя")
+            case .followUps: pick("View: win-back follow-ups due today or overdue", "Список: напоминания о возврате на сегодня и просроченные")
+            case .vip: pick("View: open tickets of VIP customers", "Список: открытые обращения VIP-покупателей")
+            case .resolved: pick("View: resolved tickets", "Список: решённые обращения")
+            case .all: pick("View: every ticket", "Список: все обращения")
+            case .search: pick("View: search results", "Список: результаты поиска")
             }
         }
-        public static let viewPrevious = "Previous queue view"
-        public static let back = "Back to the queue"
-        public static let compensateDiscount = "Give a discount (percent) with a promo code"
-        public static let compensateFreeDelivery = "Give free delivery on the next order"
-        public static let compensateBonus = "Give bonus points"
-        public static let compensateApology = "Record an apology"
-        public static let takeSuggestion = "Give what the playbook suggests for this complaint"
-        public static let ticketResolve = "Resolve with an outcome (and satisfaction 1–5)"
-        public static let ticketTake = "Take the ticket (assign it to me)"
-        public static let ticketReopen = "Reopen a resolved ticket"
-        public static let setFault = "Set whose fault it was (shop, carrier, customer, unknown)"
-        public static let setRecovery = "Set the win-back status and follow-up date"
-        public static let addNote = "Add an internal note (in $EDITOR)"
-        public static let writeReply = "Write a reply to the customer (in $EDITOR, from a template)"
-        public static let toggleHistory = "The customer's whole history: orders, compensation, complaints"
-        public static let undo = "Undo my last change in this session (recorded, never erased)"
-        public static let promptAccept = "Accept the prompt"
-        public static let promptCancel = "Cancel the prompt"
-        public static let promptErase = "Erase the character before the cursor"
-        public static let promptClear = "Clear the prompt"
-        public static let promptComplete = "Complete the word typed (a filter's values)"
+        public var viewPrevious: String { pick("Previous queue view", "Предыдущий список очереди") }
+        public var back: String { pick("Back to the queue", "Назад к очереди") }
+        public var compensateDiscount: String { pick("Give a discount (percent) with a promo code", "Дать скидку (в процентах) с промокодом") }
+        public var compensateFreeDelivery: String { pick("Give free delivery on the next order", "Дать бесплатную доставку следующего заказа") }
+        public var compensateBonus: String { pick("Give bonus points", "Начислить бонусные баллы") }
+        public var compensateApology: String { pick("Record an apology", "Записать извинение") }
+        public var takeSuggestion: String {
+            pick("Give what the playbook suggests for this complaint", "Дать то, что советует регламент для этой жалобы")
+        }
+        public var ticketResolve: String { pick("Resolve with an outcome (and satisfaction 1–5)", "Решить с исходом (и оценкой 1–5)") }
+        public var ticketTake: String { pick("Take the ticket (assign it to me)", "Взять обращение себе") }
+        public var ticketReopen: String { pick("Reopen a resolved ticket", "Переоткрыть решённое обращение") }
+        public var setFault: String {
+            pick("Set whose fault it was (shop, carrier, customer, unknown)", "Указать, чья вина (магазин, перевозчик, покупатель, неясно)")
+        }
+        public var setRecovery: String { pick("Set the win-back status and follow-up date", "Указать этап возврата покупателя и дату напоминания") }
+        public var addNote: String { pick("Add an internal note (in $EDITOR)", "Добавить внутреннюю заметку (в $EDITOR)") }
+        public var writeReply: String {
+            pick("Write a reply to the customer (in $EDITOR, from a template)", "Написать ответ покупателю (в $EDITOR, по шаблону)")
+        }
+        public var toggleHistory: String {
+            pick("The customer's whole history: orders, compensation, complaints", "Вся история покупателя: заказы, компенсации, жалобы")
+        }
+        public var undo: String {
+            pick("Undo my last change in this session (recorded, never erased)", "Отменить своё последнее изменение (записывается, не стирается)")
+        }
+        public var promptAccept: String { pick("Accept the prompt", "Принять ввод") }
+        public var promptCancel: String { pick("Cancel the prompt", "Отменить ввод") }
+        public var promptErase: String { pick("Erase the character before the cursor", "Стереть символ перед курсором") }
+        public var promptClear: String { pick("Clear the prompt", "Очистить строку ввода") }
+        public var promptComplete: String { pick("Complete the word typed (a filter's values)", "Дополнить набранное слово") }
     }
 
-    public static let appName = "cdesk"
-    public static let helpTitle = "Keys"
-    public static let helpClose = "any key closes this help"
-    public static func helpMore(_ n: Int) -> String { "↓ \(n) more: j or <Down> scrolls, any other key closes this help" }
-    public static let emptyQueue = "No tickets in this view."
-    public static let noTicketSelected = "no ticket selected"
-    public static func notOnThisScreen(_ action: String) -> String { "\(action) does nothing on this screen" }
-    public static let ticketGone = "that ticket is no longer in the store"
+    public var appName: String { "cdesk" }
+    public var helpTitle: String { pick("Keys", "Клавиши") }
+    public var helpClose: String { pick("any key closes this help", "любая клавиша закрывает справку") }
+    public func helpMore(_ n: Int) -> String {
+        pick("↓ \(n) more: j or <Down> scrolls, any other key closes this help",
+             "↓ ещё \(n): j или <Down> прокручивает, другая клавиша закрывает справку")
+    }
+    /// The name of a key context, on the help's title.
+    public func context(_ context: KeyContext) -> String {
+        switch context {
+        case .global: pick("everywhere", "везде")
+        case .queue: pick("queue", "очередь")
+        case .ticket: pick("ticket", "обращение")
+        case .report: pick("report", "отчёт")
+        case .prompt: pick("prompt", "ввод")
+        }
+    }
+    public var emptyQueue: String { pick("No tickets in this view.", "В этом списке обращений нет.") }
+    public var noTicketSelected: String { pick("no ticket selected", "обращение не выбрано") }
+    public func notOnThisScreen(_ action: String) -> String {
+        pick("\(action) does nothing on this screen", "\(action) на этом экране ничего не делает")
+    }
+    public var ticketGone: String { pick("that ticket is no longer in the store", "этого обращения больше нет в базе") }
 
-    public static func viewName(_ view: QueueView) -> String {
+    public func viewName(_ view: QueueView) -> String {
         switch view {
-        case .open: "Open"
-        case .mine: "Mine"
-        case .unassigned: "Unassigned"
-        case .waiting: "Waiting"
-        case .followUps: "Follow-ups"
-        case .overdue: "Overdue"
-        case .vip: "VIP"
-        case .search: "Search"
-        case .resolved: "Resolved"
-        case .all: "All"
+        case .open: pick("Open", "Открытые")
+        case .mine: pick("Mine", "Мои")
+        case .unassigned: pick("Unassigned", "Ничьи")
+        case .waiting: pick("Waiting", "Ждут")
+        case .followUps: pick("Follow-ups", "Напомнить")
+        case .overdue: pick("Overdue", "Просрочены")
+        case .vip: pick("VIP", "VIP")
+        case .search: pick("Search", "Поиск")
+        case .resolved: pick("Resolved", "Решённые")
+        case .all: pick("All", "Все")
         }
     }
 
-    public static func sortName(_ sort: QueueSort) -> String {
+    public func sortName(_ sort: QueueSort) -> String {
         switch sort {
-        case .slaDue: "by SLA due"
-        case .newest: "newest first"
-        case .resolvedRecent: "recently resolved first"
-        case .followUp: "follow-up due first"
-        case .priority: "by priority"
-        case .oldest: "oldest first"
-        case .updated: "recently changed first"
-        case .match: "newest match first"
+        case .slaDue: pick("by SLA due", "по сроку")
+        case .newest: pick("newest first", "сначала новые")
+        case .resolvedRecent: pick("recently resolved first", "сначала недавно решённые")
+        case .followUp: pick("follow-up due first", "сначала ближние напоминания")
+        case .priority: pick("by priority", "по приоритету")
+        case .oldest: pick("oldest first", "сначала старые")
+        case .updated: pick("recently changed first", "сначала недавно изменённые")
+        case .match: pick("newest match first", "сначала новые совпадения")
         }
     }
 
-    public enum Column {
-        public static let id = "ID"
-        public static let age = "AGE"
-        public static let customer = "CUSTOMER"
-        public static let reason = "REASON"
-        public static let priority = "PRIO"
-        public static let status = "STATUS"
-        public static let sla = "SLA"
-        public static let assignee = "ASSIGNEE"
-        public static let subject = "SUBJECT"
-        public static let outcome = "OUTCOME"
-        public static let winBack = "WIN-BACK"
-        public static let followUp = "FOLLOW-UP"
+    public struct Column: Sendable {
+        let language: Language
+        func pick(_ en: String, _ ru: String) -> String { language.pick(en, ru) }
+        public var id: String { pick("ID", "№") }
+        public var age: String { pick("AGE", "ВОЗР") }
+        public var customer: String { pick("CUSTOMER", "ПОКУПАТЕЛЬ") }
+        public var reason: String { pick("REASON", "ПРИЧИНА") }
+        public var priority: String { pick("PRIO", "ПРИОР") }
+        public var status: String { pick("STATUS", "СТАТУС") }
+        public var sla: String { pick("SLA", "СРОК") }
+        public var assignee: String { pick("ASSIGNEE", "ИСПОЛНИТЕЛЬ") }
+        public var subject: String { pick("SUBJECT", "ТЕМА") }
+        public var outcome: String { pick("OUTCOME", "ИСХОД") }
+        public var winBack: String { pick("WIN-BACK", "ВОЗВРАТ") }
+        public var followUp: String { pick("FOLLOW-UP", "НАПОМНИТЬ") }
     }
 
-    public enum Ticket {
-        public static let thread = "Thread"
-        public static func messageCut(bytes: Int) -> String {
-            "… (the message goes on: \(bytes >= 1 << 20 ? String(format: "%.1f MB", Double(bytes) / 1_048_576) : "\(bytes / 1024) KB") in all; this is its beginning)"
+    public struct TicketText: Sendable {
+        let language: Language
+        func pick(_ en: String, _ ru: String) -> String { language.pick(en, ru) }
+        var t: L10n { L10n(language) }
+
+        public var thread: String { pick("Thread", "Переписка") }
+        public func messageCut(bytes: Int) -> String {
+            let size = bytes >= 1 << 20 ? String(format: "%.1f", Double(bytes) / 1_048_576) + pick(" MB", " МБ")
+                : "\(bytes / 1024)" + pick(" KB", " КБ")
+            return pick("… (the message goes on: \(size) in all; this is its beginning)",
+                        "… (письмо длиннее: всего \(size); здесь его начало)")
         }
-        public static let order = "order"
-        public static let orders = "orders"
-        public static let lifetimeValue = "lifetime"
-        public static let lastOrder = "last order"
-        public static let daysAgo = "d ago"
-        public static let earlier = "Other complaints"
-        public static let compensations = "Compensation given"
-        public static let recovery = "recovery"
-        public static let internalNote = "internal note"
-        public static let unassigned = "unassigned"
-        public static let vip = "VIP"
-        public static let loyal = "loyal"
+        public var lifetimeValue: String { pick("lifetime", "за всё время") }
+        public var lastOrder: String { pick("last order", "последний заказ") }
+        public var earlier: String { pick("Other complaints", "Другие жалобы") }
+        public var compensations: String { pick("Compensation given", "Выданные компенсации") }
+        public var recovery: String { pick("recovery", "возврат") }
+        public var internalNote: String { pick("internal note", "внутренняя заметка") }
+        public var unassigned: String { pick("unassigned", "ничьё") }
+        public var vip: String { "VIP" }
+        public var loyal: String { pick("loyal", "постоянный") }
         /// Before the SLA time left: of the first answer, or of the resolution.
-        public static let firstAnswer = "answer"
-        public static let resolveBy = "resolve"
-        public static let followUp = "follow-up"
-        public static let advocate = "brand advocate"
-        public static let fault = "fault"
-        public static let channel = "via"
+        public var firstAnswer: String { pick("answer", "ответ") }
+        public var resolveBy: String { pick("resolve", "решить") }
+        public var followUp: String { pick("follow-up", "напомнить") }
+        public var advocate: String { pick("brand advocate", "советует нас") }
+        public var fault: String { pick("fault", "вина") }
+        public var channel: String { pick("via", "канал") }
         /// What the customer holds now, from any of their complaints.
-        public static let given = "Holds"
-        public static let noneStanding = "nothing standing"
-        public static func moreCompensations(_ n: Int) -> String { "+\(n) more (h)" }
-        public static func moreLines(_ n: Int, key: String) -> String { "+\(n) more — \(key) shows the whole history" }
-        public static func orderCount(_ n: Int) -> String { n == 1 ? "1 order" : "\(n) orders" }
-        /// `compensated ★5`: the outcome on the facts line.
-        public static func outcome(_ o: Outcome) -> String {
-            o.resolution.rawValue + (o.satisfaction.map { " ★\($0)" } ?? "")
+        public var given: String { pick("Holds", "Есть у покупателя") }
+        public var noneStanding: String { pick("nothing standing", "ничего не действует") }
+        public func moreCompensations(_ n: Int) -> String { pick("+\(n) more (h)", "ещё \(n) (h)") }
+        public func moreLines(_ n: Int, key: String) -> String {
+            pick("+\(n) more — \(key) shows the whole history", "ещё \(n) — \(key) покажет всю историю")
         }
-        /// `Resolved: compensated · satisfaction 5/5 · by olga · 2026-11-18 14:02`.
-        public static func resolvedLine(_ o: Outcome, at: Date?) -> String {
-            var parts = ["Resolved: \(o.resolution.rawValue)"]
-            parts.append(o.satisfaction.map { "satisfaction \($0)/5" } ?? "satisfaction not known")
-            if let agent = o.agent { parts.append("by " + UntrustedText.line(agent)) }
-            if let at = at ?? o.at { parts.append(L10n.dateTime(at)) }
+        public func orderCount(_ n: Int) -> String { t.count(n, ("order", "orders"), ("заказ", "заказа", "заказов")) }
+        /// `compensated ★5`: the outcome on the facts line.
+        public func outcome(_ o: Outcome) -> String {
+            o.resolution.name(language) + (o.satisfaction.map { " ★\($0)" } ?? "")
+        }
+        /// `Resolved: compensated · satisfaction 5/5 · by olga · 2 Dec 2026 14:02`.
+        public func resolvedLine(_ o: Outcome, at: Date?) -> String {
+            var parts = [pick("Resolved: ", "Решено: ") + o.resolution.name(language)]
+            parts.append(o.satisfaction.map { pick("satisfaction \($0)/5", "оценка \($0)/5") }
+                         ?? pick("satisfaction not known", "оценка неизвестна"))
+            if let agent = o.agent { parts.append(pick("by ", "сотрудник ") + UntrustedText.line(agent)) }
+            if let at = at ?? o.at { parts.append(t.dateTime(at)) }
             return parts.joined(separator: " · ")
         }
         /// Who wrote a message: the customer's name, the agent's (`olga`), or what it was.
-        public static func author(of m: Message, customer: String) -> String {
+        public func author(of m: Message, customer: String) -> String {
+            let agent = m.agent.map(UntrustedText.line) ?? pick("agent", "сотрудник")
             switch (m.author, m.isInternal) {
-            case (.customer, _): customer
-            case (.agent, false): (m.agent.map(UntrustedText.line) ?? "agent") + " (reply)"
-            case (_, true): (m.agent.map(UntrustedText.line) ?? "agent") + " · internal note"
-            case (.system, false): "system"
+            case (.customer, _): return customer
+            case (.agent, false): return agent + pick(" (reply)", " (ответ)")
+            case (_, true): return agent + " · " + internalNote
+            case (.system, false): return pick("system", "система")
             }
         }
+        public func quotedFolded(_ lines: Int) -> String {
+            pick("… quoted text folded (", "… цитата свёрнута (") + language.count(lines, ("line", "lines"), ("строка", "строки", "строк")) + ")"
+        }
+        public func daysAgo(_ days: Int) -> String { pick("\(days)d ago", "\(days) дн. назад") }
     }
 
     /// "12/3406"; "12/…" while the count is being made; "~12/3406" while the position is
     /// an estimate.
-    public static func position(_ index: Int, of count: Int?, exact: Bool, capped: Bool) -> String {
+    public func position(_ index: Int, of count: Int?, exact: Bool, capped: Bool) -> String {
         guard let count else { return "\(index)/…" }
         return count == 0 ? "0/0" : (exact ? "" : "~") + "\(index)/\(total(count, capped: capped))"
     }
 
     /// A queue's count in full; "…" while it is being made; a search's count, which stops
     /// at `QueueQuery.searchCountCap`, with "+" when it stopped.
-    public static func total(_ count: Int?, capped: Bool) -> String {
+    public func total(_ count: Int?, capped: Bool) -> String {
         guard let count else { return "…" }
         return capped && count >= QueueQuery.searchCountCap ? "\(count)+" : "\(count)"
     }
 
-    /// A count in at most four columns, rounded down: 987, 3.4k, 219k, 1.2M, 12M.
-    public static func compact(_ count: Int?) -> String {
+    /// A count in at most four columns, rounded down: 987, 3.4k, 219k, 1.2M, 12M
+    /// (3,4т, 219т, 1,2М).
+    public func compact(_ count: Int?) -> String {
         guard let count else { return "…" }
+        let point = pick(".", ","), k = pick("k", "т"), m = pick("M", "М")
         switch count {
         case ..<1000: return "\(count)"
-        case ..<10_000: return "\(count / 1000).\(count % 1000 / 100)k"
-        case ..<1_000_000: return "\(count / 1000)k"
-        case ..<10_000_000: return "\(count / 1_000_000).\(count % 1_000_000 / 100_000)M"
-        default: return "\(count / 1_000_000)M"
+        case ..<10_000: return "\(count / 1000)\(point)\(count % 1000 / 100)\(k)"
+        case ..<1_000_000: return "\(count / 1000)\(k)"
+        case ..<10_000_000: return "\(count / 1_000_000)\(point)\(count % 1_000_000 / 100_000)\(m)"
+        default: return "\(count / 1_000_000)\(m)"
         }
     }
 
-    /// "3m", "5h", "2d", "6w", "1y": an age or a time left, in at most four columns.
-    public static func span(seconds: Int64) -> String {
+    /// "3m", "5h", "2d", "6w", "1y" ("3м", "5ч", "2д", "6н", "1г"): an age or a time left,
+    /// in at most four columns.
+    public func span(seconds: Int64) -> String {
         let s = abs(seconds)
-        let text = s < 3600 ? "\(max(s / 60, 0))m" : s < 86_400 ? "\(s / 3600)h"
-            : s < 14 * 86_400 ? "\(s / 86_400)d" : s < 365 * 86_400 ? "\(s / (7 * 86_400))w" : "\(s / (365 * 86_400))y"
-        return text
+        let (n, unit): (Int64, String) = s < 3600 ? (max(s / 60, 0), pick("m", "м")) : s < 86_400 ? (s / 3600, pick("h", "ч"))
+            : s < 14 * 86_400 ? (s / 86_400, pick("d", "д")) : s < 365 * 86_400 ? (s / (7 * 86_400), pick("w", "н"))
+            : (s / (365 * 86_400), pick("y", "г"))
+        return "\(n)\(unit)"
+    }
+
+    /// "3h 20m", "3 ч 20 мин"; "2d 5h", "2 дн. 5 ч": a duration in two units.
+    public func duration(seconds: Int64?) -> String {
+        guard let s = seconds else { return "—" }
+        if s < 3600 { return pick("\(s / 60)m", "\(s / 60) мин") }
+        if s < 86_400 { return pick("\(s / 3600)h \(s % 3600 / 60)m", "\(s / 3600) ч \(s % 3600 / 60) мин") }
+        return pick("\(s / 86_400)d \(s % 86_400 / 3600)h", "\(s / 86_400) дн. \(s % 86_400 / 3600) ч")
     }
 
     /// The SLA column: time left, or `!` and how long ago it was breached.
-    public static func slaLeft(seconds: Int64) -> String {
+    public func slaLeft(seconds: Int64) -> String {
         seconds < 0 ? "!" + span(seconds: seconds) : span(seconds: seconds)
     }
 
-    public static let slaDone = "—"
-    public static let terminalTooSmall = "The terminal is too small: cdesk needs at least 40×10."
-}
+    public var slaDone: String { "—" }
+    public var terminalTooSmall: String {
+        pick("The terminal is too small: cdesk needs at least 40×10.", "Терминал слишком мал: cdesk нужно не меньше 40×10.")
+    }
 
-extension L10n {
-    public static func unboundKey(_ key: String, help: String) -> String {
-        "\(key) does nothing here — \(help) shows the keys"
+    public func unboundKey(_ key: String, help: String) -> String {
+        pick("\(key) does nothing here — \(help) shows the keys", "\(key) здесь ничего не делает — \(help) покажет клавиши")
     }
 }
 
 extension L10n {
-    /// "2026-11-20 14:03" in the agent's time zone.
-    public static func dateTime(_ date: Date) -> String {
+    private func formatter(_ format: String) -> DateFormatter {
+        let f = DateFormatter()
+        f.locale = language.locale
+        f.timeZone = TimeZone.current
+        f.dateFormat = format
+        return f
+    }
+
+    /// "2 Dec 2026 14:03", "2 дек. 2026 14:03" in the agent's time zone, 24-hour.
+    public func dateTime(_ date: Date) -> String { formatter("d MMM yyyy HH:mm").string(from: date) }
+
+    /// "2 Dec 2026", "2 дек. 2026".
+    public func day(_ date: Date) -> String { formatter("d MMM yyyy").string(from: date) }
+
+    /// "2026-12-02": a day in file names and typed dates, the same in every language.
+    public static func isoDay(_ date: Date) -> String {
         let c = Calendar(identifier: .gregorian).dateComponents(in: TimeZone.current, from: date)
-        return String(format: "%04d-%02d-%02d %02d:%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0, c.hour ?? 0, c.minute ?? 0)
+        return String(format: "%04d-%02d-%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0)
     }
 
-    /// "2026-11-20".
-    public static func day(_ date: Date) -> String {
-        String(dateTime(date).prefix(10))
+    /// "1 234,50 ₽", "1,234.50 ₽": the locale's grouping and the shop's currency; whole
+    /// amounts without the kopecks.
+    public func money(_ money: Money, currency: String = "₽") -> String {
+        let f = NumberFormatter()
+        f.locale = language.locale
+        f.numberStyle = .decimal
+        let whole = money.minor % 100 == 0
+        f.minimumFractionDigits = whole ? 0 : 2
+        f.maximumFractionDigits = whole ? 0 : 2
+        let number = f.string(from: NSDecimalNumber(mantissa: money.minor.magnitude, exponent: -2, isNegative: money.minor < 0))
+            ?? money.decimal
+        return number + " " + currency
     }
 
-    public static func compensation(_ kind: CompensationKind, value: Int64, currency: String = "₽") -> String {
+    public func compensation(_ kind: CompensationKind, value: Int64, currency: String = "₽") -> String {
         switch kind {
-        case .discount: "discount \(value)%"
-        case .freeDelivery: value > 0 ? "free delivery (\(Money(minor: value).display(currency: currency)))" : "free delivery"
-        case .bonus: "bonus \(value) pts"
-        case .apology: "apology"
-        case .refund: "refund \(Money(minor: value).display(currency: currency))"
-        case .replacement: "replacement"
+        case .discount: pick("discount \(value)%", "скидка \(value)%")
+        case .freeDelivery: name(kind) + (value > 0 ? " (\(money(Money(minor: value), currency: currency)))" : "")
+        case .bonus: pick("bonus \(value) pts", "бонусы \(value) б.")
+        case .apology: name(kind)
+        case .refund: name(kind) + " " + money(Money(minor: value), currency: currency)
+        case .replacement: name(kind)
         }
     }
 
     /// A compensation in few words, for the ticket's summary line (a free delivery without
     /// its fee).
-    public static func compensationShort(_ kind: CompensationKind, value: Int64) -> String {
-        kind == .freeDelivery ? "free delivery" : compensation(kind, value: value)
+    public func compensationShort(_ kind: CompensationKind, value: Int64) -> String {
+        kind == .freeDelivery ? name(kind) : compensation(kind, value: value)
     }
 
-    public static func recentCompensationWarning(_ count: Int, days: Int) -> String {
-        "⚠ \(count) compensations in the last \(days) days"
+    public func recentCompensationWarning(_ n: Int, days: Int) -> String {
+        pick("⚠ \(n) compensations in the last \(days) days",
+             "⚠ \(count(n, ("compensation", "compensations"), ("компенсация", "компенсации", "компенсаций"))) за \(days) дн.")
     }
 }
 
 extension L10n {
-    public enum Prompt {
-        public static func compensation(_ kind: CompensationKind, ticket: String, limit: Int64?) -> String {
+    public struct Prompt: Sendable {
+        let language: Language
+        func pick(_ en: String, _ ru: String) -> String { language.pick(en, ru) }
+
+        public func compensation(_ kind: CompensationKind, ticket: String, limit: Int64?) -> String {
             switch kind {
-            case .discount: "Discount % for #\(ticket)" + (limit.map { " (your limit \($0))" } ?? "") + ": "
-            case .bonus: "Bonus points for #\(ticket)" + (limit.map { " (your limit \($0))" } ?? "") + ": "
-            case .freeDelivery: "Free delivery on the next order for #\(ticket)? Enter gives, Esc cancels "
-            case .apology: "Record an apology on #\(ticket)? Enter records, Esc cancels "
-            default: "\(kind.rawValue) for #\(ticket): "
+            case .discount:
+                pick("Discount % for #\(ticket)", "Скидка % для #\(ticket)")
+                    + (limit.map { pick(" (your limit \($0))", " (ваш предел \($0))") } ?? "") + ": "
+            case .bonus:
+                pick("Bonus points for #\(ticket)", "Бонусные баллы для #\(ticket)")
+                    + (limit.map { pick(" (your limit \($0))", " (ваш предел \($0))") } ?? "") + ": "
+            case .freeDelivery:
+                pick("Free delivery on the next order for #\(ticket)? Enter gives, Esc cancels ",
+                     "Бесплатная доставка следующего заказа для #\(ticket)? Enter — дать, Esc — отмена ")
+            case .apology:
+                pick("Record an apology on #\(ticket)? Enter records, Esc cancels ",
+                     "Записать извинение в #\(ticket)? Enter — записать, Esc — отмена ")
+            case .refund, .replacement:
+                "\(kind.name(language)) #\(ticket): "
             }
         }
-        public static func resolve(ticket: String) -> String {
-            "Resolve #\(ticket) — outcome [satisfaction 1–5]: "
+        public func resolve(ticket: String) -> String {
+            pick("Resolve #\(ticket) — outcome [satisfaction 1–5]: ", "Решить #\(ticket) — исход [оценка 1–5]: ")
         }
-        public static let cancelled = "cancelled"
+        public var cancelled: String { pick("cancelled", "отменено") }
     }
 
-    public static func gave(_ kind: CompensationKind, value: Int64, code: String?, ticket: String, currency: String = "₽") -> String {
-        "#\(ticket): gave \(compensation(kind, value: value, currency: currency))" + (code.map { " — promo code \($0)" } ?? "")
+    public func gave(_ kind: CompensationKind, value: Int64, code: String?, ticket: String, currency: String = "₽") -> String {
+        pick("#\(ticket): gave ", "#\(ticket): выдано: ") + compensation(kind, value: value, currency: currency)
+            + (code.map { pick(" — promo code ", " — промокод ") + $0 } ?? "")
     }
-    public static func resolved(_ ticket: String, _ resolution: Resolution) -> String {
-        "#\(ticket) resolved: \(resolution.rawValue)"
+    public func resolved(_ ticket: String, _ resolution: Resolution) -> String {
+        pick("#\(ticket) resolved: ", "#\(ticket) решено: ") + name(resolution)
     }
-    public static func took(_ ticket: String) -> String { "#\(ticket) is yours now" }
-    public static func badResolution(_ word: String) -> String {
-        "'\(word)' is not an outcome: " + Resolution.allCases.map(\.rawValue).joined(separator: ", ") + " (Tab completes)"
+    public func took(_ ticket: String) -> String { pick("#\(ticket) is yours now", "#\(ticket) теперь ваше") }
+    /// The words a prompt takes, in the language shown.
+    func choices<T: Named>(_ type: T.Type) -> String { T.words(language).joined(separator: ", ") }
+    public func badResolution(_ word: String) -> String {
+        pick("'\(word)' is not an outcome: ", "«\(word)» — не исход: ") + choices(Resolution.self) + pick(" (Tab completes)", " (Tab дополняет)")
     }
-    public static func badSatisfaction(_ word: String) -> String {
-        "satisfaction is a number 1–5, not '\(word)' (e.g. compensated 5)"
+    public func badSatisfaction(_ word: String) -> String {
+        pick("satisfaction is a number 1–5, not '\(word)' (e.g. compensated 5)",
+             "оценка — число 1–5, а не «\(word)» (например: компенсация 5)")
     }
-    public static func tooManyWords(_ text: String) -> String {
-        "'\(text)': one word and an optional second one, e.g. compensated 5 or offered +7d"
+    public func tooManyWords(_ text: String) -> String {
+        pick("'\(text)': one word and an optional second one, e.g. compensated 5 or offered +7d",
+             "«\(text)»: одно слово и, если нужно, второе, например: компенсация 5 или предложили +7д")
     }
-    public static func alreadyResolved(_ ticket: String) -> String { "#\(ticket) is resolved already (E reopens it)" }
-    public static func alreadyOpen(_ ticket: String, _ status: TicketStatus) -> String { "#\(ticket) is \(status.rawValue): nothing to reopen" }
+    public func alreadyResolved(_ ticket: String) -> String {
+        pick("#\(ticket) is resolved already (E reopens it)", "#\(ticket) уже решено (E переоткроет)")
+    }
+    public func alreadyOpen(_ ticket: String, _ status: TicketStatus) -> String {
+        pick("#\(ticket) is \(status.rawValue): nothing to reopen", "#\(ticket) — \(name(status)): переоткрывать нечего")
+    }
 }
 
 extension L10n {
     /// Short labels of the key hints on the bottom line.
-    public enum Hint {
-        public static let open = "open"
-        public static let back = "back"
-        public static let discount = "disc"
-        public static let freeDelivery = "free-dlv"
-        public static let bonus = "bonus"
-        public static let apology = "sorry"
-        public static let resolve = "resolve"
-        public static let suggestion = "suggested"
-        public static let take = "take"
-        public static let view = "view"
-        public static let search = "search"
-        public static let scroll = "scroll"
-        public static let help = "help"
-        public static let quit = "quit"
-        public static let accept = "accept"
-        public static let cancel = "cancel"
-        public static let erase = "erase"
-        public static let winBack = "win-back"
-        public static let reply = "reply"
-        public static let reopen = "reopen"
-        public static let history = "history"
-        public static let undo = "undo"
+    public struct Hint: Sendable {
+        let language: Language
+        func pick(_ en: String, _ ru: String) -> String { language.pick(en, ru) }
+        public var open: String { pick("open", "открыть") }
+        public var back: String { pick("back", "назад") }
+        public var discount: String { pick("disc", "скидка") }
+        public var freeDelivery: String { pick("free-dlv", "доставка") }
+        public var bonus: String { pick("bonus", "бонусы") }
+        public var apology: String { pick("sorry", "извин.") }
+        public var resolve: String { pick("resolve", "решить") }
+        public var suggestion: String { pick("suggested", "совет") }
+        public var take: String { pick("take", "взять") }
+        public var view: String { pick("view", "список") }
+        public var search: String { pick("search", "поиск") }
+        public var scroll: String { pick("scroll", "прокрутка") }
+        public var help: String { pick("help", "справка") }
+        public var quit: String { pick("quit", "выход") }
+        public var accept: String { pick("accept", "принять") }
+        public var cancel: String { pick("cancel", "отмена") }
+        public var erase: String { pick("erase", "стереть") }
+        public var winBack: String { pick("win-back", "возврат") }
+        public var reply: String { pick("reply", "ответ") }
+        public var reopen: String { pick("reopen", "переоткрыть") }
+        public var history: String { pick("history", "история") }
+        public var undo: String { pick("undo", "отмена") }
     }
 }
 
 extension L10n {
-    public static func suggestion(_ s: Playbook.Suggestion, currency: String = "₽") -> String {
-        let gifts = s.gifts.isEmpty ? "nothing" : s.gifts.map { compensation($0.kind, value: $0.value, currency: currency) }.joined(separator: " + ")
-        return "Suggested: \(gifts) — \(s.why)"
+    public func suggestion(_ s: Playbook.Suggestion, currency: String = "₽") -> String {
+        let gifts = s.gifts.isEmpty ? pick("nothing", "ничего")
+            : s.gifts.map { compensation($0.kind, value: $0.value, currency: currency) }.joined(separator: " + ")
+        return pick("Suggested: ", "Совет: ") + gifts + " — " + s.why
     }
-    public static func suggestionGiven(_ s: Playbook.Suggestion, currency: String = "₽") -> String {
-        "Given as suggested: " + s.gifts.map { compensation($0.kind, value: $0.value, currency: currency) }.joined(separator: " + ")
+    public func suggestionGiven(_ s: Playbook.Suggestion, currency: String = "₽") -> String {
+        pick("Given as suggested: ", "Выдано по совету: ")
+            + s.gifts.map { compensation($0.kind, value: $0.value, currency: currency) }.joined(separator: " + ")
     }
-    public static func takeKey(_ key: String) -> String { "(\(key) gives it)" }
-    public static let nothingToGive = "the playbook suggests no compensation here; record the outcome with resolve"
-    public static func gaveSuggestion(_ given: [Compensation], ticket: String, currency: String = "₽") -> String {
-        "#\(ticket): gave " + given.map { c in compensation(c.kind, value: c.value, currency: currency) + (c.promoCode.map { " \($0)" } ?? "") }
+    public func takeKey(_ key: String) -> String { pick("(\(key) gives it)", "(\(key) — выдать)") }
+    public var nothingToGive: String {
+        pick("the playbook suggests no compensation here; record the outcome with resolve",
+             "регламент не советует здесь компенсации; запишите исход через «решить»")
+    }
+    public func gaveSuggestion(_ given: [Compensation], ticket: String, currency: String = "₽") -> String {
+        pick("#\(ticket): gave ", "#\(ticket): выдано: ")
+            + given.map { c in compensation(c.kind, value: c.value, currency: currency) + (c.promoCode.map { " \($0)" } ?? "") }
             .joined(separator: ", ")
     }
-    public static func suggestionAgain(ticket: String) -> String { "Give the suggestion on #\(ticket) again? \(yesNoKeys)" }
-    public static func suggestionGivenAlready(_ given: [Compensation]) -> String {
-        "already given on this complaint: " + given.map { compensationShort($0.kind, value: $0.value) }.joined(separator: ", ")
+    public func suggestionAgain(ticket: String) -> String {
+        pick("Give the suggestion on #\(ticket) again? ", "Выдать совет в #\(ticket) ещё раз? ") + yesNoKeys
+    }
+    public func suggestionGivenAlready(_ given: [Compensation]) -> String {
+        pick("already given on this complaint: ", "уже выдано по этой жалобе: ")
+            + given.map { compensationShort($0.kind, value: $0.value) }.joined(separator: ", ")
     }
 }
 
 extension L10n {
-    public static func faultPrompt(ticket: String) -> String { "Fault of #\(ticket): " }
-    public static func badFault(_ text: String) -> String {
-        "'\(text)' is not a fault: " + Fault.allCases.map(\.rawValue).joined(separator: ", ") + " (Tab completes)"
+    public func faultPrompt(ticket: String) -> String { pick("Fault of #\(ticket): ", "Чья вина в #\(ticket): ") }
+    public func badFault(_ text: String) -> String {
+        pick("'\(text)' is not a fault: ", "«\(text)» — не вариант вины: ") + choices(Fault.self) + pick(" (Tab completes)", " (Tab дополняет)")
     }
-    public static func faultSet(_ ticket: String, _ fault: Fault) -> String { "#\(ticket): fault \(fault.rawValue)" }
-    public static func reopened(_ ticket: String) -> String { "#\(ticket) reopened" }
-    public static let nothingToUndo = "nothing of yours to undo in this session"
-    public static func undone(_ what: String, ticket: String) -> String { "#\(ticket): undid \(what)" }
-    public static func undoRevokeAnyway(ticket: String) -> String { "Undo revokes a code the customer has: revoke on #\(ticket)? \(yesNoKeys)" }
-    public static func undoQuotedCode(_ codes: [String], at: Date) -> String {
-        "your reply of \(dateTime(at)) gave the customer \(codes.joined(separator: ", "))"
+    public func faultSet(_ ticket: String, _ fault: Fault) -> String { pick("#\(ticket): fault ", "#\(ticket): вина — ") + name(fault) }
+    public func reopened(_ ticket: String) -> String { pick("#\(ticket) reopened", "#\(ticket) переоткрыто") }
+    public var nothingToUndo: String { pick("nothing of yours to undo in this session", "в этом сеансе нечего отменять") }
+    public func undone(_ what: String, ticket: String) -> String { pick("#\(ticket): undid \(what)", "#\(ticket): отменено: \(what)") }
+    public func undoRevokeAnyway(ticket: String) -> String {
+        pick("Undo revokes a code the customer has: revoke on #\(ticket)? ", "Отмена отзовёт код, который есть у покупателя: отозвать в #\(ticket)? ")
+            + yesNoKeys
     }
-    public static let undoKept = "kept: the customer keeps what the reply gave (u now undoes the change before it)"
-    public static func notSentBecause(_ why: String) -> String { "not sent (\(why)); r opens it again" }
+    public func undoQuotedCode(_ codes: [String], at: Date) -> String {
+        pick("your reply of \(dateTime(at)) gave the customer ", "ваш ответ от \(dateTime(at)) сообщил покупателю ")
+            + codes.joined(separator: ", ")
+    }
+    public var undoKept: String {
+        pick("kept: the customer keeps what the reply gave (u now undoes the change before it)",
+             "оставлено: у покупателя остаётся то, что дал ответ (u теперь отменит предыдущее изменение)")
+    }
+    public func notSentBecause(_ why: String) -> String { pick("not sent (\(why)); r opens it again", "не отправлено (\(why)); r откроет снова") }
 }
 
 extension L10n {
-    public static let editorFailed = "the editor did not finish; nothing was saved"
-    public static let emptyMessage = "empty — nothing was saved"
-    public static func placeholderLeft(ticket: String) -> String {
-        "The reply to #\(ticket) still has the [placeholder]. Edit it? \(yesNoKeys)"
+    public var editorFailed: String { pick("the editor did not finish; nothing was saved", "редактор не завершился; ничего не сохранено") }
+    public var emptyMessage: String { pick("empty — nothing was saved", "пусто — ничего не сохранено") }
+    public func placeholderLeft(ticket: String) -> String {
+        pick("The reply to #\(ticket) still has the [placeholder]. Edit it? ", "В ответе в #\(ticket) остался [шаблонный текст]. Исправить? ")
+            + yesNoKeys
     }
     /// How a yes/no question is answered, on either keyboard layout; Enter is no.
-    public static let yesNoKeys = "y/n (д/н) "
-    public static let yesNoHint = "y yes  n no  (д да, н нет)  <Enter> or <Esc>: no"
-    public static let yesOrNo = "answer y or n (д or н on a Russian layout); Esc is no"
-    public static func replied(_ ticket: String) -> String { "#\(ticket): reply queued to send" }
-    public static func repliedNoMailFirst(_ ticket: String) -> String { "#\(ticket): reply recorded, not sent: no mail set up" }
-    public static func repliedNoMail(_ ticket: String) -> String { "#\(ticket): reply recorded" }
-    public static func noted(_ ticket: String) -> String { "#\(ticket): note added" }
-    public static let notSent = "not sent; r opens it again"
+    public var yesNoKeys: String { pick("y/n (д/н) ", "д/н (y/n) ") }
+    public var yesNoHint: String { pick("y yes  n no  (д да, н нет)  <Enter> or <Esc>: no", "д да  н нет  (y, n)  <Enter> или <Esc>: нет") }
+    public var yesOrNo: String { pick("answer y or n (д or н on a Russian layout); Esc is no", "ответьте д или н (y или n в латинской раскладке); Esc — нет") }
+    public func replied(_ ticket: String) -> String { pick("#\(ticket): reply queued to send", "#\(ticket): ответ поставлен в очередь на отправку") }
+    public func repliedNoMailFirst(_ ticket: String) -> String {
+        pick("#\(ticket): reply recorded, not sent: no mail set up", "#\(ticket): ответ записан, но не отправлен: почта не настроена")
+    }
+    public func repliedNoMail(_ ticket: String) -> String { pick("#\(ticket): reply recorded", "#\(ticket): ответ записан") }
+    public func noted(_ ticket: String) -> String { pick("#\(ticket): note added", "#\(ticket): заметка добавлена") }
+    public var notSent: String { pick("not sent; r opens it again", "не отправлено; r откроет снова") }
 }
 
 extension L10n {
-    public static func recoveryPrompt(ticket: String) -> String { "Win-back #\(ticket) — state [+7d | YYYY-MM-DD]: " }
-    public static func badRecovery(_ word: String) -> String {
-        "'\(word)' is not a win-back state: " + RecoveryState.allCases.map(\.rawValue).joined(separator: ", ") + " (Tab completes)"
+    public func recoveryPrompt(ticket: String) -> String {
+        pick("Win-back #\(ticket) — state [+7d | YYYY-MM-DD]: ", "Возврат #\(ticket) — этап [+7д | ГГГГ-ММ-ДД]: ")
     }
-    public static func badFollowUp(_ word: String) -> String { "'\(word)' is not a follow-up: +7d or a date like 2026-12-01" }
-    public static func pastFollowUp(_ word: String) -> String { "\(word) is past: a follow-up is today or later" }
-    public static func finalTakesNoDate(_ state: RecoveryState) -> String { "\(state.rawValue) ends the follow-up: no date after it" }
-    public static func recoveryNeedsResolved(_ ticket: String) -> String {
-        "#\(ticket) is still open: win-back follows a resolved complaint (e resolves it)"
+    /// The follow-up a recovery prompt proposes: a week on.
+    public var weekOn: String { pick("+7d", "+7д") }
+    public func badRecovery(_ word: String) -> String {
+        pick("'\(word)' is not a win-back state: ", "«\(word)» — не этап возврата: ") + choices(RecoveryState.self)
+            + pick(" (Tab completes)", " (Tab дополняет)")
     }
-    public static func recoverySet(_ ticket: String, _ state: RecoveryState, _ followUp: Date?) -> String {
-        "#\(ticket): recovery \(state.rawValue)" + (followUp.map { ", follow-up \(day($0))" } ?? "")
+    public func badFollowUp(_ word: String) -> String {
+        pick("'\(word)' is not a follow-up: +7d or a date like 2026-12-01", "«\(word)» — не дата напоминания: +7д или дата вида 2026-12-01")
+    }
+    public func pastFollowUp(_ word: String) -> String {
+        pick("\(word) is past: a follow-up is today or later", "\(word) уже прошло: напоминание — сегодня или позже")
+    }
+    public func finalTakesNoDate(_ state: RecoveryState) -> String {
+        pick("\(state.rawValue) ends the follow-up: no date after it", "«\(name(state))» завершает возврат: дата не нужна")
+    }
+    public func recoveryNeedsResolved(_ ticket: String) -> String {
+        pick("#\(ticket) is still open: win-back follows a resolved complaint (e resolves it)",
+             "#\(ticket) ещё открыто: возврат покупателя — после решения жалобы (e решает)")
+    }
+    public func recoverySet(_ ticket: String, _ state: RecoveryState, _ followUp: Date?) -> String {
+        pick("#\(ticket): recovery ", "#\(ticket): возврат — ") + name(state)
+            + (followUp.map { pick(", follow-up ", ", напомнить ") + day($0) } ?? "")
     }
 }
 
 extension L10n {
-    public static let searchPrompt = "Search: "
-}
+    public var searchPrompt: String { pick("Search: ", "Поиск: ") }
 
-extension L10n {
-    public static func exportPrompt(_ view: QueueView) -> String {
-        "Export resolved cases of \(viewName(view)) to: "
+    public func exportPrompt(_ view: QueueView) -> String {
+        pick("Export resolved cases of \(viewName(view)) to: ", "Выгрузить решённые из «\(viewName(view))» в файл: ")
     }
     /// An export's messages name the file with its folder (from `~` or `/`), so that the
     /// agent knows where it went whatever the working directory was.
-    public static func exporting(_ view: QueueView, to path: String) -> String {
-        "exporting \(viewName(view)) to \(shortPath(path, width: 44, directory: "/"))…"
+    public func exporting(_ view: QueueView, to path: String) -> String {
+        let file = L10n.shortPath(path, width: 44, directory: "/")
+        return pick("exporting \(viewName(view)) to \(file)…", "выгрузка «\(viewName(view))» в \(file)…")
     }
-    public static let reportRunning = "computing the report…"
-    public static func reportReady(key: String) -> String { "the report is ready: \(key) shows it" }
-    public static let exportRunning = "an export is still running; wait for it to finish"
-    public static let nothingToExport = "this view holds no resolved cases: nothing written (try Resolved, All or a search)"
-    public static func exported(_ count: Int, to path: String) -> String {
-        "exported \(count) \(count == 1 ? "case" : "cases") to \(shortPath(path, width: 44, directory: "/"))"
+    public var reportRunning: String { pick("computing the report…", "считаю отчёт…") }
+    public func reportReady(key: String) -> String { pick("the report is ready: \(key) shows it", "отчёт готов: \(key) покажет") }
+    public var exportRunning: String { pick("an export is still running; wait for it to finish", "выгрузка ещё идёт; дождитесь её конца") }
+    public var nothingToExport: String {
+        pick("this view holds no resolved cases: nothing written (try Resolved, All or a search)",
+             "в этом списке нет решённых обращений: ничего не записано (попробуйте «Решённые», «Все» или поиск)")
     }
-    public static func exportExists(_ path: String) -> String { "\(shortPath(path)) exists; give another name" }
-    public static func exportFormat(_ path: String) -> String { "\(shortPath(path)): name it .csv or .jsonl" }
+    public func exported(_ n: Int, to path: String) -> String {
+        let file = L10n.shortPath(path, width: 44, directory: "/")
+        return pick("exported ", "выгружено: ") + count(n, ("case", "cases"), ("обращение", "обращения", "обращений"))
+            + pick(" to ", " в ") + file
+    }
+    public func exportExists(_ path: String) -> String {
+        pick("\(L10n.shortPath(path)) exists; give another name", "\(L10n.shortPath(path)) уже есть; дайте другое имя")
+    }
+    public func exportFormat(_ path: String) -> String {
+        pick("\(L10n.shortPath(path)): name it .csv or .jsonl", "\(L10n.shortPath(path)): имя должно кончаться на .csv или .jsonl")
+    }
 
     /// A file's path as the agent would type it, short enough for the status line: relative to
     /// the working directory when inside it, `~` for the home folder, and a long one
@@ -431,39 +609,64 @@ extension L10n {
         return (head.hasSuffix("…") ? String(head.dropLast()) : head) + "…/" + name
     }
 
-    public enum ReportText {
-        public static let title = "Report"
-        public static let recovery = "Recovery rate"
-        public static let benchmark = "benchmark 60%"
-        public static let satisfaction = "Satisfied (4–5)"
-        public static let firstResponse = "First response"
-        public static let resolution = "Resolution"
-        public static let byReason = "Complaints by reason"
-        public static let byChannel = "Complaints by channel"
-        public static let compensation = "Compensation given"
-        public static func complaints(_ n: Int, _ period: String) -> String { "\(n) complaints, \(period)" }
-        public static func recoveredLost(_ r: Int, _ l: Int) -> String { "\(r) recovered, \(l) lost" }
-        public static func timing(median: String, p90: String, n: Int) -> String { "median \(median) · p90 \(p90) · \(n) tickets" }
-        public static func withinSLA(_ share: String) -> String { "\(share) within SLA" }
+    public struct ReportText: Sendable {
+        let language: Language
+        func pick(_ en: String, _ ru: String) -> String { language.pick(en, ru) }
+        public var title: String { pick("Report", "Отчёт") }
+        public var recovery: String { pick("Recovery rate", "Доля вернувшихся") }
+        public var benchmark: String { pick("benchmark 60%", "ориентир 60%") }
+        public var satisfaction: String { pick("Satisfied (4–5)", "Довольны (4–5)") }
+        public var firstResponse: String { pick("First response", "Первый ответ") }
+        public var resolution: String { pick("Resolution", "Решение") }
+        public var byReason: String { pick("Complaints by reason", "Жалобы по причинам") }
+        public var byChannel: String { pick("Complaints by channel", "Жалобы по каналам") }
+        public var compensation: String { pick("Compensation given", "Выданные компенсации") }
+        public func complaints(_ n: Int, since: Date?, until: Date?) -> String {
+            language.count(n, ("complaint", "complaints"), ("жалоба", "жалобы", "жалоб")) + ", " + period(since: since, until: until)
+        }
+        /// The report's period: "all time", "from 1 Nov 2026", "1 Nov 2026 to 1 Dec 2026".
+        public func period(since: Date?, until: Date?) -> String {
+            let t = L10n(language)
+            switch (since, until) {
+            case (nil, nil): return pick("all time", "за всё время")
+            case let (s?, nil): return pick("from ", "с ") + t.day(s)
+            case let (nil, u?): return pick("before ", "до ") + t.day(u)
+            case let (s?, u?): return pick("\(t.day(s)) to \(t.day(u))", "с \(t.day(s)) до \(t.day(u))")
+            }
+        }
+        /// "67.0%", "67,0 %".
+        public func percent(_ share: Double?) -> String {
+            guard let share else { return "—" }
+            return pick(String(format: "%.1f%%", share * 100), String(format: "%.1f", share * 100).replacingOccurrences(of: ".", with: ",") + " %")
+        }
+        public func recoveredLost(_ r: Int, _ l: Int) -> String {
+            pick("\(r) recovered, \(l) lost", "вернулись: \(r), потеряны: \(l)")
+        }
+        public func timing(median: String, p90: String, n: Int) -> String {
+            pick("median", "медиана") + " \(median) · p90 \(p90) · "
+                + language.count(n, ("ticket", "tickets"), ("обращение", "обращения", "обращений"))
+        }
+        public func withinSLA(_ share: String) -> String { pick("\(share) within SLA", "\(share) в срок") }
     }
-}
 
-extension L10n {
-    public static let filterPrompt = "Filter (Tab completes; empty clears): "
-    public static let filterMenuTitle = "Filter by any of these; typed words narrow every view"
-    public static func filterKey(_ key: String) -> String { key.uppercased() }
-    public static func badFilter(_ word: String) -> String {
-        "'\(word)' is not a reason, channel, priority or tier (e.g. reason=delivery-delay tier=vip)"
+    public var filterPrompt: String { pick("Filter (Tab completes; empty clears): ", "Фильтр (Tab дополняет; пусто — сбросить): ") }
+    public var filterMenuTitle: String {
+        pick("Filter by any of these; typed words narrow every view", "Фильтр по любому из этих; слова сужают каждый список")
     }
-}
+    public func filterKey(_ key: String) -> String { key.uppercased() }
+    public func badFilter(_ word: String) -> String {
+        pick("'\(word)' is not a reason, channel, priority or tier (e.g. reason=delivery-delay tier=vip)",
+             "«\(word)» — не причина, канал, приоритет или уровень (например: причина=задержка уровень=vip)")
+    }
 
-extension L10n {
     /// What an undo took back, for the status line.
-    public enum Undo {
-        public static let resolve = "resolve"
-        public static let take = "take"
-        public static let fault = "fault"
-        public static let reopen = "reopen"
-        public static let recovery = "win-back change"
+    public struct UndoText: Sendable {
+        let language: Language
+        func pick(_ en: String, _ ru: String) -> String { language.pick(en, ru) }
+        public var resolve: String { pick("resolve", "решение") }
+        public var take: String { pick("take", "взятие") }
+        public var fault: String { pick("fault", "вину") }
+        public var reopen: String { pick("reopen", "переоткрытие") }
+        public var recovery: String { pick("win-back change", "этап возврата") }
     }
 }

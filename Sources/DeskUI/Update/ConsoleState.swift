@@ -29,6 +29,10 @@ public struct ConsoleState {
     public var now: Date
     /// The shop's currency, for every amount shown.
     public var currency = "₽"
+    /// The language everything is shown in.
+    public var language: Language = .en
+    /// Every string shown, in `language`.
+    public var text: L10n { L10n(language) }
 
     public init(size: Size, agent: String, storeName: String, view: QueueView = .open, now: Date = Date()) {
         self.size = size
@@ -96,18 +100,19 @@ extension ConsoleState {
 
     /// Why `action` can do nothing now, nil when what it needs holds.
     public func unmet(_ action: Action) -> String? {
+        let t = text
         switch action.info.needs {
         case .none:
             return nil
         case .selectedTicket:
-            return target == nil ? L10n.noTicketSelected : nil
+            return target == nil ? t.noTicketSelected : nil
         case .activeTicket:
-            guard let target else { return L10n.noTicketSelected }
-            return target.status.isActive ? nil : L10n.alreadyResolved(target.id)
+            guard let target else { return t.noTicketSelected }
+            return target.status.isActive ? nil : t.alreadyResolved(target.id)
         case .resolvedTicket:
-            guard let target else { return L10n.noTicketSelected }
+            guard let target else { return t.noTicketSelected }
             guard target.status.isActive else { return nil }
-            return action == .setRecovery ? L10n.recoveryNeedsResolved(target.id) : L10n.alreadyOpen(target.id, target.status)
+            return action == .setRecovery ? t.recoveryNeedsResolved(target.id) : t.alreadyOpen(target.id, target.status)
         }
     }
 }

@@ -7,8 +7,8 @@ extension ConsoleStep {
     /// Starts writing the resolved cases of the current view (with its filter, or a
     /// search's matches) to `path`, in the format its extension names; never overwrites.
     mutating func exportView(to path: String) {
-        guard !state.background.exportRunning else { return refuse(L10n.exportRunning) }
-        guard let format = ExchangeFormat.implied(by: path) else { return refuse(L10n.exportFormat(path)) }
+        guard !state.background.exportRunning else { return refuse(t.exportRunning) }
+        guard let format = ExchangeFormat.implied(by: path) else { return refuse(t.exportFormat(path)) }
         let full = URL(fileURLWithPath: path).standardizedFileURL.path
         effects.append(.startExport(ExportRequest(filter: ExportFilter(view: state.queue.query), format: format, path: full)))
     }
@@ -19,9 +19,9 @@ extension ConsoleStep {
         case .success(let path):
             state.prompt = nil
             state.background.exportRunning = true
-            say(L10n.exporting(state.queue.query.view, to: path))
+            say(t.exporting(state.queue.query.view, to: path))
         case .failure(ExportFile.Problem.exists(let path)):
-            refuse(L10n.exportExists(path))
+            refuse(t.exportExists(path))
         case .failure(let error):
             fail(error)
         }
@@ -31,9 +31,9 @@ extension ConsoleStep {
     mutating func exportFinished(_ outcome: ExportOutcome) {
         state.background.exportRunning = false
         switch outcome {
-        case let .written(count, path): say(L10n.exported(count, to: path))
-        case .empty: refuse(L10n.nothingToExport)
-        case .exists(let path): refuse(L10n.exportExists(path))
+        case let .written(count, path): say(t.exported(count, to: path))
+        case .empty: refuse(t.nothingToExport)
+        case .exists(let path): refuse(t.exportExists(path))
         case .failed(let error): fail(error)
         }
     }
@@ -46,7 +46,7 @@ extension ConsoleStep {
             state.report = report; state.reportScroll = 0; state.page = .report
             return
         }
-        say(L10n.reportRunning)
+        say(t.reportRunning)
         guard !state.background.reportRunning else { return }
         state.background.reportRunning = true
         effects.append(.startReport)
@@ -63,7 +63,7 @@ extension ConsoleStep {
         case .success(let report):
             state.background.readyReport = report
             let key = keymap.keys(for: .showReport, in: .queue).first?.map(\.name).joined() ?? "R"
-            say(L10n.reportReady(key: key))
+            say(t.reportReady(key: key))
         case .failure(let error):
             fail(error)
         }

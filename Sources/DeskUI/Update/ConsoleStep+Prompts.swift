@@ -15,25 +15,25 @@ extension ConsoleStep {
         switch purpose {
         case .compensate(let kind):
             let limits = policy.limits[kind]
-            prompt.label = L10n.Prompt.compensation(kind, ticket: ticket.id,
+            prompt.label = t.prompt.compensation(kind, ticket: ticket.id,
                                                     limit: CompensationPolicy.hasValue(kind) ? limits?.agentLimit : nil)
             if CompensationPolicy.hasValue(kind), let value = limits?.defaultValue { prompt.text = String(value) }
         case .recovery:
-            prompt.label = L10n.recoveryPrompt(ticket: ticket.id)
-            prompt.choices = RecoveryState.allCases.map(\.rawValue)
+            prompt.label = t.recoveryPrompt(ticket: ticket.id)
+            prompt.choices = RecoveryState.words(state.language)
             let current = detail.recovery?.state ?? .contacted
-            prompt.text = current.isFinal ? current.rawValue : current.rawValue + " +7d"
+            prompt.text = current.word(state.language) + (current.isFinal ? "" : " " + t.weekOn)
         case .fault:
-            prompt.label = L10n.faultPrompt(ticket: ticket.id)
-            prompt.choices = Fault.allCases.map(\.rawValue)
-            prompt.text = ticket.fault.rawValue
+            prompt.label = t.faultPrompt(ticket: ticket.id)
+            prompt.choices = Fault.words(state.language)
+            prompt.text = ticket.fault.word(state.language)
         case .resolve:
-            prompt.label = L10n.Prompt.resolve(ticket: ticket.id)
-            prompt.choices = Resolution.allCases.map(\.rawValue)
+            prompt.label = t.prompt.resolve(ticket: ticket.id)
+            prompt.choices = Resolution.words(state.language)
             let given = detail.compensations.contains {
                 $0.ticketID == ticket.id && $0.kind != .apology && $0.state != .revoked
             }
-            prompt.text = given ? Resolution.compensated.rawValue : Resolution.explained.rawValue
+            prompt.text = (given ? Resolution.compensated : Resolution.explained).word(state.language)
         case .confirmUndo, .confirmSuggestion, .placeholderLeft, .search, .export, .filter:
             return  // asked by their own keys and checks, never here
         }
@@ -49,7 +49,7 @@ extension ConsoleStep {
             switch YesNo(c) {
             case .yes?: return try answer(yes: true)
             case .no?: return try answer(yes: false)
-            case nil: state.message = StatusMessage(L10n.yesOrNo, isError: true)
+            case nil: state.message = StatusMessage(t.yesOrNo, isError: true)
             }
             return
         }
@@ -77,7 +77,7 @@ extension ConsoleStep {
         guard var prompt = state.prompt else { return }
         prompt.prefilled = false
         if prompt.purpose == .filter {
-            prompt.text = QueueFilter.complete(prompt.text)
+            prompt.text = QueueFilter.complete(prompt.text, state.language)
         } else if !prompt.choices.isEmpty {
             var words = prompt.text.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
             let typed = (words.first ?? "").lowercased()
@@ -106,7 +106,7 @@ extension ConsoleStep {
         if case .search(let previous) = prompt.purpose {
             try showQueue(previous)
         } else {
-            state.message = StatusMessage(L10n.Prompt.cancelled)
+            state.message = StatusMessage(t.prompt.cancelled)
         }
     }
 
@@ -123,7 +123,7 @@ extension ConsoleStep {
         case .filter:
             switch QueueFilter.parse(prompt.text) {
             case .failure(let error):
-                state.message = StatusMessage(L10n.badFilter(error.word), isError: true)
+                state.message = StatusMessage(t.badFilter(error.word), isError: true)
             case .success(let filter):
                 var query = state.queue.query
                 query.filter = filter
@@ -145,7 +145,7 @@ extension ConsoleStep {
             write(.compensate(ticketID: prompt.ticketID, version: prompt.version, gifts: [Playbook.Gift(kind, value)],
                               suggested: false))
         case .resolve:
-            switch Self.parseResolution(text) {
+            switch Self.parseResolution(text, t) {
             case .failure(let problem):
                 state.message = StatusMessage(problem.message, isError: true)
             case .success(let (resolution, satisfaction)):
@@ -153,15 +153,15 @@ extension ConsoleStep {
                                satisfaction: satisfaction))
             }
         case .recovery:
-            switch Self.parseRecovery(text, now: state.now) {
+            switch Self.parseRecovery(text, now: state.now, t) {
             case .failure(let problem):
                 state.message = StatusMessage(problem.message, isError: true)
             case .success(let (recovery, followUp)):
                 write(.recovery(ticketID: prompt.ticketID, version: prompt.version, state: recovery, followUp: followUp))
             }
         case .fault:
-            guard let fault = Fault(rawValue: text.lowercased()) else {
-                state.message = StatusMessage(L10n.badFault(prompt.text), isError: true)
+            guard let fault = Fault.named(text) else {
+                state.message = StatusMessage(t.badFault(prompt.text), isError: true)
                 return
             }
             let previous = try reader.ticketDetail(id: prompt.ticketID)?.ticket.fault ?? .unknown
@@ -180,14 +180,14 @@ extension ConsoleStep {
             guard yes else {
                 // The agent keeps it: the next undo goes on to the change before.
                 _ = state.session.undoStack.popLast()
-                return say(L10n.undoKept)
+                return say(t.undoKept)
             }
             try undoLast(confirmed: true)
         case .confirmSuggestion:
-            guard yes else { return say(L10n.Prompt.cancelled) }
+            guard yes else { return say(t.prompt.cancelled) }
             try takeSuggestion(confirmed: true)
         case .placeholderLeft(let text):
-            guard yes else { keepDraft(text, ticketID: prompt.ticketID); return say(L10n.notSent) }
+            guard yes else { keepDraft(text, ticketID: prompt.ticketID); return say(t.notSent) }
             state.editing = EditRequest(isNote: false, ticketID: prompt.ticketID, version: prompt.version, draft: text)
         default:
             break
@@ -200,45 +200,46 @@ extension ConsoleStep {
     }
 
     /// "compensated", "compensated 5": a resolution and an optional satisfaction 1–5.
-    static func parseResolution(_ text: String) -> Result<(Resolution, Int?), PromptProblem> {
+    static func parseResolution(_ text: String, _ t: L10n = .english) -> Result<(Resolution, Int?), PromptProblem> {
         let words = text.lowercased().split(separator: " ").map(String.init)
-        guard let first = words.first, let resolution = Resolution(rawValue: first) else {
-            return .failure(PromptProblem(message: L10n.badResolution(words.first ?? text)))
+        guard let first = words.first, let resolution = Resolution.named(first) else {
+            return .failure(PromptProblem(message: t.badResolution(words.first ?? text)))
         }
-        guard words.count <= 2 else { return .failure(PromptProblem(message: L10n.tooManyWords(text))) }
+        guard words.count <= 2 else { return .failure(PromptProblem(message: t.tooManyWords(text))) }
         guard words.count == 2 else { return .success((resolution, nil)) }
         guard let satisfaction = Int(words[1]), (1...5).contains(satisfaction) else {
-            return .failure(PromptProblem(message: L10n.badSatisfaction(words[1])))
+            return .failure(PromptProblem(message: t.badSatisfaction(words[1])))
         }
         return .success((resolution, satisfaction))
     }
 
     /// "contacted", "offered +7d", "at-risk 2026-12-01": a state and an optional follow-up
     /// day, today or later; a final state (recovered, lost) takes none.
-    static func parseRecovery(_ text: String, now: Date) -> Result<(RecoveryState, Date?), PromptProblem> {
+    static func parseRecovery(_ text: String, now: Date, _ t: L10n = .english) -> Result<(RecoveryState, Date?), PromptProblem> {
         let words = text.lowercased().split(separator: " ").map(String.init)
-        guard let first = words.first, let state = RecoveryState(rawValue: first) else {
-            return .failure(PromptProblem(message: L10n.badRecovery(words.first ?? text)))
+        guard let first = words.first, let state = RecoveryState.named(first) else {
+            return .failure(PromptProblem(message: t.badRecovery(words.first ?? text)))
         }
-        guard words.count <= 2 else { return .failure(PromptProblem(message: L10n.tooManyWords(text))) }
+        guard words.count <= 2 else { return .failure(PromptProblem(message: t.tooManyWords(text))) }
         guard words.count == 2 else { return .success((state, nil)) }
-        guard !state.isFinal else { return .failure(PromptProblem(message: L10n.finalTakesNoDate(state))) }
+        guard !state.isFinal else { return .failure(PromptProblem(message: t.finalTakesNoDate(state))) }
         let calendar = Calendar.current
         let today = calendar.startOfDay(for: now)
         let word = words[1]
         let date: Date
-        if word.hasPrefix("+"), word.hasSuffix("d"), let days = Int(word.dropFirst().dropLast()), (0...3650).contains(days),
+        // `+7d`, or `+7д` typed on the Russian layout.
+        if word.hasPrefix("+"), word.hasSuffix("d") || word.hasSuffix("д"), let days = Int(word.dropFirst().dropLast()), (0...3650).contains(days),
            let later = calendar.date(byAdding: .day, value: days, to: today) {
             date = later
         } else {
             let parts = word.split(separator: "-").compactMap { Int($0) }
             guard parts.count == 3, let day = calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2])),
                   calendar.component(.day, from: day) == parts[2] else {
-                return .failure(PromptProblem(message: L10n.badFollowUp(word)))
+                return .failure(PromptProblem(message: t.badFollowUp(word)))
             }
             date = day
         }
-        guard date >= today else { return .failure(PromptProblem(message: L10n.pastFollowUp(word))) }
+        guard date >= today else { return .failure(PromptProblem(message: t.pastFollowUp(word))) }
         return .success((state, date))
     }
 }

@@ -20,16 +20,16 @@ extension ConsoleStep {
     mutating func openSelected() throws {
         guard let row = state.queue.selectedRow else { return }
         state.queue.changedByOthers.remove(row.seq)
-        guard let detail = try reader.ticketDetail(id: row.id) else { return refuse(L10n.ticketGone) }
+        guard let detail = try reader.ticketDetail(id: row.id) else { return refuse(t.ticketGone) }
         var ticket = TicketState(detail: detail, suggestion: suggestion(for: detail.ticket, tier: detail.customer.tier))
-        ticket.scroll = TicketPane.openingScroll(ticket, size: state.size, now: state.now, currency: state.currency)
+        ticket.scroll = TicketPane.openingScroll(ticket, size: state.size, now: state.now, currency: state.currency, t)
         state.ticket = ticket
         state.page = .ticket
     }
 
     mutating func scrollTicket(by lines: Int) {
         guard var ticket = state.ticket else { return }
-        let body = TicketPane.body(ticket, size: state.size, now: state.now, currency: state.currency)
+        let body = TicketPane.body(ticket, size: state.size, now: state.now, currency: state.currency, t)
         func moved(_ scroll: Int) -> Int { min(max(0, scroll.addingReportingOverflow(lines).partialValue), body.maxScroll) }
         if ticket.showingHistory { ticket.historyScroll = moved(ticket.historyScroll) } else { ticket.scroll = moved(ticket.scroll) }
         state.ticket = ticket
@@ -37,7 +37,7 @@ extension ConsoleStep {
 
     mutating func scrollReport(by lines: Int) {
         guard let report = state.report else { return }
-        let maxScroll = max(0, ReportPane.lines(report, width: state.size.width).count - Layout.bodyRows(state.size))
+        let maxScroll = max(0, ReportPane.lines(report, width: state.size.width, t).count - Layout.bodyRows(state.size))
         state.reportScroll = min(max(0, state.reportScroll.addingReportingOverflow(lines).partialValue), maxScroll)
     }
 

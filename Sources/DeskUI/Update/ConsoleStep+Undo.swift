@@ -7,14 +7,14 @@ extension ConsoleStep {
     /// Takes back this session's last change. A promo code that a sent reply already gave
     /// the customer is not revoked without a yes.
     mutating func undoLast(confirmed: Bool = false) throws {
-        guard let last = state.session.undoStack.last else { return say(L10n.nothingToUndo) }
+        guard let last = state.session.undoStack.last else { return say(t.nothingToUndo) }
         if !confirmed, case let .compensations(id, _, codes, _) = last, !codes.isEmpty,
            let detail = try reader.ticketDetail(id: id),
            let reply = detail.messages.last(where: { m in !m.isInternal && m.author == .agent && codes.contains(where: m.body.contains) }) {
             let quoted = codes.filter(reply.body.contains)
-            var prompt = PromptState(purpose: .confirmUndo, label: L10n.undoRevokeAnyway(ticket: id),
+            var prompt = PromptState(purpose: .confirmUndo, label: t.undoRevokeAnyway(ticket: id),
                                      text: "", ticketID: id, version: detail.ticket.version)
-            prompt.detail = L10n.undoQuotedCode(quoted, at: reply.at)
+            prompt.detail = t.undoQuotedCode(quoted, at: reply.at)
             state.prompt = prompt
             return
         }

@@ -17,12 +17,12 @@ extension ConsoleStep {
         guard let detail = try targetDetail() else { return }
         let ticket = detail.ticket
         let suggestion = suggestion(for: detail.ticket, tier: detail.customer.tier)
-        guard !suggestion.gifts.isEmpty else { return say(L10n.nothingToGive) }
+        guard !suggestion.gifts.isEmpty else { return say(t.nothingToGive) }
         let onThis = detail.compensations.filter { $0.ticketID == ticket.id && $0.state != .revoked }
         if !confirmed, !suggestion.alreadyGiven(in: onThis).isEmpty {
-            var prompt = PromptState(purpose: .confirmSuggestion, label: L10n.suggestionAgain(ticket: ticket.id),
+            var prompt = PromptState(purpose: .confirmSuggestion, label: t.suggestionAgain(ticket: ticket.id),
                                      text: "", ticketID: ticket.id, version: ticket.version)
-            prompt.detail = L10n.suggestionGivenAlready(onThis)
+            prompt.detail = t.suggestionGivenAlready(onThis)
             state.prompt = prompt
             return
         }
@@ -58,11 +58,11 @@ extension ConsoleStep {
     mutating func finishEditing(_ text: String?) {
         guard let request = state.editing else { return }
         state.editing = nil
-        guard let text else { return refuse(L10n.editorFailed) }
+        guard let text else { return refuse(t.editorFailed) }
         let body = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !body.isEmpty else { return say(L10n.emptyMessage) }
+        guard !body.isEmpty else { return say(t.emptyMessage) }
         if !request.isNote, ReplyTemplates.holdsPlaceholder(body) {
-            state.prompt = PromptState(purpose: .placeholderLeft(text), label: L10n.placeholderLeft(ticket: request.ticketID),
+            state.prompt = PromptState(purpose: .placeholderLeft(text), label: t.placeholderLeft(ticket: request.ticketID),
                                        text: "", ticketID: request.ticketID, version: request.version)
             return
         }
@@ -91,7 +91,7 @@ extension ConsoleStep {
             switch change {
             case let .post(id, _, body, isNote):
                 if !isNote { keepDraft(body, ticketID: id) }
-                refuse(L10n.notSentBecause("\(error)"))
+                refuse(t.notSentBecause("\(error)"))
             case .undo:
                 // An undo the store refused (someone changed the ticket since) never can be;
                 // one a busy store stopped stays for the next try.
@@ -110,33 +110,33 @@ extension ConsoleStep {
         let currency = settings.currency
         switch (change, receipt) {
         case let (.compensate(id, version, gifts, suggested), .compensations(given)):
-            let label = suggested ? L10n.Hint.suggestion : gifts.first?.kind.rawValue ?? ""
+            let label = suggested ? t.hint.suggestion : gifts.first.map { t.name($0.kind) } ?? ""
             remember(.compensations(ticketID: id, ids: given.compactMap(\.id), codes: given.compactMap(\.promoCode), label: label),
                      version: version + 1)
             if suggested || given.count != 1 {
-                say(L10n.gaveSuggestion(given, ticket: id, currency: currency))
+                say(t.gaveSuggestion(given, ticket: id, currency: currency))
             } else {
-                say(L10n.gave(given[0].kind, value: given[0].value, code: given[0].promoCode, ticket: id, currency: currency))
+                say(t.gave(given[0].kind, value: given[0].value, code: given[0].promoCode, ticket: id, currency: currency))
             }
             if !suggested, given.first?.kind == .apology, settings.apologyOpensReply, let detail = try reader.ticketDetail(id: id) {
                 // The shop's choice: an apology is words, and the reply draft opens right away.
                 state.editing = EditRequest(isNote: false, ticketID: id, version: detail.ticket.version, draft: draft(for: detail))
             }
         case let (.resolve(id, version, resolution, _), .before(before)):
-            remember(.resolution(ticketID: id, before: before, label: L10n.Undo.resolve), version: version + 1)
-            say(L10n.resolved(id, resolution))
+            remember(.resolution(ticketID: id, before: before, label: t.undo.resolve), version: version + 1)
+            say(t.resolved(id, resolution))
         case let (.recovery(id, version, recovery, followUp), .before(before)):
-            remember(.resolution(ticketID: id, before: before, label: L10n.Undo.recovery), version: version + 1)
-            say(L10n.recoverySet(id, recovery, followUp))
+            remember(.resolution(ticketID: id, before: before, label: t.undo.recovery), version: version + 1)
+            say(t.recoverySet(id, recovery, followUp))
         case let (.fault(id, version, fault, previous), _):
             remember(.fault(ticketID: id, previous: previous), version: version + 1)
-            say(L10n.faultSet(id, fault))
+            say(t.faultSet(id, fault))
         case let (.take(id, version, previous, status), _):
             remember(.take(ticketID: id, previous: previous, status: status), version: version + 1)
-            say(L10n.took(id))
+            say(t.took(id))
         case let (.reopen(id, version), .before(before)):
-            remember(.resolution(ticketID: id, before: before, label: L10n.Undo.reopen), version: version + 1)
-            say(L10n.reopened(id))
+            remember(.resolution(ticketID: id, before: before, label: t.undo.reopen), version: version + 1)
+            say(t.reopened(id))
         case let (.post(id, _, _, isNote), receipt):
             // A message moves the ticket's version on: an undo of this session's earlier
             // change on it expects the new one.
@@ -144,17 +144,17 @@ extension ConsoleStep {
                 state.session.ownVersion[id] = version + 1
             }
             if isNote {
-                say(L10n.noted(id))
+                say(t.noted(id))
             } else if settings.outbox != nil {
-                say(L10n.replied(id))
+                say(t.replied(id))
             } else {
-                say(state.session.saidNoMail ? L10n.repliedNoMail(id) : L10n.repliedNoMailFirst(id))
+                say(state.session.saidNoMail ? t.repliedNoMail(id) : t.repliedNoMailFirst(id))
                 state.session.saidNoMail = true
             }
         case let (.undo(undo, version), _):
             _ = state.session.undoStack.popLast()
             state.session.ownVersion[undo.ticketID] = version + 1
-            say(L10n.undone(undo.label, ticket: undo.ticketID))
+            say(t.undone(undo.label(t), ticket: undo.ticketID))
         case (.compensate, _), (.resolve, _), (.recovery, _), (.reopen, _):
             break  // each write brings back its own receipt (see `StoreWrite.perform`)
         }
@@ -163,11 +163,11 @@ extension ConsoleStep {
 
 extension Undo {
     /// What the status line calls the change taken back.
-    var label: String {
+    func label(_ t: L10n) -> String {
         switch self {
         case let .compensations(_, _, _, label), let .resolution(_, _, label): label
-        case .take: L10n.Undo.take
-        case .fault: L10n.Undo.fault
+        case .take: t.undo.take
+        case .fault: t.undo.fault
         }
     }
 }

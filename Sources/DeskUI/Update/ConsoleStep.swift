@@ -34,6 +34,8 @@ public struct ConsoleStep {
     var policy: CompensationPolicy { env.policy }
     var settings: ConsoleSettings { env.settings }
     var reader: any QueueReading { env.reader }
+    /// Every string shown, in the console's language.
+    var t: L10n { state.text }
 
     public static func update(_ state: inout ConsoleState, _ event: ConsoleEvent, in env: ConsoleEnvironment) -> [ConsoleEffect] {
         var step = ConsoleStep(state: state, env: env)
@@ -107,7 +109,7 @@ public struct ConsoleStep {
                 if case .char(let c) = key { try typeIntoPrompt(c) }
                 return
             }
-            say(L10n.unboundKey(key.name, help: keymap.keys(for: .help, in: state.context).first?.map(\.name).joined() ?? "?"))
+            say(t.unboundKey(key.name, help: keymap.keys(for: .help, in: state.context).first?.map(\.name).joined() ?? "?"))
         }
     }
 
@@ -115,7 +117,7 @@ public struct ConsoleStep {
     /// switch has no default); what it needs is checked first, from the action table, and
     /// the status line says what is missing.
     mutating func perform(_ action: Action) throws {
-        guard action.applies(in: state.context) else { return refuse(L10n.notOnThisScreen(action.rawValue)) }
+        guard action.applies(in: state.context) else { return refuse(t.notOnThisScreen(action.rawValue)) }
         if let unmet = state.unmet(action) { return refuse(unmet) }
         let page = Layout.bodyRows(state.size) - 1
         switch action {
@@ -137,15 +139,15 @@ public struct ConsoleStep {
         case .viewPrevious: try switchView(by: -1)
         case .sortNext: try cycleSort()
         case .search:
-            state.prompt = PromptState(purpose: .search(previous: state.queue.query), label: L10n.searchPrompt,
+            state.prompt = PromptState(purpose: .search(previous: state.queue.query), label: t.searchPrompt,
                                        text: state.queue.query.view == .search ? state.queue.query.text : "",
                                        ticketID: "", version: 0)
         case .filter:
-            state.prompt = PromptState(purpose: .filter, label: L10n.filterPrompt, text: state.queue.query.filter.text,
+            state.prompt = PromptState(purpose: .filter, label: t.filterPrompt, text: state.queue.query.filter.text(state.language),
                                        ticketID: "", version: 0)
         case .exportCases:
-            state.prompt = PromptState(purpose: .export, label: L10n.exportPrompt(state.queue.query.view),
-                                       text: "cdesk-\(state.queue.query.view.rawValue)-\(L10n.day(state.now)).csv",
+            state.prompt = PromptState(purpose: .export, label: t.exportPrompt(state.queue.query.view),
+                                       text: "cdesk-\(state.queue.query.view.rawValue)-\(L10n.isoDay(state.now)).csv",
                                        ticketID: "", version: 0)
         case .showReport: showReport()
         case .back:
@@ -228,7 +230,7 @@ public struct ConsoleStep {
                 showFresh(detail)
             } else {
                 state.page = .queue; state.ticket = nil
-                refuse(L10n.ticketGone)
+                refuse(t.ticketGone)
             }
         }
     }

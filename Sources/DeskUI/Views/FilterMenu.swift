@@ -8,15 +8,16 @@ enum FilterMenu {
         let chosen = Set(prompt.text.split(separator: " ").map {
             String($0.split(separator: "=", maxSplits: 1).last ?? $0)
         })
-        let choices = QueueFilter.choices
+        let choices = QueueFilter.choices(state.language)
         let widths = choices.map { choice in (choice.values + [choice.key]).map(DisplayWidth.of).max() ?? 8 }
         let rows = (choices.map(\.values.count).max() ?? 0) + 2
         let width = state.size.width
+        let t = state.text
         let top = max(Layout.headerRows, state.size.height - 2 - rows)
         for y in top..<state.size.height - 2 {
             grid.put(String(repeating: " ", count: width), x: 0, y: y, style: .normal)
         }
-        grid.put(DisplayWidth.fit(" " + L10n.filterMenuTitle, to: width), x: 0, y: top, style: .title)
+        grid.put(DisplayWidth.fit(" " + t.filterMenuTitle, to: width), x: 0, y: top, style: .title)
         var x = 1
         for (choice, columnWidth) in zip(choices, widths) {
             guard x + columnWidth <= state.size.width else { break }

@@ -2,12 +2,12 @@
 /// generated from the keymap and the action table, never written by hand. It covers the
 /// page above the status line, uses the whole width, and scrolls when the keys do not fit.
 enum HelpOverlay {
-    static func entries(context: KeyContext, keymap: Keymap) -> [(keys: String, help: String)] {
+    static func entries(context: KeyContext, keymap: Keymap, _ t: L10n) -> [(keys: String, help: String)] {
         Action.allCases.compactMap { action in
             guard action.applies(in: context) else { return nil }
             let keys = keymap.keys(for: action, in: context)
             guard !keys.isEmpty else { return nil }
-            return (keys.map { $0.map(\.name).joined() }.joined(separator: " "), action.info.help)
+            return (keys.map { $0.map(\.name).joined() }.joined(separator: " "), action.info(in: t).help)
         }
     }
 
@@ -16,18 +16,19 @@ enum HelpOverlay {
 
     /// How far the help can scroll for this context and size.
     static func maxScroll(_ state: ConsoleState, keymap: Keymap) -> Int {
-        max(0, entries(context: state.helpContext, keymap: keymap).count - rows(state.size))
+        max(0, entries(context: state.helpContext, keymap: keymap, state.text).count - rows(state.size))
     }
 
     static func draw(_ state: ConsoleState, keymap: Keymap, into grid: inout Grid) {
         let width = state.size.width
-        let items = entries(context: state.helpContext, keymap: keymap)
+        let t = state.text
+        let items = entries(context: state.helpContext, keymap: keymap, t)
         // A cleared page: nothing of the screen behind shows through.
         for y in 0..<(state.size.height - 2) {
             grid.put(String(repeating: " ", count: width), x: 0, y: y, style: .normal)
         }
         grid.paint(y: 0, style: .title)
-        grid.put(DisplayWidth.truncate(" \(L10n.helpTitle) — \(state.helpContext.rawValue)", to: width), x: 0, y: 0, style: .title)
+        grid.put(DisplayWidth.truncate(" \(t.helpTitle) — \(t.context(state.helpContext))", to: width), x: 0, y: 0, style: .title)
         let keyWidth = min(max(8, width / 3), items.map { DisplayWidth.of($0.keys) }.max() ?? 8)
         let rows = rows(state.size)
         let scroll = min(state.helpScroll, maxScroll(state, keymap: keymap))
@@ -37,7 +38,7 @@ enum HelpOverlay {
             grid.put(DisplayWidth.truncate(item.help, to: max(0, width - keyWidth - 5)), x: 4 + keyWidth, y: y, style: .normal)
         }
         let below = items.count - scroll - rows
-        let footer = below > 0 ? L10n.helpMore(below) : L10n.helpClose
+        let footer = below > 0 ? t.helpMore(below) : t.helpClose
         grid.put(DisplayWidth.truncate(" " + footer, to: width), x: 0, y: state.size.height - 3, style: .dim)
     }
 }

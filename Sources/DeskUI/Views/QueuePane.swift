@@ -18,30 +18,35 @@ enum QueuePane {
     /// The columns of a view at a screen width. Open work shows the SLA; Resolved shows the
     /// outcome; Follow-ups the win-back state and the follow-up day. The customer takes what
     /// is left, up to a point; from there a subject column takes the rest.
-    static func columns(width: Int, view: QueueView = .open) -> [Column] {
-        var cols = [Column(field: .id, title: L10n.Column.id, width: 7),
-                    Column(field: .age, title: L10n.Column.age, width: 4, alignRight: true),
-                    Column(field: .customer, title: L10n.Column.customer, width: 0),
-                    Column(field: .reason, title: L10n.Column.reason, width: 16)]
+    static func columns(width: Int, view: QueueView = .open, _ t: L10n) -> [Column] {
+        /// As wide as the longest word of the language that a column shows.
+        func widest<T: Named>(_ type: T.Type, _ title: String, extra: Int = 0, atLeast: Int) -> Int {
+            max(atLeast, DisplayWidth.of(title), (T.allCases.map { DisplayWidth.of(t.name($0)) }.max() ?? 0) + extra)
+        }
+        var cols = [Column(field: .id, title: t.column.id, width: 7),
+                    Column(field: .age, title: t.column.age, width: 4, alignRight: true),
+                    Column(field: .customer, title: t.column.customer, width: 0),
+                    Column(field: .reason, title: t.column.reason, width: 16)]
         switch view {
         case .resolved:
-            cols += [Column(field: .outcome, title: L10n.Column.outcome, width: 14),
-                     Column(field: .status, title: L10n.Column.status, width: 8)]
+            cols += [Column(field: .outcome, title: t.column.outcome, width: widest(Resolution.self, t.column.outcome, extra: 3, atLeast: 14)),
+                     Column(field: .status, title: t.column.status, width: widest(TicketStatus.self, t.column.status, atLeast: 8))]
         case .followUps:
-            cols += [Column(field: .winBack, title: L10n.Column.winBack, width: 9),
-                     Column(field: .followUp, title: L10n.Column.followUp, width: 10)]
+            cols += [Column(field: .winBack, title: t.column.winBack, width: widest(RecoveryState.self, t.column.winBack, atLeast: 9)),
+                     Column(field: .followUp, title: t.column.followUp, width: max(10, DisplayWidth.of(t.column.followUp),
+                                                                                     DisplayWidth.of(t.day(Date(timeIntervalSince1970: 1_796_000_000)))))]
         default:
-            cols += [Column(field: .priority, title: L10n.Column.priority, width: 6),
-                     Column(field: .status, title: L10n.Column.status, width: 8),
-                     Column(field: .sla, title: L10n.Column.sla, width: 5, alignRight: true)]
-            if width >= 96 { cols.append(Column(field: .assignee, title: L10n.Column.assignee, width: 10)) }
+            cols += [Column(field: .priority, title: t.column.priority, width: widest(Priority.self, t.column.priority, atLeast: 6)),
+                     Column(field: .status, title: t.column.status, width: widest(TicketStatus.self, t.column.status, atLeast: 8)),
+                     Column(field: .sla, title: t.column.sla, width: max(5, DisplayWidth.of(t.column.sla)), alignRight: true)]
+            if width >= 96 { cols.append(Column(field: .assignee, title: t.column.assignee, width: 10)) }
         }
         // One space before each column, and one at the right edge.
         let fixed = cols.reduce(0) { $0 + $1.width } + cols.count + 1
         let left = max(8, width - fixed)
         if left > customerWidth + 12 {
             cols[2].width = customerWidth
-            cols.insert(Column(field: .subject, title: L10n.Column.subject, width: left - customerWidth - 1), at: 3)
+            cols.insert(Column(field: .subject, title: t.column.subject, width: left - customerWidth - 1), at: 3)
         } else {
             cols[2].width = left
         }
@@ -54,17 +59,18 @@ enum QueuePane {
     static func draw(_ state: ConsoleState, into grid: inout Grid) {
         let width = state.size.width
         let queue = state.queue
+        let t = state.text
         // Title: the current view with its count, the other views while they fit, the order.
         grid.paint(y: 0, style: .title)
-        var x = grid.put(" \(L10n.appName) ", x: 0, y: 0, style: .title)
-        let filter = queue.query.filter.isEmpty ? "" : " · " + queue.query.filter.text
+        var x = grid.put(" \(t.appName) ", x: 0, y: 0, style: .title)
+        let filter = queue.query.filter.isEmpty ? "" : " · " + queue.query.filter.text(state.language)
         let isSearch = queue.query.view == .search
-        let total = L10n.total(queue.count, capped: isSearch)
+        let total = t.total(queue.count, capped: isSearch)
         let current = isSearch
-            ? "[\(L10n.viewName(.search)): \(UntrustedText.line(queue.query.text)) \(total)\(filter)]"
-            : "[\(L10n.viewName(queue.query.view)) \(total)\(filter)]"
+            ? "[\(t.viewName(.search)): \(UntrustedText.line(queue.query.text)) \(total)\(filter)]"
+            : "[\(t.viewName(queue.query.view)) \(total)\(filter)]"
         x = grid.put(current, x: x, y: 0, style: .selected)
-        let sort = " " + L10n.sortName(queue.query.sort) + " "
+        let sort = " " + t.sortName(queue.query.sort) + " "
         let sortWidth = DisplayWidth.of(sort)
         // The other views with their counts, next ones first, while they fit.
         let views = QueueView.standard
@@ -72,7 +78,7 @@ enum QueuePane {
         for i in 0..<views.count {
             let view = views[(start + i) % views.count]
             guard view != queue.query.view else { continue }
-            let label = " \(L10n.viewName(view)) \(L10n.compact(state.viewCounts[view]))"
+            let label = " \(t.viewName(view)) \(t.compact(state.viewCounts[view]))"
             if x + DisplayWidth.of(label) + sortWidth + 1 > width { break }
             x = grid.put(label, x: x, y: 0, style: .title)
         }
@@ -80,7 +86,7 @@ enum QueuePane {
             grid.put(sort, x: width - sortWidth, y: 0, style: .title)
         }
 
-        let cols = columns(width: width, view: queue.query.view)
+        let cols = columns(width: width, view: queue.query.view, t)
         var col = 1
         for c in cols {
             grid.put(DisplayWidth.fit(c.title, to: c.width, alignRight: c.alignRight), x: col, y: 1, style: .header)
@@ -89,7 +95,7 @@ enum QueuePane {
         grid.paint(y: 1, style: .header)
 
         if queue.rows.isEmpty {
-            grid.put(" " + L10n.emptyQueue, x: 0, y: Layout.headerRows + 1, style: .dim)
+            grid.put(" " + t.emptyQueue, x: 0, y: Layout.headerRows + 1, style: .dim)
             return
         }
         for (i, row) in queue.rows.enumerated() {
@@ -97,7 +103,7 @@ enum QueuePane {
             let selected = i == queue.selected
             var col = 1
             for c in cols {
-                let (text, style) = cell(c.field, row, now: state.now)
+                let (text, style) = cell(c.field, row, now: state.now, t)
                 grid.put(DisplayWidth.fit(text, to: c.width, alignRight: c.alignRight), x: col, y: y,
                          style: selected ? .selected : style)
                 col += c.width + 1
@@ -112,31 +118,31 @@ enum QueuePane {
     }
 
     /// What a row shows in one column, and how.
-    static func cell(_ field: Field, _ row: QueueRow, now: Date) -> (String, Style) {
+    static func cell(_ field: Field, _ row: QueueRow, now: Date, _ t: L10n) -> (String, Style) {
         let done = !row.status.isActive
         switch field {
         case .id: return (row.id, .normal)
-        case .age: return (L10n.span(seconds: Int64(now.timeIntervalSince(row.createdAt))), .dim)
+        case .age: return (t.span(seconds: Int64(now.timeIntervalSince(row.createdAt))), .dim)
         case .customer: return (UntrustedText.line(row.customerName), .normal)
         case .subject: return (UntrustedText.line(row.subject), .dim)
-        case .reason: return (row.reason.rawValue, .normal)
-        case .priority: return (row.priority.rawValue, row.priority == .urgent ? .danger : row.priority == .high ? .warning : .normal)
-        case .status: return (row.status.rawValue, done ? .dim : .normal)
+        case .reason: return (t.name(row.reason), .normal)
+        case .priority: return (t.name(row.priority), row.priority == .urgent ? .danger : row.priority == .high ? .warning : .normal)
+        case .status: return (t.name(row.status), done ? .dim : .normal)
         case .sla:
             let left = Int64(row.dueAt.timeIntervalSince(now))
-            return done ? (L10n.slaDone, .dim) : (L10n.slaLeft(seconds: left), slaStyle(row, due: row.dueAt, left: left))
+            return done ? (t.slaDone, .dim) : (t.slaLeft(seconds: left), slaStyle(row, due: row.dueAt, left: left))
         case .assignee: return (row.assignee.map(UntrustedText.line) ?? "", .dim)
         case .outcome:
-            guard let resolution = row.resolution else { return (L10n.slaDone, .dim) }
-            return (resolution.rawValue + (row.satisfaction.map { " ★\($0)" } ?? ""), .normal)
+            guard let resolution = row.resolution else { return (t.slaDone, .dim) }
+            return (t.name(resolution) + (row.satisfaction.map { " ★\($0)" } ?? ""), .normal)
         case .winBack:
-            guard let state = row.recovery else { return (L10n.slaDone, .dim) }
-            return (state.rawValue, state == .recovered ? .good : state == .lost ? .danger : .normal)
+            guard let state = row.recovery else { return (t.slaDone, .dim) }
+            return (t.name(state), state == .recovered ? .good : state == .lost ? .danger : .normal)
         case .followUp:
-            guard let day = row.followUpOn else { return (L10n.slaDone, .dim) }
+            guard let day = row.followUpOn else { return (t.slaDone, .dim) }
             // Overdue: a follow-up day before today.
             let overdue = day < Calendar.current.startOfDay(for: now)
-            return (L10n.day(day), overdue ? .danger : .normal)
+            return (t.day(day), overdue ? .danger : .normal)
         }
     }
 

@@ -5,7 +5,7 @@ public enum Renderer {
     public static func render(_ state: ConsoleState, keymap: Keymap) -> Grid {
         var grid = Grid(size: state.size)
         guard state.size.width >= Layout.minimum.width, state.size.height >= Layout.minimum.height else {
-            for (i, line) in DisplayWidth.wrap(L10n.terminalTooSmall, to: max(1, state.size.width)).enumerated() {
+            for (i, line) in DisplayWidth.wrap(state.text.terminalTooSmall, to: max(1, state.size.width)).enumerated() {
                 grid.put(line, x: 0, y: i, style: .warning)
             }
             return grid

@@ -8,11 +8,12 @@ enum ReportPane {
     static func draw(_ state: ConsoleState, into grid: inout Grid) {
         guard let report = state.report else { return }
         let width = state.size.width
+        let t = state.text
         grid.paint(y: 0, style: .title)
-        grid.put(" \(L10n.appName) · \(L10n.ReportText.title)", x: 0, y: 0, style: .title)
+        grid.put(" \(t.appName) · \(t.report.title)", x: 0, y: 0, style: .title)
         grid.paint(y: 1, style: .header)
-        grid.put(" " + L10n.ReportText.complaints(report.complaints, report.period), x: 0, y: 1, style: .header)
-        for (i, line) in lines(report, width: width, currency: state.currency).dropFirst(state.reportScroll).prefix(Layout.bodyRows(state.size)).enumerated() {
+        grid.put(" " + t.report.complaints(report.complaints, since: report.since, until: report.until), x: 0, y: 1, style: .header)
+        for (i, line) in lines(report, width: width, currency: state.currency, t).dropFirst(state.reportScroll).prefix(Layout.bodyRows(state.size)).enumerated() {
             grid.put(line.text, x: 1, y: Layout.headerRows + i, style: line.style, width: width - 2)
         }
     }
@@ -25,7 +26,7 @@ enum ReportPane {
         return full + String(repeating: " ", count: max(0, width - DisplayWidth.of(full)))
     }
 
-    static func lines(_ report: Report, width: Int, currency: String = "₽") -> [Line] {
+    static func lines(_ report: Report, width: Int, currency: String = "₽", _ t: L10n) -> [Line] {
         let barWidth = max(10, min(40, width - 40))
         var out: [Line] = []
         let rate = report.recoveryRate
@@ -33,17 +34,17 @@ enum ReportPane {
         var recoveryBar = Array(bar(rate ?? 0, width: barWidth))
         let mark = Int(Report.recoveryBenchmark * Double(barWidth))
         if mark < recoveryBar.count, recoveryBar[mark] == " " { recoveryBar[mark] = "│" }
-        out.append(Line(L10n.ReportText.recovery, .header))
-        out.append(Line("  " + String(recoveryBar) + " " + Report.percent(rate) + " (" + L10n.ReportText.benchmark + ")",
+        out.append(Line(t.report.recovery, .header))
+        out.append(Line("  " + String(recoveryBar) + " " + t.report.percent(rate) + " (" + t.report.benchmark + ")",
                         (rate ?? 0) >= Report.recoveryBenchmark ? .good : .danger))
-        out.append(Line("  " + L10n.ReportText.recoveredLost(report.recovered, report.lost), .dim))
-        out.append(Line(L10n.ReportText.satisfaction + "  " + Report.percent(report.satisfactionShare)))
-        out.append(Line(L10n.ReportText.firstResponse + "  " + L10n.ReportText.timing(
-            median: Report.duration(report.firstResponse.median), p90: Report.duration(report.firstResponse.p90),
-            n: report.firstResponse.count) + " · " + L10n.ReportText.withinSLA(Report.percent(report.firstResponse.withinSLAShare))))
-        out.append(Line(L10n.ReportText.resolution + "  " + L10n.ReportText.timing(
-            median: Report.duration(report.resolution.median), p90: Report.duration(report.resolution.p90),
-            n: report.resolution.count) + " · " + L10n.ReportText.withinSLA(Report.percent(report.resolution.withinSLAShare))))
+        out.append(Line("  " + t.report.recoveredLost(report.recovered, report.lost), .dim))
+        out.append(Line(t.report.satisfaction + "  " + t.report.percent(report.satisfactionShare)))
+        out.append(Line(t.report.firstResponse + "  " + t.report.timing(
+            median: t.duration(seconds: report.firstResponse.median), p90: t.duration(seconds: report.firstResponse.p90),
+            n: report.firstResponse.count) + " · " + t.report.withinSLA(t.report.percent(report.firstResponse.withinSLAShare))))
+        out.append(Line(t.report.resolution + "  " + t.report.timing(
+            median: t.duration(seconds: report.resolution.median), p90: t.duration(seconds: report.resolution.p90),
+            n: report.resolution.count) + " · " + t.report.withinSLA(t.report.percent(report.resolution.withinSLAShare))))
         func chart(_ title: String, _ items: [(String, Int, String)]) {
             out.append(Line(""))
             out.append(Line(title, .header))
@@ -57,9 +58,9 @@ enum ReportPane {
                                 + " " + String(count) + (extra.isEmpty ? "" : "  " + extra)))
             }
         }
-        chart(L10n.ReportText.byReason, report.byReason.map { ($0.name, $0.count, "") })
-        chart(L10n.ReportText.byChannel, report.byChannel.map { ($0.name, $0.count, "") })
-        chart(L10n.ReportText.compensation, report.compensations.map { ($0.kind.rawValue, $0.count, $0.value(currency: currency)) })
+        chart(t.report.byReason, report.byReason.map { ($0.name, $0.count, "") })
+        chart(t.report.byChannel, report.byChannel.map { ($0.name, $0.count, "") })
+        chart(t.report.compensation, report.compensations.map { ($0.kind.name(t.language), $0.count, $0.value(currency: currency)) })
         return out
     }
 }

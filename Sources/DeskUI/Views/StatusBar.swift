@@ -4,13 +4,14 @@ import DeskCore
 enum StatusBar {
     static func draw(_ state: ConsoleState, keymap: Keymap, into grid: inout Grid) {
         let width = state.size.width
+        let t = state.text
         let statusY = state.size.height - 2
         let hintsY = state.size.height - 1
         grid.paint(y: statusY, style: .status)
         var left = " \(state.agent) · \(state.storeName)"
         if state.page == .queue {
             let queue = state.queue
-            left += " · " + L10n.position(queue.position, of: queue.count, exact: queue.isCounted,
+            left += " · " + t.position(queue.position, of: queue.count, exact: queue.isCounted,
                                           capped: queue.query.view == .search)
         }
         if !state.pendingKeys.isEmpty {
@@ -27,7 +28,7 @@ enum StatusBar {
             // Below it: an error, else what the prompt offers, else the prompt's keys.
             let below = state.message.map { (" " + $0.text, $0.isError ? Style.danger : .normal) }
                 ?? prompt.detail.map { (" " + $0, Style.warning) }
-                ?? (prompt.purpose.isYesNo ? (" " + L10n.yesNoHint, Style.hint) : nil)
+                ?? (prompt.purpose.isYesNo ? (" " + t.yesNoHint, Style.hint) : nil)
                 ?? (prompt.choices.isEmpty ? nil : (" " + prompt.choices.joined(separator: "  ") + "  · Tab", Style.dim))
             if let (text, style) = below {
                 grid.paint(y: hintsY, style: .normal)
@@ -67,8 +68,9 @@ enum StatusBar {
     /// the first key bound to it; those whose precondition does not hold now are left off.
     static func hints(_ state: ConsoleState, keymap: Keymap) -> [(String, String)] {
         let context = state.context
+        let t = state.text
         return Action.allCases.compactMap { action -> (Int, String, String)? in
-            guard let hint = action.info.hint, action.applies(in: context), hint.contexts?.contains(context) ?? true,
+            guard let hint = action.info(in: t).hint, action.applies(in: context), hint.contexts?.contains(context) ?? true,
                   context == .prompt || state.unmet(action) == nil,
                   let key = keymap.keys(for: action, in: context).first else { return nil }
             return (hint.rank, key.map(\.name).joined(), hint.label)

@@ -25,20 +25,20 @@ enum TicketPane {
         var maxScroll: Int { max(0, scrolling.count - rows) }
     }
 
-    static func body(_ ticket: TicketState, size: Size, now: Date, currency: String) -> Body {
+    static func body(_ ticket: TicketState, size: Size, now: Date, currency: String, _ t: L10n) -> Body {
         let detail = ticket.detail
         var rows = Layout.bodyRows(size) - (suggestionShown(ticket) ? 1 : 0)
         let width = size.width
         if ticket.showingHistory {
-            return Body(pinned: [], scrolling: historyLines(detail, width: width - 2, now: now, currency: currency, whole: true),
+            return Body(pinned: [], scrolling: historyLines(detail, width: width - 2, now: now, currency: currency, whole: true, t),
                         rows: rows)
         }
         if width >= sideBySideWidth {
-            return Body(pinned: [], scrolling: threadLines(detail, width: width - sidePanelWidth - 3), rows: rows)
+            return Body(pinned: [], scrolling: threadLines(detail, width: width - sidePanelWidth - 3, t), rows: rows)
         }
-        let pinned = summaryLines(detail, width: width - 2, now: now, currency: currency)
+        let pinned = summaryLines(detail, width: width - 2, now: now, currency: currency, t)
         rows -= pinned.count
-        return Body(pinned: pinned, scrolling: threadLines(detail, width: width - 2), rows: max(1, rows))
+        return Body(pinned: pinned, scrolling: threadLines(detail, width: width - 2, t), rows: max(1, rows))
     }
 
     static func suggestionShown(_ ticket: TicketState) -> Bool {
@@ -46,8 +46,8 @@ enum TicketPane {
     }
 
     /// Where the thread opens: at the customer's latest message, or the top.
-    static func openingScroll(_ ticket: TicketState, size: Size, now: Date, currency: String) -> Int {
-        let body = body(ticket, size: size, now: now, currency: currency)
+    static func openingScroll(_ ticket: TicketState, size: Size, now: Date, currency: String, _ t: L10n) -> Int {
+        let body = body(ticket, size: size, now: now, currency: currency, t)
         guard let index = body.scrolling.lastIndex(where: { $0.style == .customer }) else { return 0 }
         // The line before it (the previous message's blank, or the thread's rule) shows too.
         return min(max(0, index - 1), body.maxScroll)
@@ -56,15 +56,16 @@ enum TicketPane {
     static func draw(_ state: ConsoleState, keymap: Keymap, into grid: inout Grid) {
         guard let ticketState = state.ticket else { return }
         let detail = ticketState.detail
-        let t = detail.ticket
+        let tk = detail.ticket
+        let t = state.text
         let width = state.size.width
         grid.paint(y: 0, style: .title)
-        grid.put(DisplayWidth.truncate(" #\(t.id) " + UntrustedText.line(t.subject), to: width), x: 0, y: 0, style: .title)
+        grid.put(DisplayWidth.truncate(" #\(tk.id) " + UntrustedText.line(tk.subject), to: width), x: 0, y: 0, style: .title)
         grid.paint(y: 1, style: .header)
-        grid.put(DisplayWidth.truncate(" " + facts(t, outcome: detail.outcome, now: state.now).joined(separator: " · "), to: width),
+        grid.put(DisplayWidth.truncate(" " + facts(tk, outcome: detail.outcome, now: state.now, t).joined(separator: " · "), to: width),
                  x: 0, y: 1, style: .header)
 
-        let body = body(ticketState, size: state.size, now: state.now, currency: state.currency)
+        let body = body(ticketState, size: state.size, now: state.now, currency: state.currency, t)
         var y = Layout.headerRows
         for line in body.pinned {
             grid.put(DisplayWidth.truncate(line.text, to: width - 2), x: 1, y: y, style: line.style)
@@ -77,16 +78,16 @@ enum TicketPane {
         }
         if !ticketState.showingHistory, width >= sideBySideWidth {
             drawSidePanel(detail, x: mainWidth, rows: Layout.bodyRows(state.size) - (suggestionShown(ticketState) ? 1 : 0),
-                          now: state.now, currency: state.currency, keymap: keymap, into: &grid)
+                          now: state.now, currency: state.currency, keymap: keymap, t, into: &grid)
         }
         // The playbook's suggestion stays in view below the scrolling body.
-        if let suggestion = ticketState.suggestion, t.status.isActive {
-            let onThis = detail.compensations.filter { $0.ticketID == t.id }
+        if let suggestion = ticketState.suggestion, tk.status.isActive {
+            let onThis = detail.compensations.filter { $0.ticketID == tk.id }
             let given = !suggestion.gifts.isEmpty && suggestion.alreadyGiven(in: onThis).count == suggestion.gifts.count
-            var text = " " + (given ? L10n.suggestionGiven(suggestion, currency: state.currency)
-                                    : L10n.suggestion(suggestion, currency: state.currency))
+            var text = " " + (given ? t.suggestionGiven(suggestion, currency: state.currency)
+                                    : t.suggestion(suggestion, currency: state.currency))
             if !given, let key = keymap.keys(for: .takeSuggestion, in: .ticket).first, !suggestion.gifts.isEmpty {
-                text += " " + L10n.takeKey(key.map(\.name).joined())
+                text += " " + t.takeKey(key.map(\.name).joined())
             }
             grid.put(DisplayWidth.truncate(text, to: width), x: 0, y: Layout.headerRows + Layout.bodyRows(state.size) - 1,
                      style: given ? .dim : .good)
@@ -96,9 +97,9 @@ enum TicketPane {
     /// The history beside the thread: as much as fits, and a last line saying how much more
     /// `h` shows.
     private static func drawSidePanel(_ detail: TicketDetail, x: Int, rows: Int, now: Date, currency: String, keymap: Keymap,
-                                      into grid: inout Grid) {
+                                      _ t: L10n, into grid: inout Grid) {
         let panelWidth = grid.size.width - x - 2
-        let side = historyLines(detail, width: panelWidth, now: now, currency: currency, whole: true)
+        let side = historyLines(detail, width: panelWidth, now: now, currency: currency, whole: true, t)
         for i in 0..<rows {
             grid.put("│", x: x, y: Layout.headerRows + i, style: .dim)
         }
@@ -108,21 +109,21 @@ enum TicketPane {
         }
         if fits < side.count {
             let key = keymap.keys(for: .toggleHistory, in: .ticket).first?.map(\.name).joined() ?? "h"
-            grid.put(DisplayWidth.truncate(L10n.Ticket.moreLines(side.count - fits, key: key), to: panelWidth),
+            grid.put(DisplayWidth.truncate(t.ticket.moreLines(side.count - fits, key: key), to: panelWidth),
                      x: x + 2, y: Layout.headerRows + fits, style: .warning)
         }
     }
 
     /// The second line: status, priority, reason, fault, channel, who has it, and the SLA
     /// time left; for a resolved complaint its outcome instead of the SLA.
-    static func facts(_ t: Ticket, outcome: Outcome?, now: Date) -> [String] {
-        var facts = [t.status.rawValue]
-        if let outcome, !t.status.isActive { facts.append(L10n.Ticket.outcome(outcome)) }
-        facts += [t.priority.rawValue, t.reason.rawValue, "\(L10n.Ticket.fault) \(t.fault.rawValue)",
-                  "\(L10n.Ticket.channel) \(t.channel.rawValue)", t.assignee.map(UntrustedText.line) ?? L10n.Ticket.unassigned]
-        if t.status.isActive {
-            let left = Int64(t.dueAt.timeIntervalSince(now))
-            facts.append((t.awaitsFirstAnswer ? L10n.Ticket.firstAnswer : L10n.Ticket.resolveBy) + " " + L10n.slaLeft(seconds: left))
+    static func facts(_ ticket: Ticket, outcome: Outcome?, now: Date, _ t: L10n) -> [String] {
+        var facts = [t.name(ticket.status)]
+        if let outcome, !ticket.status.isActive { facts.append(t.ticket.outcome(outcome)) }
+        facts += [t.name(ticket.priority), t.name(ticket.reason), "\(t.ticket.fault) \(t.name(ticket.fault))",
+                  "\(t.ticket.channel) \(t.name(ticket.channel))", ticket.assignee.map(UntrustedText.line) ?? t.ticket.unassigned]
+        if ticket.status.isActive {
+            let left = Int64(ticket.dueAt.timeIntervalSince(now))
+            facts.append((ticket.awaitsFirstAnswer ? t.ticket.firstAnswer : t.ticket.resolveBy) + " " + t.slaLeft(seconds: left))
         }
         return facts
     }
@@ -140,36 +141,36 @@ enum TicketPane {
 
     /// The customer in three or four lines above the thread: who, their orders, what they
     /// were given (the standing compensation, and how many more `h` shows), the outcome.
-    static func summaryLines(_ detail: TicketDetail, width: Int, now: Date, currency: String) -> [Line] {
+    static func summaryLines(_ detail: TicketDetail, width: Int, now: Date, currency: String, _ t: L10n) -> [Line] {
         let c = detail.customer
-        var lines = [Line(wholePieces(whoPieces(c) + contactPieces(c), width: width), c.tier == .vip ? .warning : .customer)]
-        lines.append(Line(pieces(ordersPieces(detail, now: now, currency: currency), width: width)))
-        if let warning = recentWarning(detail, now: now) { lines.append(Line(warning, .danger)) }
+        var lines = [Line(wholePieces(whoPieces(c, t) + contactPieces(c), width: width), c.tier == .vip ? .warning : .customer)]
+        lines.append(Line(pieces(ordersPieces(detail, now: now, currency: currency, t), width: width)))
+        if let warning = recentWarning(detail, now: now, t) { lines.append(Line(warning, .danger)) }
         let comps = ordered(detail.compensations)
         if !comps.isEmpty {
             let standing = comps.filter { $0.state == .offered || $0.state == .accepted }
             var given = standing.prefix(2).map { c in
-                L10n.compensationShort(c.kind, value: c.value) + (c.promoCode.map { " " + $0 } ?? "")
+                t.compensationShort(c.kind, value: c.value) + (c.promoCode.map { " " + $0 } ?? "")
             }
             let rest = comps.count - given.count
-            if given.isEmpty { given = [L10n.Ticket.noneStanding] }
-            let more = rest > 0 ? " · " + L10n.Ticket.moreCompensations(rest) : ""
-            lines.append(Line(DisplayWidth.truncate(L10n.Ticket.given + ": " + given.joined(separator: " · "),
+            if given.isEmpty { given = [t.ticket.noneStanding] }
+            let more = rest > 0 ? " · " + t.ticket.moreCompensations(rest) : ""
+            lines.append(Line(DisplayWidth.truncate(t.ticket.given + ": " + given.joined(separator: " · "),
                                                     to: width - DisplayWidth.of(more)) + more, .header))
         }
         if let outcome = detail.outcome, !detail.ticket.status.isActive {
-            lines.append(Line(L10n.Ticket.resolvedLine(outcome, at: detail.ticket.resolvedAt), .good))
+            lines.append(Line(t.ticket.resolvedLine(outcome, at: detail.ticket.resolvedAt), .good))
         } else if let r = detail.recovery {
-            lines.append(Line(recoveryText(r), recoveryStyle(r)))
+            lines.append(Line(recoveryText(r, t), recoveryStyle(r)))
         }
         return lines
     }
 
     /// The whole history: who, contacts, orders, every compensation, other complaints and
     /// the win-back state; nothing is cut but each line's end.
-    static func historyLines(_ detail: TicketDetail, width: Int, now: Date, currency: String, whole: Bool) -> [Line] {
+    static func historyLines(_ detail: TicketDetail, width: Int, now: Date, currency: String, whole: Bool, _ t: L10n) -> [Line] {
         let c = detail.customer
-        var lines: [Line] = [Line(pieces(whoPieces(c), width: width), c.tier == .vip ? .warning : .customer)]
+        var lines: [Line] = [Line(pieces(whoPieces(c, t), width: width), c.tier == .vip ? .warning : .customer)]
         // Contacts are never split across lines: each goes whole on a line of its own when
         // they do not fit together.
         let contacts = contactPieces(c)
@@ -180,35 +181,35 @@ enum TicketPane {
                 lines += contacts.map { Line($0, .dim) }
             }
         }
-        lines.append(Line(pieces(ordersPieces(detail, now: now, currency: currency), width: width)))
+        lines.append(Line(pieces(ordersPieces(detail, now: now, currency: currency, t), width: width)))
         for o in detail.recentOrders.prefix(whole ? 5 : 3) {
-            lines.append(Line("  \(o.id) \(L10n.day(o.placedAt)) \(o.total.display(currency: currency)) \(o.status.rawValue)", .dim))
+            lines.append(Line("  \(o.id) \(t.day(o.placedAt)) \(t.money(o.total, currency: currency)) \(t.name(o.status))", .dim))
         }
-        if let warning = recentWarning(detail, now: now) { lines.append(Line(warning, .danger)) }
+        if let warning = recentWarning(detail, now: now, t) { lines.append(Line(warning, .danger)) }
         if let outcome = detail.outcome, !detail.ticket.status.isActive {
-            lines.append(Line(L10n.Ticket.resolvedLine(outcome, at: detail.ticket.resolvedAt), .good))
+            lines.append(Line(t.ticket.resolvedLine(outcome, at: detail.ticket.resolvedAt), .good))
         }
         if !detail.compensations.isEmpty {
-            lines.append(Line(L10n.Ticket.compensations + " (\(detail.compensations.count)):", .header))
+            lines.append(Line(t.ticket.compensations + " (\(detail.compensations.count)):", .header))
             for comp in ordered(detail.compensations) {
                 let standing = comp.state == .offered || comp.state == .accepted
-                lines.append(Line("  " + compensationText(comp, currency: currency, withDate: true), standing ? .normal : .dim))
+                lines.append(Line("  " + compensationText(comp, currency: currency, withDate: true, t), standing ? .normal : .dim))
             }
         }
         if !detail.earlierTickets.isEmpty {
-            lines.append(Line(L10n.Ticket.earlier + ":", .header))
+            lines.append(Line(t.ticket.earlier + ":", .header))
             for e in detail.earlierTickets {
-                lines.append(Line("  #\(e.id) \(L10n.day(e.createdAt)) \(e.reason.rawValue) → \(e.resolution?.rawValue ?? e.status.rawValue)", .dim))
+                lines.append(Line("  #\(e.id) \(t.day(e.createdAt)) \(t.name(e.reason)) → \(e.resolution.map(t.name) ?? t.name(e.status))", .dim))
             }
         }
-        if let r = detail.recovery { lines.append(Line(recoveryText(r), recoveryStyle(r))) }
+        if let r = detail.recovery { lines.append(Line(recoveryText(r, t), recoveryStyle(r))) }
         return lines
     }
 
-    private static func whoPieces(_ c: Customer) -> [String] {
+    private static func whoPieces(_ c: Customer, _ t: L10n) -> [String] {
         var who = [UntrustedText.line(c.name)]
-        if c.tier == .vip { who.append(L10n.Ticket.vip) } else if c.tier == .loyal { who.append(L10n.Ticket.loyal) }
-        if c.referrals >= 3 { who.append(L10n.Ticket.advocate) }
+        if c.tier == .vip { who.append(t.ticket.vip) } else if c.tier == .loyal { who.append(t.ticket.loyal) }
+        if c.referrals >= 3 { who.append(t.ticket.advocate) }
         if let region = c.region { who.append(UntrustedText.line(region)) }
         return who
     }
@@ -217,28 +218,28 @@ enum TicketPane {
         [c.email, c.phone].compactMap { $0 }.map(UntrustedText.line)
     }
 
-    private static func ordersPieces(_ detail: TicketDetail, now: Date, currency: String) -> [String] {
-        var orders = [L10n.Ticket.orderCount(detail.orderCount), "\(L10n.Ticket.lifetimeValue) \(detail.lifetimeValue.display(currency: currency))"]
+    private static func ordersPieces(_ detail: TicketDetail, now: Date, currency: String, _ t: L10n) -> [String] {
+        var orders = [t.ticket.orderCount(detail.orderCount), "\(t.ticket.lifetimeValue) \(t.money(detail.lifetimeValue, currency: currency))"]
         if let last = detail.lastOrderAt {
-            orders.append("\(L10n.Ticket.lastOrder) \(Int(now.timeIntervalSince(last) / 86_400))\(L10n.Ticket.daysAgo)")
+            orders.append("\(t.ticket.lastOrder) " + t.ticket.daysAgo(Int(now.timeIntervalSince(last) / 86_400)))
         }
         return orders
     }
 
-    private static func recentWarning(_ detail: TicketDetail, now: Date) -> String? {
+    private static func recentWarning(_ detail: TicketDetail, now: Date, _ t: L10n) -> String? {
         let recent = detail.compensations.filter { now.timeIntervalSince($0.at) < 90 * 86_400 && $0.state != .revoked }
-        return recent.count >= 2 ? L10n.recentCompensationWarning(recent.count, days: 90) : nil
+        return recent.count >= 2 ? t.recentCompensationWarning(recent.count, days: 90) : nil
     }
 
-    private static func compensationText(_ comp: Compensation, currency: String, withDate: Bool) -> String {
-        var text = (withDate ? "\(L10n.day(comp.at)) " : "") + L10n.compensation(comp.kind, value: comp.value, currency: currency)
+    private static func compensationText(_ comp: Compensation, currency: String, withDate: Bool, _ t: L10n) -> String {
+        var text = (withDate ? "\(t.day(comp.at)) " : "") + t.compensation(comp.kind, value: comp.value, currency: currency)
         if let code = comp.promoCode { text += " \(code)" }
-        return text + " (\(comp.state.rawValue))"
+        return text + " (\(t.name(comp.state)))"
     }
 
-    private static func recoveryText(_ r: Recovery) -> String {
-        var text = "\(L10n.Ticket.recovery): \(r.state.rawValue)"
-        if let f = r.followUpOn { text += " · \(L10n.Ticket.followUp) \(L10n.day(f))" }
+    private static func recoveryText(_ r: Recovery, _ t: L10n) -> String {
+        var text = "\(t.ticket.recovery): \(t.name(r.state))"
+        if let f = r.followUpOn { text += " · \(t.ticket.followUp) \(t.day(f))" }
         return text
     }
 
@@ -266,12 +267,12 @@ enum TicketPane {
     /// How much of one message the thread shows, in characters.
     static let longestShown = 20_000
 
-    static func threadLines(_ detail: TicketDetail, width: Int) -> [Line] {
-        var lines = [Line("── \(L10n.Ticket.thread) " + String(repeating: "─", count: max(0, width - 4 - DisplayWidth.of(L10n.Ticket.thread))),
+    static func threadLines(_ detail: TicketDetail, width: Int, _ t: L10n) -> [Line] {
+        var lines = [Line("── \(t.ticket.thread) " + String(repeating: "─", count: max(0, width - 4 - DisplayWidth.of(t.ticket.thread))),
                           .dim)]
         for m in detail.messages {
             let style: Style = m.isInternal ? .note : m.author == .customer ? .customer : m.author == .agent ? .agent : .system
-            let head = "▌" + L10n.Ticket.author(of: m, customer: UntrustedText.line(detail.customer.name)) + " · " + L10n.dateTime(m.at)
+            let head = "▌" + t.ticket.author(of: m, customer: UntrustedText.line(detail.customer.name)) + " · " + t.dateTime(m.at)
             lines.append(Line(head, style))
             // An imported message can be megabytes long: the screen shows its beginning.
             let shown = m.body.prefix(Self.longestShown)
@@ -281,9 +282,9 @@ enum TicketPane {
                     lines.append(Line("  " + piece, m.isInternal ? .note : .normal))
                 }
             }
-            if cut { lines.append(Line("  " + L10n.Ticket.messageCut(bytes: m.body.utf8.count), .dim)) }
+            if cut { lines.append(Line("  " + t.ticket.messageCut(bytes: m.body.utf8.count), .dim)) }
             if let quoted = m.quoted, !quoted.isEmpty {
-                lines.append(Line("  … quoted text folded (\(quoted.split(separator: "\n").count) lines)", .dim))
+                lines.append(Line("  " + t.ticket.quotedFolded(quoted.split(separator: "\n").count), .dim))
             }
             lines.append(Line(""))
         }
