@@ -21,10 +21,21 @@ public final class TerminalScreen: Screen {
     }
 
     /// Takes over the terminal; `close()` (or a signal, see `TerminalGuard`) gives it back.
+    /// The environment's locale, and UTF-8 characters whatever it says: ncursesw draws
+    /// nothing beyond ASCII under the C locale, which is what a locale named but not
+    /// generated on the machine (`LANG=ru_RU.UTF-8` on a fresh server) falls back to.
+    static func useUTF8Locale() {
+        let chosen = setlocale(LC_ALL, "")
+        if chosen != nil, let codeset = nl_langinfo(nl_item(CODESET)), String(cString: codeset).uppercased().replacingOccurrences(of: "-", with: "") == "UTF8" {
+            return
+        }
+        for name in ["C.UTF-8", "C.utf8", "en_US.UTF-8"] where setlocale(LC_CTYPE, name) != nil { return }
+    }
+
     public init(environment: [String: String] = ProcessInfo.processInfo.environment) throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw StartError.notATerminal }
         guard let term = environment["TERM"], !term.isEmpty else { throw StartError.noTerm }
-        setlocale(LC_ALL, "")
+        Self.useUTF8Locale()
         // newterm, unlike initscr, reports an unknown terminal instead of exiting.
         guard let screen = cdesk_newterm() else { throw StartError.unknownTerm(term) }
         set_term(screen)

@@ -11,9 +11,10 @@ import Testing
         return keymap
     }
 
-    static func console(_ store: Store, width: Int = 80, height: Int = 24, settings: ConsoleSettings = ConsoleSettings()) -> Console {
-        let console = Console(store: store, keymap: keymap(), agent: "olga", size: Size(width: width, height: height), now: Fixtures.now,
-                              settings: settings)
+    static func console(_ store: Store, width: Int = 80, height: Int = 24, settings: ConsoleSettings = ConsoleSettings(),
+                        language: Language = .en, keymap: Keymap = keymap()) -> Console {
+        let console = Console(store: store, keymap: keymap, agent: "olga", size: Size(width: width, height: height), now: Fixtures.now,
+                              settings: settings, language: language)
         console.start()
         console.settle()
         return console

@@ -10,9 +10,9 @@ import Testing
     static let sizes = [Size(width: 80, height: 24), Size(width: 120, height: 40)]
 
     /// A console on the desk at `size`, after `steps`.
-    static func console(_ size: Size, _ steps: @Sendable (Console) -> Void = { _ in }) throws -> Console {
+    static func console(_ size: Size, language: Language = .en, _ steps: @Sendable (Console) -> Void = { _ in }) throws -> Console {
         _ = Golden.utc
-        let console = ConsoleTests.console(try Fixtures.desk(), width: size.width, height: size.height)
+        let console = ConsoleTests.console(try Fixtures.desk(), width: size.width, height: size.height, language: language)
         steps(console)
         console.settle()
         return console
@@ -53,6 +53,7 @@ import Testing
         }),
         ("prompt-filter", { ConsoleTests.press($0, .filter) }),
         ("prompt-export", { ConsoleTests.press($0, .viewResolved); ConsoleTests.press($0, .exportCases) }),
+        ("report", { ConsoleTests.press($0, .showReport) }),
         ("prompt-suggestion-again", { open("T4")($0); ConsoleTests.press($0, .takeSuggestion) }),
         ("prompt-error", { console in
             open("T4")(console)
@@ -68,6 +69,16 @@ import Testing
         for size in Self.sizes {
             let console = try Self.console(size, steps)
             Golden.check(console.render(), Self.name(scene, size))
+        }
+    }
+
+    /// The same screens in Russian (`ru-` golden files).
+    @Test(arguments: scenes.map(\.0))
+    func screenInRussian(_ scene: String) throws {
+        let steps = try #require(Self.scenes.first { $0.0 == scene }?.1)
+        for size in Self.sizes {
+            let console = try Self.console(size, language: .ru, steps)
+            Golden.check(console.render(), "ru-" + Self.name(scene, size))
         }
     }
 

@@ -157,6 +157,7 @@ struct ConfigReader {
                     guard let fault = Fault(rawValue: name) else { throw error("fault", "unknown fault '\(name)'", at: path) }
                     rule.fault = fault
                 case "why": rule.why = try string(v, "playbook.why", at: path)
+                case "why_ru": rule.whyRussian = try string(v, "playbook.why_ru", at: path)
                 case "give":
                     guard let gifts = v.array else {
                         throw error("give", "expected a list like [\"discount 10\", \"bonus 500\"]", at: path)
@@ -171,7 +172,7 @@ struct ConfigReader {
                         }
                         rule.gifts.append(Playbook.Gift(kind, value))
                     }
-                default: throw error("playbook.\(key)", "unknown key (known: reason, fault, give, why)", at: path)
+                default: throw error("playbook.\(key)", "unknown key (known: reason, fault, give, why, why_ru)", at: path)
                 }
             }
             rules.append(rule)

@@ -47,6 +47,7 @@ extension DeskConfig {
             let gifts = rule.gifts.map { quoted(CompensationPolicy.hasValue($0.kind) ? "\($0.kind.rawValue) \($0.value)" : $0.kind.rawValue) }
             out += "give = [\(gifts.joined(separator: ", "))]\n"
             out += "why = \(quoted(rule.why))\n"
+            if let ru = rule.whyRussian { out += "why_ru = \(quoted(ru))\n" }
         }
         return out
     }

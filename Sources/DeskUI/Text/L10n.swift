@@ -452,7 +452,7 @@ extension L10n {
     public func suggestion(_ s: Playbook.Suggestion, currency: String = "₽") -> String {
         let gifts = s.gifts.isEmpty ? pick("nothing", "ничего")
             : s.gifts.map { compensation($0.kind, value: $0.value, currency: currency) }.joined(separator: " + ")
-        return pick("Suggested: ", "Совет: ") + gifts + " — " + s.why
+        return pick("Suggested: ", "Совет: ") + gifts + " — " + s.why(language)
     }
     public func suggestionGiven(_ s: Playbook.Suggestion, currency: String = "₽") -> String {
         pick("Given as suggested: ", "Выдано по совету: ")
@@ -646,6 +646,25 @@ extension L10n {
             pick("median", "медиана") + " \(median) · p90 \(p90) · "
                 + language.count(n, ("ticket", "tickets"), ("обращение", "обращения", "обращений"))
         }
+        /// What a kind of compensation cost, in words: money for free delivery, refund and
+        /// replacement; points and their money for a bonus; the average percent of a discount.
+        public func given(_ g: Report.Given, currency: String) -> String {
+            let t = L10n(language)
+            switch g.kind {
+            case .freeDelivery where g.total == 0, .apology: return "—"
+            case .freeDelivery, .refund, .replacement: return t.money(Money(minor: g.total), currency: currency)
+            case .bonus:
+                return language.count(Int(clamping: g.total), ("pt", "pts"), ("балл", "балла", "баллов")) + " = "
+                    + t.money(Money(minor: g.total &* GivenCompensation.bonusPoint.minor), currency: currency)
+            case .discount:
+                guard g.count > 0 else { return "—" }
+                return pick("avg ", "в среднем ") + percent(Double(g.total) / Double(g.count) / 100)
+            }
+        }
+        /// A report row's name (a reason's or a channel's code) in this language.
+        public func countName(_ code: String) -> String {
+            Reason(rawValue: code).map { $0.name(language) } ?? Channel(rawValue: code).map { $0.name(language) } ?? code
+        }
         public func withinSLA(_ share: String) -> String { pick("\(share) within SLA", "\(share) в срок") }
     }
 
@@ -668,5 +687,43 @@ extension L10n {
         public var fault: String { pick("fault", "вину") }
         public var reopen: String { pick("reopen", "переоткрытие") }
         public var recovery: String { pick("win-back change", "этап возврата") }
+    }
+}
+
+extension L10n {
+    /// What the core's typed errors say, in this language; any other error as it describes
+    /// itself (a file system's or SQLite's own words).
+    public func describe(_ error: any Error) -> String {
+        switch error {
+        case let refusal as CompensationPolicy.Refusal:
+            return policyRefusal(refusal)
+        case let StoreError.conflict(ticketID, by, what):
+            return pick("ticket \(ticketID) was changed by \(UntrustedText.line(by)) meanwhile (\(what)); reloaded",
+                        "обращение \(ticketID) тем временем изменил(а) \(UntrustedText.line(by)) (\(what)); перечитано")
+        case let StoreError.notFound(_, id):
+            return pick("no ticket \(id)", "нет обращения \(id)")
+        default:
+            return "\(error)"
+        }
+    }
+
+    /// A limit's value with its unit: "15%", "500 points" / "500 баллов".
+    func limit(_ kind: CompensationKind, _ value: Int64) -> String {
+        kind == .discount ? "\(value)%" : count(Int(clamping: value), ("point", "points"), ("балл", "балла", "баллов"))
+    }
+
+    public func policyRefusal(_ refusal: CompensationPolicy.Refusal) -> String {
+        switch refusal {
+        case .notANumber(let text):
+            pick("'\(text)' is not a whole number", "«\(text)» — не целое число")
+        case .notPositive:
+            pick("the value must be more than 0", "значение должно быть больше 0")
+        case let .overAgentLimit(kind, limit):
+            pick("over your limit of \(self.limit(kind, limit)) for a \(name(kind)) — a lead must give it",
+                 "больше вашего предела \(self.limit(kind, limit)) для «\(name(kind))» — это даёт старший")
+        case let .overMaximum(kind, maximum):
+            pick("over the policy's maximum of \(limit(kind, maximum)) for a \(name(kind))",
+                 "больше предела политики \(limit(kind, maximum)) для «\(name(kind))»")
+        }
     }
 }

@@ -139,7 +139,7 @@ extension ConsoleStep {
                 value = try policy.check(kind, typed: prompt.text)
             } catch {
                 // The prompt stays open so the agent can correct the value.
-                state.message = StatusMessage(error.description, isError: true)
+                state.message = StatusMessage(t.policyRefusal(error), isError: true)
                 return
             }
             write(.compensate(ticketID: prompt.ticketID, version: prompt.version, gifts: [Playbook.Gift(kind, value)],

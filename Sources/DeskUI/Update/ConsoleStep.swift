@@ -70,7 +70,7 @@ public struct ConsoleStep {
 
     /// Says on the status line why something failed, as the error describes itself.
     mutating func fail(_ error: any Error) {
-        state.message = StatusMessage("\(error)", isError: true)
+        state.message = StatusMessage(t.describe(error), isError: true)
     }
 
     mutating func say(_ text: String) { state.message = StatusMessage(text) }

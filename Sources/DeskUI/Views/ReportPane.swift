@@ -58,9 +58,9 @@ enum ReportPane {
                                 + " " + String(count) + (extra.isEmpty ? "" : "  " + extra)))
             }
         }
-        chart(t.report.byReason, report.byReason.map { ($0.name, $0.count, "") })
-        chart(t.report.byChannel, report.byChannel.map { ($0.name, $0.count, "") })
-        chart(t.report.compensation, report.compensations.map { ($0.kind.name(t.language), $0.count, $0.value(currency: currency)) })
+        chart(t.report.byReason, report.byReason.map { (t.report.countName($0.name), $0.count, "") })
+        chart(t.report.byChannel, report.byChannel.map { (t.report.countName($0.name), $0.count, "") })
+        chart(t.report.compensation, report.compensations.map { ($0.kind.name(t.language), $0.count, t.report.given($0, currency: currency)) })
         return out
     }
 }
