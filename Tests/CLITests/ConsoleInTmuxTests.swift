@@ -30,6 +30,27 @@ import Testing
         #expect(!after.contains("CUSTOMER"))
     }
 
+    /// `LANG=ru_RU.UTF-8`, a locale this machine need not have generated: the queue, the
+    /// help and the report are Russian; `C.UTF-8` is English.
+    @Test(.enabled(if: TmuxSession.available)) func aRussianLocaleGetsTheRussianConsole() throws {
+        let store = try Self.demoStore()
+        let russian = try TmuxSession(command: "'\(TmuxSession.binary)' --store '\(store)' --agent olga",
+                                      environment: ["LC_ALL": "", "LANG": "ru_RU.UTF-8"])
+        let queue = try russian.waitFor("the Russian queue") { $0.contains("ПОКУПАТЕЛЬ") && $0.contains("olga") }
+        #expect(queue.contains("Открытые") && queue.contains("открыть"))
+        try russian.send("?")
+        try russian.waitFor("the Russian help") { $0.contains("Клавиши — очередь") }
+        try russian.send("Escape")
+        try russian.waitFor("the queue again") { $0.contains("ПОКУПАТЕЛЬ") }
+        try russian.send("R")
+        try russian.waitFor("the Russian report") { $0.contains("Отчёт") && $0.contains("Доля вернувшихся") }
+
+        let english = try TmuxSession(command: "'\(TmuxSession.binary)' --store '\(store)' --agent olga",
+                                      environment: ["LC_ALL": "", "LANG": "C.UTF-8"])
+        let screen = try english.waitFor("the English queue") { $0.contains("CUSTOMER") && $0.contains("olga") }
+        #expect(!screen.contains("ПОКУПАТЕЛЬ") && !screen.contains("Открытые"))
+    }
+
     @Test(.enabled(if: TmuxSession.available)) func ctrlCRestoresTheTerminal() throws {
         let store = try Self.demoStore()
         let tmux = try TmuxSession(command: "'\(TmuxSession.binary)' --store '\(store)'")
