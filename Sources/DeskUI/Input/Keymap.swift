@@ -24,6 +24,10 @@ public struct KeymapProblem: Error, Equatable, Sendable, CustomStringConvertible
 /// keymap's bindings apply where its line stands, so the lines after it change them.
 public struct Keymap: Sendable, Equatable {
     public private(set) var bindings: [KeyContext: [[Key]: Action]] = [:]
+    /// When each binding was made, later higher: a preset's own keys come before those of
+    /// the keymap it includes (the `russian` preset's hints show its Cyrillic letters).
+    private var boundAt: [KeyContext: [[Key]: Int]] = [:]
+    private var bindCount = 0
 
     /// What `include NAME` on a line of `file` names: its text, and the file name its problems
     /// are reported under. Throws a `KeymapProblem` whose message says why it cannot.
@@ -91,6 +95,8 @@ public struct Keymap: Sendable, Equatable {
             }
             boundHere[context, default: [:]][keys] = lineNumber
             result.bindings[context, default: [:]][keys] = action
+            result.bindCount += 1
+            result.boundAt[context, default: [:]][keys] = result.bindCount
         }
         problems += result.prefixClashes(file: file)
         if problems.isEmpty { self = result }
@@ -175,5 +181,16 @@ public struct Keymap: Sendable, Equatable {
             return (keys.count, name.hasPrefix("<") ? 1 : 0, name)
         }
         return found.sorted { rank($0) < rank($1) }
+    }
+
+    /// The key the hint line shows for `action`: of its plain keys, the one bound last, so
+    /// that a preset's own key (the `russian` preset's Cyrillic letter) shows over the one
+    /// of the keymap it includes.
+    public func hintKey(for action: Action, in context: KeyContext) -> [Key]? {
+        let keys = keys(for: action, in: context)
+        guard let first = keys.first else { return nil }
+        let plain = keys.filter { $0.count == first.count && !$0.map(\.name).joined().hasPrefix("<") }
+        return plain.max { (boundAt[context]?[$0] ?? boundAt[.global]?[$0] ?? 0) < (boundAt[context]?[$1] ?? boundAt[.global]?[$1] ?? 0) }
+            ?? first
     }
 }

@@ -72,7 +72,7 @@ enum StatusBar {
         return Action.allCases.compactMap { action -> (Int, String, String)? in
             guard let hint = action.info(in: t).hint, action.applies(in: context), hint.contexts?.contains(context) ?? true,
                   context == .prompt || state.unmet(action) == nil,
-                  let key = keymap.keys(for: action, in: context).first else { return nil }
+                  let key = keymap.hintKey(for: action, in: context) else { return nil }
             return (hint.rank, key.map(\.name).joined(), hint.label)
         }
         .sorted { $0.0 < $1.0 }

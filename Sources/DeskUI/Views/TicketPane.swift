@@ -86,7 +86,7 @@ enum TicketPane {
             let given = !suggestion.gifts.isEmpty && suggestion.alreadyGiven(in: onThis).count == suggestion.gifts.count
             var text = " " + (given ? t.suggestionGiven(suggestion, currency: state.currency)
                                     : t.suggestion(suggestion, currency: state.currency))
-            if !given, let key = keymap.keys(for: .takeSuggestion, in: .ticket).first, !suggestion.gifts.isEmpty {
+            if !given, let key = keymap.hintKey(for: .takeSuggestion, in: .ticket), !suggestion.gifts.isEmpty {
                 text += " " + t.takeKey(key.map(\.name).joined())
             }
             grid.put(DisplayWidth.truncate(text, to: width), x: 0, y: Layout.headerRows + Layout.bodyRows(state.size) - 1,
