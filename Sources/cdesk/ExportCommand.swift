@@ -14,11 +14,14 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "csv or jsonl (default: from --output's extension, else csv).")
     var format: ExchangeFormat?
 
-    @Option(help: ArgumentHelp("Cases resolved at or after this date or time (ISO 8601).", valueName: "date"))
+    @Option(help: ArgumentHelp("Cases from this date or time on (ISO 8601; resolved or created, see --period-by).", valueName: "date"))
     var since: String?
 
-    @Option(help: ArgumentHelp("Cases resolved up to the end of this date, or before this time (ISO 8601).", valueName: "date"))
+    @Option(help: ArgumentHelp("Cases up to the end of this date, or before this time (ISO 8601).", valueName: "date"))
     var until: String?
+
+    @Option(name: .customLong("period-by"), help: periodByHelp)
+    var periodBy: PeriodBasis = .standard
 
     @Option(help: ArgumentHelp("Write to this file instead of standard output (\"-\" is standard output).", valueName: "file"))
     var output: String?
@@ -33,7 +36,7 @@ struct ExportCommand: ParsableCommand {
         let output = output == "-" ? nil : output
         try reportingUserErrors {
             let (since, until) = try parsePeriod(since, until)
-            let filter = ExportFilter(since: since, until: until, redact: redact)
+            let filter = ExportFilter(since: since, until: until, basis: periodBy, redact: redact)
             let format = format ?? output.flatMap(ExchangeFormat.implied(by:)) ?? .csv
             let store = try storeOptions.open(mustExist: true)
             if let output, store.isStore(output) {

@@ -40,7 +40,7 @@ import Testing
         #expect(try exported(["--until", "2026-11-30T00:00:00Z"]) == ["T1"], "a time is where it stops")
         #expect(try exported(["--until", "2026-11-30T18:00:00Z"]) == ["T1"], "before that time")
         let report = try runCDesk(["report", "--store", store, "--since", "2026-11-30", "--until", "2026-11-30"])
-        #expect(report.stdout.hasPrefix("Complaints: 1 (2026-11-30T00:00:00Z to 2026-12-01T00:00:00Z)"), "\(report.stdout)")
+        #expect(report.stdout.hasPrefix("Complaints: 1 (resolved 2026-11-30T00:00:00Z to 2026-12-01T00:00:00Z)"), "\(report.stdout)")
         let help = try runCDesk(["export", "--help"])
         #expect(help.stdout.contains("up to the end of this date"))
     }

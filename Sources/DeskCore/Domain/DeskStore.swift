@@ -75,7 +75,7 @@ public protocol CaseExchange {
     func importRows(from rows: any RowSource, options: ImportOptions, progress: ((ImportProgress) -> Void)?) throws -> ImportSummary
     /// Writes the done cases `filter` selects to `handle`; returns how many.
     func exportCases(_ filter: ExportFilter, format: ExchangeFormat, to handle: FileHandle, splitAbove: Int) throws -> Int
-    func report(since: Date?, until: Date?) throws -> Report
+    func report(_ options: ReportOptions) throws -> Report
     func isEmpty() throws -> Bool
     func add(_ batch: RecordBatch, agent: String, note: String) throws
     func loadDemo(_ generator: DemoGenerator, agent: String, progress: (Int) -> Void) throws
@@ -112,7 +112,8 @@ extension TicketChanging {
 }
 
 extension CaseExchange {
-    public func report() throws -> Report { try report(since: nil, until: nil) }
+    /// All time, by the standard period basis.
+    public func report() throws -> Report { try report(ReportOptions()) }
     public func importRows(from rows: any RowSource, options: ImportOptions = ImportOptions()) throws -> ImportSummary {
         try importRows(from: rows, options: options, progress: nil)
     }

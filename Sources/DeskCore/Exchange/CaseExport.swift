@@ -2,17 +2,21 @@ import Foundation
 
 /// Which resolved cases to export.
 public struct ExportFilter: Sendable {
-    /// Cases resolved at or after this moment.
+    /// Cases resolved (or created, by `basis`) at or after this moment.
     public var since: Date?
-    /// Cases resolved before this moment (exclusive: `--since 2024-03-01 --until 2024-04-01` is March).
+    /// Cases resolved (or created) before this moment (exclusive: `--since 2024-03-01
+    /// --until 2024-04-01` is March).
     public var until: Date?
+    /// Which date of a case the period is about; the report's default too.
+    public var basis: PeriodBasis
     /// Mask e-mail and phone.
     public var redact: Bool
     /// Only the cases a queue view holds (with its filter, or a search's matches).
     public var view: QueueQuery?
 
-    public init(since: Date? = nil, until: Date? = nil, redact: Bool = false, view: QueueQuery? = nil) {
-        self.since = since; self.until = until; self.redact = redact; self.view = view
+    public init(since: Date? = nil, until: Date? = nil, basis: PeriodBasis = .standard, redact: Bool = false,
+                view: QueueQuery? = nil) {
+        self.since = since; self.until = until; self.basis = basis; self.redact = redact; self.view = view
     }
 }
 

@@ -162,7 +162,8 @@ public struct RowParser: Sendable {
             let fault: Fault? = choice("fault", default: .unknown)
             let created = date("created_at")
             // When a file says a complaint is done but not when, it counts as resolved when
-            // it was created (so that it is exported with the others).
+            // it was created (so that it is exported with the others), marked as assumed so
+            // that no time figure counts it as resolved in 0 s.
             let resolved = date("resolved_at", required: false)
             if let resolved, let created, resolved < created {
                 problem("resolved_at", "before created_at (\(ISODate.string(created.seconds)))")
@@ -172,12 +173,14 @@ public struct RowParser: Sendable {
             }
             guard let channel, let reason, let status, let priority, let fault, let created else { return nil }
             let due = parser.sla.resolutionDue(created: created, priority: priority)
-            return Ticket(id: id, customerID: customerID, orderID: optional("order_id"), channel: channel,
+            var ticket = Ticket(id: id, customerID: customerID, orderID: optional("order_id"), channel: channel,
                           reason: reason, subject: subject, status: status, priority: priority, fault: fault,
                           assignee: nil, createdAt: created, firstResponseAt: nil,
                           resolvedAt: status.isActive ? nil : resolved ?? created, slaDueAt: due,
                           firstResponseDueAt: parser.sla.firstResponseDue(created: created, priority: priority),
                           updatedAt: created, version: 1)
+            ticket.resolvedAtIsAssumed = !status.isActive && resolved == nil
+            return ticket
         }
 
         mutating func message() -> Message? {

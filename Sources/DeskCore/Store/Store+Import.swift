@@ -155,8 +155,8 @@ private final class ImportWriter {
     private lazy var orderOwnerLookup = Result { try statement(#"SELECT customer_id FROM "order" WHERE id = ?"#) }
     private lazy var ticketInsert = Result { try statement("""
         INSERT INTO ticket (customer_id, order_id, channel, reason, subject, status, priority, fault, created_at,
-                            sla_due_at, first_due_at, updated_at, resolved_at, tier, version, id)
-        VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,1,?)
+                            sla_due_at, first_due_at, updated_at, resolved_at, tier, resolved_at_assumed, version, id)
+        VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,1,?)
         ON CONFLICT (id) DO NOTHING
         """) }
     private lazy var customerTierLookup = Result { try statement("SELECT tier FROM customer WHERE id = ?") }
@@ -356,7 +356,7 @@ private final class ImportWriter {
         insert.setUncheckedArguments([t.customerID, t.orderID, t.channel.rawValue, t.reason.rawValue, t.subject,
                                       t.status.rawValue, t.priority.rawValue, t.fault.rawValue, t.createdAt.seconds,
                                       t.slaDueAt.seconds, t.firstResponseDueAt.seconds, t.updatedAt.seconds,
-                                      t.resolvedAt?.seconds, tier, t.id])
+                                      t.resolvedAt?.seconds, tier, t.resolvedAtIsAssumed ? t.resolvedAt?.seconds : nil, t.id])
         try insert.execute()
         if db.changesCount > 0 { return .inserted }
         // Status and fault are the desk's once a ticket exists: the agents move them, and a
