@@ -10,7 +10,7 @@ public enum ImportKind: String, CaseIterable, Sendable {
         case .customers: ["id", "name", "email", "phone", "region", "tier", "referrals", "joined"]
         case .orders: ["id", "customer_id", "placed_at", "total", "delivery_fee", "status", "delivered_at"]
         case .tickets: ["id", "customer_id", "order_id", "channel", "reason", "subject", "status", "priority", "fault",
-                        "created_at", "resolved_at"]
+                        "created_at", "resolved_at", "resolution", "resolution_amount", "satisfaction"]
         case .messages: ["ticket_id", "author", "body", "internal", "at", "agent"]
         }
     }

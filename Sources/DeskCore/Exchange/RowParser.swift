@@ -4,7 +4,9 @@ import Foundation
 public enum ImportRecord: Sendable {
     case customer(Customer)
     case order(Order)
-    case ticket(Ticket)
+    /// A ticket, with how a done one was resolved when the file says (`resolution`,
+    /// `resolution_amount`, `satisfaction`).
+    case ticket(Ticket, ResolutionEntry?)
     case message(Message)
 }
 
@@ -35,7 +37,7 @@ public struct RowParser: Sendable {
         let record: ImportRecord? = switch kind {
         case .customers: cells.customer().map(ImportRecord.customer)
         case .orders: cells.order().map(ImportRecord.order)
-        case .tickets: cells.ticket().map(ImportRecord.ticket)
+        case .tickets: cells.ticket().map { ImportRecord.ticket($0.0, $0.1) }
         case .messages: cells.message().map(ImportRecord.message)
         }
         if let record, cells.problems.isEmpty { return .success(record) }
@@ -152,7 +154,41 @@ public struct RowParser: Sendable {
                          status: status, deliveredAt: delivered)
         }
 
-        mutating func ticket() -> Ticket? {
+        /// A value of a closed set that may be missing or empty (nil then).
+        mutating func optionalChoice<T: RawRepresentable & CaseIterable>(_ column: String) -> T? where T.RawValue == String {
+            guard let raw = optional(column) else { return nil }
+            guard let value = T(rawValue: raw.trimmingCharacters(in: .whitespaces).lowercased()) else {
+                problem(column, "unknown value '\(raw)' (expected one of \(T.allCases.map(\.rawValue).joined(separator: ", ")))")
+                return nil
+            }
+            return value
+        }
+
+        /// How a done complaint was resolved: a resolution, a refund's or replacement's
+        /// amount, a satisfaction 1–5; nil when the row says none of them.
+        mutating func resolutionEntry(status: TicketStatus?) -> ResolutionEntry? {
+            let resolution: Resolution? = optionalChoice("resolution")
+            let amount = money("resolution_amount", required: false)
+            var satisfaction: Int?
+            if let raw = optional("satisfaction") {
+                if let n = Int(raw), (1...5).contains(n) { satisfaction = n } else {
+                    problem("satisfaction", "bad satisfaction '\(raw)' (expected a whole number 1 to 5)")
+                }
+            }
+            if resolution != nil, let status, status.isActive {
+                problem("resolution", "given, but the status is \(status.rawValue) (resolved or closed have one)")
+            }
+            if resolution == nil, optional("resolution") == nil {
+                if satisfaction != nil { problem("satisfaction", "given without a resolution") }
+                if amount != nil { problem("resolution_amount", "given without a resolution") }
+            }
+            if let resolution, amount != nil, !ResolutionEntry.takesAmount(resolution) {
+                problem("resolution_amount", "only a refunded or replaced complaint has an amount, not \(resolution.rawValue)")
+            }
+            return resolution.map { ResolutionEntry(resolution: $0, amount: amount, satisfaction: satisfaction) }
+        }
+
+        mutating func ticket() -> (Ticket, ResolutionEntry?)? {
             let id = text("id"), customerID = text("customer_id")
             let channel: Channel? = choice("channel")
             let reason: Reason? = choice("reason")
@@ -171,6 +207,7 @@ public struct RowParser: Sendable {
             if resolved != nil, let status, status.isActive {
                 problem("resolved_at", "given, but the status is \(status.rawValue) (resolved or closed have one)")
             }
+            let entry = resolutionEntry(status: status)
             guard let channel, let reason, let status, let priority, let fault, let created else { return nil }
             let due = parser.sla.resolutionDue(created: created, priority: priority)
             var ticket = Ticket(id: id, customerID: customerID, orderID: optional("order_id"), channel: channel,
@@ -180,7 +217,7 @@ public struct RowParser: Sendable {
                           firstResponseDueAt: parser.sla.firstResponseDue(created: created, priority: priority),
                           updatedAt: created, version: 1)
             ticket.resolvedAtIsAssumed = !status.isActive && resolved == nil
-            return ticket
+            return (ticket, entry)
         }
 
         mutating func message() -> Message? {
