@@ -14,7 +14,8 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "csv or jsonl (default: from --output's extension, else csv).")
     var format: ExchangeFormat?
 
-    @Option(help: ArgumentHelp("Cases from this date or time on (ISO 8601; resolved or created, see --period-by).", valueName: "date"))
+    @Option(help: ArgumentHelp("Cases from this date or time on (ISO 8601; resolved or created, see --period-by). " + zoneHelp,
+                               valueName: "date"))
     var since: String?
 
     @Option(help: ArgumentHelp("Cases up to the end of this date, or before this time (ISO 8601).", valueName: "date"))
@@ -32,12 +33,17 @@ struct ExportCommand: ParsableCommand {
     @Flag(help: "Mask e-mail addresses and phone numbers.")
     var redact = false
 
+    @Flag(help: "CSV for Excel and LibreOffice under a Russian locale: a UTF-8 BOM, ';' between cells, CRLF, dates as ДД.ММ.ГГГГ ЧЧ:ММ in the shop's time zone, a decimal comma.")
+    var excel = false
+
     func run() throws {
         let output = output == "-" ? nil : output
         try reportingUserErrors {
-            let (since, until) = try parsePeriod(since, until)
-            let filter = ExportFilter(since: since, until: until, basis: periodBy, redact: redact)
+            let zone = try loadConfig().shopTimeZone
+            let (since, until) = try parsePeriod(since, until, zone: zone)
             let format = format ?? output.flatMap(ExchangeFormat.implied(by:)) ?? .csv
+            if excel, format != .csv { throw UserError("--excel is a kind of CSV; it does not go with --format \(format.rawValue)") }
+            let filter = ExportFilter(since: since, until: until, basis: periodBy, redact: redact, excel: excel, timeZone: zone)
             let store = try storeOptions.open(mustExist: true)
             if let output, store.isStore(output) {
                 throw UserError("\(output) is the store itself; name another file")
@@ -104,11 +110,15 @@ enum ExportSignals {
 }
 
 /// `--since` and `--until`, the first before the second when both are given. A date alone
-/// in `--until` includes that whole day: `--until 2026-11-30` ends at midnight after it.
-func parsePeriod(_ since: String?, _ until: String?) throws -> (Date?, Date?) {
-    let start = try parseDate(since, option: "--since")
-    var end = try parseDate(until, option: "--until")
-    if let until, isDateAlone(until) { end = end?.addingTimeInterval(86_400) }
+/// in `--until` includes that whole day: `--until 2026-11-30` ends at midnight after it. A
+/// date or time without a zone is in `zone`, the shop's.
+func parsePeriod(_ since: String?, _ until: String?, zone: TimeZone) throws -> (Date?, Date?) {
+    let start = try parseDate(since, option: "--since", zone: zone)
+    var end = try parseDate(until, option: "--until", zone: zone)
+    if let until, isDateAlone(until), let day = ISODate.seconds(until) {
+        // The next day's midnight in the zone (a day of a summer-time change is not 24 h).
+        end = Date(timeIntervalSince1970: TimeInterval(ISODate.seconds(ISODate.string(day + 86_400), in: zone) ?? day + 86_400))
+    }
     if let start, let end, start >= end {
         throw UserError("--since \(UntrustedText.line(since ?? "")) is not before --until \(UntrustedText.line(until ?? "")): the period is empty")
     }
@@ -121,10 +131,13 @@ func isDateAlone(_ text: String) -> Bool {
     return trimmed.utf8.count == 10 && ISODate.seconds(trimmed) != nil
 }
 
-func parseDate(_ text: String?, option: String) throws -> Date? {
+func parseDate(_ text: String?, option: String, zone: TimeZone) throws -> Date? {
     guard let text else { return nil }
-    guard let seconds = ISODate.seconds(text) else {
+    guard let seconds = ISODate.seconds(text, in: zone) else {
         throw UserError("\(option): bad date '\(UntrustedText.line(text))' (expected ISO 8601, e.g. 2024-03-01 or 2024-03-01T14:05:00Z)")
     }
     return Date(timeIntervalSince1970: TimeInterval(seconds))
 }
+
+/// What `--since` says of zones, in both commands' help.
+let zoneHelp = "A date or time without a zone is in the shop's time zone (the config's timezone, else the system's)."

@@ -28,7 +28,8 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var storeOptions: StoreOptions
 
-    @Option(help: ArgumentHelp("Complaints from this date or time on (ISO 8601; resolved or created, see --period-by).", valueName: "date"))
+    @Option(help: ArgumentHelp("Complaints from this date or time on (ISO 8601; resolved or created, see --period-by). " + zoneHelp,
+                               valueName: "date"))
     var since: String?
 
     @Option(help: ArgumentHelp("Complaints up to the end of this date, or before this time (ISO 8601).", valueName: "date"))
@@ -57,9 +58,10 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         try reportingUserErrors {
             let config = try loadConfig()
-            let (since, until) = try parsePeriod(since, until)
+            let (since, until) = try parsePeriod(since, until, zone: config.shopTimeZone)
             let options = ReportOptions(since: since, until: until, basis: periodBy, breakdown: by, every: every,
-                                        recoveryWindowDays: config.policy.recoveryWindowDays, breachLimit: breaches)
+                                        recoveryWindowDays: config.policy.recoveryWindowDays, timeZone: config.shopTimeZone,
+                                        breachLimit: breaches)
             let report = try storeOptions.open(mustExist: true).report(options)
             let currency = config.policy.currency
             print(format == .table ? report.table(currency: currency) : report.json(currency: currency), terminator: "")

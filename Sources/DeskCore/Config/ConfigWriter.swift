@@ -9,6 +9,8 @@ extension DeskConfig {
         out += "keymap = \(quoted(keymap))\n"
         out += "currency = \(quoted(policy.currency))\n"
         out += "recovery_window_days = \(policy.recoveryWindowDays)\n"
+        out += "# the shop's time zone: dates written without one are read in it (unset: the system's, now \(TimeZone.current.identifier))\n"
+        out += (timeZone.map { "timezone = \(quoted($0.identifier))" } ?? "# timezone = \"Europe/Moscow\"") + "\n"
         out += "# replies end with this signature; {agent} is the agent's name (unset: the reply language's own)\n"
         out += (signature.map { "signature = \(quoted($0))" } ?? "# signature = \"С уважением,\\n{agent}\\nСлужба заботы о клиентах\"") + "\n"
         out += "# whether recording an apology (a) opens the reply editor right after\n"

@@ -13,10 +13,16 @@ public struct ExportFilter: Sendable {
     public var redact: Bool
     /// Only the cases a queue view holds (with its filter, or a search's matches).
     public var view: QueueQuery?
+    /// CSV as Excel and LibreOffice open it under a Russian locale (`--excel`): a UTF-8 BOM,
+    /// `;` between cells, CRLF, dates `ДД.ММ.ГГГГ ЧЧ:ММ` in `timeZone`, a decimal comma.
+    public var excel: Bool
+    /// The shop's zone, where an Excel CSV's or a workbook's dates are written.
+    public var timeZone: TimeZone
 
     public init(since: Date? = nil, until: Date? = nil, basis: PeriodBasis = .standard, redact: Bool = false,
-                view: QueueQuery? = nil) {
+                view: QueueQuery? = nil, excel: Bool = false, timeZone: TimeZone = .current) {
         self.since = since; self.until = until; self.basis = basis; self.redact = redact; self.view = view
+        self.excel = excel; self.timeZone = timeZone
     }
 }
 

@@ -112,11 +112,13 @@ public struct ImportOptions: Sendable {
     public var recoveryWindowDays = 90
     /// The SLA new tickets get.
     public var sla = SLAPolicy.standard
+    /// The shop's zone: where a date or time written without a zone is.
+    public var timeZone = ISODate.utc
 
     public init(dryRun: Bool = false, maxErrors: Int = 20, agent: String = "import", recoveryWindowDays: Int = 90,
-                sla: SLAPolicy = .standard) {
+                sla: SLAPolicy = .standard, timeZone: TimeZone = ISODate.utc) {
         self.dryRun = dryRun; self.maxErrors = maxErrors; self.agent = agent; self.recoveryWindowDays = recoveryWindowDays
-        self.sla = sla
+        self.sla = sla; self.timeZone = timeZone
     }
 }
 

@@ -28,8 +28,9 @@ extension Report {
             }
         }
         var object: [String: Any] = [
-            "since": since.map { ISODate.string($0.seconds) as Any } ?? NSNull(),
-            "until": until.map { ISODate.string($0.seconds) as Any } ?? NSNull(),
+            "since": since.map { ISODate.string($0.seconds, in: timeZone) as Any } ?? NSNull(),
+            "until": until.map { ISODate.string($0.seconds, in: timeZone) as Any } ?? NSNull(),
+            "time_zone": timeZone.identifier,
             "period_by": basis.rawValue,
             "complaints": complaints,
             "by_reason": counts(byReason),
@@ -53,7 +54,7 @@ extension Report {
                 "first_answer": breaches.firstAnswer, "resolution": breaches.resolution,
                 "most_overdue": breaches.worst.map {
                     ["ticket_id": UntrustedText.line($0.ticketID), "deadline": $0.deadline.rawValue, "priority": $0.priority,
-                     "agent": $0.agent.map { UntrustedText.line($0) as Any } ?? NSNull(), "due": ISODate.string($0.due),
+                     "agent": $0.agent.map { UntrustedText.line($0) as Any } ?? NSNull(), "due": ISODate.string($0.due, in: timeZone),
                      "late_seconds": $0.late, "pending": $0.pending] as [String: Any]
                 },
             ] as [String: Any],

@@ -16,13 +16,14 @@ extension Report {
         return "\(minutes)m"
     }
 
-    /// `2026-11-01T00:00:00Z to 2026-12-01T00:00:00Z`, `all time`.
+    /// `2026-11-01T00:00:00+03:00 to 2026-12-01T00:00:00+03:00` (in the shop's zone), `all time`.
     public var period: String {
-        switch (since, until) {
+        func shown(_ date: Date) -> String { ISODate.string(date.seconds, in: timeZone) }
+        return switch (since, until) {
         case (nil, nil): "all time"
-        case let (s?, nil): "from \(ISODate.string(s.seconds))"
-        case let (nil, u?): "before \(ISODate.string(u.seconds))"
-        case let (s?, u?): "\(ISODate.string(s.seconds)) to \(ISODate.string(u.seconds))"
+        case let (s?, nil): "from \(shown(s))"
+        case let (nil, u?): "before \(shown(u))"
+        case let (s?, u?): "\(shown(s)) to \(shown(u))"
         }
     }
 
@@ -82,7 +83,7 @@ extension Report {
             out.append("  " + id.padding(toLength: max(idWidth, id.count), withPad: " ", startingAt: 0)
                        + "  " + b.deadline.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)
                        + "  " + b.priority.padding(toLength: 6, withPad: " ", startingAt: 0)
-                       + "  due " + ISODate.string(b.due) + "  " + Self.duration(b.late) + " late"
+                       + "  due " + ISODate.string(b.due, in: timeZone) + "  " + Self.duration(b.late) + " late"
                        + (b.pending ? " (still waiting)" : "")
                        + (b.agent.map { "  " + UntrustedText.line($0) } ?? ""))
         }

@@ -73,6 +73,8 @@ public struct Report: Equatable, Sendable {
     public var until: Date?
     /// Which date put the complaints in the period.
     public var basis: PeriodBasis = .standard
+    /// The shop's zone, where the period's bounds and a trend's weeks and months are shown.
+    public var timeZone = ISODate.utc
     public var complaints: Int
     public var byReason: [Count]
     public var byChannel: [Count]

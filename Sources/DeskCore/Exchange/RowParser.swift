@@ -18,12 +18,15 @@ public struct RowParser: Sendable {
     public let file: String
     /// The SLA a new ticket gets from its priority.
     public let sla: SLAPolicy
+    /// Where a date or time the file writes without a zone is (the shop's zone).
+    public let timeZone: TimeZone
     private let position: [String: Int]
 
-    public init(kind: ImportKind, file: String, sla: SLAPolicy = .standard) {
+    public init(kind: ImportKind, file: String, sla: SLAPolicy = .standard, timeZone: TimeZone = ISODate.utc) {
         self.kind = kind
         self.file = file
         self.sla = sla
+        self.timeZone = timeZone
         position = Dictionary(uniqueKeysWithValues: kind.columns.enumerated().map { ($1, $0) })
     }
 
@@ -92,7 +95,7 @@ public struct RowParser: Sendable {
 
         mutating func date(_ column: String, required: Bool = true) -> Date? {
             guard let raw = required ? text(column) : optional(column), !raw.isEmpty else { return nil }
-            guard let seconds = ISODate.seconds(raw) else {
+            guard let seconds = ISODate.seconds(raw, in: parser.timeZone) else {
                 problem(column, "bad date '\(raw)' (expected ISO 8601, e.g. 2024-03-01 or 2024-03-01T14:05:00Z)")
                 return nil
             }
@@ -233,11 +236,42 @@ public struct RowParser: Sendable {
     }
 }
 
-/// ISO 8601 timestamps as the shop's files write them: `2024-03-01` (midnight UTC),
+/// ISO 8601 timestamps as the shop's files write them: `2024-03-01` (midnight),
 /// `2024-03-01T14:05`, `2024-03-01T14:05:09`, with optional fraction (dropped), and `Z`,
-/// `+03:00`, `+0300` or no zone (UTC). A space may stand for the `T`.
+/// `+03:00`, `+0300` or no zone (UTC, or the zone `seconds(_:in:)` is given: the shop's).
+/// A space may stand for the `T`.
 public enum ISODate {
     public static func seconds(_ text: String) -> Int64? {
+        parse(text)?.seconds
+    }
+
+    /// The moment `text` names, a time without a zone being one in `zone` (the shop's): its
+    /// offset there at that moment, so that summer time is taken into account. A wall time
+    /// summer time skips or repeats is read with the offset before the change.
+    public static func seconds(_ text: String, in zone: TimeZone) -> Int64? {
+        guard let (seconds, zoned) = parse(text) else { return nil }
+        return zoned ? seconds : utc(fromLocal: seconds, in: zone)
+    }
+
+    /// The moment whose wall time in `zone` is `local` (seconds as if that wall time were UTC).
+    static func utc(fromLocal local: Int64, in zone: TimeZone) -> Int64 {
+        let guess = local - Int64(zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(local))))
+        return local - Int64(zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(guess))))
+    }
+
+    /// `2024-03-01T17:05:09+03:00`: the moment as a wall time in `zone` with its offset
+    /// (`Z` where the offset is 0).
+    public static func string(_ seconds: Int64, in zone: TimeZone) -> String {
+        let offset = Int64(zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(seconds))))
+        guard offset != 0 else { return string(seconds) }
+        let local = string(seconds + offset).dropLast()
+        let magnitude = abs(offset) / 60
+        func two(_ v: Int64) -> String { v < 10 ? "0\(v)" : "\(v)" }
+        return local + (offset < 0 ? "-" : "+") + two(magnitude / 60) + ":" + two(magnitude % 60)
+    }
+
+    /// The seconds of `text` read as UTC, and whether it named its own zone.
+    private static func parse(_ text: String) -> (seconds: Int64, zoned: Bool)? {
         var s = Array(text.utf8)
         while s.last == 0x20 { s.removeLast() }
         var i = 0
@@ -259,7 +293,7 @@ public enum ISODate {
         guard let year = digits(4), expect(0x2D), let month = digits(2), expect(0x2D), let day = digits(2),
               (1...12).contains(month), (1...daysIn(month, year)).contains(day) else { return nil }
         var seconds = daysFromCivil(year, month, day) * 86_400
-        guard i < s.count else { return seconds }
+        guard i < s.count else { return (seconds, false) }
         guard expect(0x54) || expect(0x20) || expect(0x74),
               let hour = digits(2), expect(0x3A), let minute = digits(2), hour < 24, minute < 60 else { return nil }
         var second: Int64 = 0
@@ -273,16 +307,18 @@ public enum ISODate {
             }
         }
         seconds += hour * 3600 + minute * 60 + second
-        guard i < s.count else { return seconds }
-        if expect(0x5A) || expect(0x7A) { return i == s.count ? seconds : nil }
+        guard i < s.count else { return (seconds, false) }
+        if expect(0x5A) || expect(0x7A) { return i == s.count ? (seconds, true) : nil }
         let sign: Int64
         if expect(0x2B) { sign = 1 } else if expect(0x2D) { sign = -1 } else { return nil }
         guard let zh = digits(2), zh < 24 else { return nil }
         _ = expect(0x3A)
         let zm = i < s.count ? digits(2) : 0
         guard let zm, zm < 60, i == s.count else { return nil }
-        return seconds - sign * (zh * 3600 + zm * 60)
+        return (seconds - sign * (zh * 3600 + zm * 60), true)
     }
+
+    public static let utc = TimeZone(identifier: "UTC")!
 
     /// `2024-03-01T14:05:09Z`.
     public static func string(_ seconds: Int64) -> String {

@@ -15,7 +15,7 @@ extension Store {
         if filter.view == nil, filter.basis == .resolved, let count = try exportInTwo(filter, format: format, to: handle, splitAbove: splitAbove) {
             return count
         }
-        let writer = try CaseWriters.make(format, to: handle, redact: filter.redact)
+        let writer = try CaseWriters.make(format, to: handle, filter: filter)
         let count = try exportCases(filter) { try writer.write($0) }
         try writer.finish()
         return count
@@ -115,7 +115,7 @@ extension Store {
                     try pool.read { db -> Int in
                         let agrees = try String.fetchOne(db, sql: fingerprint) == seen
                         guard second.started(agreeing: agrees) else { return 0 }
-                        let writer = try CaseWriters.make(format, to: spare.handle, redact: filterCopy.redact, header: false)
+                        let writer = try CaseWriters.make(format, to: spare.handle, filter: filterCopy, header: false)
                         let count = try cases(db, filterCopy, part: .from(resolvedAt: split.resolvedAt, seq: split.seq)) {
                             if second.isCancelled { throw CancellationError() }
                             try writer.write($0)
@@ -133,7 +133,7 @@ extension Store {
             guard second.waitUntilStarted() else { return nil }
             let firstCount: Int
             do {
-                let writer = try CaseWriters.make(format, to: handle, redact: filter.redact)
+                let writer = try CaseWriters.make(format, to: handle, filter: filter)
                 firstCount = try cases(db, filter, part: .before(resolvedAt: split.resolvedAt, seq: split.seq)) {
                     // The second half failed: no use writing on.
                     if let failure = second.failure { throw failure }

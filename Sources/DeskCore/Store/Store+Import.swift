@@ -10,7 +10,8 @@ extension Store {
     public func importRows(from rows: any RowSource, options: ImportOptions,
                            progress: ((ImportProgress) -> Void)?) throws -> ImportSummary {
         let started = Date()
-        let source = PrefetchingRowSource(rows, parser: RowParser(kind: rows.kind, file: rows.file, sla: options.sla))
+        let source = PrefetchingRowSource(rows, parser: RowParser(kind: rows.kind, file: rows.file, sla: options.sla,
+                                                                      timeZone: options.timeZone))
         defer { source.cancel() }
         let limit = options.dryRun ? max(options.maxErrors, 1) : 1
         var summary = ImportSummary()
