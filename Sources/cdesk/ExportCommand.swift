@@ -1,18 +1,35 @@
 import ArgumentParser
 import DeskCore
+import DeskWorkbook
 import Foundation
+
+/// What `cdesk export` writes: the two exchange formats, or an xlsx workbook.
+enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
+    case csv, jsonl, xlsx
+
+    /// The format a file name implies (`.csv`, `.jsonl`, `.ndjson`, `.xlsx`), or nil.
+    static func implied(by path: String) -> ExportFormat? {
+        (path as NSString).pathExtension.lowercased() == "xlsx" ? .xlsx
+            : ExchangeFormat.implied(by: path).flatMap { ExportFormat(rawValue: $0.rawValue) }
+    }
+}
 
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Export resolved cases, one row per ticket, as CSV or JSON Lines.",
-        discussion: "Columns: \(ExportCase.columns.joined(separator: ","))"
+        abstract: "Export resolved cases, one row per ticket, as CSV, JSON Lines or an xlsx workbook.",
+        discussion: """
+            Columns: \(ExportCase.columns.joined(separator: ","))
+
+            xlsx (needs --output): typed cells (text stays text, amounts and ratings are numbers, times are \
+            dates in the shop's time zone), a frozen header row; the report of the same period on a second sheet.
+            """
     )
 
     @OptionGroup var storeOptions: StoreOptions
 
-    @Option(help: "csv or jsonl (default: from --output's extension, else csv).")
-    var format: ExchangeFormat?
+    @Option(help: "csv, jsonl or xlsx (default: from --output's extension, else csv).")
+    var format: ExportFormat?
 
     @Option(help: ArgumentHelp("Cases from this date or time on (ISO 8601; resolved or created, see --period-by). " + zoneHelp,
                                valueName: "date"))
@@ -39,10 +56,12 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         let output = output == "-" ? nil : output
         try reportingUserErrors {
-            let zone = try loadConfig().shopTimeZone
+            let config = try loadConfig()
+            let zone = config.shopTimeZone
             let (since, until) = try parsePeriod(since, until, zone: zone)
-            let format = format ?? output.flatMap(ExchangeFormat.implied(by:)) ?? .csv
+            let format = format ?? output.flatMap(ExportFormat.implied(by:)) ?? .csv
             if excel, format != .csv { throw UserError("--excel is a kind of CSV; it does not go with --format \(format.rawValue)") }
+            if format == .xlsx, output == nil { throw UserError("--format xlsx writes a file: name it with --output FILE.xlsx") }
             let filter = ExportFilter(since: since, until: until, basis: periodBy, redact: redact, excel: excel, timeZone: zone)
             let store = try storeOptions.open(mustExist: true)
             if let output, store.isStore(output) {
@@ -63,7 +82,15 @@ struct ExportCommand: ParsableCommand {
             let started = Date()
             let count: Int
             do {
-                count = try store.exportCases(filter, format: format, to: file?.handle ?? FileHandle.standardOutput)
+                if let exchange = ExchangeFormat(rawValue: format.rawValue) {
+                    count = try store.exportCases(filter, format: exchange, to: file?.handle ?? FileHandle.standardOutput)
+                } else if let file {
+                    let report = ReportOptions(since: since, until: until, basis: periodBy, now: started,
+                                               recoveryWindowDays: config.policy.recoveryWindowDays, timeZone: zone)
+                    count = try writeWorkbook(store, filter, report: report, currency: config.policy.currency, to: file.path)
+                } else {
+                    count = 0
+                }
                 try file?.commit()
             } catch {
                 // A file cut short is worse than none.
@@ -73,6 +100,7 @@ struct ExportCommand: ParsableCommand {
                     throw UserError("\(path) appeared while exporting; nothing was written over it")
                 }
                 if let error = error as? ExportFile.Problem { throw UserError("\(error)") }
+                if let error = error as? CaseWorkbook.Problem { throw UserError("\(error)") }
                 throw UserError("cannot write \(output ?? "standard output"): \(error.localizedDescription)")
             }
             if let output {
@@ -83,6 +111,14 @@ struct ExportCommand: ParsableCommand {
         }
     }
 
+    /// The cases and the period's report as a workbook at `path`; returns how many cases.
+    private func writeWorkbook(_ store: any DeskStore, _ filter: ExportFilter, report: ReportOptions, currency: String,
+                               to path: String) throws -> Int {
+        let workbook = try CaseWorkbook(path: path, redact: filter.redact, timeZone: filter.timeZone, currency: currency)
+        let count = try store.exportCases(filter) { try workbook.write($0) }
+        try workbook.finish(report: try store.report(report))
+        return count
+    }
 }
 
 /// Removes an unfinished export's hidden file when a signal ends the process (as C text:

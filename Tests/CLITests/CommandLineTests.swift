@@ -45,6 +45,24 @@ import Testing
         #expect(help.stdout.contains("up to the end of this date"))
     }
 
+    /// A workbook is a file, and --excel is a kind of CSV; report and export share the period basis.
+    @Test func exportFormatsAndPeriodBasis() throws {
+        let store = try store()
+        let noFile = try runCDesk(["export", "--store", store, "--format", "xlsx"])
+        #expect(noFile.status == 1 && noFile.stderr == "cdesk: --format xlsx writes a file: name it with --output FILE.xlsx\n")
+        let jsonl = try runCDesk(["export", "--store", store, "--format", "jsonl", "--excel"])
+        #expect(jsonl.status == 1 && jsonl.stderr.contains("--excel is a kind of CSV"))
+        let path = Scratch.path("cases.xlsx")
+        let xlsx = try runCDesk(["export", "--store", store, "--output", path])
+        #expect(xlsx.status == 0 && xlsx.stderr.hasPrefix("exported 2 cases to"), "\(xlsx.stderr)")
+        #expect(FileManager.default.contents(atPath: path)?.prefix(2) == Data("PK".utf8), "a zip: the xlsx container")
+        for command in ["report", "export"] {
+            let help = try runCDesk([command, "--help"])
+            #expect(help.stdout.contains("--period-by <created|resolved>") && help.stdout.contains("default: resolved"), "\(command)")
+            #expect(help.stdout.contains("the shop's time zone"), "\(command)")
+        }
+    }
+
     /// What a keymap file must say is printed whole, in one column.
     @Test func keysPrintsWholeActionNames() throws {
         let result = try runCDesk(["keys"], environment: ["XDG_CONFIG_HOME": "/nonexistent"])

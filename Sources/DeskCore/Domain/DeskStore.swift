@@ -75,6 +75,10 @@ public protocol CaseExchange {
     func importRows(from rows: any RowSource, options: ImportOptions, progress: ((ImportProgress) -> Void)?) throws -> ImportSummary
     /// Writes the done cases `filter` selects to `handle`; returns how many.
     func exportCases(_ filter: ExportFilter, format: ExchangeFormat, to handle: FileHandle, splitAbove: Int) throws -> Int
+    /// Calls `body` with each done case `filter` selects, oldest resolution first (for a
+    /// writer outside the core: the xlsx workbook); returns how many.
+    @discardableResult
+    func exportCases(_ filter: ExportFilter, _ body: (ExportCase) throws -> Void) throws -> Int
     func report(_ options: ReportOptions) throws -> Report
     func isEmpty() throws -> Bool
     func add(_ batch: RecordBatch, agent: String, note: String) throws

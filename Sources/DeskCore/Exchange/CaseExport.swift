@@ -89,8 +89,8 @@ public struct ExportCase: Hashable, Sendable {
     public var compensationsText: String { compensations.map(\.text).joined(separator: "; ") }
 
     /// One cell of a case as the writers put it in their format: text, a time, or a number
-    /// (nil: empty).
-    enum Cell {
+    /// (nil: empty). A number is a decimal with a point (`1500.50`).
+    public enum Cell: Equatable, Sendable {
         case text(String?)
         case date(Int64?)
         case number(String?)
@@ -98,7 +98,7 @@ public struct ExportCase: Hashable, Sendable {
 
     /// The cells in the order of `columns`, masked with `redact`: the one place that order is
     /// kept for both writers.
-    func cells(redact: Bool, _ visit: (Cell) -> Void) {
+    public func cells(redact: Bool, _ visit: (Cell) -> Void) {
         visit(.text(ticketID))
         visit(.text(customerID))
         visit(.text(customerName))

@@ -328,7 +328,7 @@ public enum ISODate {
     }
 
     /// The calendar day of `seconds`, and the seconds since its midnight.
-    static func parts(_ seconds: Int64) -> (date: (year: Int64, month: Int64, day: Int64), rest: Int64) {
+    public static func parts(_ seconds: Int64) -> (date: (year: Int64, month: Int64, day: Int64), rest: Int64) {
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         return (civilFromDays(days), seconds - days * 86_400)
     }
