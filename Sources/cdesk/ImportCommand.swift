@@ -99,6 +99,8 @@ struct ImportCommand: ParsableCommand {
             do {
                 let source = try RowSources.open(path: file, kind: kind, format: format, options: readOptions())
                 let config = try loadConfig()
+                // New tickets get the config's targets: the open ones follow them first.
+                if !dryRun { try applySLA(config, to: store, agent: currentAgent(agent)) }
                 let options = ImportOptions(dryRun: dryRun, maxErrors: maxErrors, agent: currentAgent(agent),
                                             recoveryWindowDays: config.policy.recoveryWindowDays, sla: config.sla,
                                             timeZone: config.shopTimeZone)

@@ -62,7 +62,9 @@ struct ReportCommand: ParsableCommand {
             let options = ReportOptions(since: since, until: until, basis: periodBy, breakdown: by, every: every,
                                         recoveryWindowDays: config.policy.recoveryWindowDays, timeZone: config.shopTimeZone,
                                         breachLimit: breaches)
-            let report = try storeOptions.open(mustExist: true).report(options)
+            let store = try storeOptions.open(mustExist: true)
+            try applySLA(config, to: store, agent: currentAgent(nil))
+            let report = try store.report(options)
             let currency = config.policy.currency
             print(format == .table ? report.table(currency: currency) : report.json(currency: currency), terminator: "")
         }

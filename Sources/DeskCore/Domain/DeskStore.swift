@@ -25,6 +25,10 @@ public protocol DeskStore: QueueReading, TicketChanging, CaseExchange, AnyObject
     /// A number that grows with every change anyone makes (an agent, an import): the
     /// console compares it to notice others' changes.
     func changeStamp() throws -> Int64
+    /// Recomputes the open complaints' deadlines when the SLA targets changed since the store
+    /// last saw them; how many moved, nil when they had not changed.
+    @discardableResult
+    func applySLA(_ sla: SLAPolicy, agent: String, at: Date) throws -> Int?
 }
 
 /// The queue and the ticket screen: pages of a view, counts, one complaint in full.
