@@ -71,6 +71,6 @@ func loadKeymap(_ preset: String?) throws -> Keymap {
 /// them, the open complaints' deadlines are recomputed (and the audit log says so).
 func applySLA(_ config: DeskConfig, to store: any DeskStore, agent: String) throws {
     if let moved = try store.applySLA(config.sla, agent: agent, at: Date()), moved > 0 {
-        FileHandle.standardError.write(Data("cdesk: the SLA targets changed; \(counted(moved, "open complaint"))'s deadlines recomputed\n".utf8))
+        FileHandle.standardError.write(Data("cdesk: the SLA targets changed; the deadlines of \(counted(moved, "open complaint")) were recomputed\n".utf8))
     }
 }
