@@ -7,8 +7,9 @@ let packageFolder = String(#filePath.prefix(upTo: #filePath.lastIndex(of: "/")!)
 
 // Layers, each a target; the dependency rule:
 //   DeskCore knows nothing of terminals; DeskUI knows DeskCore; only DeskTerminal knows
-//   ncurses; only DeskMail knows GMime (it turns mail into DeskCore's ParsedMail); the cdesk
-//   executable wires them together.
+//   ncurses; only DeskMail knows GMime (it turns mail into DeskCore's ParsedMail); only
+//   DeskWorkbook knows libxlsxwriter (it writes DeskCore's export and report as xlsx); the
+//   cdesk executable wires them together.
 let package = Package(
     name: "cdesk",
     platforms: [.macOS(.v13)],
@@ -45,6 +46,15 @@ let package = Package(
             name: "DeskMail",
             dependencies: ["DeskCore", "CGMime"]
         ),
+        .systemLibrary(
+            name: "CXlsxWriter",
+            path: "Sources/CXlsxWriter",
+            providers: [.apt(["libxlsxwriter-dev"])]
+        ),
+        .target(
+            name: "DeskWorkbook",
+            dependencies: ["DeskCore", "CXlsxWriter"]
+        ),
         .target(
             name: "DeskUI",
             dependencies: ["DeskCore"]
@@ -56,13 +66,14 @@ let package = Package(
         .executableTarget(
             name: "cdesk",
             dependencies: [
-                "DeskCore", "DeskUI", "DeskTerminal", "DeskMail",
+                "DeskCore", "DeskUI", "DeskTerminal", "DeskMail", "DeskWorkbook",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .target(name: "DeskTestSupport", dependencies: ["DeskCore"], path: "Tests/DeskTestSupport"),
         .testTarget(name: "DeskCoreTests", dependencies: ["DeskCore", "DeskTestSupport"]),
         .testTarget(name: "DeskMailTests", dependencies: ["DeskMail", "DeskCore", "DeskTestSupport"]),
+        .testTarget(name: "DeskWorkbookTests", dependencies: ["DeskWorkbook", "DeskCore", "DeskTestSupport"]),
         .testTarget(name: "DeskUITests", dependencies: ["DeskUI", "DeskCore", "DeskTestSupport"], exclude: ["Golden", "KeymapFixtures"]),
         // Depends on the executable so that `swift test` builds the binary it drives in tmux.
         .testTarget(name: "CLITests", dependencies: ["cdesk", "DeskCore", "DeskTestSupport"]),

@@ -37,6 +37,7 @@ struct ConsoleCommand: ParsableCommand {
                 FileHandle.standardError.write(Data("cdesk: creating the demo store \(storeOptions.path(demo: true))…\n".utf8))
                 try DemoCommand.fill(store, options: DemoOptions(now: DemoCommand.startOfHour()))
             }
+            try applySLA(config, to: store, agent: currentAgent(agent))
             let screen: TerminalScreen
             do {
                 screen = try TerminalScreen()

@@ -19,13 +19,18 @@ struct ImportCommand: ParsableCommand {
               customers  id,name,email,phone,region,tier,referrals,joined
               orders     id,customer_id,placed_at,total,delivery_fee,status,delivered_at
               tickets    id,customer_id,order_id,channel,reason,subject,status,priority,
-                         fault,created_at,resolved_at
+                         fault,created_at,resolved_at,resolution,resolution_amount,
+                         satisfaction
               messages   ticket_id,author,body,internal,at,agent
 
             A column the file does not have leaves stored values as they are; an empty cell clears one; a column \
             the desk does not know is an error. A ticket's status, fault and resolution time are the desk's once \
             it is stored: a re-import keeps them and says how many rows differed. A ticket imported as resolved or \
-            closed without resolved_at counts as resolved when created. A CSV file's separator (comma, semicolon or \
+            closed without resolved_at counts as resolved when created, its resolution time unknown (the report leaves \
+            it out of time figures). A done ticket may carry its resolution, a refund's or replacement's amount \
+            (resolution_amount, exported in compensation_value) and a satisfaction 1-5. Dates and times without \
+            a zone (2026-11-30, 2026-11-30 14:05) are in the shop's time zone: the config's timezone, else the \
+            system's. A CSV file's separator (comma, semicolon or \
             tab) is told from its header; --dry-run shows what the file would change, column by column.
             """
     )
@@ -94,8 +99,11 @@ struct ImportCommand: ParsableCommand {
             do {
                 let source = try RowSources.open(path: file, kind: kind, format: format, options: readOptions())
                 let config = try loadConfig()
+                // New tickets get the config's targets: the open ones follow them first.
+                if !dryRun { try applySLA(config, to: store, agent: currentAgent(agent)) }
                 let options = ImportOptions(dryRun: dryRun, maxErrors: maxErrors, agent: currentAgent(agent),
-                                            recoveryWindowDays: config.policy.recoveryWindowDays, sla: config.sla)
+                                            recoveryWindowDays: config.policy.recoveryWindowDays, sla: config.sla,
+                                            timeZone: config.shopTimeZone)
                 let summary = try store.importRows(from: source, options: options,
                                                    progress: progress.isShown ? progress.show : nil)
                 progress.finish()

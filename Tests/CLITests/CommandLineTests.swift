@@ -40,9 +40,27 @@ import Testing
         #expect(try exported(["--until", "2026-11-30T00:00:00Z"]) == ["T1"], "a time is where it stops")
         #expect(try exported(["--until", "2026-11-30T18:00:00Z"]) == ["T1"], "before that time")
         let report = try runCDesk(["report", "--store", store, "--since", "2026-11-30", "--until", "2026-11-30"])
-        #expect(report.stdout.hasPrefix("Complaints: 1 (2026-11-30T00:00:00Z to 2026-12-01T00:00:00Z)"), "\(report.stdout)")
+        #expect(report.stdout.hasPrefix("Complaints: 1 (resolved 2026-11-30T00:00:00Z to 2026-12-01T00:00:00Z)"), "\(report.stdout)")
         let help = try runCDesk(["export", "--help"])
         #expect(help.stdout.contains("up to the end of this date"))
+    }
+
+    /// A workbook is a file, and --excel is a kind of CSV; report and export share the period basis.
+    @Test func exportFormatsAndPeriodBasis() throws {
+        let store = try store()
+        let noFile = try runCDesk(["export", "--store", store, "--format", "xlsx"])
+        #expect(noFile.status == 1 && noFile.stderr == "cdesk: --format xlsx writes a file: name it with --output FILE.xlsx\n")
+        let jsonl = try runCDesk(["export", "--store", store, "--format", "jsonl", "--excel"])
+        #expect(jsonl.status == 1 && jsonl.stderr.contains("--excel is a kind of CSV"))
+        let path = Scratch.path("cases.xlsx")
+        let xlsx = try runCDesk(["export", "--store", store, "--output", path])
+        #expect(xlsx.status == 0 && xlsx.stderr.hasPrefix("exported 2 cases to"), "\(xlsx.stderr)")
+        #expect(FileManager.default.contents(atPath: path)?.prefix(2) == Data("PK".utf8), "a zip: the xlsx container")
+        for command in ["report", "export"] {
+            let help = try runCDesk([command, "--help"])
+            #expect(help.stdout.contains("--period-by <created|resolved>") && help.stdout.contains("default: resolved"), "\(command)")
+            #expect(help.stdout.contains("the shop's time zone"), "\(command)")
+        }
     }
 
     /// What a keymap file must say is printed whole, in one column.

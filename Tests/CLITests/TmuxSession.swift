@@ -108,6 +108,8 @@ func spawn(_ path: String, _ arguments: [String], environment: [String: String]?
 /// Runs the binary without a terminal and collects its exit status and output.
 func runCDesk(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, stdout: String, stderr: String) {
     var env = ProcessInfo.processInfo.environment
+    // Dates without a zone are the shop's, the system's by default: the same on every machine.
+    env["TZ"] = "UTC"
     env.merge(environment) { $1 }
     return try spawn(TmuxSession.binary, arguments, environment: env)
 }

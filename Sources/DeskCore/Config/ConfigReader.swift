@@ -41,9 +41,15 @@ struct ConfigReader {
             case "playbook": config.playbook.rules = try readPlaybook(value)
             case "sla": try readSLA(try tableValue(value, key), into: &config.sla)
             case "mail": try readMail(try tableValue(value, key), into: &config.mail)
+            case "timezone":
+                let name = try string(value, key)
+                guard let zone = TimeZone(identifier: name) else {
+                    throw error(key, "unknown time zone (expected a name like \"Europe/Moscow\" or \"UTC\")")
+                }
+                config.timeZone = zone
             default:
-                throw error(key, "unknown key (known: keymap, language, currency, recovery_window_days, signature, apology_opens_reply, "
-                                 + "compensation, vip, sla, playbook, mail)")
+                throw error(key, "unknown key (known: keymap, language, currency, recovery_window_days, timezone, signature, "
+                                 + "apology_opens_reply, compensation, vip, sla, playbook, mail)")
             }
         }
         return config

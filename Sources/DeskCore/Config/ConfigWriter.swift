@@ -11,6 +11,8 @@ extension DeskConfig {
         out += "recovery_window_days = \(policy.recoveryWindowDays)\n"
         out += "# the console's language, en or ru (unset: from LC_ALL, LC_MESSAGES, LANG, LANGUAGE)\n"
         out += (language.map { "language = \"\($0.rawValue)\"" } ?? "# language = \"ru\"") + "\n"
+        out += "# the shop's time zone: dates written without one are read in it (unset: the system's, now \(TimeZone.current.identifier))\n"
+        out += (timeZone.map { "timezone = \(quoted($0.identifier))" } ?? "# timezone = \"Europe/Moscow\"") + "\n"
         out += "# replies end with this signature; {agent} is the agent's name (unset: the reply language's own)\n"
         out += (signature.map { "signature = \(quoted($0))" } ?? "# signature = \"С уважением,\\n{agent}\\nСлужба заботы о клиентах\"") + "\n"
         out += "# whether recording an apology (a) opens the reply editor right after\n"

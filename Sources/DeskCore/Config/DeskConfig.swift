@@ -19,6 +19,13 @@ public struct DeskConfig: Sendable, Equatable {
     public var apologyOpensReply = false
     /// `[mail]`: what receiving needs.
     public var mail = MailSettings()
+    /// `timezone`: the shop's zone (an IANA name), where dates written without a zone are
+    /// read (`--since 2026-11-01`, a file's `2026-11-01 10:00`) and an export's dates are
+    /// shown to a spreadsheet; nil: the system's.
+    public var timeZone: TimeZone?
+
+    /// The shop's zone: `timezone`, else the system's.
+    public var shopTimeZone: TimeZone { timeZone ?? .current }
 
     public static let standard = DeskConfig(policy: .standard, playbook: .standard, keymap: "default")
 

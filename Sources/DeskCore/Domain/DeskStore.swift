@@ -25,6 +25,10 @@ public protocol DeskStore: QueueReading, TicketChanging, CaseExchange, AnyObject
     /// A number that grows with every change anyone makes (an agent, an import): the
     /// console compares it to notice others' changes.
     func changeStamp() throws -> Int64
+    /// Recomputes the open complaints' deadlines when the SLA targets changed since the store
+    /// last saw them; how many moved, nil when they had not changed.
+    @discardableResult
+    func applySLA(_ sla: SLAPolicy, agent: String, at: Date) throws -> Int?
 }
 
 /// The queue and the ticket screen: pages of a view, counts, one complaint in full.
@@ -75,7 +79,11 @@ public protocol CaseExchange {
     func importRows(from rows: any RowSource, options: ImportOptions, progress: ((ImportProgress) -> Void)?) throws -> ImportSummary
     /// Writes the done cases `filter` selects to `handle`; returns how many.
     func exportCases(_ filter: ExportFilter, format: ExchangeFormat, to handle: FileHandle, splitAbove: Int) throws -> Int
-    func report(since: Date?, until: Date?) throws -> Report
+    /// Calls `body` with each done case `filter` selects, oldest resolution first (for a
+    /// writer outside the core: the xlsx workbook); returns how many.
+    @discardableResult
+    func exportCases(_ filter: ExportFilter, _ body: (ExportCase) throws -> Void) throws -> Int
+    func report(_ options: ReportOptions) throws -> Report
     func isEmpty() throws -> Bool
     func add(_ batch: RecordBatch, agent: String, note: String) throws
     func loadDemo(_ generator: DemoGenerator, agent: String, progress: (Int) -> Void) throws
@@ -112,7 +120,8 @@ extension TicketChanging {
 }
 
 extension CaseExchange {
-    public func report() throws -> Report { try report(since: nil, until: nil) }
+    /// All time, by the standard period basis.
+    public func report() throws -> Report { try report(ReportOptions()) }
     public func importRows(from rows: any RowSource, options: ImportOptions = ImportOptions()) throws -> ImportSummary {
         try importRows(from: rows, options: options, progress: nil)
     }

@@ -58,6 +58,9 @@ public struct Ticket: Hashable, Sendable {
     public var firstResponseDueAt: Date
     public var updatedAt: Date
     public var version: Int
+    /// Whether `resolvedAt` was assumed (a file said the complaint was done but not when):
+    /// the report leaves such a time out of its time figures.
+    public var resolvedAtIsAssumed = false
 
     public init(id: String, customerID: String, orderID: String?, channel: Channel, reason: Reason,
                 subject: String, status: TicketStatus, priority: Priority, fault: Fault,

@@ -2,17 +2,27 @@ import Foundation
 
 /// Which resolved cases to export.
 public struct ExportFilter: Sendable {
-    /// Cases resolved at or after this moment.
+    /// Cases resolved (or created, by `basis`) at or after this moment.
     public var since: Date?
-    /// Cases resolved before this moment (exclusive: `--since 2024-03-01 --until 2024-04-01` is March).
+    /// Cases resolved (or created) before this moment (exclusive: `--since 2024-03-01
+    /// --until 2024-04-01` is March).
     public var until: Date?
+    /// Which date of a case the period is about; the report's default too.
+    public var basis: PeriodBasis
     /// Mask e-mail and phone.
     public var redact: Bool
     /// Only the cases a queue view holds (with its filter, or a search's matches).
     public var view: QueueQuery?
+    /// CSV as Excel and LibreOffice open it under a Russian locale (`--excel`): a UTF-8 BOM,
+    /// `;` between cells, CRLF, dates `ДД.ММ.ГГГГ ЧЧ:ММ` in `timeZone`, a decimal comma.
+    public var excel: Bool
+    /// The shop's zone, where an Excel CSV's or a workbook's dates are written.
+    public var timeZone: TimeZone
 
-    public init(since: Date? = nil, until: Date? = nil, redact: Bool = false, view: QueueQuery? = nil) {
-        self.since = since; self.until = until; self.redact = redact; self.view = view
+    public init(since: Date? = nil, until: Date? = nil, basis: PeriodBasis = .standard, redact: Bool = false,
+                view: QueueQuery? = nil, excel: Bool = false, timeZone: TimeZone = .current) {
+        self.since = since; self.until = until; self.basis = basis; self.redact = redact; self.view = view
+        self.excel = excel; self.timeZone = timeZone
     }
 }
 
@@ -79,8 +89,8 @@ public struct ExportCase: Hashable, Sendable {
     public var compensationsText: String { compensations.map(\.text).joined(separator: "; ") }
 
     /// One cell of a case as the writers put it in their format: text, a time, or a number
-    /// (nil: empty).
-    enum Cell {
+    /// (nil: empty). A number is a decimal with a point (`1500.50`).
+    public enum Cell: Equatable, Sendable {
         case text(String?)
         case date(Int64?)
         case number(String?)
@@ -88,7 +98,7 @@ public struct ExportCase: Hashable, Sendable {
 
     /// The cells in the order of `columns`, masked with `redact`: the one place that order is
     /// kept for both writers.
-    func cells(redact: Bool, _ visit: (Cell) -> Void) {
+    public func cells(redact: Bool, _ visit: (Cell) -> Void) {
         visit(.text(ticketID))
         visit(.text(customerID))
         visit(.text(customerName))

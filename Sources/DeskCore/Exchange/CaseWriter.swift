@@ -8,50 +8,82 @@ public protocol CaseWriter: AnyObject {
 }
 
 public enum CaseWriters {
-    /// A writer of `format` to `handle`. Without `header`, a CSV writer leaves out its header
-    /// row: what it writes then follows another writer's output (a second part of one export).
-    public static func make(_ format: ExchangeFormat, to handle: FileHandle, redact: Bool,
+    /// A writer of `format` to `handle`, masked and laid out as `filter` says. Without
+    /// `header`, a CSV writer leaves out its header row (and an Excel CSV its BOM): what it
+    /// writes then follows another writer's output (a second part of one export).
+    public static func make(_ format: ExchangeFormat, to handle: FileHandle, filter: ExportFilter,
                             header: Bool = true) throws -> any CaseWriter {
         switch format {
-        case .csv: try CSVCaseWriter(output: BufferedOutput(handle), redact: redact, header: header)
-        case .jsonl: JSONLinesCaseWriter(output: BufferedOutput(handle), redact: redact)
+        case .csv: try CSVCaseWriter(output: BufferedOutput(handle), redact: filter.redact,
+                                     style: filter.excel ? .excel(filter.timeZone) : .plain, header: header)
+        case .jsonl: JSONLinesCaseWriter(output: BufferedOutput(handle), redact: filter.redact)
         }
     }
 }
 
-/// CSV with a header row, written by `CSVOutput` (cells holding commas, quotes or line
-/// breaks are quoted), each row ended by LF. Text cells are formula-guarded.
+/// How a CSV file is laid out: RFC 4180 with ISO dates for programs, or what a spreadsheet
+/// under a Russian locale opens as it is (LibreOffice's default import garbles Cyrillic
+/// without a BOM, and takes `;` and a decimal comma there).
+struct CSVStyle {
+    var separator: UInt8 = 0x2C
+    var lineEnd: [UInt8] = [0x0A]
+    var byteOrderMark = false
+    /// Dates as `ДД.ММ.ГГГГ ЧЧ:ММ` in this zone; nil: ISO 8601 in UTC.
+    var localDates: TimeZone?
+    var decimalComma = false
+
+    static let plain = CSVStyle()
+
+    static func excel(_ zone: TimeZone) -> CSVStyle {
+        CSVStyle(separator: 0x3B, lineEnd: [0x0D, 0x0A], byteOrderMark: true, localDates: zone, decimalComma: true)
+    }
+}
+
+/// CSV with a header row, written by `CSVOutput` (cells holding the separator, quotes or
+/// line breaks are quoted), in `CSVStyle`'s layout. Text cells are formula-guarded.
 final class CSVCaseWriter: CaseWriter {
     private let output: BufferedOutput
     private let redact: Bool
+    private let style: CSVStyle
 
-    init(output: BufferedOutput, redact: Bool, header: Bool = true) throws {
+    init(output: BufferedOutput, redact: Bool, style: CSVStyle = .plain, header: Bool = true) throws {
         self.output = output
         self.redact = redact
+        self.style = style
         guard header else { return }
         output.appendRow { buffer in
+            if style.byteOrderMark { buffer.append(contentsOf: [0xEF, 0xBB, 0xBF]) }
             for (index, column) in ExportCase.columns.enumerated() {
-                if index > 0 { buffer.append(0x2C) }
-                CSVOutput.append(column, guarded: false, to: &buffer)
+                if index > 0 { buffer.append(style.separator) }
+                CSVOutput.append(column, guarded: false, separator: style.separator, to: &buffer)
             }
-            buffer.append(0x0A)
+            buffer.append(contentsOf: style.lineEnd)
         }
     }
 
     func write(_ exported: ExportCase) throws {
-        let redact = redact
+        let redact = redact, style = style
         output.appendRow { buffer in
             var first = true
             exported.cells(redact: redact) { cell in
-                if !first { buffer.append(0x2C) }
+                if !first { buffer.append(style.separator) }
                 first = false
                 switch cell {
-                case let .text(text): if let text { CSVOutput.append(text, guarded: true, to: &buffer) }
-                case let .date(seconds): if let seconds { CSVOutput.appendDate(seconds, to: &buffer) }
-                case let .number(number): if let number { buffer.append(contentsOf: number.utf8) }
+                case let .text(text):
+                    if let text { CSVOutput.append(text, guarded: true, separator: style.separator, to: &buffer) }
+                case let .date(seconds):
+                    guard let seconds else { return }
+                    if let zone = style.localDates {
+                        CSVOutput.appendLocalDate(seconds, zone: zone, to: &buffer)
+                    } else {
+                        CSVOutput.appendDate(seconds, to: &buffer)
+                    }
+                case let .number(number):
+                    guard let number else { return }
+                    buffer.append(contentsOf: style.decimalComma ? number.replacingOccurrences(of: ".", with: ",").utf8 : number.utf8)
                 }
             }
-            buffer.append(0x0A)
+            buffer.append(contentsOf: style.lineEnd)
         }
         if let error = output.error { throw error }
     }

@@ -10,7 +10,7 @@ public enum ImportKind: String, CaseIterable, Sendable {
         case .customers: ["id", "name", "email", "phone", "region", "tier", "referrals", "joined"]
         case .orders: ["id", "customer_id", "placed_at", "total", "delivery_fee", "status", "delivered_at"]
         case .tickets: ["id", "customer_id", "order_id", "channel", "reason", "subject", "status", "priority", "fault",
-                        "created_at", "resolved_at"]
+                        "created_at", "resolved_at", "resolution", "resolution_amount", "satisfaction"]
         case .messages: ["ticket_id", "author", "body", "internal", "at", "agent"]
         }
     }
@@ -112,11 +112,13 @@ public struct ImportOptions: Sendable {
     public var recoveryWindowDays = 90
     /// The SLA new tickets get.
     public var sla = SLAPolicy.standard
+    /// The shop's zone: where a date or time written without a zone is.
+    public var timeZone = ISODate.utc
 
     public init(dryRun: Bool = false, maxErrors: Int = 20, agent: String = "import", recoveryWindowDays: Int = 90,
-                sla: SLAPolicy = .standard) {
+                sla: SLAPolicy = .standard, timeZone: TimeZone = ISODate.utc) {
         self.dryRun = dryRun; self.maxErrors = maxErrors; self.agent = agent; self.recoveryWindowDays = recoveryWindowDays
-        self.sla = sla
+        self.sla = sla; self.timeZone = timeZone
     }
 }
 

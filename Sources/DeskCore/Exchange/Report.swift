@@ -1,6 +1,7 @@
 import Foundation
 
-/// The team lead's figures over a period: complaints created in `[since, until)`.
+/// The team lead's figures over a period: the complaints created, or resolved, in
+/// `[since, until)` (`basis`); some figures are of now whatever the period (the backlog).
 public struct Report: Equatable, Sendable {
     /// About 60% of customers who leave come back when the cause is fixed in time (PRODUCT.md).
     public static let recoveryBenchmark = 0.6
@@ -8,15 +9,31 @@ public struct Report: Equatable, Sendable {
     public struct Count: Equatable, Sendable {
         public var name: String
         public var count: Int
+        public init(name: String, count: Int) { self.name = name; self.count = count }
     }
 
     /// Compensations of one kind given (offered or accepted) on the period's complaints.
     public struct Given: Equatable, Sendable {
         public var kind: CompensationKind
         public var count: Int
-        /// The sum of the values: minor units for money kinds, points for a bonus, percent
-        /// points for a discount (see `value`).
+        /// The sum of the values, in the kind's own unit: minor units for money kinds, points
+        /// for a bonus, percent points for a discount. `valueMinor`, `points` and `percentSum`
+        /// name the unit; `money` is what it cost.
         public var total: Int64
+
+        public init(kind: CompensationKind, count: Int, total: Int64) {
+            self.kind = kind; self.count = count; self.total = total
+        }
+
+        /// The sum in minor units, for free delivery, refund and replacement.
+        public var valueMinor: Int64? { [.freeDelivery, .refund, .replacement].contains(kind) ? total : nil }
+        /// The bonus points given.
+        public var points: Int64? { kind == .bonus ? total : nil }
+        /// The discounts' percents added up (their average is `percentSum / count`).
+        public var percentSum: Int64? { kind == .discount ? total : nil }
+        /// What the kind cost the shop in money; nil for a discount and an apology (see
+        /// `GivenCompensation.money`).
+        public var money: Money? { GivenCompensation(kind: kind, value: total).money }
 
         /// What the kind cost, in words: money (grouped, with its currency; a plain decimal
         /// for a machine when the currency is nil) for free delivery, refund and replacement,
@@ -54,17 +71,123 @@ public struct Report: Equatable, Sendable {
 
     public var since: Date?
     public var until: Date?
+    /// Which date put the complaints in the period.
+    public var basis: PeriodBasis = .standard
+    /// The shop's zone, where the period's bounds and a trend's weeks and months are shown.
+    public var timeZone = ISODate.utc
     public var complaints: Int
     public var byReason: [Count]
     public var byChannel: [Count]
     public var recovered: Int
     public var lost: Int
+    /// Complaints that may still go either way: being followed within their window, or not
+    /// resolved yet. A rate over recovered and lost alone says nothing of these.
+    public var undecided = Undecided()
+    /// Resolved complaints nobody follows (no win-back record: imported done, for one).
+    public var notFollowed = 0
+    /// The complaints whose recovery window has ended: their rate can no longer change.
+    public var closed = Cohort()
+    /// The recovery window the closed cohort was judged by.
+    public var recoveryWindowDays = 90
     public var compensations: [Given]
+    /// What the compensations cost the shop in money (see `GivenCompensation.money`).
+    public var compensationCost = Money(minor: 0)
     public var firstResponse: Timing
     public var resolution: Timing
+    /// Done complaints whose resolution time is not known (imported resolved or closed
+    /// without `resolved_at`): left out of every time figure.
+    public var unknownResolutionTimes = 0
     /// Outcomes with a satisfaction rating, and those rated 4 or 5.
     public var rated: Int
     public var satisfied: Int
+    /// Complaints reopened after a resolution, and those ever resolved (now done or reopened).
+    public var reopened = 0
+    public var everResolved = 0
+    /// E-mail replies of the period's complaints that could not be sent.
+    public var failedReplies = 0
+    /// Complaints still open now, by age (not bound to the period).
+    public var backlog: [Count] = []
+    public var breaches = Breaches()
+    /// Figures by `--by`: one slice per agent, reason, channel or tier.
+    public var breakdown: Breakdown?
+    public var slices: [Slice] = []
+    /// Figures by `--every`: one slice per week or month, oldest first.
+    public var every: TrendStep?
+    public var trend: [Slice] = []
+
+    /// Complaints of the period not yet recovered or lost that still may be.
+    public struct Undecided: Equatable, Sendable {
+        /// Resolved and being followed (at risk, contacted, offered), the window still open.
+        public var followed = 0
+        /// Not resolved yet.
+        public var open = 0
+        public var total: Int { followed + open }
+        public init(followed: Int = 0, open: Int = 0) { self.followed = followed; self.open = open }
+    }
+
+    /// The complaints of the period whose recovery window ended: recovered, lost, and those
+    /// the sweep has not marked yet.
+    public struct Cohort: Equatable, Sendable {
+        public var complaints = 0
+        public var recovered = 0
+        public var lost = 0
+        public init(complaints: Int = 0, recovered: Int = 0, lost: Int = 0) {
+            self.complaints = complaints; self.recovered = recovered; self.lost = lost
+        }
+        public var rate: Double? { recovered + lost > 0 ? Double(recovered) / Double(recovered + lost) : nil }
+    }
+
+    /// One row of a breakdown or a trend.
+    public struct Slice: Equatable, Sendable {
+        /// The agent, reason, channel or tier; a trend's first day (`2026-11-01`).
+        public var name: String
+        public var complaints: Int
+        public var resolved: Int
+        public var recovered: Int
+        public var lost: Int
+        public var rated: Int
+        public var satisfied: Int
+        public var cost: Money
+
+        public init(name: String, complaints: Int, resolved: Int, recovered: Int, lost: Int, rated: Int, satisfied: Int,
+                    cost: Money) {
+            self.name = name; self.complaints = complaints; self.resolved = resolved; self.recovered = recovered
+            self.lost = lost; self.rated = rated; self.satisfied = satisfied; self.cost = cost
+        }
+
+        public var recoveryRate: Double? { recovered + lost > 0 ? Double(recovered) / Double(recovered + lost) : nil }
+        public var satisfactionShare: Double? { rated > 0 ? Double(satisfied) / Double(rated) : nil }
+    }
+
+    /// Complaints that missed a deadline: answered or resolved late, or still without an
+    /// answer or resolution past it. Counted in full; the longest overdue are listed.
+    public struct Breaches: Equatable, Sendable {
+        public var firstAnswer = 0
+        public var resolution = 0
+        public var worst: [Breach] = []
+        public init(firstAnswer: Int = 0, resolution: Int = 0, worst: [Breach] = []) {
+            self.firstAnswer = firstAnswer; self.resolution = resolution; self.worst = worst
+        }
+    }
+
+    public struct Breach: Equatable, Sendable {
+        public enum Deadline: String, Sendable { case firstAnswer = "first-answer", resolution }
+        public var ticketID: String
+        public var deadline: Deadline
+        public var priority: String
+        public var agent: String?
+        public var due: Int64
+        /// Seconds past the deadline: until the answer or resolution, or until now while there is none.
+        public var late: Int64
+        /// Whether it is still waiting (no answer or resolution yet).
+        public var pending: Bool
+
+        public init(ticketID: String, deadline: Deadline, priority: String, agent: String?, due: Int64, late: Int64,
+                    pending: Bool) {
+            self.ticketID = ticketID; self.deadline = deadline; self.priority = priority; self.agent = agent
+            self.due = due; self.late = late; self.pending = pending
+        }
+    }
 
     /// recovered ÷ (recovered + lost); nil while no complaint is decided either way.
     public var recoveryRate: Double? {
@@ -73,82 +196,6 @@ public struct Report: Equatable, Sendable {
 
     public var satisfactionShare: Double? { rated > 0 ? Double(satisfied) / Double(rated) : nil }
 
-    // MARK: - Presentation
-
-    public static func percent(_ share: Double?) -> String {
-        share.map { String(format: "%.1f%%", $0 * 100) } ?? "-"
-    }
-
-    /// `3d 4h`, `5h 12m`, `42m`.
-    public static func duration(_ seconds: Int64?) -> String {
-        guard let seconds else { return "-" }
-        let minutes = seconds / 60, hours = minutes / 60, days = hours / 24
-        if days > 0 { return "\(days)d \(hours % 24)h" }
-        if hours > 0 { return "\(hours)h \(minutes % 60)m" }
-        return "\(minutes)m"
-    }
-
-    public var period: String {
-        switch (since, until) {
-        case (nil, nil): "all time"
-        case let (s?, nil): "from \(ISODate.string(s.seconds))"
-        case let (nil, u?): "before \(ISODate.string(u.seconds))"
-        case let (s?, u?): "\(ISODate.string(s.seconds)) to \(ISODate.string(u.seconds))"
-        }
-    }
-
-    /// The report as plain text for a terminal.
-    public func table(currency: String = "₽") -> String {
-        var out: [String] = ["Complaints: \(complaints) (\(period))", ""]
-        let verdict: String = recoveryRate.map { $0 >= Self.recoveryBenchmark ? "at or above" : "below" } ?? "no data"
-        out.append("Recovery rate      \(Self.percent(recoveryRate))  (\(recovered) recovered, \(lost) lost)  benchmark 60%: \(verdict)")
-        out.append("Satisfaction 4–5   \(Self.percent(satisfactionShare))  (\(satisfied) of \(rated) rated)")
-        out.append("First response     median \(Self.duration(firstResponse.median)), p90 \(Self.duration(firstResponse.p90))  (\(firstResponse.count) answered, \(Self.percent(firstResponse.withinSLAShare)) within SLA)")
-        out.append("Resolution         median \(Self.duration(resolution.median)), p90 \(Self.duration(resolution.p90))  (\(resolution.count) resolved, \(Self.percent(resolution.withinSLAShare)) within SLA)")
-        func section(_ title: String, _ counts: [Count]) {
-            out += ["", title]
-            let width = counts.map(\.name.count).max() ?? 0
-            for c in counts {
-                let share = complaints > 0 ? Double(c.count) / Double(complaints) : 0
-                out.append("  " + c.name.padding(toLength: width, withPad: " ", startingAt: 0)
-                           + "  " + String(repeating: " ", count: max(0, 7 - String(c.count).count)) + "\(c.count)  "
-                           + Self.percent(share))
-            }
-        }
-        section("By reason", byReason)
-        section("By channel", byChannel)
-        out += ["", "Compensation given"]
-        for g in compensations {
-            out.append("  " + g.kind.rawValue.padding(toLength: 13, withPad: " ", startingAt: 0)
-                       + String(repeating: " ", count: max(0, 7 - String(g.count).count)) + "\(g.count)  \(g.value(currency: currency))")
-        }
-        return out.joined(separator: "\n") + "\n"
-    }
-
-    /// The report as one JSON object (durations in seconds, shares as fractions, money as decimals).
-    public func json() -> String {
-        func counts(_ list: [Count]) -> [[String: Any]] { list.map { ["name": $0.name, "count": $0.count] } }
-        func timing(_ t: Timing) -> [String: Any] {
-            ["count": t.count, "median_seconds": t.median.map { $0 as Any } ?? NSNull(),
-             "p90_seconds": t.p90.map { $0 as Any } ?? NSNull(), "within_sla": t.withinSLA]
-        }
-        func share(_ v: Double?) -> Any { v.map { ($0 * 10_000).rounded() / 10_000 as Any } ?? NSNull() }
-        let object: [String: Any] = [
-            "since": since.map { ISODate.string($0.seconds) as Any } ?? NSNull(),
-            "until": until.map { ISODate.string($0.seconds) as Any } ?? NSNull(),
-            "complaints": complaints,
-            "by_reason": counts(byReason),
-            "by_channel": counts(byChannel),
-            "recovery": ["recovered": recovered, "lost": lost, "rate": share(recoveryRate),
-                         "benchmark": Self.recoveryBenchmark] as [String: Any],
-            "compensation": compensations.map {
-                ["kind": $0.kind.rawValue, "count": $0.count, "total": $0.total, "value": $0.value(currency: nil)] as [String: Any]
-            },
-            "first_response": timing(firstResponse),
-            "resolution": timing(resolution),
-            "satisfaction": ["rated": rated, "satisfied": satisfied, "share": share(satisfactionShare)] as [String: Any],
-        ]
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .prettyPrinted])) ?? Data()
-        return (String(data: data, encoding: .utf8) ?? "{}") + "\n"
-    }
+    /// reopened ÷ ever resolved.
+    public var reopenRate: Double? { everResolved > 0 ? Double(reopened) / Double(everResolved) : nil }
 }

@@ -4,7 +4,9 @@ import Foundation
 public enum ImportRecord: Sendable {
     case customer(Customer)
     case order(Order)
-    case ticket(Ticket)
+    /// A ticket, with how a done one was resolved when the file says (`resolution`,
+    /// `resolution_amount`, `satisfaction`).
+    case ticket(Ticket, ResolutionEntry?)
     case message(Message)
 }
 
@@ -16,12 +18,15 @@ public struct RowParser: Sendable {
     public let file: String
     /// The SLA a new ticket gets from its priority.
     public let sla: SLAPolicy
+    /// Where a date or time the file writes without a zone is (the shop's zone).
+    public let timeZone: TimeZone
     private let position: [String: Int]
 
-    public init(kind: ImportKind, file: String, sla: SLAPolicy = .standard) {
+    public init(kind: ImportKind, file: String, sla: SLAPolicy = .standard, timeZone: TimeZone = ISODate.utc) {
         self.kind = kind
         self.file = file
         self.sla = sla
+        self.timeZone = timeZone
         position = Dictionary(uniqueKeysWithValues: kind.columns.enumerated().map { ($1, $0) })
     }
 
@@ -35,7 +40,7 @@ public struct RowParser: Sendable {
         let record: ImportRecord? = switch kind {
         case .customers: cells.customer().map(ImportRecord.customer)
         case .orders: cells.order().map(ImportRecord.order)
-        case .tickets: cells.ticket().map(ImportRecord.ticket)
+        case .tickets: cells.ticket().map { ImportRecord.ticket($0.0, $0.1) }
         case .messages: cells.message().map(ImportRecord.message)
         }
         if let record, cells.problems.isEmpty { return .success(record) }
@@ -90,7 +95,7 @@ public struct RowParser: Sendable {
 
         mutating func date(_ column: String, required: Bool = true) -> Date? {
             guard let raw = required ? text(column) : optional(column), !raw.isEmpty else { return nil }
-            guard let seconds = ISODate.seconds(raw) else {
+            guard let seconds = ISODate.seconds(raw, in: parser.timeZone) else {
                 problem(column, "bad date '\(raw)' (expected ISO 8601, e.g. 2024-03-01 or 2024-03-01T14:05:00Z)")
                 return nil
             }
@@ -152,7 +157,41 @@ public struct RowParser: Sendable {
                          status: status, deliveredAt: delivered)
         }
 
-        mutating func ticket() -> Ticket? {
+        /// A value of a closed set that may be missing or empty (nil then).
+        mutating func optionalChoice<T: RawRepresentable & CaseIterable>(_ column: String) -> T? where T.RawValue == String {
+            guard let raw = optional(column) else { return nil }
+            guard let value = T(rawValue: raw.trimmingCharacters(in: .whitespaces).lowercased()) else {
+                problem(column, "unknown value '\(raw)' (expected one of \(T.allCases.map(\.rawValue).joined(separator: ", ")))")
+                return nil
+            }
+            return value
+        }
+
+        /// How a done complaint was resolved: a resolution, a refund's or replacement's
+        /// amount, a satisfaction 1–5; nil when the row says none of them.
+        mutating func resolutionEntry(status: TicketStatus?) -> ResolutionEntry? {
+            let resolution: Resolution? = optionalChoice("resolution")
+            let amount = money("resolution_amount", required: false)
+            var satisfaction: Int?
+            if let raw = optional("satisfaction") {
+                if let n = Int(raw), (1...5).contains(n) { satisfaction = n } else {
+                    problem("satisfaction", "bad satisfaction '\(raw)' (expected a whole number 1 to 5)")
+                }
+            }
+            if resolution != nil, let status, status.isActive {
+                problem("resolution", "given, but the status is \(status.rawValue) (resolved or closed have one)")
+            }
+            if resolution == nil, optional("resolution") == nil {
+                if satisfaction != nil { problem("satisfaction", "given without a resolution") }
+                if amount != nil { problem("resolution_amount", "given without a resolution") }
+            }
+            if let resolution, amount != nil, !ResolutionEntry.takesAmount(resolution) {
+                problem("resolution_amount", "only a refunded or replaced complaint has an amount, not \(resolution.rawValue)")
+            }
+            return resolution.map { ResolutionEntry(resolution: $0, amount: amount, satisfaction: satisfaction) }
+        }
+
+        mutating func ticket() -> (Ticket, ResolutionEntry?)? {
             let id = text("id"), customerID = text("customer_id")
             let channel: Channel? = choice("channel")
             let reason: Reason? = choice("reason")
@@ -162,7 +201,8 @@ public struct RowParser: Sendable {
             let fault: Fault? = choice("fault", default: .unknown)
             let created = date("created_at")
             // When a file says a complaint is done but not when, it counts as resolved when
-            // it was created (so that it is exported with the others).
+            // it was created (so that it is exported with the others), marked as assumed so
+            // that no time figure counts it as resolved in 0 s.
             let resolved = date("resolved_at", required: false)
             if let resolved, let created, resolved < created {
                 problem("resolved_at", "before created_at (\(ISODate.string(created.seconds)))")
@@ -170,14 +210,17 @@ public struct RowParser: Sendable {
             if resolved != nil, let status, status.isActive {
                 problem("resolved_at", "given, but the status is \(status.rawValue) (resolved or closed have one)")
             }
+            let entry = resolutionEntry(status: status)
             guard let channel, let reason, let status, let priority, let fault, let created else { return nil }
             let due = parser.sla.resolutionDue(created: created, priority: priority)
-            return Ticket(id: id, customerID: customerID, orderID: optional("order_id"), channel: channel,
+            var ticket = Ticket(id: id, customerID: customerID, orderID: optional("order_id"), channel: channel,
                           reason: reason, subject: subject, status: status, priority: priority, fault: fault,
                           assignee: nil, createdAt: created, firstResponseAt: nil,
                           resolvedAt: status.isActive ? nil : resolved ?? created, slaDueAt: due,
                           firstResponseDueAt: parser.sla.firstResponseDue(created: created, priority: priority),
                           updatedAt: created, version: 1)
+            ticket.resolvedAtIsAssumed = !status.isActive && resolved == nil
+            return (ticket, entry)
         }
 
         mutating func message() -> Message? {
@@ -193,11 +236,42 @@ public struct RowParser: Sendable {
     }
 }
 
-/// ISO 8601 timestamps as the shop's files write them: `2024-03-01` (midnight UTC),
+/// ISO 8601 timestamps as the shop's files write them: `2024-03-01` (midnight),
 /// `2024-03-01T14:05`, `2024-03-01T14:05:09`, with optional fraction (dropped), and `Z`,
-/// `+03:00`, `+0300` or no zone (UTC). A space may stand for the `T`.
+/// `+03:00`, `+0300` or no zone (UTC, or the zone `seconds(_:in:)` is given: the shop's).
+/// A space may stand for the `T`.
 public enum ISODate {
     public static func seconds(_ text: String) -> Int64? {
+        parse(text)?.seconds
+    }
+
+    /// The moment `text` names, a time without a zone being one in `zone` (the shop's): its
+    /// offset there at that moment, so that summer time is taken into account. A wall time
+    /// summer time skips or repeats is read with the offset before the change.
+    public static func seconds(_ text: String, in zone: TimeZone) -> Int64? {
+        guard let (seconds, zoned) = parse(text) else { return nil }
+        return zoned ? seconds : utc(fromLocal: seconds, in: zone)
+    }
+
+    /// The moment whose wall time in `zone` is `local` (seconds as if that wall time were UTC).
+    static func utc(fromLocal local: Int64, in zone: TimeZone) -> Int64 {
+        let guess = local - Int64(zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(local))))
+        return local - Int64(zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(guess))))
+    }
+
+    /// `2024-03-01T17:05:09+03:00`: the moment as a wall time in `zone` with its offset
+    /// (`Z` where the offset is 0).
+    public static func string(_ seconds: Int64, in zone: TimeZone) -> String {
+        let offset = Int64(zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(seconds))))
+        guard offset != 0 else { return string(seconds) }
+        let local = string(seconds + offset).dropLast()
+        let magnitude = abs(offset) / 60
+        func two(_ v: Int64) -> String { v < 10 ? "0\(v)" : "\(v)" }
+        return local + (offset < 0 ? "-" : "+") + two(magnitude / 60) + ":" + two(magnitude % 60)
+    }
+
+    /// The seconds of `text` read as UTC, and whether it named its own zone.
+    private static func parse(_ text: String) -> (seconds: Int64, zoned: Bool)? {
         var s = Array(text.utf8)
         while s.last == 0x20 { s.removeLast() }
         var i = 0
@@ -219,7 +293,7 @@ public enum ISODate {
         guard let year = digits(4), expect(0x2D), let month = digits(2), expect(0x2D), let day = digits(2),
               (1...12).contains(month), (1...daysIn(month, year)).contains(day) else { return nil }
         var seconds = daysFromCivil(year, month, day) * 86_400
-        guard i < s.count else { return seconds }
+        guard i < s.count else { return (seconds, false) }
         guard expect(0x54) || expect(0x20) || expect(0x74),
               let hour = digits(2), expect(0x3A), let minute = digits(2), hour < 24, minute < 60 else { return nil }
         var second: Int64 = 0
@@ -233,16 +307,18 @@ public enum ISODate {
             }
         }
         seconds += hour * 3600 + minute * 60 + second
-        guard i < s.count else { return seconds }
-        if expect(0x5A) || expect(0x7A) { return i == s.count ? seconds : nil }
+        guard i < s.count else { return (seconds, false) }
+        if expect(0x5A) || expect(0x7A) { return i == s.count ? (seconds, true) : nil }
         let sign: Int64
         if expect(0x2B) { sign = 1 } else if expect(0x2D) { sign = -1 } else { return nil }
         guard let zh = digits(2), zh < 24 else { return nil }
         _ = expect(0x3A)
         let zm = i < s.count ? digits(2) : 0
         guard let zm, zm < 60, i == s.count else { return nil }
-        return seconds - sign * (zh * 3600 + zm * 60)
+        return (seconds - sign * (zh * 3600 + zm * 60), true)
     }
+
+    public static let utc = TimeZone(identifier: "UTC")!
 
     /// `2024-03-01T14:05:09Z`.
     public static func string(_ seconds: Int64) -> String {
@@ -252,7 +328,7 @@ public enum ISODate {
     }
 
     /// The calendar day of `seconds`, and the seconds since its midnight.
-    static func parts(_ seconds: Int64) -> (date: (year: Int64, month: Int64, day: Int64), rest: Int64) {
+    public static func parts(_ seconds: Int64) -> (date: (year: Int64, month: Int64, day: Int64), rest: Int64) {
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         return (civilFromDays(days), seconds - days * 86_400)
     }

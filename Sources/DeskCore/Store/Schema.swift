@@ -42,8 +42,22 @@ enum Schema {
                 ALTER TABLE mail_message ADD COLUMN next_try_at INTEGER;
                 """)
         }
+        migrator.registerMigration("v11-lead-resolution-time-unknown") { db in
+            try db.execute(sql: v11LeadResolutionTimeUnknown)
+        }
         return migrator
     }
+
+    /// A tickets file may say a complaint is done without saying when; it is stored as
+    /// resolved when it was created (so that it is exported and counted with the others),
+    /// and that assumed time is kept in `resolved_at_assumed`. While `resolved_at` still
+    /// equals it, the time is unknown and the report leaves the complaint out of time figures;
+    /// a reopened and resolved-again complaint has a real time again without anyone clearing
+    /// the mark. Stores made before this held such tickets as resolved in 0 s: those are marked.
+    private static let v11LeadResolutionTimeUnknown = """
+        ALTER TABLE ticket ADD COLUMN resolved_at_assumed INTEGER;
+        UPDATE ticket SET resolved_at_assumed = resolved_at WHERE resolved_at IS NOT NULL AND resolved_at = created_at;
+        """
 
     /// Sorting by priority (then SLA) and by last change, on the open views; the overdue
     /// view reads ticket_queue_sla; order ids typed into search.

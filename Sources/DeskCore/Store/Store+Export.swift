@@ -3,18 +3,19 @@ import GRDB
 
 extension Store {
     /// Writes the resolved cases (status resolved or closed) that `filter` selects to
-    /// `handle`, oldest resolution first, and returns how many. Streams through database
+    /// `handle`, oldest resolution first, and returns how many. A period picks cases by
+    /// `filter.basis`, as the report does, so that the two reconcile. Streams through database
     /// cursors: memory stays flat however many cases there are.
     ///
-    /// More than `splitAbove` cases are written in two halves at once, one per core (see
-    /// `exportInTwo`); the file is the same byte for byte.
+    /// More than `splitAbove` cases of a period by resolution are written in two halves at
+    /// once, one per core (see `exportInTwo`); the file is the same byte for byte.
     @discardableResult
     public func exportCases(_ filter: ExportFilter, format: ExchangeFormat, to handle: FileHandle,
                             splitAbove: Int) throws -> Int {
-        if filter.view == nil, let count = try exportInTwo(filter, format: format, to: handle, splitAbove: splitAbove) {
+        if filter.view == nil, filter.basis == .resolved, let count = try exportInTwo(filter, format: format, to: handle, splitAbove: splitAbove) {
             return count
         }
-        let writer = try CaseWriters.make(format, to: handle, redact: filter.redact)
+        let writer = try CaseWriters.make(format, to: handle, filter: filter)
         let count = try exportCases(filter) { try writer.write($0) }
         try writer.finish()
         return count
@@ -58,7 +59,8 @@ extension Store {
             JOIN customer c ON c.id = t.customer_id
             LEFT JOIN outcome o ON o.ticket_id = t.id
             LEFT JOIN recovery r ON r.ticket_id = t.id
-            WHERE t.status IN ('resolved', 'closed') AND t.resolved_at >= ?\(first) AND t.resolved_at < ?\(first + 1)
+            WHERE t.status IN ('resolved', 'closed') AND t.resolved_at IS NOT NULL
+                  AND t.\(filter.basis.column) >= ?\(first) AND t.\(filter.basis.column) < ?\(first + 1)
                   \(partSQL)
                   \(view.map { "AND t.seq IN (\($0.sql))" } ?? "")
             ORDER BY t.resolved_at, t.seq
@@ -113,7 +115,7 @@ extension Store {
                     try pool.read { db -> Int in
                         let agrees = try String.fetchOne(db, sql: fingerprint) == seen
                         guard second.started(agreeing: agrees) else { return 0 }
-                        let writer = try CaseWriters.make(format, to: spare.handle, redact: filterCopy.redact, header: false)
+                        let writer = try CaseWriters.make(format, to: spare.handle, filter: filterCopy, header: false)
                         let count = try cases(db, filterCopy, part: .from(resolvedAt: split.resolvedAt, seq: split.seq)) {
                             if second.isCancelled { throw CancellationError() }
                             try writer.write($0)
@@ -131,7 +133,7 @@ extension Store {
             guard second.waitUntilStarted() else { return nil }
             let firstCount: Int
             do {
-                let writer = try CaseWriters.make(format, to: handle, redact: filter.redact)
+                let writer = try CaseWriters.make(format, to: handle, filter: filter)
                 firstCount = try cases(db, filter, part: .before(resolvedAt: split.resolvedAt, seq: split.seq)) {
                     // The second half failed: no use writing on.
                     if let failure = second.failure { throw failure }

@@ -10,7 +10,8 @@ extension Store {
     public func importRows(from rows: any RowSource, options: ImportOptions,
                            progress: ((ImportProgress) -> Void)?) throws -> ImportSummary {
         let started = Date()
-        let source = PrefetchingRowSource(rows, parser: RowParser(kind: rows.kind, file: rows.file, sla: options.sla))
+        let source = PrefetchingRowSource(rows, parser: RowParser(kind: rows.kind, file: rows.file, sla: options.sla,
+                                                                      timeZone: options.timeZone))
         defer { source.cancel() }
         let limit = options.dryRun ? max(options.maxErrors, 1) : 1
         var summary = ImportSummary()
@@ -155,8 +156,8 @@ private final class ImportWriter {
     private lazy var orderOwnerLookup = Result { try statement(#"SELECT customer_id FROM "order" WHERE id = ?"#) }
     private lazy var ticketInsert = Result { try statement("""
         INSERT INTO ticket (customer_id, order_id, channel, reason, subject, status, priority, fault, created_at,
-                            sla_due_at, first_due_at, updated_at, resolved_at, tier, version, id)
-        VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,1,?)
+                            sla_due_at, first_due_at, updated_at, resolved_at, tier, resolved_at_assumed, version, id)
+        VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,1,?)
         ON CONFLICT (id) DO NOTHING
         """) }
     private lazy var customerTierLookup = Result { try statement("SELECT tier FROM customer WHERE id = ?") }
@@ -166,7 +167,7 @@ private final class ImportWriter {
             switch record {
             case let .customer(c): return try upsert(c, present: present)
             case let .order(o): return try upsert(o, line: line, present: present)
-            case let .ticket(t): return try upsert(t, line: line, present: present)
+            case let .ticket(t, entry): return try upsert(t, entry, line: line, present: present)
             case let .message(m): return try insert(m, line: line)
             }
         } catch let error as DatabaseError {
@@ -329,7 +330,7 @@ private final class ImportWriter {
         return .updated
     }
 
-    private func upsert(_ t: Ticket, line: Int, present: ColumnSet) throws -> RowChange {
+    private func upsert(_ t: Ticket, _ entry: ResolutionEntry?, line: Int, present: ColumnSet) throws -> RowChange {
         let tier: String
         if let known = customerTiers[t.customerID] {
             tier = known
@@ -356,9 +357,14 @@ private final class ImportWriter {
         insert.setUncheckedArguments([t.customerID, t.orderID, t.channel.rawValue, t.reason.rawValue, t.subject,
                                       t.status.rawValue, t.priority.rawValue, t.fault.rawValue, t.createdAt.seconds,
                                       t.slaDueAt.seconds, t.firstResponseDueAt.seconds, t.updatedAt.seconds,
-                                      t.resolvedAt?.seconds, tier, t.id])
+                                      t.resolvedAt?.seconds, tier, t.resolvedAtIsAssumed ? t.resolvedAt?.seconds : nil, t.id])
         try insert.execute()
-        if db.changesCount > 0 { return .inserted }
+        if db.changesCount > 0 {
+            if let entry, let resolvedAt = t.resolvedAt {
+                try record(entry, ticketID: t.id, customerID: t.customerID, resolvedAt: resolvedAt.seconds)
+            }
+            return .inserted
+        }
         // Status and fault are the desk's once a ticket exists: the agents move them, and a
         // nightly re-import of the shop's file must not send a resolved ticket back to new.
         let columns = ["customer_id", "order_id", "channel", "reason", "subject", "priority", "created_at"]
@@ -380,7 +386,8 @@ private final class ImportWriter {
         if has("status"), old["status"] as String? != t.status.rawValue { noteKept("status") }
         if has("fault"), old["fault"] as String? != t.fault.rawValue { noteKept("fault") }
         if has("resolved_at"), old["resolved_at"] as Int64? != t.resolvedAt?.seconds { noteKept("resolved_at") }
-        guard oldValues != values else { return .unchanged }
+        let resolutionAdded = try resolution(entry, of: t, stored: old)
+        guard oldValues != values else { return resolutionAdded ? .updated : .unchanged }
         let customerID = String.fromDatabaseValue(values[0]) ?? t.customerID
         if !has("order_id"), customerID != old["customer_id"] as String?, let orderID = String.fromDatabaseValue(values[1]),
            let owner = try orderOwner(orderID), owner != customerID {
@@ -412,6 +419,41 @@ private final class ImportWriter {
         try statement("UPDATE ticket_search SET subject = ?, customer = ? WHERE rowid = ?")
             .execute(arguments: [SearchIndex.folded(t.subject), try customerText(customerID) ?? "", seq])
         return .updated
+    }
+
+    /// How a stored done ticket was resolved, from the file: recorded when the desk has no
+    /// outcome for it yet (with an audit event), else the desk's is kept and the columns that
+    /// differ are counted. True when it was recorded.
+    private func resolution(_ entry: ResolutionEntry?, of t: Ticket, stored old: Row) throws -> Bool {
+        guard let entry else { return false }
+        let outcome = try Row.fetchOne(try statement("SELECT resolution, satisfaction FROM outcome WHERE ticket_id = ?"),
+                                       arguments: [t.id])
+        guard let outcome else {
+            // An open ticket's resolution is the desk's to make: a file does not close it.
+            guard let resolvedAt = old["resolved_at"] as Int64? else { noteKept("resolution"); return false }
+            try record(entry, ticketID: t.id, customerID: t.customerID, resolvedAt: resolvedAt)
+            noteChange(t.id, column: "resolution", old: .null, new: entry.resolution.rawValue.databaseValue)
+            try AuditLog.append(db, agent: agent, entity: "ticket", entityID: t.id, action: "import-resolution", old: nil, new: [
+                "resolution": entry.resolution.rawValue, "satisfaction": entry.satisfaction.map(String.init) ?? "",
+                "amount": entry.amount?.decimal ?? "",
+            ], at: at)
+            return true
+        }
+        if outcome["resolution"] as String? != entry.resolution.rawValue { noteKept("resolution") }
+        if entry.satisfaction != nil, outcome["satisfaction"] as Int? != entry.satisfaction { noteKept("satisfaction") }
+        return false
+    }
+
+    /// Writes a done ticket's outcome, and a refund's or replacement's amount as an accepted
+    /// compensation of that kind (so that exports count it in `compensation_value`).
+    private func record(_ entry: ResolutionEntry, ticketID: String, customerID: String, resolvedAt: Int64) throws {
+        try statement("INSERT INTO outcome (ticket_id, resolution, satisfaction, at) VALUES (?,?,?,?)")
+            .execute(arguments: [ticketID, entry.resolution.rawValue, entry.satisfaction, resolvedAt])
+        if let amount = entry.amount, let kind = entry.compensationKind {
+            try statement("""
+                INSERT INTO compensation (ticket_id, customer_id, kind, value, agent, at, state) VALUES (?,?,?,?,?,?,'accepted')
+                """).execute(arguments: [ticketID, customerID, kind.rawValue, amount.minor, agent, resolvedAt])
+        }
     }
 
     /// Messages have no id of their own: one equal to a stored message of the same ticket
