@@ -665,6 +665,28 @@ extension L10n {
         public func countName(_ code: String) -> String {
             Reason(rawValue: code).map { $0.name(language) } ?? Channel(rawValue: code).map { $0.name(language) } ?? code
         }
+        /// "1207 undecided (1100 being followed, 107 open)".
+        public func undecided(_ u: Report.Undecided) -> String {
+            pick("\(u.total) undecided (\(u.followed) being followed, \(u.open) open)",
+                 "ещё не ясно: \(u.total) (отслеживаются: \(u.followed), открыты: \(u.open))")
+        }
+        /// The rate over complaints whose recovery window has ended.
+        public func closedCohorts(_ c: Report.Cohort, days: Int) -> String {
+            pick("closed cohorts (window of \(days) days over): \(percent(c.rate)) of \(c.recovered + c.lost)",
+                 "по завершённым (окно \(days) дн. прошло): \(percent(c.rate)) из \(c.recovered + c.lost)")
+        }
+        public func cost(_ money: String) -> String { pick("Cost of compensation  ", "Стоимость компенсаций  ") + money }
+        public func reopened(_ n: Int, of total: Int) -> String {
+            let share = total > 0 ? percent(Double(n) / Double(total)) : "—"
+            return pick("Reopened  \(n) of \(total) resolved (\(share))", "Переоткрыто  \(n) из \(total) решённых (\(share))")
+        }
+        public func failedReplies(_ n: Int) -> String {
+            pick("E-mail replies that failed  \(n)", "Ответы, не дошедшие по почте  \(n)")
+        }
+        public func unknownTimes(_ n: Int) -> String {
+            pick("\(n) closed without a resolution time: left out of the times",
+                 "закрытых без времени решения: \(n) — не входят в сроки")
+        }
         public func withinSLA(_ share: String) -> String { pick("\(share) within SLA", "\(share) в срок") }
     }
 

@@ -38,6 +38,9 @@ enum ReportPane {
         out.append(Line("  " + String(recoveryBar) + " " + t.report.percent(rate) + " (" + t.report.benchmark + ")",
                         (rate ?? 0) >= Report.recoveryBenchmark ? .good : .danger))
         out.append(Line("  " + t.report.recoveredLost(report.recovered, report.lost), .dim))
+        // Lost can't happen before the window ends: what is still undecided stands beside the rate.
+        out.append(Line("  " + t.report.undecided(report.undecided), .dim))
+        out.append(Line("  " + t.report.closedCohorts(report.closed, days: report.recoveryWindowDays), .dim))
         out.append(Line(t.report.satisfaction + "  " + t.report.percent(report.satisfactionShare)))
         out.append(Line(t.report.firstResponse + "  " + t.report.timing(
             median: t.duration(seconds: report.firstResponse.median), p90: t.duration(seconds: report.firstResponse.p90),
@@ -45,6 +48,10 @@ enum ReportPane {
         out.append(Line(t.report.resolution + "  " + t.report.timing(
             median: t.duration(seconds: report.resolution.median), p90: t.duration(seconds: report.resolution.p90),
             n: report.resolution.count) + " · " + t.report.withinSLA(t.report.percent(report.resolution.withinSLAShare))))
+        if report.unknownResolutionTimes > 0 { out.append(Line("  " + t.report.unknownTimes(report.unknownResolutionTimes), .dim)) }
+        out.append(Line(t.report.cost(t.money(report.compensationCost, currency: currency))))
+        out.append(Line(t.report.reopened(report.reopened, of: report.everResolved)))
+        out.append(Line(t.report.failedReplies(report.failedReplies), report.failedReplies > 0 ? .danger : .normal))
         func chart(_ title: String, _ items: [(String, Int, String)]) {
             out.append(Line(""))
             out.append(Line(title, .header))
