@@ -279,7 +279,7 @@ final class LockedBox<T>: @unchecked Sendable {
             if case .failure(let problem) = ConsoleStep.parseResolution(text) { return problem.message }
             return nil
         }
-        #expect((try? ConsoleStep.parseResolution("Compensated 5").get())?.1 == 5)
+        #expect((try? ConsoleStep.parseResolution("Compensated 5").get())?.satisfaction == 5)
         #expect(refusal("compensated 7") == "satisfaction is a number 1–5, not '7' (e.g. compensated 5)")
         #expect(refusal("fixed") == "'fixed' is not an outcome: compensated, explained, refunded, replaced, no-action, duplicate (Tab completes)")
     }
@@ -354,5 +354,28 @@ final class LockedBox<T>: @unchecked Sendable {
         ConsoleTests.press(console, .ticketTake)   // before the console noticed boris's change
         #expect(console.state.message?.isError == true)
         #expect(try store.ticketDetail(id: "T1")?.ticket.assignee == "boris")
+    }
+}
+
+/// A refund's amount typed at the resolve prompt is recorded with the outcome, so that the
+/// export gives accounting its value; undo takes back both.
+@Suite struct RefundAmountAtResolveTests {
+    @Test func refundedWithAnAmountRecordsTheRefundAndUndoTakesBothBack() throws {
+        let store = try Fixtures.desk()
+        let console = ConsoleTests.console(store)
+        GoldenScreenTests.open("T4")(console)
+        ConsoleTests.press(console, .ticketResolve)
+        ConsoleTests.press(console, .promptClear)
+        for c in "refunded 1500,50 4" { console.handle(.char(c)) }
+        ConsoleTests.press(console, .promptAccept)
+        let detail = try #require(try store.ticketDetail(id: "T4"))
+        #expect(detail.outcome?.resolution == .refunded && detail.outcome?.satisfaction == 4)
+        let refund = try #require(detail.compensations.first { $0.kind == .refund && $0.ticketID == "T4" })
+        #expect(refund.value == 150_050)
+        #expect(console.state.message?.text == "#T4 resolved: refunded, refund 1,500.50 ₽")
+        ConsoleTests.press(console, .undo)
+        #expect(try store.ticketDetail(id: "T4")?.ticket.status.isActive == true, "the resolution is undone first")
+        ConsoleTests.press(console, .undo)
+        #expect(try store.ticketDetail(id: "T4")?.compensations.first { $0.kind == .refund }?.state == .revoked)
     }
 }

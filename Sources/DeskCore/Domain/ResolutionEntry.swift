@@ -1,6 +1,6 @@
 /// What an agent types to resolve a complaint: the resolution, then for a refund or a
 /// replacement its amount, then a satisfaction 1–5 — `explained`, `compensated 5`,
-/// `refunded 1500`, `replaced 2990.50 4`. Pure, so the console's resolve prompt and
+/// `refunded 1500`, `replaced 2990.50 4`; the Russian words too (`возврат 1500`). Pure, so the console's resolve prompt and
 /// anything else that takes the words share one reading.
 ///
 /// A refund or replacement reads its first number as the amount (`refunded 5` is 5 ₽, not a
@@ -47,7 +47,7 @@ public struct ResolutionEntry: Equatable, Sendable {
     /// `refunded 1 500` is an amount of 1 and a rating of 500, refused. Case is ignored.
     public static func parse(_ text: String) -> Result<ResolutionEntry, Problem> {
         let words = text.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
-        guard let first = words.first, let resolution = Resolution(rawValue: first) else {
+        guard let first = words.first, let resolution = Resolution.named(first) else {
             return .failure(.unknownResolution(words.first ?? text))
         }
         var entry = ResolutionEntry(resolution: resolution)

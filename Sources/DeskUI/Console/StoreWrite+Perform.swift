@@ -9,9 +9,14 @@ extension StoreWrite {
         case let .compensate(id, version, gifts, _):
             return .compensations(try store.giveCompensations(ticketID: id, expectedVersion: version, gifts: gifts,
                                                               agent: agent, at: now))
-        case let .resolve(id, version, resolution, satisfaction):
-            return .before(try store.resolve(ticketID: id, expectedVersion: version, resolution: resolution,
-                                             satisfaction: satisfaction, agent: agent, at: now))
+        case let .resolve(id, version, resolution, satisfaction, refund):
+            // The amount first: a refused resolve then leaves a refund the undo can revoke.
+            let given = try refund.map {
+                try store.giveCompensations(ticketID: id, expectedVersion: version, gifts: [$0], agent: agent, at: now)[0]
+            }
+            let before = try store.resolve(ticketID: id, expectedVersion: version + (given == nil ? 0 : 1), resolution: resolution,
+                                           satisfaction: satisfaction, agent: agent, at: now)
+            return .before(before, refund: given)
         case let .recovery(id, version, state, followUp):
             return .before(try store.setRecovery(ticketID: id, expectedVersion: version, state: state, followUpOn: followUp,
                                                  agent: agent, at: now))

@@ -406,6 +406,12 @@ extension L10n {
         pick("satisfaction is a number 1–5, not '\(word)' (e.g. compensated 5)",
              "оценка — число 1–5, а не «\(word)» (например: компенсация 5)")
     }
+    public func badAmount(_ word: String) -> String {
+        pick("'\(word)' is not an amount: refunded 1500 or 1500.50", "«\(word)» — не сумма: возврат 1500 или 1500,50")
+    }
+    public func amountTooLarge(_ word: String) -> String {
+        pick("\(word) is more than the desk takes", "\(word) — больше, чем принимает программа")
+    }
     public func tooManyWords(_ text: String) -> String {
         pick("'\(text)': one word and an optional second one, e.g. compensated 5 or offered +7d",
              "«\(text)»: одно слово и, если нужно, второе, например: компенсация 5 или предложили +7д")

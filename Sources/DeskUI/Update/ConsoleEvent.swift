@@ -40,7 +40,8 @@ public enum ConsoleEffect {
 public enum StoreWrite {
     /// One compensation from its prompt, or the playbook's suggestion (`suggested`).
     case compensate(ticketID: String, version: Int, gifts: [Playbook.Gift], suggested: Bool)
-    case resolve(ticketID: String, version: Int, resolution: Resolution, satisfaction: Int?)
+    /// With `refund`, a refund's or replacement's amount is recorded first, as a compensation.
+    case resolve(ticketID: String, version: Int, resolution: Resolution, satisfaction: Int?, refund: Playbook.Gift?)
     case recovery(ticketID: String, version: Int, state: RecoveryState, followUp: Date?)
     case fault(ticketID: String, version: Int, fault: Fault, previous: Fault)
     case take(ticketID: String, version: Int, previous: String?, status: TicketStatus)
@@ -53,7 +54,7 @@ public enum StoreWrite {
 
     public var ticketID: String {
         switch self {
-        case let .compensate(id, _, _, _), let .resolve(id, _, _, _), let .recovery(id, _, _, _), let .fault(id, _, _, _),
+        case let .compensate(id, _, _, _), let .resolve(id, _, _, _, _), let .recovery(id, _, _, _), let .fault(id, _, _, _),
              let .take(id, _, _, _), let .reopen(id, _), let .post(id, _, _, _):
             id
         case let .undo(undo, _): undo.ticketID
@@ -65,8 +66,8 @@ public enum StoreWrite {
 public enum WriteReceipt {
     case done
     case compensations([Compensation])
-    /// Where the complaint's resolution stood before (for its undo).
-    case before(ResolutionRecord)
+    /// Where the complaint's resolution stood before (for its undo), and a refund recorded with it.
+    case before(ResolutionRecord, refund: Compensation? = nil)
     /// The message was written on this version of the ticket.
     case posted(version: Int)
 }

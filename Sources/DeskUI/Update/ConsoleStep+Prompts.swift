@@ -148,9 +148,10 @@ extension ConsoleStep {
             switch Self.parseResolution(text, t) {
             case .failure(let problem):
                 state.message = StatusMessage(problem.message, isError: true)
-            case .success(let (resolution, satisfaction)):
-                write(.resolve(ticketID: prompt.ticketID, version: prompt.version, resolution: resolution,
-                               satisfaction: satisfaction))
+            case .success(let entry):
+                let refund = entry.amount.flatMap { money in entry.compensationKind.map { Playbook.Gift($0, money.minor) } }
+                write(.resolve(ticketID: prompt.ticketID, version: prompt.version, resolution: entry.resolution,
+                               satisfaction: entry.satisfaction, refund: refund))
             }
         case .recovery:
             switch Self.parseRecovery(text, now: state.now, t) {
@@ -199,18 +200,18 @@ extension ConsoleStep {
         var message: String
     }
 
-    /// "compensated", "compensated 5": a resolution and an optional satisfaction 1–5.
-    static func parseResolution(_ text: String, _ t: L10n = .english) -> Result<(Resolution, Int?), PromptProblem> {
-        let words = text.lowercased().split(separator: " ").map(String.init)
-        guard let first = words.first, let resolution = Resolution.named(first) else {
-            return .failure(PromptProblem(message: t.badResolution(words.first ?? text)))
+    /// "compensated", "compensated 5", "refunded 1500 4": a resolution, for a refund or a
+    /// replacement its amount, and an optional satisfaction 1–5 (`ResolutionEntry`).
+    static func parseResolution(_ text: String, _ t: L10n = .english) -> Result<ResolutionEntry, PromptProblem> {
+        ResolutionEntry.parse(text).mapError { problem in
+            switch problem {
+            case .unknownResolution(let word): PromptProblem(message: t.badResolution(word))
+            case .badAmount(let word): PromptProblem(message: t.badAmount(word))
+            case .amountTooLarge(let word): PromptProblem(message: t.amountTooLarge(word))
+            case .badSatisfaction(let word): PromptProblem(message: t.badSatisfaction(word))
+            case .tooManyWords(let text): PromptProblem(message: t.tooManyWords(text))
+            }
         }
-        guard words.count <= 2 else { return .failure(PromptProblem(message: t.tooManyWords(text))) }
-        guard words.count == 2 else { return .success((resolution, nil)) }
-        guard let satisfaction = Int(words[1]), (1...5).contains(satisfaction) else {
-            return .failure(PromptProblem(message: t.badSatisfaction(words[1])))
-        }
-        return .success((resolution, satisfaction))
     }
 
     /// "contacted", "offered +7d", "at-risk 2026-12-01": a state and an optional follow-up

@@ -122,10 +122,16 @@ extension ConsoleStep {
                 // The shop's choice: an apology is words, and the reply draft opens right away.
                 state.editing = EditRequest(isNote: false, ticketID: id, version: detail.ticket.version, draft: draft(for: detail))
             }
-        case let (.resolve(id, version, resolution, _), .before(before)):
+        case let (.resolve(id, version, resolution, _, _), .before(before, refund)):
+            var version = version
+            if let refund {
+                remember(.compensations(ticketID: id, ids: refund.id.map { [$0] } ?? [], codes: [], label: t.name(refund.kind)),
+                         version: version + 1)
+                version += 1
+            }
             remember(.resolution(ticketID: id, before: before, label: t.undo.resolve), version: version + 1)
-            say(t.resolved(id, resolution))
-        case let (.recovery(id, version, recovery, followUp), .before(before)):
+            say(t.resolved(id, resolution) + (refund.map { ", " + t.compensation($0.kind, value: $0.value, currency: currency) } ?? ""))
+        case let (.recovery(id, version, recovery, followUp), .before(before, _)):
             remember(.resolution(ticketID: id, before: before, label: t.undo.recovery), version: version + 1)
             say(t.recoverySet(id, recovery, followUp))
         case let (.fault(id, version, fault, previous), _):
@@ -134,7 +140,7 @@ extension ConsoleStep {
         case let (.take(id, version, previous, status), _):
             remember(.take(ticketID: id, previous: previous, status: status), version: version + 1)
             say(t.took(id))
-        case let (.reopen(id, version), .before(before)):
+        case let (.reopen(id, version), .before(before, _)):
             remember(.resolution(ticketID: id, before: before, label: t.undo.reopen), version: version + 1)
             say(t.reopened(id))
         case let (.post(id, _, _, isNote), receipt):
