@@ -88,3 +88,10 @@ func currentAgent(_ explicit: String?) -> String {
     let env = ProcessInfo.processInfo.environment
     return explicit ?? env["CDESK_AGENT"] ?? env["USER"] ?? env["LOGNAME"] ?? "agent"
 }
+
+/// The language of what a command prints: `--lang`, else the config's `language`, else the
+/// locale's variables (`Language.choose`).
+func chosenLanguage(_ flag: String?, config: DeskConfig) throws -> Language {
+    if let flag, Language(code: flag) == nil { throw UserError("--lang: expected en or ru, not \(flag)") }
+    return Language.choose(flag: flag, config: config.language?.rawValue)
+}

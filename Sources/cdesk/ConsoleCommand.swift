@@ -25,8 +25,7 @@ struct ConsoleCommand: ParsableCommand {
     func run() throws {
         try reportingUserErrors {
             let config = try loadConfig()
-            if let lang, Language(code: lang) == nil { throw UserError("--lang: expected en or ru, not \(lang)") }
-            let language = Language.choose(flag: lang, config: config.language?.rawValue)
+            let language = try chosenLanguage(lang, config: config)
             let keys = try loadKeymap(keymap ?? config.keymap)
             // Refuse early, before any store is created, when there is no terminal to draw on.
             guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DeskCore
 import DeskUI
 import Foundation
 
@@ -19,6 +20,10 @@ struct KeysCommand: ParsableCommand {
     @Option(help: "table (for a person), tsv (context, keys, action, help; for a script) or markdown.")
     var format: Format = .table
 
+    @Option(help: ArgumentHelp("The language of the help texts (default: language in the config, else from the locale's variables).",
+                               valueName: "en|ru"))
+    var lang: String?
+
     func run() throws {
         try reportingUserErrors {
             if let check {
@@ -27,7 +32,9 @@ struct KeysCommand: ParsableCommand {
             }
             let config = try loadConfig()
             let keys = try loadKeymap(keymap ?? config.keymap)
-            print(KeyTable.render(keys, format: format == .tsv ? .tsv : format == .markdown ? .markdown : .table), terminator: "")
+            let text = L10n(try chosenLanguage(lang, config: config))
+            print(KeyTable.render(keys, format: format == .tsv ? .tsv : format == .markdown ? .markdown : .table, text: text),
+                  terminator: "")
         }
     }
 
@@ -41,12 +48,14 @@ struct KeysCommand: ParsableCommand {
         }
         var keymap = Keymap()
         let problems = keymap.apply(source.text, file: source.file, include: loader.included)
+        // A problem quotes the file's own words: no control character of them (a NUL, an
+        // escape) reaches the terminal.
         for problem in problems {
-            FileHandle.standardError.write(Data("\(problem)\n".utf8))
+            FileHandle.standardError.write(Data((UntrustedText.line("\(problem)") + "\n").utf8))
         }
         if !problems.isEmpty { throw ExitCode(1) }
         for warning in keymap.unboundWarnings(file: source.file) {
-            FileHandle.standardError.write(Data("\(warning)\n".utf8))
+            FileHandle.standardError.write(Data((UntrustedText.line("\(warning)") + "\n").utf8))
         }
         print("\(source.file): ok")
     }

@@ -51,6 +51,10 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "table or json.")
     var format: Format = .table
 
+    @Option(help: ArgumentHelp("The table's language (default: language in the config, else from the locale's variables; JSON keys stay English).",
+                               valueName: "en|ru"))
+    var lang: String?
+
     func validate() throws {
         guard breaches >= 0 else { throw ValidationError("--breaches must be 0 or more") }
     }
@@ -66,7 +70,9 @@ struct ReportCommand: ParsableCommand {
             try applySLA(config, to: store, agent: currentAgent(nil))
             let report = try store.report(options)
             let currency = config.policy.currency
-            print(format == .table ? report.table(currency: currency) : report.json(currency: currency), terminator: "")
+            let language = try chosenLanguage(lang, config: config)
+            print(format == .table ? report.table(currency: currency, language: language) : report.json(currency: currency),
+                  terminator: "")
         }
     }
 }

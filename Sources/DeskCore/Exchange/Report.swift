@@ -171,7 +171,16 @@ public struct Report: Equatable, Sendable {
     }
 
     public struct Breach: Equatable, Sendable {
-        public enum Deadline: String, Sendable { case firstAnswer = "first-answer", resolution }
+        public enum Deadline: String, Sendable {
+            case firstAnswer = "first-answer", resolution
+
+            public func name(_ l: Language) -> String {
+                switch self {
+                case .firstAnswer: l.pick(rawValue, "первый ответ")
+                case .resolution: l.pick(rawValue, "решение")
+                }
+            }
+        }
         public var ticketID: String
         public var deadline: Deadline
         public var priority: String

@@ -22,11 +22,28 @@ public enum Breakdown: String, CaseIterable, Sendable {
     /// Who resolved the complaint, else who holds it; `(nobody)` when neither.
     case agent
     case reason, channel, tier
+
+    public func name(_ l: Language) -> String {
+        switch self {
+        case .agent: l.pick("agent", "сотрудникам")
+        case .reason: l.pick("reason", "причинам")
+        case .channel: l.pick("channel", "каналам")
+        case .tier: l.pick("tier", "уровням")
+        }
+    }
 }
 
 /// The step of a trend (`--every`): calendar weeks (from Monday) or months in the shop's zone.
 public enum TrendStep: String, CaseIterable, Sendable {
     case week, month
+
+    /// "Every month", "По месяцам".
+    public func trendTitle(_ l: Language) -> String {
+        switch self {
+        case .week: l.pick("Every week", "По неделям")
+        case .month: l.pick("Every month", "По месяцам")
+        }
+    }
 }
 
 /// What `cdesk report` is asked for.
