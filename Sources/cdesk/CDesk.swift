@@ -9,7 +9,8 @@ struct CDesk: ParsableCommand {
         abstract: "The complaint desk: work support tickets, compensate, and win customers back.",
         discussion: "Without a subcommand, opens the console on the store.",
         subcommands: [ConsoleCommand.self, DemoCommand.self, ImportCommand.self, ExportCommand.self, ReportCommand.self,
-                      KeysCommand.self, ConfigCommand.self, MailCommand.self],
+                      KeysCommand.self, ConfigCommand.self, MailCommand.self, InitCommand.self, AgentsCommand.self,
+                      PolicyCommand.self],
         defaultSubcommand: ConsoleCommand.self
     )
 

@@ -17,18 +17,7 @@ extension DeskConfig {
         out += (signature.map { "signature = \(quoted($0))" } ?? "# signature = \"С уважением,\\n{agent}\\nСлужба заботы о клиентах\"") + "\n"
         out += "# whether recording an apology (a) opens the reply editor right after\n"
         out += "apology_opens_reply = \(apologyOpensReply)\n"
-        for kind in [CompensationKind.discount, .bonus] {
-            guard let l = policy.limits[kind] else { continue }
-            out += "\n# \(kind == .discount ? "percent" : "points"); above agent_limit a lead must give it\n"
-            out += "[compensation.\(kind.rawValue)]\ndefault = \(l.defaultValue)\nagent_limit = \(l.agentLimit)\nmaximum = \(l.maximum)\n"
-        }
-        out += "\n# SLA targets per priority, in hours\n"
-        for priority in Priority.allCases.reversed() {
-            let t = sla.target(priority)
-            out += "[sla.\(priority.rawValue)]\nfirst_response_hours = \(t.firstResponseHours)\nresolution_hours = \(t.resolutionHours)\n"
-        }
-        out += "\n# a VIP gets one step more: percent points on a discount, a factor on bonus points, free delivery\n"
-        out += "[vip]\ndiscount_step = \(playbook.vipDiscountStep)\nbonus_factor = \(playbook.vipBonusFactor)\n"
+        out += limitsSLAAndVIP
         out += "\n# Receiving mail: larger attachments are listed, their content not kept\n"
         out += "[mail]\nmax_attachment_mb = \(mail.maxAttachmentMB)\n"
         out += "# Sending replies: without from, replies are recorded, not sent\n"
@@ -41,6 +30,35 @@ extension DeskConfig {
             guard let words = mail.reasons.words[reason] else { continue }
             out += "\(reason.rawValue) = [\(words.map(quoted).joined(separator: ", "))]\n"
         }
+        out += playbookSection
+        return out
+    }
+
+    /// What a shared policy holds (`cdesk policy show`): the recovery window, compensation
+    /// limits, SLA targets, the VIP step and the playbook.
+    public var policyTOML: String {
+        "recovery_window_days = \(policy.recoveryWindowDays)\n" + limitsSLAAndVIP + playbookSection
+    }
+
+    private var limitsSLAAndVIP: String {
+        var out = ""
+        for kind in [CompensationKind.discount, .bonus] {
+            guard let l = policy.limits[kind] else { continue }
+            out += "\n# \(kind == .discount ? "percent" : "points"); above agent_limit a lead must give it\n"
+            out += "[compensation.\(kind.rawValue)]\ndefault = \(l.defaultValue)\nagent_limit = \(l.agentLimit)\nmaximum = \(l.maximum)\n"
+        }
+        out += "\n# SLA targets per priority, in hours\n"
+        for priority in Priority.allCases.reversed() {
+            let t = sla.target(priority)
+            out += "[sla.\(priority.rawValue)]\nfirst_response_hours = \(t.firstResponseHours)\nresolution_hours = \(t.resolutionHours)\n"
+        }
+        out += "\n# a VIP gets one step more: percent points on a discount, a factor on bonus points, free delivery\n"
+        out += "[vip]\ndiscount_step = \(playbook.vipDiscountStep)\nbonus_factor = \(playbook.vipBonusFactor)\n"
+        return out
+    }
+
+    private var playbookSection: String {
+        var out = ""
         out += "\n# The playbook: the first entry whose reason and fault match suggests what to give.\n"
         for rule in playbook.rules {
             out += "\n[[playbook]]\n"

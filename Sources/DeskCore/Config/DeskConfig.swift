@@ -62,7 +62,7 @@ public struct DeskConfig: Sendable, Equatable {
     }
 
     /// A config file's text over the defaults.
-    public static func parse(_ text: String, file: String,
+    public static func parse(_ text: String, file: String, over base: DeskConfig = .standard,
                              keymapProblem: @escaping (String) -> String? = { _ in nil }) throws -> DeskConfig {
         let table: TOMLTable
         do {
@@ -71,7 +71,7 @@ public struct DeskConfig: Sendable, Equatable {
             throw ConfigError(file: file, line: error.source.begin.line, key: nil, reason: error.description)
         }
         var reader = ConfigReader(text: text, file: file, keymapProblem: keymapProblem)
-        return try reader.read(table, over: .standard)
+        return try reader.read(table, over: base)
     }
 }
 

@@ -9,7 +9,7 @@ import Foundation
 /// Every change carries the ticket's version as the agent saw it: a change made by someone
 /// else meanwhile refuses it with `StoreError.conflict`, and each change is one transaction
 /// with one audit event.
-public protocol DeskStore: QueueReading, TicketChanging, CaseExchange, AnyObject, Sendable {
+public protocol DeskStore: QueueReading, TicketChanging, CaseExchange, TeamDesk, AnyObject, Sendable {
     /// A short name for the status line: the store's file name, a server's name.
     var displayName: String { get }
     /// Whether `path` is the store itself or a file of it, so that an export never writes
@@ -72,6 +72,30 @@ public protocol TicketChanging {
     /// Marks followed complaints recovered (the customer ordered again) or lost (the window passed).
     @discardableResult
     func sweepRecovery(windowDays: Int, agent: String, now: Date) throws -> (recovered: Int, lost: Int)
+}
+
+/// The team: members and roles, the shared policy, and requests to a lead. Until a store
+/// has a lead anyone may name the first; after, only leads add people, set the policy and
+/// decide requests (`TeamError.leadsOnly`).
+public protocol TeamDesk {
+    func team() throws -> [TeamMember]
+    func role(of name: String) throws -> Role?
+    func addMember(_ name: String, role: Role, by: String, at: Date) throws
+    /// Whether anyone may act as any agent: no team is kept, or the store allows it (demo).
+    func identityIsFree() throws -> Bool
+    func allowAnyIdentity() throws
+    /// The policy a lead set, as TOML; nil when none was.
+    func sharedPolicy() throws -> String?
+    func setSharedPolicy(_ text: String, by: String, at: Date) throws
+    /// Asks a lead for a compensation above the agent's limit; the ticket is told.
+    @discardableResult
+    func requestApproval(ticketID: String, expectedVersion: Int, gift: Playbook.Gift, reason: String, agent: String,
+                         at: Date) throws -> Int64
+    func pendingRequests() throws -> [ApprovalRequest]
+    func pendingRequest(ticketID: String) throws -> ApprovalRequest?
+    /// Approves (gives it, in the lead's name) or declines; the ticket is told.
+    @discardableResult
+    func decide(requestID: Int64, approve: Bool, lead: String, at: Date) throws -> Compensation?
 }
 
 /// Files in and out, the report, and filling a new store.

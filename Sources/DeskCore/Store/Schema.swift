@@ -45,6 +45,9 @@ enum Schema {
         migrator.registerMigration("v11-lead-resolution-time-unknown") { db in
             try db.execute(sql: v11LeadResolutionTimeUnknown)
         }
+        migrator.registerMigration("v12-lead-team") { db in
+            try db.execute(sql: v12LeadTeam)
+        }
         return migrator
     }
 
@@ -57,6 +60,32 @@ enum Schema {
     private static let v11LeadResolutionTimeUnknown = """
         ALTER TABLE ticket ADD COLUMN resolved_at_assumed INTEGER;
         UPDATE ticket SET resolved_at_assumed = resolved_at WHERE resolved_at IS NOT NULL AND resolved_at = created_at;
+        """
+
+    /// The team: who works the store and in which role, and the compensations an agent asked
+    /// a lead for (at most one pending a ticket). The shared policy is `setting`
+    /// `policy.toml`; `identity.free` lets anyone act as any agent (demo stores, tests).
+    private static let v12LeadTeam = """
+        CREATE TABLE team_member (
+            name TEXT PRIMARY KEY,
+            role TEXT NOT NULL CHECK (role IN ('agent','lead')),
+            added_at INTEGER NOT NULL,
+            added_by TEXT NOT NULL
+        );
+        CREATE TABLE approval (
+            id INTEGER PRIMARY KEY,
+            ticket_id TEXT NOT NULL REFERENCES ticket(id),
+            kind TEXT NOT NULL,
+            value INTEGER NOT NULL,
+            reason TEXT NOT NULL,
+            agent TEXT NOT NULL,
+            at INTEGER NOT NULL,
+            state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending','approved','declined')),
+            decided_by TEXT,
+            decided_at INTEGER,
+            compensation_id INTEGER
+        );
+        CREATE UNIQUE INDEX approval_pending ON approval(ticket_id) WHERE state = 'pending';
         """
 
     /// Sorting by priority (then SLA) and by last change, on the open views; the overdue

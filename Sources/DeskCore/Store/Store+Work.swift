@@ -10,32 +10,40 @@ extension Store {
     public func giveCompensations(ticketID: String, expectedVersion: Int, gifts: [Playbook.Gift], agent: String,
                                   at: Date = Date()) throws -> [Compensation] {
         try change(ticketID: ticketID, expectedVersion: expectedVersion, agent: agent, at: at) { db, ticket in
-            var given: [Compensation] = []
-            var rng = SystemRandomNumberGenerator()
-            // A free delivery is worth what delivery cost on the complaint's order: recorded,
-            // so that exports and the report can count it.
-            let fee = try ticket.orderID.flatMap {
-                try Int64.fetchOne(db, sql: #"SELECT delivery_fee FROM "order" WHERE id = ?"#, arguments: [$0])
-            } ?? 0
-            for var gift in gifts {
-                if gift.kind == .freeDelivery, gift.value == 0 { gift.value = fee }
-                var code: String? = nil
-                if gift.kind != .apology {
-                    repeat {
-                        code = PromoCode.random(using: &rng)
-                    } while try Bool.fetchOne(db, sql: "SELECT 1 FROM compensation WHERE promo_code = ?", arguments: [code]) == true
-                }
-                try db.execute(sql: """
-                    INSERT INTO compensation (ticket_id, customer_id, kind, value, promo_code, agent, at, state)
-                    VALUES (?,?,?,?,?,?,?,'offered')
-                    """, arguments: [ticketID, ticket.customerID, gift.kind.rawValue, gift.value, code, agent, at.seconds])
-                given.append(Compensation(id: db.lastInsertedRowID, ticketID: ticketID, customerID: ticket.customerID,
-                                          kind: gift.kind, value: gift.value, promoCode: code, agent: agent, at: at,
-                                          state: .offered))
-            }
+            let given = try Self.insertGifts(db, gifts, on: ticket, agent: agent, at: at)
             let summary = given.map { "\($0.kind.rawValue) \($0.value) \($0.promoCode ?? "")" }.joined(separator: "; ")
             return (given, "compensate", nil, ["given": summary])
         }
+    }
+
+    /// Records `gifts` on `ticket` (in a transaction of the caller's), each with its own promo
+    /// code (an apology has none).
+    static func insertGifts(_ db: Database, _ gifts: [Playbook.Gift], on ticket: Ticket, agent: String,
+                            at: Date) throws -> [Compensation] {
+        var given: [Compensation] = []
+        var rng = SystemRandomNumberGenerator()
+        // A free delivery is worth what delivery cost on the complaint's order: recorded,
+        // so that exports and the report can count it.
+        let fee = try ticket.orderID.flatMap {
+            try Int64.fetchOne(db, sql: #"SELECT delivery_fee FROM "order" WHERE id = ?"#, arguments: [$0])
+        } ?? 0
+        for var gift in gifts {
+            if gift.kind == .freeDelivery, gift.value == 0 { gift.value = fee }
+            var code: String? = nil
+            if gift.kind != .apology {
+                repeat {
+                    code = PromoCode.random(using: &rng)
+                } while try Bool.fetchOne(db, sql: "SELECT 1 FROM compensation WHERE promo_code = ?", arguments: [code]) == true
+            }
+            try db.execute(sql: """
+                INSERT INTO compensation (ticket_id, customer_id, kind, value, promo_code, agent, at, state)
+                VALUES (?,?,?,?,?,?,?,'offered')
+                """, arguments: [ticket.id, ticket.customerID, gift.kind.rawValue, gift.value, code, agent, at.seconds])
+            given.append(Compensation(id: db.lastInsertedRowID, ticketID: ticket.id, customerID: ticket.customerID,
+                                      kind: gift.kind, value: gift.value, promoCode: code, agent: agent, at: at,
+                                      state: .offered))
+        }
+        return given
     }
 
     /// Resolves a ticket with an outcome; the complaint's recovery starts at-risk. Returns

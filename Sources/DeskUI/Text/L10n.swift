@@ -230,9 +230,9 @@ public struct L10n: Sendable {
             let agent = m.agent.map(UntrustedText.line) ?? pick("agent", "сотрудник")
             switch (m.author, m.isInternal) {
             case (.customer, _): return customer
+            case (.system, _): return pick("system", "система")
             case (.agent, false): return agent + pick(" (reply)", " (ответ)")
-            case (_, true): return agent + " · " + internalNote
-            case (.system, false): return pick("system", "система")
+            case (.agent, true): return agent + " · " + internalNote
             }
         }
         public func quotedFolded(_ lines: Int) -> String {
