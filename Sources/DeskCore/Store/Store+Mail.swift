@@ -318,10 +318,17 @@ private struct MailWriter {
                         reason: String? = nil) throws {
         try run("""
             INSERT INTO mail_message (message_id, direction, kind, ticket_id, message_row, from_address, to_address, subject,
-                                      date_header, at, state, state_reason, state_at)
-            VALUES (?,'in',?,?,?,?,?,?,?,?,?,?,?)
+                                      date_header, at, state, state_reason, state_at, in_reply_to, references_ids)
+            VALUES (?,'in',?,?,?,?,?,?,?,?,?,?,?,?,?)
             """, [mail.messageID, kind, ticket, messageRow, mail.from?.address,
-                  mail.to.map(\.address).joined(separator: ", "), mail.subject, mail.date?.seconds, now, state, reason, now])
+                  mail.to.map(\.address).joined(separator: ", "), mail.subject, mail.date?.seconds, now, state, reason, now,
+                  Self.idList(mail.inReplyTo), Self.idList(ThreadReferences.bounded(mail.references))])
+    }
+
+    /// Message-IDs as one column: space-separated (an id holds no space), nil for none.
+    static func idList(_ ids: [String]) -> String? {
+        let ids = ids.filter { !$0.isEmpty && !$0.contains(where: \.isWhitespace) }
+        return ids.isEmpty ? nil : ids.joined(separator: " ")
     }
 
     private func saveAttachments(_ mail: ParsedMail, ticket: String) throws {
@@ -362,4 +369,6 @@ extension Store {
 extension Store {
     /// The signer of the desk's Message-IDs, inside a write (a reply being queued).
     static func outboxIdentity(_ db: Database) throws -> MailIdentity { try MailWriter.identity(db) }
+
+    static func idList(_ ids: [String]) -> String? { MailWriter.idList(ids) }
 }
