@@ -172,18 +172,25 @@ struct MailSendCommand: ParsableCommand {
 struct MailStatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
-        abstract: "The replies by delivery state, and the last failure."
+        abstract: "The replies by delivery state, and the failed ones: ticket, address, reason.",
+        discussion: "Failed replies are listed newest first (the last 50): the customer did not get them."
     )
 
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
         try reportingUserErrors {
-            let status = try MailSendCommand.existingStore(storeOptions).outboxStatus()
+            let store = try MailSendCommand.existingStore(storeOptions)
+            let status = try store.outboxStatus()
             print(["queued", "sent", "failed"].map { "\($0) \(status.counts[$0] ?? 0)" }.joined(separator: ", "))
-            if let last = status.lastFailure {
-                print(UntrustedText.line("last failure: ticket \(last.ticketID ?? "?") <\(last.messageID)>: \(last.reason)"))
+            let failed = try store.failedMail()
+            guard !failed.isEmpty else { return }
+            print("failed replies, newest first:")
+            for reply in failed {
+                // The address and the reason come from customers and mail servers: one clean line each.
+                print(UntrustedText.line("  ticket \(reply.ticketID ?? "?")  \(ISODate.string(Int64(reply.at.timeIntervalSince1970)))  to \(reply.to): \(reply.reason)"))
             }
+            if let count = status.counts["failed"], count > failed.count { print("  … and \(count - failed.count) earlier") }
         }
     }
 }

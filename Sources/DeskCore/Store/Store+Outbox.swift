@@ -46,6 +46,15 @@ public struct OutboxStatus: Sendable, Equatable {
     }
 }
 
+/// A reply that will not reach its customer, and why (the send command's words, or a bounce's).
+public struct FailedReply: Sendable, Equatable {
+    public var messageID: String
+    public var ticketID: String?
+    public var to: String
+    public var reason: String
+    public var at: Date
+}
+
 extension Store {
     /// Queues the reply in `messageRow` when the ticket's customer has an e-mail (inside the
     /// reply's transaction).
@@ -130,6 +139,19 @@ extension Store {
         try pool.write { db in
             try db.execute(sql: sql, arguments: arguments)
             guard db.changesCount > 0 else { throw StoreError.notFound(what: "mail", id: messageID) }
+        }
+    }
+
+    /// The replies that failed, newest first, at most `limit` (the outbox status lists them).
+    public func failedMail(limit: Int = 50) throws -> [FailedReply] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT message_id, ticket_id, to_address, state_reason, state_at FROM mail_message
+                WHERE state = 'failed' AND direction = 'out' ORDER BY state_at DESC, rowid DESC LIMIT ?
+                """, arguments: [limit]).map { row in
+                FailedReply(messageID: row["message_id"], ticketID: row["ticket_id"], to: row["to_address"] ?? "",
+                            reason: row["state_reason"] ?? "", at: Date(seconds: row["state_at"] ?? 0))
+            }
         }
     }
 
