@@ -143,11 +143,15 @@ struct MailSendCommand: ParsableCommand {
         discussion: """
             Each message goes on stdin to send_command, run by /bin/sh. Exit 0: sent; exit 75 or a command \
             that cannot run: stays queued, tried again after 1, 2, 4… minutes (at most an hour); any other \
-            exit: failed, with the command's stderr as the reason; still unsent after retry_hours: failed.
+            exit: failed, with the command's stderr as the reason; still unsent after retry_hours: failed. \
+            With --retry-now, the replies waiting for their next try go now too (once the mail server is back).
             """
     )
 
     @OptionGroup var storeOptions: StoreOptions
+
+    @Flag(help: "Try every queued reply now, even one waiting out its backoff (after an outage).")
+    var retryNow = false
 
     func run() throws {
         let config = try loadConfig()
@@ -156,7 +160,7 @@ struct MailSendCommand: ParsableCommand {
             return
         }
         try reportingUserErrors {
-            let summary = try sender.drain(try Self.existingStore(storeOptions))
+            let summary = try sender.drain(try Self.existingStore(storeOptions), ignoringBackoff: retryNow)
             print("\(summary.sent) sent, \(summary.queued) to try again, \(summary.failed) failed")
         }
     }

@@ -55,3 +55,41 @@ enum MailCLI {
         return nil
     }
 }
+
+extension MailCLI {
+    /// A header value with its `=?utf-8?B?…?=` words decoded (the space between two words dropped).
+    static func decodedWords(_ value: String) -> String {
+        var out = ""
+        var previousWasWord = false
+        for (i, token) in value.split(separator: " ").enumerated() {
+            if token.hasPrefix("=?utf-8?B?"), token.hasSuffix("?="),
+               let data = Data(base64Encoded: String(token.dropFirst(10).dropLast(2))) {
+                if i > 0, !previousWasWord { out += " " }
+                out += String(decoding: data, as: UTF8.self)
+                previousWasWord = true
+            } else {
+                out += (i > 0 ? " " : "") + token
+                previousWasWord = false
+            }
+        }
+        return out
+    }
+
+    /// Quoted-printable text decoded as UTF-8 (soft breaks joined).
+    static func decodedQuotedPrintable(_ text: String) -> String {
+        var bytes: [UInt8] = []
+        let source = Array(text.replacingOccurrences(of: "=\n", with: "").utf8)
+        var i = 0
+        while i < source.count {
+            if source[i] == UInt8(ascii: "="), i + 2 < source.count,
+               let byte = UInt8(String(decoding: source[(i + 1)...(i + 2)], as: UTF8.self), radix: 16) {
+                bytes.append(byte)
+                i += 3
+            } else {
+                bytes.append(source[i])
+                i += 1
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}

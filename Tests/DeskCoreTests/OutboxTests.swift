@@ -150,6 +150,16 @@ import Testing
         #expect(try store.outboxStatus().lastFailure?.reason == "not sent in 48 hours: no such user")
     }
 
+    @Test func retryNowDoesNotWaitOutTheBackoff() throws {
+        let (store, id) = try sendingStore()
+        #expect(try fakeSender(status: 75, file: Scratch.path("m")).drain(store, now: { Fixtures.now }).queued == 1)
+        let file = Scratch.path("sent.eml")
+        let up = fakeSender(status: 0, file: file)
+        #expect(try up.drain(store, now: { Fixtures.now.addingTimeInterval(5) }) == .init(sent: 0, queued: 0, failed: 0))
+        #expect(try up.drain(store, now: { Fixtures.now.addingTimeInterval(5) }, ignoringBackoff: true) == .init(sent: 1, queued: 0, failed: 0))
+        #expect(try store.mailRecord(messageID: id)?.state == "sent" && FileManager.default.fileExists(atPath: file))
+    }
+
     @Test func aCommandThatCannotRunStaysQueued() throws {
         let (store, id) = try sendingStore()
         var s = Self.settings
