@@ -363,6 +363,9 @@ extension Store {
     /// lock is held for the group, so a caller keeps groups short (a fraction of a second).
     public func receiveGroup(_ body: (_ take: (ParsedMail, MailIntakeOptions) throws -> MailIntakeResult) throws -> Void) throws {
         try pool.writeWithoutTransaction { db in
+            // The commit syncs the WAL (SQLite's default, said here rather than trusted: a
+            // build whose WAL default is NORMAL would let files move before their data is safe).
+            try db.execute(sql: "PRAGMA synchronous = FULL")
             try db.inTransaction(.immediate) {
                 let search = PendingSearch()
                 try body { mail, options in
