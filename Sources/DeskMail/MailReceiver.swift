@@ -2,7 +2,7 @@ import DeskCore
 import Foundation
 
 /// `cdesk mail receive`: parse, store, and for a Maildir move each message from `new` to
-/// `cur` (flag S) only after its transaction committed. Mail that cannot be read at all is
+/// `cur` (flag S) only after its transaction committed (a group's: `receive(group:)`). Mail that cannot be read at all is
 /// copied to the quarantine folder beside the store before anything else happens to it.
 public struct MailReceiver {
     public enum Outcome {
@@ -29,6 +29,27 @@ public struct MailReceiver {
 
     /// Takes the message in the file at `path`. Store errors (busy, missing) are thrown.
     public func receive(fileAt path: String) throws -> Outcome {
+        try receive(fileAt: path) { mail, options in try store.receive(mail, options: options) }
+    }
+
+    /// Takes files from the front of `files` in one transaction (`Store.receiveGroup`), at
+    /// most `limit` of them and no more once `deadline` has passed (at least one): what
+    /// happened to each, in order. When this returns they are all committed and on disk;
+    /// a store error (busy, missing) is thrown and then none of the group is taken.
+    public func receive(group files: ArraySlice<String>, limit: Int, deadline: Date) throws -> [(file: String, outcome: Outcome)] {
+        var outcomes: [(file: String, outcome: Outcome)] = []
+        try store.receiveGroup { take in
+            for file in files.prefix(limit) {
+                if !outcomes.isEmpty, Date() >= deadline { break }
+                outcomes.append((file, try receive(fileAt: file, taking: take)))
+            }
+        }
+        return outcomes
+    }
+
+    /// One file through `take`: parsed, then stored; unreadable or refused by the store's
+    /// rules, quarantined.
+    private func receive(fileAt path: String, taking take: (ParsedMail, MailIntakeOptions) throws -> MailIntakeResult) throws -> Outcome {
         let mail: ParsedMail
         do {
             mail = try parser.parse(fileAt: path)
@@ -38,7 +59,7 @@ public struct MailReceiver {
         var now = options
         now.now = Date()
         do {
-            return .taken(try store.receive(mail, options: now))
+            return .taken(try take(mail, now))
         } catch let error as StoreError {
             return .quarantined(path: try quarantine(path), reason: error.description)
         }

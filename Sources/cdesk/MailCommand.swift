@@ -26,8 +26,8 @@ struct MailReceiveCommand: ParsableCommand {
             Exit status: 0 the message was taken (or deliberately ignored: machine mail about no ticket, a \
             Message-ID already received); 75 the store is busy or missing (the mail server tries again later); \
             65 the message cannot be read at all: it is kept in the quarantine folder beside the store and \
-            stderr says where. With --maildir each message is its own transaction and moves to cur/ (flag S) \
-            once stored; the status is 75 if the store stopped the run, else 65 if any was quarantined.
+            stderr says where. With --maildir each message is its own savepoint in a transaction of a group of \
+            them, and moves to cur/ (flag S) once that transaction is committed and on disk; the status is 75 if the store stopped the run, else 65 if any was quarantined.
             """
     )
 
@@ -70,31 +70,32 @@ struct MailReceiveCommand: ParsableCommand {
         }
         var counts: [String: Int] = [:]
         var quarantined = 0
-        // Each message is its own transaction; a group of them is made durable with one
-        // fsync, and only then do its files move to cur/ (a commit per fsync would cap a
-        // run at the disk's sync rate).
-        var committed: [String] = []
-        func moveCommitted() throws {
+        // A group of messages per transaction, each message in its own savepoint; the files
+        // move to cur/ once the group's commit is on disk. A group ends after 200 messages
+        // or a quarter of a second, so agents' writes never wait long behind it.
+        var next = files.startIndex
+        while next < files.endIndex {
+            let group: [(file: String, outcome: MailReceiver.Outcome)]
             do {
-                try receiver.store.flushToDisk()
-                for done in committed { try MailReceiver.markSeen(done, maildir: maildir) }
-            } catch { throw fail(1, "\(error)") }
-            committed = []
-        }
-        do { try receiver.store.deferDiskSync() } catch { throw fail(MailExit.tryAgain, "\(error)") }
-        for file in files {
-            switch try take(file, receiver) {
-            case let .taken(result):
-                counts[Self.kind(result), default: 0] += 1
-                if verbose { print(UntrustedText.line("\((file as NSString).lastPathComponent): \(result.summary)")) }
-            case let .quarantined(kept, reason):
-                quarantined += 1
-                warn("\((file as NSString).lastPathComponent): cannot read the message (\(reason)); kept in \(kept)")
+                group = try receiver.receive(group: files[next...], limit: 200, deadline: Date().addingTimeInterval(0.25))
+            } catch {
+                let why = Store.isBusy(error) ? "the store is busy" : "\(error)"
+                throw fail(MailExit.tryAgain, "\(why); \(files.count - next) messages were not taken, try again later")
             }
-            committed.append(file)
-            if committed.count >= 200 { try moveCommitted() }
+            next += group.count
+            for (file, outcome) in group {
+                do { try MailReceiver.markSeen(file, maildir: maildir) } catch { throw fail(1, "\(error)") }
+                let name = (file as NSString).lastPathComponent
+                switch outcome {
+                case let .taken(result):
+                    counts[Self.kind(result), default: 0] += 1
+                    if verbose { print(UntrustedText.line("\(name): \(result.summary)")) }
+                case let .quarantined(kept, reason):
+                    quarantined += 1
+                    warn("\(name): cannot read the message (\(reason)); kept in \(kept)")
+                }
+            }
         }
-        try moveCommitted()
         let seconds = Date().timeIntervalSince(started)
         let parts = ["opened", "joined", "attached", "bounced", "dropped", "duplicate"].compactMap { k in counts[k].map { "\($0) \(k)" } }
         print("\(files.count) messages in \(String(format: "%.1f", seconds)) s"
@@ -110,7 +111,6 @@ struct MailReceiveCommand: ParsableCommand {
             return try receiver.receive(fileAt: file)
         } catch {
             let why = Store.isBusy(error) ? "the store is busy" : "\(error)"
-            try? receiver.store.flushToDisk()
             throw fail(MailExit.tryAgain, "\(why); the message was not taken, try again later")
         }
     }
@@ -143,11 +143,15 @@ struct MailSendCommand: ParsableCommand {
         discussion: """
             Each message goes on stdin to send_command, run by /bin/sh. Exit 0: sent; exit 75 or a command \
             that cannot run: stays queued, tried again after 1, 2, 4… minutes (at most an hour); any other \
-            exit: failed, with the command's stderr as the reason; still unsent after retry_hours: failed.
+            exit: failed, with the command's stderr as the reason; still unsent after retry_hours: failed. \
+            With --retry-now, the replies waiting for their next try go now too (once the mail server is back).
             """
     )
 
     @OptionGroup var storeOptions: StoreOptions
+
+    @Flag(help: "Try every queued reply now, even one waiting out its backoff (after an outage).")
+    var retryNow = false
 
     func run() throws {
         let config = try loadConfig()
@@ -156,7 +160,7 @@ struct MailSendCommand: ParsableCommand {
             return
         }
         try reportingUserErrors {
-            let summary = try sender.drain(try Self.existingStore(storeOptions))
+            let summary = try sender.drain(try Self.existingStore(storeOptions), ignoringBackoff: retryNow)
             print("\(summary.sent) sent, \(summary.queued) to try again, \(summary.failed) failed")
         }
     }
@@ -172,18 +176,25 @@ struct MailSendCommand: ParsableCommand {
 struct MailStatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
-        abstract: "The replies by delivery state, and the last failure."
+        abstract: "The replies by delivery state, and the failed ones: ticket, address, reason.",
+        discussion: "Failed replies are listed newest first (the last 50): the customer did not get them."
     )
 
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
         try reportingUserErrors {
-            let status = try MailSendCommand.existingStore(storeOptions).outboxStatus()
+            let store = try MailSendCommand.existingStore(storeOptions)
+            let status = try store.outboxStatus()
             print(["queued", "sent", "failed"].map { "\($0) \(status.counts[$0] ?? 0)" }.joined(separator: ", "))
-            if let last = status.lastFailure {
-                print(UntrustedText.line("last failure: ticket \(last.ticketID ?? "?") <\(last.messageID)>: \(last.reason)"))
+            let failed = try store.failedMail()
+            guard !failed.isEmpty else { return }
+            print("failed replies, newest first:")
+            for reply in failed {
+                // The address and the reason come from customers and mail servers: one clean line each.
+                print(UntrustedText.line("  ticket \(reply.ticketID ?? "?")  \(ISODate.string(Int64(reply.at.timeIntervalSince1970)))  to \(reply.to): \(reply.reason)"))
             }
+            if let count = status.counts["failed"], count > failed.count { print("  … and \(count - failed.count) earlier") }
         }
     }
 }

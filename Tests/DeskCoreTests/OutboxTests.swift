@@ -39,15 +39,17 @@ import Testing
             body: "text")
         let headers = mail.rendered().components(separatedBy: "\n\n")[0].split(separator: "\n")
         #expect(!headers.contains { $0.hasPrefix("Bcc") })
-        #expect(headers[1] == "To: \"Eve  Bcc: all@x.example\" <eve@x.exampleBcc:b@x.example>")
-        #expect(headers[2] == "Subject: Hi  Bcc: c@x.example ")
+        #expect(headers[1] == "To: \"Eve Bcc: all@x.example\" <eve@x.exampleBcc:b@x.example>")
+        #expect(headers[2] == "Subject: Hi Bcc: c@x.example")
     }
 
     @Test func nonASCIISubjectsAreEncodedWordsNoCharacterSplit() {
-        let subject = OutgoingMail.encodedText("Re: Заказ задерживается уже неделю [#10987]")
-        let words = subject.components(separatedBy: "\n ")
+        let subject = HeaderFolding.unstructured("Subject", "Re: Заказ задерживается уже неделю [#10987]")
+        let lines = subject.components(separatedBy: "\n")
+        let words = lines.map { $0.hasPrefix("Subject: ") ? String($0.dropFirst(9)) : String($0.dropFirst()) }
         #expect(words.count == 2)
         #expect(words.allSatisfy { $0.count <= 75 && $0.hasPrefix("=?utf-8?B?") && $0.hasSuffix("?=") })
+        #expect(lines.allSatisfy { $0.count <= 78 })
         let decoded = words.map { String(decoding: Data(base64Encoded: String($0.dropFirst(10).dropLast(2)))!, as: UTF8.self) }
         #expect(decoded.joined() == "Re: Заказ задерживается уже неделю [#10987]")
     }
@@ -146,6 +148,16 @@ import Testing
         #expect(try sender.drain(store, now: { late }).failed == 1)
         #expect(try store.mailRecord(messageID: id)?.state == "failed")
         #expect(try store.outboxStatus().lastFailure?.reason == "not sent in 48 hours: no such user")
+    }
+
+    @Test func retryNowDoesNotWaitOutTheBackoff() throws {
+        let (store, id) = try sendingStore()
+        #expect(try fakeSender(status: 75, file: Scratch.path("m")).drain(store, now: { Fixtures.now }).queued == 1)
+        let file = Scratch.path("sent.eml")
+        let up = fakeSender(status: 0, file: file)
+        #expect(try up.drain(store, now: { Fixtures.now.addingTimeInterval(5) }) == .init(sent: 0, queued: 0, failed: 0))
+        #expect(try up.drain(store, now: { Fixtures.now.addingTimeInterval(5) }, ignoringBackoff: true) == .init(sent: 1, queued: 0, failed: 0))
+        #expect(try store.mailRecord(messageID: id)?.state == "sent" && FileManager.default.fileExists(atPath: file))
     }
 
     @Test func aCommandThatCannotRunStaysQueued() throws {

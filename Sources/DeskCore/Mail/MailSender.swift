@@ -27,11 +27,12 @@ public struct MailSender: Sendable {
         public var sent = 0, queued = 0, failed = 0
     }
 
-    /// Sends every reply due at `now`.
-    public func drain(_ store: Store, now: @Sendable () -> Date = { Date() },
+    /// Sends every reply due at `now` (`ignoringBackoff`: every queued reply, as after an
+    /// outage that is over; the give-up time still counts from when it was queued).
+    public func drain(_ store: Store, now: @Sendable () -> Date = { Date() }, ignoringBackoff: Bool = false,
                       send: ((String) -> SendOutcome)? = nil) throws -> Summary {
         var summary = Summary()
-        for item in try store.dueMail(now: now()) {
+        for item in try store.dueMail(now: ignoringBackoff ? .distantFuture : now()) {
             let outcome = (send ?? run)(item.mail(from: from).rendered())
             let at = now()
             switch outcome {

@@ -3,7 +3,8 @@ import Foundation
 /// A reply as the mail server gets it: RFC 5322 headers, the text as UTF-8 in
 /// quoted-printable. Lines end in LF, as `sendmail -t` and `msmtp -t` read them. No value
 /// can add a header: every control character (CR and LF among them) in a header value
-/// becomes a space, and non-ASCII text is written as RFC 2047 encoded words.
+/// becomes a space, and non-ASCII text is written as RFC 2047 encoded words; long values
+/// are folded at 78 columns (`HeaderFolding`).
 public struct OutgoingMail: Sendable, Equatable {
     public var from: MailAddress
     public var to: MailAddress
@@ -21,22 +22,37 @@ public struct OutgoingMail: Sendable, Equatable {
         self.inReplyTo = inReplyTo; self.references = references; self.body = body
     }
 
-    /// The whole message.
+    /// The whole message. Every header line is at most 78 characters (`HeaderFolding`);
+    /// a Message-ID that could not be written on one line, or is not ASCII, is left out of
+    /// In-Reply-To and References rather than written broken.
     public func rendered() -> String {
-        var out = "From: \(Self.mailbox(from))\n"
-        out += "To: \(Self.mailbox(to))\n"
-        out += "Subject: \(Self.encodedText(subject))\n"
-        out += "Date: \(Self.dateHeader(date))\n"
-        out += "Message-ID: <\(Self.idText(messageID))>\n"
-        if let inReplyTo { out += "In-Reply-To: <\(Self.idText(inReplyTo))>\n" }
-        if !references.isEmpty { out += "References: \(references.map { "<\(Self.idText($0))>" }.joined(separator: "\n "))\n" }
-        out += "Auto-Submitted: no\n"
-        out += "MIME-Version: 1.0\n"
-        out += "Content-Type: text/plain; charset=utf-8\n"
-        out += "Content-Transfer-Encoding: quoted-printable\n"
-        out += "\n"
-        out += Self.quotedPrintable(body)
-        return out
+        var lines = [
+            HeaderFolding.mailbox("From", from),
+            HeaderFolding.mailbox("To", to),
+            HeaderFolding.unstructured("Subject", headerText(subject)),
+            "Date: \(Self.dateHeader(date))",
+            "Message-ID: <\(Self.idText(messageID))>",
+        ]
+        if let parent = inReplyTo.flatMap(Self.writableID) { lines.append(HeaderFolding.field("In-Reply-To", ["<\(parent)>"])) }
+        let chain = references.compactMap(Self.writableID)
+        if !chain.isEmpty { lines.append(HeaderFolding.field("References", chain.map { "<\($0)>" })) }
+        lines += [
+            "Auto-Submitted: no",
+            "MIME-Version: 1.0",
+            "Content-Type: text/plain; charset=utf-8",
+            "Content-Transfer-Encoding: quoted-printable",
+        ]
+        return lines.joined(separator: "\n") + "\n\n" + Self.quotedPrintable(body)
+    }
+
+    private func headerText(_ s: String) -> String { Self.headerText(s) }
+
+    /// A Message-ID as a header writes it (`idText`), nil when it is empty, not ASCII, or
+    /// too long for a line of its own (a real one is far shorter than 250 characters).
+    static func writableID(_ id: String) -> String? {
+        let text = idText(id)
+        guard !text.isEmpty, text.count <= 250, text.unicodeScalars.allSatisfy(\.isASCII) else { return nil }
+        return text
     }
 
     /// `Name <address>` or `address` (`from = "Магазин <support@shop.example>"`); nil without an address.
@@ -68,35 +84,6 @@ public struct OutgoingMail: Sendable, Equatable {
     /// An address or a Message-ID: controls, spaces and angle brackets dropped.
     static func idText(_ s: String) -> String {
         String(String.UnicodeScalarView(headerText(s).unicodeScalars.filter { $0 != " " && $0 != "<" && $0 != ">" }))
-    }
-
-    static func mailbox(_ m: MailAddress) -> String {
-        let address = idText(m.address)
-        guard let name = m.name.map(headerText)?.trimmingCharacters(in: .whitespaces), !name.isEmpty else { return address }
-        if name.unicodeScalars.allSatisfy({ $0.isASCII }) {
-            let escaped = name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-            return "\"\(escaped)\" <\(address)>"
-        }
-        return "\(encodedText(name)) <\(address)>"
-    }
-
-    /// Text as is when it is ASCII, else RFC 2047 B encoded words of at most 75 characters
-    /// (no character split between two), folded onto lines of their own.
-    public static func encodedText(_ s: String) -> String {
-        let text = headerText(s)
-        if text.unicodeScalars.allSatisfy({ $0.isASCII }) { return text }
-        var words: [String] = []
-        var chunk: [UInt8] = []
-        for c in text {
-            let bytes = Array(String(c).utf8)
-            if chunk.count + bytes.count > 45, !chunk.isEmpty {
-                words.append("=?utf-8?B?\(Data(chunk).base64EncodedString())?=")
-                chunk = []
-            }
-            chunk += bytes
-        }
-        if !chunk.isEmpty { words.append("=?utf-8?B?\(Data(chunk).base64EncodedString())?=") }
-        return words.joined(separator: "\n ")
     }
 
     /// `Wed, 02 Dec 2026 12:11:51 +0000`.

@@ -3,9 +3,26 @@
 /// data (`[mail.reasons]`), Russian and English by default; a word matches the beginning
 /// of a word of the text, any case, ё as е (`задерж` finds "задержка", "задержали").
 public struct ReasonKeywords: Sendable, Equatable {
-    public var words: [Reason: [String]]
+    public var words: [Reason: [String]] {
+        didSet { folded = Self.folded(words) }
+    }
 
-    public init(words: [Reason: [String]]) { self.words = words }
+    /// The words as the search compares them, made once rather than for every message.
+    private var folded: [(reason: Reason, words: [[UInt8]])]
+
+    public init(words: [Reason: [String]]) {
+        self.words = words
+        folded = Self.folded(words)
+    }
+
+    public static func == (a: Self, b: Self) -> Bool { a.words == b.words }
+
+    private static func folded(_ words: [Reason: [String]]) -> [(reason: Reason, words: [[UInt8]])] {
+        Reason.allCases.compactMap { reason in
+            guard let list = words[reason], !list.isEmpty else { return nil }
+            return (reason, list.map(fold))
+        }
+    }
 
     public static let standard = ReasonKeywords(words: [
         .deliveryDelay: ["задерж", "опазд", "не пришл", "не доставлен", "не привезли", "до сих пор", "где мой заказ", "срок доставки",
@@ -24,12 +41,10 @@ public struct ReasonKeywords: Sendable, Equatable {
     public func guess(subject: String, text: String) -> Reason {
         let subject = Self.fold(subject), text = Self.fold(String(text.prefix(20_000)))
         var best: (reason: Reason, score: Int)?
-        for reason in Reason.allCases {
-            guard let list = words[reason], !list.isEmpty else { continue }
+        for (reason, list) in folded {
             var score = 0
             for word in list {
-                let w = Self.fold(word)
-                score += 2 * Self.count(w, in: subject) + Self.count(w, in: text)
+                score += 2 * Self.count(word, in: subject) + Self.count(word, in: text)
             }
             if score > 0, score > (best?.score ?? 0) { best = (reason, score) }
         }

@@ -42,6 +42,12 @@ enum Schema {
                 ALTER TABLE mail_message ADD COLUMN next_try_at INTEGER;
                 """)
         }
+        migrator.registerMigration("v10-mail-references") { db in
+            // The thread chain a reply's References continues: a received message's
+            // References (at most `ThreadReferences.limit` ids, space-separated; its
+            // In-Reply-To ids go in in_reply_to), a sent one's as sent.
+            try db.execute(sql: "ALTER TABLE mail_message ADD COLUMN references_ids TEXT")
+        }
         migrator.registerMigration("v11-lead-resolution-time-unknown") { db in
             try db.execute(sql: v11LeadResolutionTimeUnknown)
         }

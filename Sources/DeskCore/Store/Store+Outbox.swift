@@ -23,6 +23,8 @@ public struct OutboxItem: Sendable, Equatable {
     public var to: MailAddress
     public var subject: String
     public var inReplyTo: String?
+    /// The thread chain, oldest first (`ThreadReferences`).
+    public var references: [String]
     public var body: String
     public var queuedAt: Date
     public var tries: Int
@@ -30,7 +32,7 @@ public struct OutboxItem: Sendable, Equatable {
     /// The message from `from`.
     public func mail(from: MailAddress) -> OutgoingMail {
         OutgoingMail(from: from, to: to, subject: subject, date: queuedAt, messageID: messageID, inReplyTo: inReplyTo,
-                     references: inReplyTo.map { [$0] } ?? [], body: body)
+                     references: references, body: body)
     }
 }
 
@@ -44,6 +46,15 @@ public struct OutboxStatus: Sendable, Equatable {
     }
 }
 
+/// A reply that will not reach its customer, and why (the send command's words, or a bounce's).
+public struct FailedReply: Sendable, Equatable {
+    public var messageID: String
+    public var ticketID: String?
+    public var to: String
+    public var reason: String
+    public var at: Date
+}
+
 extension Store {
     /// Queues the reply in `messageRow` when the ticket's customer has an e-mail (inside the
     /// reply's transaction).
@@ -52,18 +63,31 @@ extension Store {
             SELECT t.subject, c.email FROM ticket t JOIN customer c ON c.id = t.customer_id WHERE t.id = ?
             """, arguments: [ticketID]),
             let email = (row["email"] as String?)?.trimmingCharacters(in: .whitespaces), !email.isEmpty else { return }
-        let parent = try String.fetchOne(db, sql: """
-            SELECT message_id FROM mail_message WHERE ticket_id = ? AND direction = 'in' AND kind = 'mail'
+        // Their last message is the parent; its chain and id make the reply's References.
+        let parent = try Row.fetchOne(db, sql: """
+            SELECT message_id, in_reply_to, references_ids FROM mail_message
+            WHERE ticket_id = ? AND direction = 'in' AND kind = 'mail'
             ORDER BY at DESC, rowid DESC LIMIT 1
             """, arguments: [ticketID])
+        let parentID: String? = parent?["message_id"]
+        let chain = parentID.map { id in
+            ThreadReferences.chain(parentID: id, parentReferences: Self.ids(parent?["references_ids"]),
+                                   parentInReplyTo: Self.ids(parent?["in_reply_to"]))
+        } ?? []
         let identity = try outboxIdentity(db)
         let messageID = identity.messageID(ticketID: ticketID, host: outbox.host)
         try db.execute(sql: """
             INSERT INTO mail_message (message_id, direction, kind, ticket_id, message_row, from_address, to_address, subject,
-                                      at, state, state_at, in_reply_to)
-            VALUES (?,'out','mail',?,?,?,?,?,?,'queued',?,?)
+                                      at, state, state_at, in_reply_to, references_ids)
+            VALUES (?,'out','mail',?,?,?,?,?,?,'queued',?,?,?)
             """, arguments: [messageID, ticketID, messageRow, outbox.from.address, email,
-                             replySubject(row["subject"] ?? "", ticketID: ticketID), at.seconds, at.seconds, parent])
+                             replySubject(row["subject"] ?? "", ticketID: ticketID), at.seconds, at.seconds, parentID,
+                             idList(chain)])
+    }
+
+    /// The ids of a space-separated column.
+    static func ids(_ column: String?) -> [String] {
+        column.map { $0.split(separator: " ").map(String.init) } ?? []
     }
 
     /// `Re: SUBJECT [#ID]`, without a second `Re:` or tag.
@@ -78,7 +102,7 @@ extension Store {
     public func dueMail(now: Date) throws -> [OutboxItem] {
         try pool.read { db in
             try Row.fetchAll(db, sql: """
-                SELECT m.message_id, m.ticket_id, m.to_address, c.name, m.subject, m.in_reply_to, g.body, m.at, m.tries
+                SELECT m.message_id, m.ticket_id, m.to_address, c.name, m.subject, m.in_reply_to, m.references_ids, g.body, m.at, m.tries
                 FROM mail_message m JOIN message g ON g.id = m.message_row
                 JOIN ticket t ON t.id = m.ticket_id JOIN customer c ON c.id = t.customer_id
                 WHERE m.state = 'queued' AND m.direction = 'out' AND coalesce(m.next_try_at, 0) <= ?
@@ -86,7 +110,9 @@ extension Store {
                 """, arguments: [now.seconds]).map { row in
                 OutboxItem(messageID: row["message_id"], ticketID: row["ticket_id"],
                            to: MailAddress(name: row["name"], address: row["to_address"]), subject: row["subject"],
-                           inReplyTo: row["in_reply_to"], body: row["body"], queuedAt: Date(seconds: row["at"]), tries: row["tries"])
+                           inReplyTo: row["in_reply_to"],
+                           // A reply queued before the chain was kept names its parent alone.
+                           references: Store.ids(row["references_ids"] ?? row["in_reply_to"]), body: row["body"], queuedAt: Date(seconds: row["at"]), tries: row["tries"])
             }
         }
     }
@@ -113,6 +139,19 @@ extension Store {
         try pool.write { db in
             try db.execute(sql: sql, arguments: arguments)
             guard db.changesCount > 0 else { throw StoreError.notFound(what: "mail", id: messageID) }
+        }
+    }
+
+    /// The replies that failed, newest first, at most `limit` (the outbox status lists them).
+    public func failedMail(limit: Int = 50) throws -> [FailedReply] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT message_id, ticket_id, to_address, state_reason, state_at FROM mail_message
+                WHERE state = 'failed' AND direction = 'out' ORDER BY state_at DESC, rowid DESC LIMIT ?
+                """, arguments: [limit]).map { row in
+                FailedReply(messageID: row["message_id"], ticketID: row["ticket_id"], to: row["to_address"] ?? "",
+                            reason: row["state_reason"] ?? "", at: Date(seconds: row["state_at"] ?? 0))
+            }
         }
     }
 
