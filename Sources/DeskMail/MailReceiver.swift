@@ -11,20 +11,14 @@ public struct MailReceiver {
         case quarantined(path: String, reason: String)
     }
 
-    public let store: Store
+    public let store: any DeskStore
     let parser: MailParser
     let options: MailIntakeOptions
 
-    public init(store: Store, config: DeskConfig, agent: String = "mail") {
+    public init(store: any DeskStore, config: DeskConfig, agent: String = "mail") {
         self.store = store
         parser = MailParser(maxAttachmentBytes: Int(config.mail.maxAttachmentMB) << 20)
         options = MailIntakeOptions(sla: config.sla, keywords: config.mail.reasons, agent: agent)
-    }
-
-    /// The quarantine folder of the store at `storePath`: `quarantine/` beside it.
-    public static func quarantineFolder(storePath: String) -> String {
-        let folder = (storePath as NSString).deletingLastPathComponent
-        return (folder.isEmpty ? "." : folder) + "/quarantine"
     }
 
     /// Takes the message in the file at `path`. Store errors (busy, missing) are thrown.
@@ -66,7 +60,7 @@ public struct MailReceiver {
     }
 
     private func quarantine(_ path: String) throws -> String {
-        let folder = Self.quarantineFolder(storePath: store.path)
+        let folder = store.quarantineFolder
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
                                                 attributes: [.posixPermissions: 0o700])
         let stamp = Int(Date().timeIntervalSince1970)

@@ -46,8 +46,8 @@ struct MailReceiveCommand: ParsableCommand {
         }
         let config: DeskConfig
         do { config = try loadConfig() } catch { throw fail(MailExit.tryAgain, "\(error)") }
-        let store: Store
-        do { store = try Store(path: path) } catch { throw fail(MailExit.tryAgain, "\(error)") }
+        let store: any DeskStore
+        do { store = try storeOptions.open(mustExist: true) } catch { throw fail(MailExit.tryAgain, "\(error)") }
         let receiver = MailReceiver(store: store, config: config)
         if let maildir { return try receiveMaildir(maildir, receiver) }
 
@@ -79,7 +79,7 @@ struct MailReceiveCommand: ParsableCommand {
             do {
                 group = try receiver.receive(group: files[next...], limit: 200, deadline: Date().addingTimeInterval(0.25))
             } catch {
-                let why = Store.isBusy(error) ? "the store is busy" : "\(error)"
+                let why = receiver.store.isBusy(error) ? "the store is busy" : "\(error)"
                 throw fail(MailExit.tryAgain, "\(why); \(files.count - next) messages were not taken, try again later")
             }
             next += group.count
@@ -110,7 +110,7 @@ struct MailReceiveCommand: ParsableCommand {
         do {
             return try receiver.receive(fileAt: file)
         } catch {
-            let why = Store.isBusy(error) ? "the store is busy" : "\(error)"
+            let why = receiver.store.isBusy(error) ? "the store is busy" : "\(error)"
             throw fail(MailExit.tryAgain, "\(why); the message was not taken, try again later")
         }
     }
@@ -166,10 +166,10 @@ struct MailSendCommand: ParsableCommand {
     }
 
     /// The store, which must be there: sending or counting never makes an empty one.
-    static func existingStore(_ options: StoreOptions) throws -> Store {
+    static func existingStore(_ options: StoreOptions) throws -> any DeskStore {
         let path = options.path()
         guard FileManager.default.fileExists(atPath: path) else { throw UserError("no store at \(path)") }
-        do { return try Store(path: path) } catch { throw UserError("\(error)") }
+        return try options.open()
     }
 }
 
@@ -187,7 +187,7 @@ struct MailStatusCommand: ParsableCommand {
             let store = try MailSendCommand.existingStore(storeOptions)
             let status = try store.outboxStatus()
             print(["queued", "sent", "failed"].map { "\($0) \(status.counts[$0] ?? 0)" }.joined(separator: ", "))
-            let failed = try store.failedMail()
+            let failed = try store.failedMail(limit: 50)
             guard !failed.isEmpty else { return }
             print("failed replies, newest first:")
             for reply in failed {

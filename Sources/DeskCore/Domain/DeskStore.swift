@@ -9,7 +9,7 @@ import Foundation
 /// Every change carries the ticket's version as the agent saw it: a change made by someone
 /// else meanwhile refuses it with `StoreError.conflict`, and each change is one transaction
 /// with one audit event.
-public protocol DeskStore: QueueReading, TicketChanging, CaseExchange, TeamDesk, AnyObject, Sendable {
+public protocol DeskStore: QueueReading, TicketChanging, CaseExchange, TeamDesk, MailDesk, AnyObject, Sendable {
     /// A short name for the status line: the store's file name, a server's name.
     var displayName: String { get }
     /// Whether `path` is the store itself or a file of it, so that an export never writes
@@ -96,6 +96,26 @@ public protocol TeamDesk {
     /// Approves (gives it, in the lead's name) or declines; the ticket is told.
     @discardableResult
     func decide(requestID: Int64, approve: Bool, lead: String, at: Date) throws -> Compensation?
+}
+
+/// Mail in and out: what `cdesk mail` asks of a store.
+public protocol MailDesk {
+    /// Takes one parsed message: joins its ticket or opens one, idempotent by Message-ID.
+    func receive(_ mail: ParsedMail, options: MailIntakeOptions) throws -> MailIntakeResult
+    /// Takes several messages in one transaction, each in a savepoint of its own; when this
+    /// returns they are committed and on disk.
+    func receiveGroup(_ body: (_ take: (ParsedMail, MailIntakeOptions) throws -> MailIntakeResult) throws -> Void) throws
+    /// Queued replies whose next try is due.
+    func dueMail(now: Date) throws -> [OutboxItem]
+    func markMailSent(messageID: String, at: Date) throws
+    func markMailRetry(messageID: String, reason: String, at: Date, nextTry: Date) throws
+    func markMailFailed(messageID: String, reason: String, at: Date) throws
+    func failedMail(limit: Int) throws -> [FailedReply]
+    func outboxStatus() throws -> OutboxStatus
+    /// Where mail that cannot be read is kept: beside the store.
+    var quarantineFolder: String { get }
+    /// Whether `error` says the store stayed locked by another writer past the wait.
+    func isBusy(_ error: any Error) -> Bool
 }
 
 /// Files in and out, the report, and filling a new store.

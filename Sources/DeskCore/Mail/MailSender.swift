@@ -29,7 +29,7 @@ public struct MailSender: Sendable {
 
     /// Sends every reply due at `now` (`ignoringBackoff`: every queued reply, as after an
     /// outage that is over; the give-up time still counts from when it was queued).
-    public func drain(_ store: Store, now: @Sendable () -> Date = { Date() }, ignoringBackoff: Bool = false,
+    public func drain(_ store: any DeskStore, now: @Sendable () -> Date = { Date() }, ignoringBackoff: Bool = false,
                       send: ((String) -> SendOutcome)? = nil) throws -> Summary {
         var summary = Summary()
         for item in try store.dueMail(now: ignoringBackoff ? .distantFuture : now()) {

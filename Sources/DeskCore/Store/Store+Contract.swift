@@ -35,3 +35,12 @@ extension Store {
         }
     }
 }
+
+extension Store {
+    public var quarantineFolder: String {
+        let folder = (path as NSString).deletingLastPathComponent
+        return (folder.isEmpty ? "." : folder) + "/quarantine"
+    }
+
+    public func isBusy(_ error: any Error) -> Bool { Self.isBusy(error) }
+}
