@@ -80,6 +80,8 @@ extension ParsableCommand {
             throw report(error.description)
         } catch let error as StoreError {
             throw report(error.description)
+        } catch let error as TeamError {
+            throw report(error.description)
         }
     }
 }

@@ -24,9 +24,9 @@ struct ConsoleCommand: ParsableCommand {
 
     func run() throws {
         try reportingUserErrors {
-            let config = try loadConfig()
-            let language = try chosenLanguage(lang, config: config)
-            let keys = try loadKeymap(keymap ?? config.keymap)
+            let own = try loadConfig()
+            let language = try chosenLanguage(lang, config: own)
+            let keys = try loadKeymap(keymap ?? own.keymap)
             // Refuse early, before any store is created, when there is no terminal to draw on.
             guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
                 throw UserError(TerminalScreen.StartError.notATerminal.description)
@@ -36,7 +36,15 @@ struct ConsoleCommand: ParsableCommand {
                 FileHandle.standardError.write(Data("cdesk: creating the demo store \(storeOptions.path(demo: true))…\n".utf8))
                 try DemoCommand.fill(store, options: DemoOptions(now: DemoCommand.startOfHour()))
             }
-            try applySLA(config, to: store, agent: currentAgent(agent))
+            // The store's policy over this person's config, and who they are on this store.
+            let config = try governedConfig(store)
+            let agentName = try actingAgent(agent, on: store)
+            var policy = config.policy
+            if try store.role(of: agentName) == .lead {
+                // A lead gives up to the policy's maximum.
+                for (kind, limits) in policy.limits { policy.limits[kind]?.agentLimit = limits.maximum }
+            }
+            try applySLA(config, to: store, agent: agentName)
             let screen: TerminalScreen
             do {
                 screen = try TerminalScreen()
@@ -44,8 +52,8 @@ struct ConsoleCommand: ParsableCommand {
                 throw UserError(error.description)
             }
             defer { screen.close() }
-            let console = Console(store: store, keymap: keys, agent: currentAgent(agent), size: screen.size,
-                                  policy: config.policy, playbook: config.playbook,
+            let console = Console(store: store, keymap: keys, agent: agentName, size: screen.size,
+                                  policy: policy, playbook: config.playbook,
                                   settings: ConsoleSettings(currency: config.policy.currency, signature: config.signature,
                                                             apologyOpensReply: config.apologyOpensReply,
                                                             outbox: Outbox(config.mail)),
@@ -53,7 +61,7 @@ struct ConsoleCommand: ParsableCommand {
             console.start()
             // Complaints that came back or ran out of time since anyone last looked: swept in
             // the background (a large store takes seconds); the console notices the result.
-            let windowDays = config.policy.recoveryWindowDays, agentName = currentAgent(agent)
+            let windowDays = config.policy.recoveryWindowDays
             Thread.detachNewThread {
                 _ = try? store.sweepRecovery(windowDays: windowDays, agent: agentName, now: Date())
             }

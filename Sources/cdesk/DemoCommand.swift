@@ -56,5 +56,7 @@ struct DemoCommand: ParsableCommand {
         // window has passed, are marked as the console's start-of-shift sweep would.
         let windowDays = (try? loadConfig())?.policy.recoveryWindowDays ?? CompensationPolicy.standard.recoveryWindowDays
         try store.sweepRecovery(windowDays: windowDays, agent: currentAgent(nil), now: options.now)
+        // A demo is for trying: anyone may act as any of its agents (--agent anna).
+        try store.allowAnyIdentity()
     }
 }

@@ -95,13 +95,14 @@ struct ImportCommand: ParsableCommand {
             }
             // A dry run writes nothing, not even a new empty store.
             let store = try storeOptions.open(mustExist: dryRun, waiting: TimeInterval(wait))
+            let agentName = try actingAgent(agent, on: store)
             let progress = ProgressLine(total: file == "-" ? nil : Self.size(of: file))
             do {
                 let source = try RowSources.open(path: file, kind: kind, format: format, options: readOptions())
-                let config = try loadConfig()
+                let config = try governedConfig(store)
                 // New tickets get the config's targets: the open ones follow them first.
-                if !dryRun { try applySLA(config, to: store, agent: currentAgent(agent)) }
-                let options = ImportOptions(dryRun: dryRun, maxErrors: maxErrors, agent: currentAgent(agent),
+                if !dryRun { try applySLA(config, to: store, agent: agentName) }
+                let options = ImportOptions(dryRun: dryRun, maxErrors: maxErrors, agent: agentName,
                                             recoveryWindowDays: config.policy.recoveryWindowDays, sla: config.sla,
                                             timeZone: config.shopTimeZone)
                 let summary = try store.importRows(from: source, options: options,

@@ -67,7 +67,7 @@ struct ReportCommand: ParsableCommand {
                                         recoveryWindowDays: config.policy.recoveryWindowDays, timeZone: config.shopTimeZone,
                                         breachLimit: breaches)
             let store = try storeOptions.open(mustExist: true)
-            try applySLA(config, to: store, agent: currentAgent(nil))
+            try applySLA(try governedConfig(store), to: store, agent: loginName())
             let report = try store.report(options)
             let currency = config.policy.currency
             let language = try chosenLanguage(lang, config: config)

@@ -379,3 +379,58 @@ final class LockedBox<T>: @unchecked Sendable {
         #expect(try store.ticketDetail(id: "T4")?.compensations.first { $0.kind == .refund }?.state == .revoked)
     }
 }
+
+/// Above an agent's limit the console asks a lead instead of refusing; the lead finds the
+/// request in Requests and approves it with one key; every step is in the audit log.
+@Suite struct LeadApprovalTests {
+    @Test func anAgentAsksALeadAndTheLeadApprovesWithOneKey() throws {
+        let store = try Fixtures.desk()
+        try store.addMember("anna", role: .lead, by: "anna", at: Fixtures.now)
+        try store.addMember("olga", role: .agent, by: "anna", at: Fixtures.now)
+        let agent = ConsoleTests.console(store)  // olga, limit 15%
+        GoldenScreenTests.open("T4")(agent)
+        ConsoleTests.press(agent, .compensateDiscount)
+        ConsoleTests.press(agent, .promptClear)
+        for c in "30" { agent.handle(.char(c)) }
+        ConsoleTests.press(agent, .promptAccept)
+        #expect(agent.state.prompt?.purpose == .askLead(Playbook.Gift(.discount, 30)), "over the limit, the console offers to ask a lead")
+        ConsoleTests.press(agent, .promptAccept)
+        #expect(agent.state.message?.isError == true, "a request needs a reason")
+        for c in "third broken chair" { agent.handle(.char(c)) }
+        ConsoleTests.press(agent, .promptAccept)
+        #expect(agent.state.message?.text == "#T4: asked a lead; it waits in Requests")
+        #expect(try store.pendingRequest(ticketID: "T4")?.reason == "third broken chair")
+        #expect(agent.render().lines.contains { $0.contains("Asked of a lead: discount 30% by olga — third broken chair") })
+
+        // The lead: Requests lists the ticket; A approves.
+        let lead = Console(store: store, keymap: ConsoleTests.keymap(), agent: "anna", size: Size(width: 80, height: 24),
+                           now: Fixtures.now)
+        lead.start()
+        lead.settle()
+        ConsoleTests.press(lead, .viewRequests)
+        #expect(lead.state.queue.rows.map(\.id) == ["T4"])
+        ConsoleTests.press(lead, .openTicket)
+        #expect(StatusBar.hints(lead.state, keymap: lead.keymap).contains { $0 == ("A", "approve") })
+        ConsoleTests.press(lead, .approveRequest)
+        #expect(lead.state.message?.text.hasPrefix("#T4: approved discount 30% — promo code ") == true, "\(lead.state.message?.text ?? "")")
+        let detail = try #require(try store.ticketDetail(id: "T4"))
+        #expect(detail.pendingRequest == nil)
+        #expect(detail.compensations.contains { $0.kind == .discount && $0.value == 30 && $0.agent == "anna" })
+        ConsoleTests.press(lead, .declineRequest)
+        #expect(lead.state.message?.isError == true, "nothing left to decide")
+    }
+
+    @Test func anAgentCannotDecide() throws {
+        let store = try Fixtures.desk()
+        try store.addMember("anna", role: .lead, by: "anna", at: Fixtures.now)
+        try store.addMember("olga", role: .agent, by: "anna", at: Fixtures.now)
+        let version = try #require(try store.ticketDetail(id: "T4")).ticket.version
+        try store.requestApproval(ticketID: "T4", expectedVersion: version, gift: Playbook.Gift(.bonus, 900), reason: "why",
+                                  agent: "boris", at: Fixtures.now)
+        let console = ConsoleTests.console(store)
+        GoldenScreenTests.open("T4")(console)
+        ConsoleTests.press(console, .approveRequest)
+        #expect(console.state.message == StatusMessage("only a lead may approve or decline a request", isError: true))
+        #expect(try store.pendingRequest(ticketID: "T4") != nil)
+    }
+}

@@ -8,16 +8,19 @@ extension QueueQuery {
 /// Which tickets a queue shows.
 public enum QueueView: String, CaseIterable, Sendable {
     case open, mine, unassigned, overdue, waiting, followUps = "follow-ups", vip, resolved, all
+    /// Tickets whose agent asked a lead for more than their limit, waiting for the lead.
+    case requests
     /// The result of a search: a temporary view.
     case search
 
-    /// The views an agent switches between (a search is reached by searching).
-    public static let standard: [QueueView] = allCases.filter { $0 != .search }
+    /// The views an agent switches between and the header counts (a search is reached by
+    /// searching, a lead's requests by their own key).
+    public static let standard: [QueueView] = allCases.filter { $0 != .search && $0 != .requests }
 
     /// The orders a view can be shown in; the first is where it starts.
     public var sorts: [QueueSort] {
         switch self {
-        case .open, .mine, .unassigned, .overdue, .waiting, .vip: [.slaDue, .priority, .oldest, .updated]
+        case .open, .mine, .unassigned, .overdue, .waiting, .vip, .requests: [.slaDue, .priority, .oldest, .updated]
         case .followUps: [.followUp]
         case .resolved: [.resolvedRecent, .newest]
         case .all: [.newest, .oldest, .updated]

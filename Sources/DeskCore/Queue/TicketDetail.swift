@@ -16,6 +16,8 @@ public struct TicketDetail: Sendable {
     public var compensations: [Compensation]
     public var outcome: Outcome?
     public var recovery: Recovery?
+    /// A compensation an agent asked a lead for, still waiting.
+    public var pendingRequest: ApprovalRequest?
 
     public init(ticket: Ticket, customer: Customer, messages: [Message], recentOrders: [Order],
                 orderCount: Int, lifetimeValue: Money, lastOrderAt: Date?, earlierTickets: [EarlierTicket],

@@ -157,6 +157,10 @@ private struct QueuePlan {
             let due = query.sort == .slaDue ? "t.due_at < ?" : "+t.due_at < ?"
             terms = [Term(sql: "t.active = 1"), Term(sql: due, arguments: [query.now.seconds], countSQL: "t.due_at < ?")]
         case .vip: terms = [Term(sql: "t.tier = 'vip'"), Term(sql: "t.active = 1")]
+        case .requests:
+            // At most one request waits on a ticket (approval_pending), so a ticket shows once.
+            join = "JOIN approval a ON a.ticket_id = t.id AND a.state = 'pending'"
+            terms = [Term(sql: "1")]
         case .search:
             // Served by Store+Search; a plan that matches nothing keeps this total.
             terms = [Term(sql: "0")]

@@ -147,7 +147,7 @@ extension Store {
                        arguments: [ticketID, text, at.seconds])
     }
 
-    private static func request(_ row: Row) -> ApprovalRequest {
+    static func request(_ row: Row) -> ApprovalRequest {
         ApprovalRequest(id: row["id"], ticketID: row["ticket_id"],
                         gift: Playbook.Gift(CompensationKind(rawValue: row["kind"]) ?? .apology, row["value"]),
                         reason: row["reason"], agent: row["agent"], at: Date(seconds: row["at"]),

@@ -45,10 +45,13 @@ extension Store {
                 .map(Self.outcome)
             let recovery = try Row.fetchOne(db, sql: "SELECT * FROM recovery WHERE ticket_id = ?", arguments: [id])
                 .map(Self.recovery)
-            return TicketDetail(ticket: ticket, customer: customer, messages: messages, recentOrders: orders,
-                                orderCount: totals?["n"] ?? 0, lifetimeValue: Money(minor: totals?["ltv"] ?? 0),
-                                lastOrderAt: totals?.optionalDate("last"), earlierTickets: earlier,
-                                compensations: compensations, outcome: outcome, recovery: recovery)
+            var detail = TicketDetail(ticket: ticket, customer: customer, messages: messages, recentOrders: orders,
+                                      orderCount: totals?["n"] ?? 0, lifetimeValue: Money(minor: totals?["ltv"] ?? 0),
+                                      lastOrderAt: totals?.optionalDate("last"), earlierTickets: earlier,
+                                      compensations: compensations, outcome: outcome, recovery: recovery)
+            detail.pendingRequest = try Row.fetchOne(db, sql: "SELECT * FROM approval WHERE ticket_id = ? AND state = 'pending'",
+                                                     arguments: [id]).map(Self.request)
+            return detail
         }
     }
 

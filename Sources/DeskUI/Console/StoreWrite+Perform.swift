@@ -33,6 +33,10 @@ extension StoreWrite {
             try store.addMessage(ticketID: id, expectedVersion: version, body: body, isInternal: isNote, agent: agent,
                                  at: now, outbox: outbox)
             return .posted(version: version)
+        case let .request(id, version, gift, reason):
+            try store.requestApproval(ticketID: id, expectedVersion: version, gift: gift, reason: reason, agent: agent, at: now)
+        case let .decide(_, requestID, approve):
+            return .decided(try store.decide(requestID: requestID, approve: approve, lead: agent, at: now))
         case let .undo(undo, version):
             switch undo {
             case let .compensations(id, ids, _, _):

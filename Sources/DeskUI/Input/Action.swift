@@ -28,6 +28,9 @@ public enum Action: String, CaseIterable, Sendable {
     case viewVIP = "view-vip"
     case viewResolved = "view-resolved"
     case viewAll = "view-all"
+    case viewRequests = "view-requests"
+    case approveRequest = "approve-request"
+    case declineRequest = "decline-request"
     case sortNext = "sort-next"
     case search
     case filter
@@ -91,6 +94,9 @@ public enum Action: String, CaseIterable, Sendable {
         case activeTicket
         /// That ticket is done (resolved or closed).
         case resolvedTicket
+        /// That ticket has a compensation waiting for a lead (known on the ticket page; from
+        /// the queue the store is asked).
+        case pendingRequest
     }
 
     /// The action's entry, with its help and hint label in `t`'s language.
@@ -105,8 +111,13 @@ public enum Action: String, CaseIterable, Sendable {
         case .moveFirst: Info([.queue, .ticket], t.help.moveFirst)
         case .moveLast: Info([.queue, .ticket], t.help.moveLast)
         case .openTicket: Info([.queue], t.help.openTicket, needs: .selectedTicket, hint: Hint(10, t.hint.open))
-        case .viewOpen, .viewMine, .viewUnassigned, .viewOverdue, .viewWaiting, .viewFollowUps, .viewVIP, .viewResolved, .viewAll:
+        case .viewOpen, .viewMine, .viewUnassigned, .viewOverdue, .viewWaiting, .viewFollowUps, .viewVIP, .viewResolved, .viewAll,
+             .viewRequests:
             Info([.queue], t.help.showView(queueView!))
+        case .approveRequest:
+            Info([.queue, .ticket], t.help.approveRequest, needs: .pendingRequest, hint: Hint(5, t.hint.approve, in: [.ticket]))
+        case .declineRequest:
+            Info([.queue, .ticket], t.help.declineRequest, needs: .pendingRequest, hint: Hint(6, t.hint.decline, in: [.ticket]))
         case .exportCases: Info([.queue], t.help.exportCases)
         case .showReport: Info([.queue], t.help.showReport)
         case .filter: Info([.queue], t.help.filter)
@@ -157,6 +168,7 @@ public enum Action: String, CaseIterable, Sendable {
         case .viewVIP: .vip
         case .viewResolved: .resolved
         case .viewAll: .all
+        case .viewRequests: .requests
         default: nil
         }
     }

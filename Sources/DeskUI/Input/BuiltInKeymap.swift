@@ -37,6 +37,8 @@ bind queue e ticket-resolve
 bind queue t ticket-take
 bind queue E ticket-reopen
 bind queue F set-fault
+bind queue A approve-request
+bind queue D decline-request
 bind queue u undo
 bind queue w set-recovery
 bind queue n add-note
@@ -50,6 +52,7 @@ bind queue 6 view-follow-ups
 bind queue 7 view-vip
 bind queue 8 view-resolved
 bind queue 9 view-all
+bind queue 0 view-requests
 bind queue s sort-next
 bind queue = filter
 bind queue / search
@@ -76,6 +79,8 @@ bind ticket e ticket-resolve
 bind ticket t ticket-take
 bind ticket E ticket-reopen
 bind ticket F set-fault
+bind ticket A approve-request
+bind ticket D decline-request
 bind ticket u undo
 bind ticket w set-recovery
 bind ticket n add-note

@@ -72,6 +72,7 @@ public struct L10n: Sendable {
             case .resolved: pick("View: resolved tickets", "Список: решённые обращения")
             case .all: pick("View: every ticket", "Список: все обращения")
             case .search: pick("View: search results", "Список: результаты поиска")
+            case .requests: pick("View: compensations agents asked a lead for", "Список: компенсации, которые просят у старшего")
             }
         }
         public var viewPrevious: String { pick("Previous queue view", "Предыдущий список очереди") }
@@ -100,6 +101,8 @@ public struct L10n: Sendable {
         public var undo: String {
             pick("Undo my last change in this session (recorded, never erased)", "Отменить своё последнее изменение (записывается, не стирается)")
         }
+        public var approveRequest: String { pick("Approve the compensation asked of a lead (leads)", "Одобрить запрошенную компенсацию (старший)") }
+        public var declineRequest: String { pick("Decline the compensation asked of a lead (leads)", "Отклонить запрошенную компенсацию (старший)") }
         public var promptAccept: String { pick("Accept the prompt", "Принять ввод") }
         public var promptCancel: String { pick("Cancel the prompt", "Отменить ввод") }
         public var promptErase: String { pick("Erase the character before the cursor", "Стереть символ перед курсором") }
@@ -143,6 +146,7 @@ public struct L10n: Sendable {
         case .search: pick("Search", "Поиск")
         case .resolved: pick("Resolved", "Решённые")
         case .all: pick("All", "Все")
+        case .requests: pick("Requests", "Запросы")
         }
     }
 
@@ -451,6 +455,8 @@ extension L10n {
         public var reopen: String { pick("reopen", "переоткрыть") }
         public var history: String { pick("history", "история") }
         public var undo: String { pick("undo", "отмена") }
+        public var approve: String { pick("approve", "одобрить") }
+        public var decline: String { pick("decline", "отклонить") }
     }
 }
 
@@ -730,6 +736,12 @@ extension L10n {
                         "обращение \(ticketID) тем временем изменил(а) \(UntrustedText.line(by)) (\(what)); перечитано")
         case let StoreError.notFound(_, id):
             return pick("no ticket \(id)", "нет обращения \(id)")
+        case TeamError.leadsOnly:
+            return pick("only a lead may approve or decline a request", "одобрять и отклонять запросы может только старший")
+        case TeamError.requestPending(let ticketID):
+            return pick("#\(ticketID) has a request waiting for a lead already", "у #\(ticketID) уже есть запрос к старшему")
+        case TeamError.noPendingRequest:
+            return pick("that request was decided already", "этот запрос уже решён")
         default:
             return "\(error)"
         }
@@ -753,5 +765,30 @@ extension L10n {
             pick("over the policy's maximum of \(limit(kind, maximum)) for a \(name(kind))",
                  "больше предела политики \(limit(kind, maximum)) для «\(name(kind))»")
         }
+    }
+}
+
+extension L10n {
+    /// An agent over their limit: the prompt asking a lead, and what comes of it.
+    public func askLead(_ kind: CompensationKind, value: Int64, ticket: String) -> String {
+        pick("Over your limit: ask a lead for \(compensation(kind, value: value)) on #\(ticket)? Reason: ",
+             "Больше вашего предела: попросить старшего о «\(compensation(kind, value: value))» для #\(ticket)? Причина: ")
+    }
+    public var askLeadNeedsReason: String { pick("say why, for the lead (Esc cancels)", "напишите причину для старшего (Esc — отмена)") }
+    public func askedLead(_ ticket: String) -> String {
+        pick("#\(ticket): asked a lead; it waits in Requests", "#\(ticket): запрос отправлен старшему; он ждёт в «Запросах»")
+    }
+    public func noRequest(_ ticket: String) -> String {
+        pick("#\(ticket) has no request waiting for a lead", "у #\(ticket) нет запроса к старшему")
+    }
+    public func approved(_ ticket: String, _ given: Compensation, currency: String) -> String {
+        pick("#\(ticket): approved ", "#\(ticket): одобрено: ") + compensation(given.kind, value: given.value, currency: currency)
+            + (given.promoCode.map { pick(" — promo code ", " — промокод ") + $0 } ?? "")
+    }
+    public func declined(_ ticket: String) -> String { pick("#\(ticket): request declined", "#\(ticket): запрос отклонён") }
+    /// The request on the ticket page: what, by whom, and why (the hint line has the lead's keys).
+    public func requestLine(_ r: ApprovalRequest) -> String {
+        pick("Asked of a lead: ", "Запрос старшему: ") + compensation(r.gift.kind, value: r.gift.value)
+            + pick(" by ", ", просит ") + UntrustedText.line(r.agent) + " — " + UntrustedText.line(r.reason)
     }
 }

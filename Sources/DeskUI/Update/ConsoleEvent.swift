@@ -51,11 +51,15 @@ public enum StoreWrite {
     case post(ticketID: String, version: Int, body: String, isNote: Bool)
     /// Takes back one of this session's changes.
     case undo(Undo, version: Int)
+    /// Asks a lead for a compensation above the agent's limit, with a reason.
+    case request(ticketID: String, version: Int, gift: Playbook.Gift, reason: String)
+    /// A lead approves or declines the request waiting on a ticket.
+    case decide(ticketID: String, requestID: Int64, approve: Bool)
 
     public var ticketID: String {
         switch self {
         case let .compensate(id, _, _, _), let .resolve(id, _, _, _, _), let .recovery(id, _, _, _), let .fault(id, _, _, _),
-             let .take(id, _, _, _), let .reopen(id, _), let .post(id, _, _, _):
+             let .take(id, _, _, _), let .reopen(id, _), let .post(id, _, _, _), let .request(id, _, _, _), let .decide(id, _, _):
             id
         case let .undo(undo, _): undo.ticketID
         }
@@ -70,6 +74,8 @@ public enum WriteReceipt {
     case before(ResolutionRecord, refund: Compensation? = nil)
     /// The message was written on this version of the ticket.
     case posted(version: Int)
+    /// A lead approved (what was given) or declined (nil).
+    case decided(Compensation?)
 }
 
 /// One of this session's own changes and how to take it back: by recording the opposite

@@ -109,6 +109,10 @@ extension ConsoleState {
         case .activeTicket:
             guard let target else { return t.noTicketSelected }
             return target.status.isActive ? nil : t.alreadyResolved(target.id)
+        case .pendingRequest:
+            guard let target else { return t.noTicketSelected }
+            guard page == .ticket else { return nil }
+            return ticket?.detail.pendingRequest == nil ? t.noRequest(target.id) : nil
         case .resolvedTicket:
             guard let target else { return t.noTicketSelected }
             guard target.status.isActive else { return nil }
@@ -189,6 +193,8 @@ public struct PromptState: Equatable {
         case confirmSuggestion
         /// The reply still holds the template's placeholder: edit it again?
         case placeholderLeft(String)
+        /// Over the agent's limit: the reason to ask a lead for this.
+        case askLead(Playbook.Gift)
 
         /// Answered with one key, y or n (д or н).
         public var isYesNo: Bool {

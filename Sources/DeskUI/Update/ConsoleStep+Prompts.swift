@@ -34,7 +34,7 @@ extension ConsoleStep {
                 $0.ticketID == ticket.id && $0.kind != .apology && $0.state != .revoked
             }
             prompt.text = (given ? Resolution.compensated : Resolution.explained).word(state.language)
-        case .confirmUndo, .confirmSuggestion, .placeholderLeft, .search, .export, .filter:
+        case .confirmUndo, .confirmSuggestion, .placeholderLeft, .search, .export, .filter, .askLead:
             return  // asked by their own keys and checks, never here
         }
         prompt.prefilled = !prompt.text.isEmpty
@@ -137,6 +137,15 @@ extension ConsoleStep {
             let value: Int64
             do {
                 value = try policy.check(kind, typed: prompt.text)
+            } catch .overAgentLimit(let kind, let limit) {
+                // Above the agent's limit (and within the policy's maximum): a lead may give
+                // it. The refusal stays said below the question.
+                let asked = Int64(prompt.text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "%", with: "")) ?? 0
+                state.prompt = PromptState(purpose: .askLead(Playbook.Gift(kind, asked)),
+                                           label: t.askLead(kind, value: asked, ticket: prompt.ticketID),
+                                           text: "", ticketID: prompt.ticketID, version: prompt.version)
+                state.message = StatusMessage(t.policyRefusal(.overAgentLimit(kind: kind, limit: limit)), isError: true)
+                return
             } catch {
                 // The prompt stays open so the agent can correct the value.
                 state.message = StatusMessage(t.policyRefusal(error), isError: true)
@@ -167,6 +176,9 @@ extension ConsoleStep {
             }
             let previous = try reader.ticketDetail(id: prompt.ticketID)?.ticket.fault ?? .unknown
             write(.fault(ticketID: prompt.ticketID, version: prompt.version, fault: fault, previous: previous))
+        case .askLead(let gift):
+            guard !text.isEmpty else { return refuse(t.askLeadNeedsReason) }
+            write(.request(ticketID: prompt.ticketID, version: prompt.version, gift: gift, reason: text))
         case .confirmUndo, .confirmSuggestion, .placeholderLeft:
             break  // answered above
         }

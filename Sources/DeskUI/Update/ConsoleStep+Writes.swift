@@ -34,6 +34,13 @@ extension ConsoleStep {
         write(.take(ticketID: ticket.id, version: ticket.version, previous: ticket.assignee, status: ticket.status))
     }
 
+    /// A lead approves or declines what an agent asked for on the ticket.
+    mutating func decideRequest(approve: Bool) throws {
+        guard let detail = try targetDetail() else { return }
+        guard let request = detail.pendingRequest else { return refuse(t.noRequest(detail.ticket.id)) }
+        write(.decide(ticketID: detail.ticket.id, requestID: request.id, approve: approve))
+    }
+
     mutating func reopenTicket() throws {
         guard let ticket = try targetDetail()?.ticket else { return }
         write(.reopen(ticketID: ticket.id, version: ticket.version))
@@ -161,7 +168,11 @@ extension ConsoleStep {
             _ = state.session.undoStack.popLast()
             state.session.ownVersion[undo.ticketID] = version + 1
             say(t.undone(undo.label(t), ticket: undo.ticketID))
-        case (.compensate, _), (.resolve, _), (.recovery, _), (.reopen, _):
+        case let (.request(id, _, _, _), _):
+            say(t.askedLead(id))
+        case let (.decide(id, _, _), .decided(given)):
+            say(given.map { t.approved(id, $0, currency: currency) } ?? t.declined(id))
+        case (.compensate, _), (.resolve, _), (.recovery, _), (.reopen, _), (.decide, _):
             break  // each write brings back its own receipt (see `StoreWrite.perform`)
         }
     }

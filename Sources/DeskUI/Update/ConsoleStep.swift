@@ -133,8 +133,11 @@ public struct ConsoleStep {
         case .moveFirst: try move(by: Int.min / 2)
         case .moveLast: try move(by: Int.max / 2)
         case .openTicket: try openSelected()
-        case .viewOpen, .viewMine, .viewUnassigned, .viewOverdue, .viewWaiting, .viewFollowUps, .viewVIP, .viewResolved, .viewAll:
+        case .viewOpen, .viewMine, .viewUnassigned, .viewOverdue, .viewWaiting, .viewFollowUps, .viewVIP, .viewResolved, .viewAll,
+             .viewRequests:
             if let view = action.queueView { try show(view) }
+        case .approveRequest: try decideRequest(approve: true)
+        case .declineRequest: try decideRequest(approve: false)
         case .viewNext: try switchView(by: 1)
         case .viewPrevious: try switchView(by: -1)
         case .sortNext: try cycleSort()

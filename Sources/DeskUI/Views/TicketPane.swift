@@ -163,6 +163,7 @@ enum TicketPane {
         } else if let r = detail.recovery {
             lines.append(Line(recoveryText(r, t), recoveryStyle(r)))
         }
+        if let request = detail.pendingRequest { lines.append(Line(t.requestLine(request), .warning)) }
         return lines
     }
 
@@ -203,6 +204,7 @@ enum TicketPane {
             }
         }
         if let r = detail.recovery { lines.append(Line(recoveryText(r, t), recoveryStyle(r))) }
+        if let request = detail.pendingRequest { lines.append(Line(t.requestLine(request), .warning)) }
         return lines
     }
 
