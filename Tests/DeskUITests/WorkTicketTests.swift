@@ -213,6 +213,43 @@ import Testing
         #expect(queued.count == 1 && queued.first?.body.contains("Курьер привезёт завтра.") == true)
     }
 
+    /// With mail set up, the console hands the reply to send_command in the background; the
+    /// ticket shows it sent, and a refused one stands out on the ticket and in the queue.
+    @Test func theConsoleSendsInTheBackgroundAndShowsEachReplysState() throws {
+        let store = try Fixtures.smallStore()
+        let out = Scratch.path("sent.eml")
+        var mail = MailSettings()
+        mail.from = "Магазин <support@shop.example>"
+        mail.sendCommand = "cat > '\(out)'"
+        let console = ConsoleTests.console(store, settings: ConsoleSettings(outbox: Outbox(mail), mail: mail))
+        run(console, [.enter, .char("r")], editor: FakeEditor { draft in
+            draft.replacingOccurrences(of: ReplyTemplates.placeholder(.russian), with: "Курьер привезёт завтра.")
+        })
+        console.settle()
+        let sent = try String(contentsOfFile: out, encoding: .utf8)
+        #expect(sent.contains("To: ") && sent.contains("Subject: "), "the message went to send_command")
+        #expect(try store.dueMail(now: Fixtures.now.addingTimeInterval(86_400)).isEmpty)
+        guard case .sent? = try store.ticketDetail(id: "T1")?.messages.last?.delivery else {
+            Issue.record("the reply is marked sent"); return
+        }
+        #expect(console.render().text.contains("(reply) · ") && console.render().text.contains(" · sent "))
+
+        mail.sendCommand = "echo 'mailbox unavailable' >&2; exit 1"
+        let refusing = ConsoleTests.console(store, settings: ConsoleSettings(outbox: Outbox(mail), mail: mail))
+        run(refusing, [.enter, .char("r")], editor: FakeEditor { draft in
+            draft.replacingOccurrences(of: ReplyTemplates.placeholder(.russian), with: "Ещё одна новость.")
+        })
+        refusing.settle()
+        #expect(refusing.state.message?.isError == true && refusing.state.message?.text.contains("not sent") == true,
+                "\(refusing.state.message?.text ?? "")")
+        ConsoleTests.press(refusing, .moveLast)
+        #expect(refusing.render().text.contains("NOT SENT — the customer did not get this reply: mailbox unavailable"))
+        ConsoleTests.press(refusing, .back)
+        #expect(refusing.state.queue.rows.first { $0.id == "T1" }?.replyFailed == true)
+        ConsoleTests.press(refusing, .moveDown)  // the selection's ▶ would cover the mark
+        #expect(refusing.render().lines.contains { $0.hasPrefix("✗") && $0.contains("T1") }, "the queue marks the ticket")
+    }
+
     @Test func aCustomerWritingInLatinGetsAnEnglishDraft() throws {
         let store = try Fixtures.smallStore()
         let console = ConsoleTests.console(store)

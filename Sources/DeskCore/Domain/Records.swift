@@ -93,6 +93,8 @@ public struct Message: Hashable, Sendable {
     /// The earlier text a received e-mail quoted below the customer's words (the thread
     /// folds it); nil for everything else.
     public var quoted: String?
+    /// A reply sent as mail: where it stands.
+    public var delivery: Delivery?
 
     public init(ticketID: String, author: Author, body: String, isInternal: Bool, at: Date, agent: String? = nil,
                 quoted: String? = nil) {
@@ -147,4 +149,12 @@ public struct Recovery: Hashable, Sendable {
         self.ticketID = ticketID; self.customerID = customerID; self.state = state
         self.followUpOn = followUpOn; self.updatedAt = updatedAt
     }
+}
+
+/// Where a reply sent as mail stands.
+public enum Delivery: Hashable, Sendable {
+    /// Waiting to be sent; `reason` why the last try did not go, if one was made.
+    case queued(reason: String?)
+    case sent(at: Date)
+    case failed(reason: String)
 }

@@ -25,6 +25,7 @@ public struct MailSender: Sendable {
 
     public struct Summary: Sendable, Equatable {
         public var sent = 0, queued = 0, failed = 0
+        public init(sent: Int = 0, queued: Int = 0, failed: Int = 0) { self.sent = sent; self.queued = queued; self.failed = failed }
     }
 
     /// Sends every reply due at `now` (`ignoringBackoff`: every queued reply, as after an

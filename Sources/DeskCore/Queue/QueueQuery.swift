@@ -216,15 +216,17 @@ public struct QueueRow: Hashable, Sendable {
     /// A followed complaint's win-back state and follow-up day.
     public var recovery: RecoveryState?
     public var followUpOn: Date?
+    /// A reply sent as mail on the ticket failed: the customer did not get it.
+    public var replyFailed: Bool
 
     public init(seq: Int64, id: String, createdAt: Date, customerName: String, reason: Reason,
                 priority: Priority, status: TicketStatus, dueAt: Date, assignee: String?, version: Int = 1, cursor: QueueCursor,
                 subject: String = "", resolution: Resolution? = nil, satisfaction: Int? = nil, recovery: RecoveryState? = nil,
-                followUpOn: Date? = nil) {
+                followUpOn: Date? = nil, replyFailed: Bool = false) {
         self.seq = seq; self.id = id; self.createdAt = createdAt; self.customerName = customerName
         self.reason = reason; self.priority = priority; self.status = status; self.dueAt = dueAt
         self.assignee = assignee; self.version = version; self.cursor = cursor
         self.subject = subject; self.resolution = resolution; self.satisfaction = satisfaction
-        self.recovery = recovery; self.followUpOn = followUpOn
+        self.recovery = recovery; self.followUpOn = followUpOn; self.replyFailed = replyFailed
     }
 }

@@ -135,10 +135,15 @@ extension Store {
                          [reason, at.seconds, messageID])
     }
 
+    /// Changes a reply's delivery state, with an audit event: the change stamp moves, so a
+    /// console showing the ticket sees it.
     private func setMailState(_ messageID: String, _ sql: String, _ arguments: StatementArguments) throws {
         try pool.write { db in
             try db.execute(sql: sql, arguments: arguments)
             guard db.changesCount > 0 else { throw StoreError.notFound(what: "mail", id: messageID) }
+            let row = try Row.fetchOne(db, sql: "SELECT state, state_reason FROM mail_message WHERE message_id = ?", arguments: [messageID])
+            try AuditLog.append(db, agent: "mail", entity: "mail", entityID: messageID, action: "mail-" + (row?["state"] ?? "queued"),
+                                old: nil, new: ["reason": row?["state_reason"] ?? ""])
         }
     }
 

@@ -84,7 +84,8 @@ extension Store {
         (SELECT o.resolution FROM outcome o WHERE o.ticket_id = t.id) AS resolution,
         (SELECT o.satisfaction FROM outcome o WHERE o.ticket_id = t.id) AS satisfaction,
         (SELECT w.state FROM recovery w WHERE w.ticket_id = t.id) AS recovery_state,
-        (SELECT w.follow_up_on FROM recovery w WHERE w.ticket_id = t.id) AS follow_up_on
+        (SELECT w.follow_up_on FROM recovery w WHERE w.ticket_id = t.id) AS follow_up_on,
+        EXISTS (SELECT 1 FROM mail_message m WHERE m.ticket_id = t.id AND m.state = 'failed' AND m.direction = 'out') AS reply_failed
         """
 
     static func queueRow(_ row: Row) throws -> QueueRow {
@@ -97,7 +98,7 @@ extension Store {
                  subject: row["subject"], resolution: (row["resolution"] as String?).flatMap(Resolution.init(rawValue:)),
                  satisfaction: row["satisfaction"],
                  recovery: (row["recovery_state"] as String?).flatMap(RecoveryState.init(rawValue:)),
-                 followUpOn: row.optionalDate("follow_up_on"))
+                 followUpOn: row.optionalDate("follow_up_on"), replyFailed: row["reply_failed"] ?? false)
     }
 }
 

@@ -14,8 +14,25 @@ extension Store {
                 throw StoreError.notFound(what: "customer", id: ticket.customerID)
             }
             let customer = try Self.customer(customerRow)
-            let messages = try Row.fetchAll(db, sql: "SELECT * FROM message WHERE ticket_id = ? ORDER BY at, id",
-                                            arguments: [id]).map(Self.message)
+            let messageRows = try Row.fetchAll(db, sql: "SELECT * FROM message WHERE ticket_id = ? ORDER BY at, id",
+                                               arguments: [id])
+            var messages = try messageRows.map(Self.message)
+            // Replies sent as mail: their delivery, by the message they carry.
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT message_row, state, state_reason, state_at FROM mail_message
+                WHERE ticket_id = ? AND direction = 'out' AND message_row IS NOT NULL
+                """, arguments: [id])
+            var deliveries: [Int64: Delivery] = [:]
+            for row in rows {
+                let reason: String? = row["state_reason"]
+                switch row["state"] as String? {
+                case "sent": deliveries[row["message_row"]] = .sent(at: row.optionalDate("state_at") ?? Date(seconds: 0))
+                case "failed": deliveries[row["message_row"]] = .failed(reason: reason ?? "")
+                case "queued": deliveries[row["message_row"]] = .queued(reason: reason)
+                default: break
+                }
+            }
+            for (index, row) in messageRows.enumerated() { messages[index].delivery = deliveries[row["id"]] }
             let orders = try Row.fetchAll(db, sql: """
                 SELECT * FROM "order" WHERE customer_id = ? ORDER BY placed_at DESC LIMIT ?
                 """, arguments: [customer.id, recentOrderLimit]).map(Self.order)

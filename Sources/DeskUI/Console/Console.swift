@@ -14,6 +14,8 @@ public final class Console {
     var exportJob: ExportJob?
     /// The report being computed in the background, if any.
     var reportTask: BackgroundTask<Report>?
+    /// Replies being handed to the mail server, if any.
+    var mailTask: BackgroundTask<MailSender.Summary>?
 
     public var keymap: Keymap { env.keymap }
     public var policy: CompensationPolicy { env.policy }
@@ -77,6 +79,13 @@ public final class Console {
             case .startReport:
                 let store = self.store
                 reportTask = BackgroundTask { try store.report() }
+            case .sendMail:
+                guard mailTask == nil, let mail = settings.mail, let sender = MailSender(settings: mail) else {
+                    send(.mailSent(.success(MailSender.Summary())))
+                    break
+                }
+                let store = self.store
+                mailTask = BackgroundTask { try sender.drain(store) }
             }
         }
     }
@@ -95,7 +104,7 @@ public final class Console {
 
     /// Whether counts are being made, an export or the report runs (the run loop then looks
     /// for their results sooner).
-    public var backgroundPending: Bool { counter.isBusy || exportJob != nil || reportTask != nil }
+    public var backgroundPending: Bool { counter.isBusy || exportJob != nil || reportTask != nil || mailTask != nil }
 
     /// Feeds what background work finished since the last call back as events: counts, the
     /// end of an export, the report. Returns whether anything came.
@@ -112,6 +121,11 @@ public final class Console {
             send(.reportFinished(outcome))
             came = true
         }
+        if let task = mailTask, let outcome = task.outcome {
+            mailTask = nil
+            send(.mailSent(outcome))
+            came = true
+        }
         let batch = counter.take()
         if !batch.results.isEmpty || batch.failure != nil {
             send(.counted(batch))
@@ -125,12 +139,16 @@ public final class Console {
         counter.wait()
         exportJob?.task.wait()
         reportTask?.wait()
+        mailTask?.wait()
         collectBackground()
     }
 
     /// The console is closing: a finished export is put in place, one still being written
     /// is abandoned (its hidden file removed), so that no file is left cut short.
     public func abandonExport() {
+        // A reply being handed to the mail server is let finish, so that it is marked sent
+        // and never goes twice.
+        mailTask?.wait()
         guard let job = exportJob else { return }
         exportJob = nil
         if let outcome = job.task.outcome { _ = job.finish(outcome) } else { job.file.discard() }
@@ -148,9 +166,12 @@ public struct ConsoleSettings: Sendable, Equatable {
     public var apologyOpensReply: Bool
     /// Where replies are queued to be sent as mail; nil: mail is not set up (`[mail] from`).
     public var outbox: Outbox?
+    /// How replies are sent (`[mail]`): the console hands them to `send_command` in the background.
+    public var mail: MailSettings?
 
-    public init(currency: String = "₽", signature: String? = nil, apologyOpensReply: Bool = false, outbox: Outbox? = nil) {
+    public init(currency: String = "₽", signature: String? = nil, apologyOpensReply: Bool = false, outbox: Outbox? = nil,
+                mail: MailSettings? = nil) {
         self.currency = currency; self.signature = signature; self.apologyOpensReply = apologyOpensReply
-        self.outbox = outbox
+        self.outbox = outbox; self.mail = mail
     }
 }

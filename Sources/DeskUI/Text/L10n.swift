@@ -242,6 +242,17 @@ public struct L10n: Sendable {
         public func quotedFolded(_ lines: Int) -> String {
             pick("… quoted text folded (", "… цитата свёрнута (") + language.count(lines, ("line", "lines"), ("строка", "строки", "строк")) + ")"
         }
+        /// A reply's mail delivery: "queued", "sent 14:05", "NOT SENT: reason".
+        public func delivery(_ d: Delivery) -> String {
+            switch d {
+            case .queued(nil): return pick("queued to send", "в очереди на отправку")
+            case .queued(let reason?): return pick("queued, retrying (", "в очереди, повтор (") + UntrustedText.line(reason) + ")"
+            case .sent(let at): return pick("sent ", "отправлено ") + L10n(language).dateTime(at)
+            case .failed(let reason):
+                return pick("NOT SENT — the customer did not get this reply: ", "НЕ ОТПРАВЛЕНО — покупатель не получил ответ: ")
+                    + UntrustedText.line(reason)
+            }
+        }
         public func daysAgo(_ days: Int) -> String { pick("\(days)d ago", "\(days) дн. назад") }
     }
 
@@ -790,5 +801,16 @@ extension L10n {
     public func requestLine(_ r: ApprovalRequest) -> String {
         pick("Asked of a lead: ", "Запрос старшему: ") + compensation(r.gift.kind, value: r.gift.value)
             + pick(" by ", ", просит ") + UntrustedText.line(r.agent) + " — " + UntrustedText.line(r.reason)
+    }
+}
+
+extension L10n {
+    public func mailFailed(_ n: Int) -> String {
+        pick("\(n) \(n == 1 ? "reply" : "replies") not sent: the mail server refused (✗ in the queue, the reason on the ticket)",
+             "не отправлено ответов: \(n) — почтовый сервер отказал (✗ в очереди, причина в обращении)")
+    }
+    public func mailWaiting(_ n: Int) -> String {
+        pick("the mail server is not reachable: \(n) \(n == 1 ? "reply waits" : "replies wait"), tried again each minute",
+             "почтовый сервер недоступен: ответов ждут \(n), повтор каждую минуту")
     }
 }

@@ -21,6 +21,8 @@ public enum ConsoleEvent {
     case reportFinished(Result<Report, any Error>)
     /// The editor closed with this text; nil when it failed.
     case editorClosed(String?)
+    /// Replies were handed to the mail server in the background (or the outbox could not be read).
+    case mailSent(Result<MailSender.Summary, any Error>)
     /// A store write was done, or refused; `stamp` is the change stamp after it.
     case wrote(StoreWrite, Result<WriteReceipt, any Error>, stamp: Int64?)
 }
@@ -34,6 +36,8 @@ public enum ConsoleEffect {
     case count([CountJob])
     case startExport(ExportRequest)
     case startReport
+    /// Hand the queued replies to the mail server, in the background.
+    case sendMail
 }
 
 /// A change to the store the agent asked for, with what undoing it needs to know.

@@ -86,6 +86,11 @@ public struct BackgroundState {
     public var reportRunning = false
     /// A report that finished while the agent was elsewhere: the report key shows it.
     public var readyReport: Report?
+    /// Replies are being handed to the mail server.
+    public var mailRunning = false
+    /// The last try left replies queued (the server was down): tried again a minute on.
+    public var mailQueued = false
+    public var lastMailTry = Date.distantPast
 }
 
 extension ConsoleState {

@@ -68,4 +68,33 @@ extension ConsoleStep {
             fail(error)
         }
     }
+
+    // MARK: Mail
+
+    /// Sends what the outbox holds, in the background, unless a send is running; keys never wait.
+    mutating func sendMail() {
+        guard settings.outbox != nil, !state.background.mailRunning else { return }
+        state.background.mailRunning = true
+        state.background.lastMailTry = state.now
+        effects.append(.sendMail)
+    }
+
+    /// Replies went to the mail server, or stay queued, or failed: a failure is said; the
+    /// screen shows each reply's state.
+    mutating func mailSent(_ result: Result<MailSender.Summary, any Error>) throws {
+        state.background.mailRunning = false
+        switch result {
+        case .failure(let error):
+            state.background.mailQueued = true
+            fail(error)
+        case .success(let summary):
+            state.background.mailQueued = summary.queued > 0
+            if summary.failed > 0 {
+                refuse(t.mailFailed(summary.failed))
+            } else if summary.queued > 0, summary.sent == 0 {
+                refuse(t.mailWaiting(summary.queued))
+            }
+            if summary.sent + summary.failed + summary.queued > 0 { try refreshAfterWrite(stamp: nil) }
+        }
+    }
 }

@@ -160,6 +160,7 @@ extension ConsoleStep {
                 say(t.noted(id))
             } else if settings.outbox != nil {
                 say(t.replied(id))
+                sendMail()
             } else {
                 say(state.session.saidNoMail ? t.repliedNoMail(id) : t.repliedNoMailFirst(id))
                 state.session.saidNoMail = true

@@ -61,6 +61,7 @@ public struct ConsoleStep {
             case .exportFinished(let outcome): exportFinished(outcome)
             case .reportFinished(let result): reportFinished(result)
             case .editorClosed(let text): finishEditing(text)
+            case .mailSent(let result): try mailSent(result)
             case let .wrote(write, result, stamp): try wrote(write, result, stamp: stamp)
             }
         } catch {
@@ -206,6 +207,8 @@ public struct ConsoleStep {
     mutating func tick(now: Date, stamp: Int64?) throws {
         let minuteChanged = Int(now.timeIntervalSince1970 / 60) != Int(state.now.timeIntervalSince1970 / 60)
         state.now = now
+        // Replies the mail server could not take yet are tried again a minute on.
+        if state.background.mailQueued, now.timeIntervalSince(state.background.lastMailTry) >= 60 { sendMail() }
         let view = state.queue.query.view
         if minuteChanged {
             // What is overdue or due changes with the clock, not only with the store.

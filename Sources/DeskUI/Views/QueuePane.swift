@@ -111,6 +111,8 @@ enum QueuePane {
             if selected {
                 grid.put("▶", x: 0, y: y, style: .selected)
                 grid.paint(y: y, style: .selected)
+            } else if row.replyFailed {
+                grid.put("✗", x: 0, y: y, style: .danger)  // a reply sent as mail failed
             } else if queue.changedByOthers.contains(row.seq) {
                 grid.put("•", x: 0, y: y, style: .warning)  // changed by someone else since drawn
             }

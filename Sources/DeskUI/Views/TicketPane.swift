@@ -275,7 +275,17 @@ enum TicketPane {
         for m in detail.messages {
             let style: Style = m.isInternal ? .note : m.author == .customer ? .customer : m.author == .agent ? .agent : .system
             let head = "▌" + t.ticket.author(of: m, customer: UntrustedText.line(detail.customer.name)) + " · " + t.dateTime(m.at)
-            lines.append(Line(head, style))
+            if let delivery = m.delivery {
+                // A reply sent as mail says where it stands; a failed one stands out.
+                if case .failed = delivery {
+                    lines.append(Line(head, style))
+                    lines.append(Line("  " + t.ticket.delivery(delivery), .danger))
+                } else {
+                    lines.append(Line(head + " · " + t.ticket.delivery(delivery), style))
+                }
+            } else {
+                lines.append(Line(head, style))
+            }
             // An imported message can be megabytes long: the screen shows its beginning.
             let shown = m.body.prefix(Self.longestShown)
             let cut = shown.endIndex != m.body.endIndex
