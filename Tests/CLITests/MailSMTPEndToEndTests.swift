@@ -6,8 +6,8 @@ import Testing
 /// A reply goes through real peers on loopback: `cdesk mail send` hands it to msmtp, msmtp
 /// to an SMTP server (aiosmtpd); the test reads the delivered message, then feeds the
 /// customer's answer to `cdesk mail receive` and finds it in the same ticket. While the
-/// server is down the reply stays queued. (The console's `r` queues replies the same way,
-/// through `Store.addMessage`; a console-in-tmux version is separate.)
+/// server is down the reply stays queued. (`MailFromTheConsoleTests` sends one from the
+/// console in tmux.)
 @Suite struct MailSMTPEndToEndTests {
     @Test(.enabled(if: SMTPSink.available, "needs msmtp and a Python with aiosmtpd (CDESK_TEST_PYTHON; .ci/run sets it)"))
     func aReplyReachesTheServerAndTheAnswerJoinsItsTicket() throws {
@@ -79,5 +79,58 @@ import Testing
         #expect(joined.status == 0 && joined.stdout == "joined ticket \(ticket)\n", "\(joined)")
         let thread = try #require(try store.ticketDetail(id: ticket)).messages
         #expect(thread.map(\.body) == ["Жду уже неделю.", reply, "Спасибо, жду!"])
+    }
+}
+
+/// The same, from the console: an agent in tmux opens the mailed complaint, writes the reply in
+/// the editor, and the console hands it to msmtp in the background; the ticket says it was
+/// sent, and the server has it.
+@Suite struct MailFromTheConsoleTests {
+    @Test(.enabled(if: SMTPSink.available && TmuxSession.available, "needs tmux, msmtp and a Python with aiosmtpd"))
+    func aReplyWrittenInTheConsoleReachesTheServer() throws {
+        let path = Fixtures.temporaryPath("smtp-console")
+        let store = try Store(path: path)
+        try store.add(RecordBatch(customers: [Fixtures.customer("C01", "Анна Петрова")]), agent: "test")
+        let port = try SMTPSink.freePort()
+        let config = try MailCLI.config(sendCommand:
+            "msmtp -t --host=127.0.0.1 --port=\(port) --auth=off --tls=off --from=support@shop.example")
+        let complaint = """
+            From: Anna <c01@example.com>\nTo: support@shop.example\nSubject: Где заказ 7?\n\
+            Message-ID: <complaint-7@mail.example>\nMIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\n\n\
+            Жду уже неделю.\n
+            """
+        let opened = try MailCLI.run(["mail", "receive", "--store", path, "--verbose"], stdin: complaint,
+                                     environment: ["CDESK_CONFIG": config])
+        #expect(opened.status == 0, "\(opened)")
+        let folder = Scratch.path("smtp-sink-console")
+        let sink = try SMTPSink(port: port, folder: folder)
+        defer { sink.stop() }
+
+        // The editor: replaces the template's placeholder with the answer.
+        let editor = Scratch.path("editor.sh")
+        try """
+            #!/bin/sh
+            python3 - "$1" <<'PY'
+            import sys, re
+            p = sys.argv[1]
+            text = open(p, encoding='utf-8').read()
+            text = re.sub(r'\\[[^\\]]*\\]', 'Заказ 7 приедет завтра до 18:00.', text, count=1)
+            open(p, 'w', encoding='utf-8').write(text)
+            PY
+
+            """.write(toFile: editor, atomically: true, encoding: .utf8)
+        chmod(editor, 0o755)
+        let tmux = try TmuxSession(command: "'\(TmuxSession.binary)' --store '\(path)' --agent olga",
+                                   environment: ["CDESK_CONFIG": config, "EDITOR": editor, "VISUAL": ""])
+        try tmux.waitFor("the queue") { $0.contains("CUSTOMER") && $0.contains("Анна Петрова") }
+        try tmux.send("Enter")
+        try tmux.waitFor("the ticket") { $0.contains("── Thread") }
+        try tmux.send("r")
+        let sent = try tmux.waitFor("the reply marked sent", timeout: 30) { $0.contains("(reply)") && $0.contains("· sent ") }
+        #expect(sent.contains("reply queued to send") || sent.contains("· sent "))
+        let delivered = try sink.messages()
+        try #require(delivered.count == 1)
+        #expect(MailCLI.header("In-Reply-To", in: delivered[0]) == "<complaint-7@mail.example>")
+        #expect(MailCLI.decodedQuotedPrintable(delivered[0]).contains("Заказ 7 приедет завтра до 18:00."))
     }
 }
