@@ -471,3 +471,49 @@ final class LockedBox<T>: @unchecked Sendable {
         #expect(try store.pendingRequest(ticketID: "T4") != nil)
     }
 }
+
+/// Files a customer's mail carried: listed under the thread by name, type and size; a key
+/// saves one into a folder, never over a file there, and never under a name that leaves it.
+@Suite struct AttachmentTests {
+    @Test func theTicketListsAttachmentsAndAKeySavesOne() throws {
+        let store = try Fixtures.smallStore()
+        var mail = ParsedMail(messageID: "photo-1@mail.example")
+        mail.from = MailAddress(name: "Анна", address: "c01@example.com")
+        mail.subject = "Фото сломанной ножки"
+        mail.text = "Вот фото."
+        mail.attachments = [MailAttachment(name: "../../ножка\u{1B}[31m.jpg", type: "image/jpeg", size: 2_200_000,
+                                           data: Data(repeating: 7, count: 2_200_000)),
+                            MailAttachment(name: "video.mp4", type: "video/mp4", size: 90_000_000, data: nil)]
+        let result = try store.receive(mail, options: MailIntakeOptions(now: Fixtures.now))
+        guard case let .opened(ticketID, _, _) = result else { Issue.record("opens a ticket: \(result)"); return }
+        let console = ConsoleTests.console(store)
+        ConsoleTests.press(console, .viewAll)
+        for _ in 0..<20 where console.state.queue.selectedRow?.id != ticketID { ConsoleTests.press(console, .moveDown) }
+        ConsoleTests.press(console, .openTicket)
+        ConsoleTests.press(console, .moveLast)
+        let screen = console.render().text
+        #expect(screen.contains("1. ../../ножка␛[31m.jpg · image/jpeg · 2.1 MB"), "\(screen)")
+        #expect(screen.contains("2. video.mp4 · video/mp4 · 85.8 MB · not kept (over the size limit)"))
+        #expect(StatusBar.hints(console.state, keymap: console.keymap).contains { $0 == ("S", "save file") })
+
+        let folder = Scratch.path("saved")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        for _ in 0..<2 {
+            ConsoleTests.press(console, .saveAttachment)
+            #expect(console.state.prompt?.purpose == .saveAttachment)
+            ConsoleTests.press(console, .promptClear)
+            for c in "1 \(folder)" { console.handle(.char(c)) }
+            ConsoleTests.press(console, .promptAccept)
+        }
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+        #expect(files == ["_.._ножка␛[31m (2).jpg", "_.._ножка␛[31m.jpg"], "inside the folder, never over the first")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: folder + "/" + files[1])).count == 2_200_000)
+        #expect(console.state.message?.text.hasPrefix("saved ") == true)
+
+        ConsoleTests.press(console, .saveAttachment)
+        ConsoleTests.press(console, .promptClear)
+        for c in "2 \(folder)" { console.handle(.char(c)) }
+        ConsoleTests.press(console, .promptAccept)
+        #expect(console.state.message == StatusMessage("'2' is not the number of a kept attachment", isError: true))
+    }
+}

@@ -112,6 +112,8 @@ public protocol MailDesk {
     func markMailFailed(messageID: String, reason: String, at: Date) throws
     func failedMail(limit: Int) throws -> [FailedReply]
     func outboxStatus() throws -> OutboxStatus
+    /// One attachment's content (nil: not kept, it was over the size limit).
+    func mailAttachmentData(id: Int64) throws -> Data?
     /// Where mail that cannot be read is kept: beside the store.
     var quarantineFolder: String { get }
     /// Whether `error` says the store stayed locked by another writer past the wait.

@@ -18,6 +18,8 @@ public struct TicketDetail: Sendable {
     public var recovery: Recovery?
     /// A compensation an agent asked a lead for, still waiting.
     public var pendingRequest: ApprovalRequest?
+    /// Files the customer's mail carried, oldest first.
+    public var attachments: [StoredAttachment] = []
 
     public init(ticket: Ticket, customer: Customer, messages: [Message], recentOrders: [Order],
                 orderCount: Int, lifetimeValue: Money, lastOrderAt: Date?, earlierTickets: [EarlierTicket],

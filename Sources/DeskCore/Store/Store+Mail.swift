@@ -44,14 +44,16 @@ extension Store {
 
     /// The attachments kept for a ticket, oldest first.
     public func mailAttachments(ticketID: String) throws -> [StoredAttachment] {
-        try pool.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT id, message_id, name, type, size, data IS NOT NULL AS kept, note FROM mail_attachment
-                WHERE ticket_id = ? ORDER BY id
-                """, arguments: [ticketID]).map { row in
-                StoredAttachment(id: row["id"], messageID: row["message_id"], name: row["name"], type: row["type"],
-                                 size: row["size"], isKept: row["kept"], note: row["note"])
-            }
+        try pool.read { db in try Self.attachments(db, ticketID: ticketID) }
+    }
+
+    static func attachments(_ db: Database, ticketID: String) throws -> [StoredAttachment] {
+        try Row.fetchAll(db, sql: """
+            SELECT id, message_id, name, type, size, data IS NOT NULL AS kept, note FROM mail_attachment
+            WHERE ticket_id = ? ORDER BY id
+            """, arguments: [ticketID]).map { row in
+            StoredAttachment(id: row["id"], messageID: row["message_id"], name: row["name"], type: row["type"],
+                             size: row["size"], isKept: row["kept"], note: row["note"])
         }
     }
 

@@ -68,6 +68,7 @@ extension Store {
                                       compensations: compensations, outcome: outcome, recovery: recovery)
             detail.pendingRequest = try Row.fetchOne(db, sql: "SELECT * FROM approval WHERE ticket_id = ? AND state = 'pending'",
                                                      arguments: [id]).map(Self.request)
+            detail.attachments = try Self.attachments(db, ticketID: id)
             return detail
         }
     }

@@ -79,6 +79,8 @@ public final class Console {
             case .startReport:
                 let store = self.store
                 reportTask = BackgroundTask { try store.report() }
+            case let .saveAttachment(id, name, folder):
+                send(.attachmentSaved(Result { try Self.save(attachment: id, named: name, into: folder, from: store) }))
             case .sendMail:
                 guard mailTask == nil, let mail = settings.mail, let sender = MailSender(settings: mail) else {
                     send(.mailSent(.success(MailSender.Summary())))
@@ -98,6 +100,34 @@ public final class Console {
         } catch {
             send(.exportStarted(.failure(error)))
         }
+    }
+
+    /// Writes an attachment into `folder` (`~` for home) under its own name made safe — no
+    /// folder part, no control character, no leading dot — and never over a file there
+    /// (`name (2).ext`). The file is the agent's alone (0600).
+    static func save(attachment id: Int64, named name: String, into folder: String, from store: any DeskStore) throws -> String {
+        guard let data = try store.mailAttachmentData(id: id) else { throw StoreError.notFound(what: "attachment", id: String(id)) }
+        let home = ProcessInfo.processInfo.environment["HOME"] ?? ""
+        let dir = folder.hasPrefix("~") ? home + folder.dropFirst() : folder
+        var safe = UntrustedText.line(name).replacingOccurrences(of: "/", with: "_")
+        while safe.hasPrefix(".") { safe.removeFirst() }
+        if safe.isEmpty { safe = "attachment" }
+        let base = URL(fileURLWithPath: dir).standardizedFileURL
+        let stem = (safe as NSString).deletingPathExtension, ext = (safe as NSString).pathExtension
+        for n in 1...1000 {
+            let file = n == 1 ? safe : "\(stem) (\(n))" + (ext.isEmpty ? "" : "." + ext)
+            let path = base.appendingPathComponent(file).path
+            // O_EXCL: a file that appears meanwhile is not written over either.
+            let fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+            if fd < 0 {
+                if errno == EEXIST { continue }
+                throw StoreError.invalid("cannot write \(path): \(String(cString: strerror(errno)))")
+            }
+            let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
+            try handle.write(contentsOf: data)
+            return path
+        }
+        throw StoreError.invalid("too many files named \(safe) in \(base.path)")
     }
 
     // MARK: Background work

@@ -53,6 +53,7 @@ public enum Action: String, CaseIterable, Sendable {
     case addNote = "add-note"
     case writeReply = "write-reply"
     case toggleHistory = "toggle-history"
+    case saveAttachment = "save-attachment"
     case promptAccept = "prompt-accept"
     case promptCancel = "prompt-cancel"
     case promptErase = "prompt-erase"
@@ -94,6 +95,8 @@ public enum Action: String, CaseIterable, Sendable {
         case activeTicket
         /// That ticket is done (resolved or closed).
         case resolvedTicket
+        /// The open ticket has a file the customer's mail carried.
+        case attachment
         /// That ticket has a compensation waiting for a lead (known on the ticket page; from
         /// the queue the store is asked).
         case pendingRequest
@@ -141,6 +144,7 @@ public enum Action: String, CaseIterable, Sendable {
         case .setFault: Info([.queue, .ticket], t.help.setFault, needs: .selectedTicket)
         case .setRecovery: Info([.queue, .ticket], t.help.setRecovery, needs: .resolvedTicket, hint: Hint(15, t.hint.winBack))
         case .toggleHistory: Info([.ticket], t.help.toggleHistory, hint: Hint(60, t.hint.history))
+        case .saveAttachment: Info([.ticket], t.help.saveAttachment, needs: .attachment, hint: Hint(62, t.hint.save))
         case .addNote: Info([.queue, .ticket], t.help.addNote, needs: .selectedTicket)
         case .writeReply: Info([.queue, .ticket], t.help.writeReply, needs: .selectedTicket, hint: Hint(45, t.hint.reply, in: [.ticket]))
         case .undo: Info([.queue, .ticket], t.help.undo)

@@ -86,6 +86,7 @@ bind ticket w set-recovery
 bind ticket n add-note
 bind ticket r write-reply
 bind ticket h toggle-history
+bind ticket S save-attachment
 
 bind report q back
 bind report <Esc> back

@@ -103,6 +103,7 @@ public struct L10n: Sendable {
         }
         public var approveRequest: String { pick("Approve the compensation asked of a lead (leads)", "Одобрить запрошенную компенсацию (старший)") }
         public var declineRequest: String { pick("Decline the compensation asked of a lead (leads)", "Отклонить запрошенную компенсацию (старший)") }
+        public var saveAttachment: String { pick("Save a file the customer's mail carried to a folder", "Сохранить в папку файл из письма покупателя") }
         public var promptAccept: String { pick("Accept the prompt", "Принять ввод") }
         public var promptCancel: String { pick("Cancel the prompt", "Отменить ввод") }
         public var promptErase: String { pick("Erase the character before the cursor", "Стереть символ перед курсором") }
@@ -467,6 +468,7 @@ extension L10n {
         public var history: String { pick("history", "история") }
         public var undo: String { pick("undo", "отмена") }
         public var approve: String { pick("approve", "одобрить") }
+        public var save: String { pick("save file", "сохранить файл") }
         public var decline: String { pick("decline", "отклонить") }
     }
 }
@@ -812,5 +814,28 @@ extension L10n {
     public func mailWaiting(_ n: Int) -> String {
         pick("the mail server is not reachable: \(n) \(n == 1 ? "reply waits" : "replies wait"), tried again each minute",
              "почтовый сервер недоступен: ответов ждут \(n), повтор каждую минуту")
+    }
+}
+
+extension L10n {
+    /// The attachments under the thread.
+    public func attachmentsTitle(key: String?) -> String {
+        pick("Attachments", "Вложения") + (key.map { pick(" (\($0) saves one)", " (\($0) — сохранить)") } ?? "")
+    }
+    public func attachmentLine(_ number: Int, _ a: StoredAttachment) -> String {
+        let size = a.size >= 1 << 20 ? String(format: "%.1f", Double(a.size) / 1_048_576) + pick(" MB", " МБ")
+            : "\(max(1, a.size / 1024))" + pick(" KB", " КБ")
+        return "\(number). " + UntrustedText.line(a.name) + " · " + UntrustedText.line(a.type) + " · " + size
+            + (a.isKept ? "" : pick(" · not kept (over the size limit)", " · не сохранено (больше предела)"))
+    }
+    public func noAttachment(_ ticket: String) -> String { pick("#\(ticket) has no attachment to save", "у #\(ticket) нет вложений для сохранения") }
+    public func saveAttachmentPrompt(ticket: String) -> String {
+        pick("Save an attachment of #\(ticket) — number and folder: ", "Сохранить вложение #\(ticket) — номер и папка: ")
+    }
+    public func badAttachment(_ word: String) -> String {
+        pick("'\(word)' is not the number of a kept attachment", "«\(word)» — не номер сохранённого вложения")
+    }
+    public func savedAttachment(_ path: String) -> String {
+        pick("saved ", "сохранено: ") + L10n.shortPath(path, width: 56, directory: "/")
     }
 }

@@ -21,6 +21,8 @@ public enum ConsoleEvent {
     case reportFinished(Result<Report, any Error>)
     /// The editor closed with this text; nil when it failed.
     case editorClosed(String?)
+    /// An attachment was written (its path), or could not be.
+    case attachmentSaved(Result<String, any Error>)
     /// Replies were handed to the mail server in the background (or the outbox could not be read).
     case mailSent(Result<MailSender.Summary, any Error>)
     /// A store write was done, or refused; `stamp` is the change stamp after it.
@@ -38,6 +40,8 @@ public enum ConsoleEffect {
     case startReport
     /// Hand the queued replies to the mail server, in the background.
     case sendMail
+    /// Write an attachment's content into `folder`, never over a file there.
+    case saveAttachment(id: Int64, name: String, folder: String)
 }
 
 /// A change to the store the agent asked for, with what undoing it needs to know.

@@ -114,6 +114,9 @@ extension ConsoleState {
         case .activeTicket:
             guard let target else { return t.noTicketSelected }
             return target.status.isActive ? nil : t.alreadyResolved(target.id)
+        case .attachment:
+            guard let target else { return t.noTicketSelected }
+            return ticket?.detail.attachments.contains(where: \.isKept) == true ? nil : t.noAttachment(target.id)
         case .pendingRequest:
             guard let target else { return t.noTicketSelected }
             guard page == .ticket else { return nil }
@@ -200,6 +203,8 @@ public struct PromptState: Equatable {
         case placeholderLeft(String)
         /// Over the agent's limit: the reason to ask a lead for this.
         case askLead(Playbook.Gift)
+        /// Which attachment, and the folder to save it in.
+        case saveAttachment
 
         /// Answered with one key, y or n (д or н).
         public var isYesNo: Bool {

@@ -34,7 +34,7 @@ extension ConsoleStep {
                 $0.ticketID == ticket.id && $0.kind != .apology && $0.state != .revoked
             }
             prompt.text = (given ? Resolution.compensated : Resolution.explained).word(state.language)
-        case .confirmUndo, .confirmSuggestion, .placeholderLeft, .search, .export, .filter, .askLead:
+        case .confirmUndo, .confirmSuggestion, .placeholderLeft, .search, .export, .filter, .askLead, .saveAttachment:
             return  // asked by their own keys and checks, never here
         }
         prompt.prefilled = !prompt.text.isEmpty
@@ -176,6 +176,15 @@ extension ConsoleStep {
             }
             let previous = try reader.ticketDetail(id: prompt.ticketID)?.ticket.fault ?? .unknown
             write(.fault(ticketID: prompt.ticketID, version: prompt.version, fault: fault, previous: previous))
+        case .saveAttachment:
+            let kept = state.ticket?.detail.attachments ?? []
+            let words = text.split(separator: " ", maxSplits: 1).map(String.init)
+            guard let first = words.first, let number = Int(first), kept.indices.contains(number - 1), kept[number - 1].isKept else {
+                return refuse(t.badAttachment(words.first ?? text))
+            }
+            let folder = words.count > 1 ? words[1] : "."
+            state.prompt = nil
+            effects.append(.saveAttachment(id: kept[number - 1].id, name: kept[number - 1].name, folder: folder))
         case .askLead(let gift):
             guard !text.isEmpty else { return refuse(t.askLeadNeedsReason) }
             write(.request(ticketID: prompt.ticketID, version: prompt.version, gift: gift, reason: text))
@@ -256,6 +265,7 @@ extension ConsoleStep {
         return .success((state, date))
     }
 }
+
 
 /// A yes or a no typed as one letter, on either keyboard layout: y/n, or д/н (да/нет).
 enum YesNo {

@@ -34,6 +34,22 @@ extension ConsoleStep {
         write(.take(ticketID: ticket.id, version: ticket.version, previous: ticket.assignee, status: ticket.status))
     }
 
+    /// Asks which attachment to save and where: the first kept one, into ~/Downloads when
+    /// there is one, else the working folder.
+    mutating func askForAttachment() {
+        guard let ticket = state.ticket?.detail, let first = ticket.attachments.firstIndex(where: \.isKept) else { return }
+        let home = ProcessInfo.processInfo.environment["HOME"] ?? ""
+        var isFolder: ObjCBool = false
+        let downloads = home + "/Downloads"
+        let folder = !home.isEmpty && FileManager.default.fileExists(atPath: downloads, isDirectory: &isFolder) && isFolder.boolValue
+            ? "~/Downloads" : "."
+        var prompt = PromptState(purpose: .saveAttachment, label: t.saveAttachmentPrompt(ticket: ticket.ticket.id),
+                                 text: "\(first + 1) \(folder)", ticketID: ticket.ticket.id, version: ticket.ticket.version)
+        prompt.prefilled = true
+        prompt.choices = ticket.attachments.enumerated().filter { $0.element.isKept }.map { "\($0.offset + 1)" }
+        state.prompt = prompt
+    }
+
     /// A lead approves or declines what an agent asked for on the ticket.
     mutating func decideRequest(approve: Bool) throws {
         guard let detail = try targetDetail() else { return }

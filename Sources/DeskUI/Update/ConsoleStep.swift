@@ -62,6 +62,8 @@ public struct ConsoleStep {
             case .reportFinished(let result): reportFinished(result)
             case .editorClosed(let text): finishEditing(text)
             case .mailSent(let result): try mailSent(result)
+            case .attachmentSaved(.success(let path)): say(t.savedAttachment(path))
+            case .attachmentSaved(.failure(let error)): fail(error)
             case let .wrote(write, result, stamp): try wrote(write, result, stamp: stamp)
             }
         } catch {
@@ -158,6 +160,7 @@ public struct ConsoleStep {
             state.page = .queue
             state.ticket = nil
             state.report = nil
+        case .saveAttachment: askForAttachment()
         case .toggleHistory:
             state.ticket?.showingHistory.toggle()
             state.ticket?.historyScroll = 0

@@ -269,7 +269,7 @@ enum TicketPane {
     /// How much of one message the thread shows, in characters.
     static let longestShown = 20_000
 
-    static func threadLines(_ detail: TicketDetail, width: Int, _ t: L10n) -> [Line] {
+    static func threadLines(_ detail: TicketDetail, width: Int, _ t: L10n, saveKey: String? = nil) -> [Line] {
         var lines = [Line("── \(t.ticket.thread) " + String(repeating: "─", count: max(0, width - 4 - DisplayWidth.of(t.ticket.thread))),
                           .dim)]
         for m in detail.messages {
@@ -299,6 +299,12 @@ enum TicketPane {
                 lines.append(Line("  " + t.ticket.quotedFolded(quoted.split(separator: "\n").count), .dim))
             }
             lines.append(Line(""))
+        }
+        if !detail.attachments.isEmpty {
+            lines.append(Line("── " + t.attachmentsTitle(key: saveKey), .dim))
+            for (i, attachment) in detail.attachments.enumerated() {
+                lines.append(Line("  " + t.attachmentLine(i + 1, attachment), attachment.isKept ? .normal : .dim))
+            }
         }
         return lines
     }
