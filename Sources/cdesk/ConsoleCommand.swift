@@ -56,7 +56,8 @@ struct ConsoleCommand: ParsableCommand {
                                   policy: policy, playbook: config.playbook,
                                   settings: ConsoleSettings(currency: config.policy.currency, signature: config.signature,
                                                             apologyOpensReply: config.apologyOpensReply,
-                                                            outbox: Outbox(config.mail), mail: config.mail),
+                                                            outbox: Outbox(config.mail), mail: config.mail,
+                                                            timeZone: config.shopTimeZone),
                                   language: language)
             console.start()
             // Complaints that came back or ran out of time since anyone last looked: swept in

@@ -125,6 +125,9 @@ struct InitCommand: ParsableCommand {
             if group != nil { chmod(path, 0o660) }
             let first = lead ?? loginName()
             try store.addMember(first, role: .lead, by: first, at: Date())
+            // The built-in policy holds from the start: no agent's config can raise a limit
+            // before a lead sets the shop's own (cdesk policy set).
+            try store.setSharedPolicy(DeskConfig.standard.policyTOML, by: first, at: Date())
             print("made \(UntrustedText.line(path))" + (group.map { " for group \(UntrustedText.line($0))" } ?? "")
                   + "; \(UntrustedText.line(first)) is its lead (cdesk agents add NAME adds the others)")
         }

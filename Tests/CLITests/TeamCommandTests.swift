@@ -49,3 +49,14 @@ import Testing
         #expect(add.status == 1 && add.stderr.contains("only a lead may do this"), "\(add.stderr)")
     }
 }
+
+extension TeamCommandTests {
+    /// An agent's config pointing at a higher limit changes nothing on a store made by init:
+    /// the built-in policy holds from the start.
+    @Test func aNewStoresPolicyHoldsAgainstAnAgentsOwnConfig() throws {
+        let store = Scratch.path("team3.sqlite")
+        #expect(try runCDesk(["init", "--store", store]).status == 0)
+        let show = try runCDesk(["policy", "show", "--store", store])
+        #expect(show.stdout.contains("[compensation.discount]") && show.stdout.contains("agent_limit = 15"), "\(show.stdout)")
+    }
+}

@@ -292,3 +292,35 @@ import Testing
         #expect(QueueFilter.complete("vip s") == "vip s", "service and sms share only their s")
     }
 }
+
+/// The report in the console takes a period and a breakdown, as `cdesk report` does.
+@Suite struct ReportPeriodKeysTests {
+    @Test func pTakesAPeriodAndBBreaksTheReportDown() throws {
+        let console = ConsoleTests.console(try Fixtures.desk())
+        ConsoleTests.press(console, .showReport)
+        #expect(console.state.page == .report)
+        let all = try #require(console.state.report).complaints
+        ConsoleTests.press(console, .reportPeriod)
+        #expect(console.state.prompt?.text == "all" && console.state.prompt?.prefilled == true)
+        for c in "2026-13" { console.handle(.char(c)) }
+        ConsoleTests.press(console, .promptAccept)
+        #expect(console.state.message?.isError == true, "not a period: the prompt stays")
+        ConsoleTests.press(console, .promptClear)
+        for c in "1d" { console.handle(.char(c)) }
+        ConsoleTests.press(console, .promptAccept)
+        let lastDay = try #require(console.state.report)
+        #expect(lastDay.since != nil && lastDay.complaints < all, "\(lastDay.complaints) of \(all)")
+        ConsoleTests.press(console, .reportPeriod)
+        for c in "все" { console.handle(.char(c)) }  // the Russian word, typed over the proposal
+        ConsoleTests.press(console, .promptAccept)
+        #expect(console.state.report?.complaints == all)
+        ConsoleTests.press(console, .reportBreakdown)
+        let byReason = try #require(console.state.report)
+        #expect(byReason.breakdown == .reason && !byReason.slices.isEmpty)
+        #expect(console.render().lines[1].contains("By reason"))
+        for _ in 0..<5 { ConsoleTests.press(console, .pageDown) }
+        #expect(console.render().text.contains("complaints · recovered "))
+        for _ in 0..<4 { ConsoleTests.press(console, .reportBreakdown) }
+        #expect(console.state.report?.breakdown == nil, "b cycles back to none")
+    }
+}

@@ -74,3 +74,57 @@ public struct ReportOptions: Sendable {
     /// Whether a period was given at all.
     var isBounded: Bool { since != nil || until != nil }
 }
+
+/// A report period as an agent types it: `all`, `30d` (the last 30 days), `2026-11` (a month),
+/// `2026-11-01..2026-11-30` (days, both included), in the shop's zone. `все` and `30д` too.
+public enum TypedPeriod: Equatable, Sendable {
+    case all
+    case lastDays(Int)
+    case month(year: Int, month: Int)
+    case days(from: Day, through: Day)
+
+    /// A calendar day, read in the shop's zone when the period is turned into times.
+    public struct Day: Equatable, Comparable, Sendable {
+        public var year, month, day: Int
+        public static func < (a: Day, b: Day) -> Bool { (a.year, a.month, a.day) < (b.year, b.month, b.day) }
+
+        static func parse(_ text: String) -> Day? {
+            let parts = text.split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
+            guard parts.count == 3, let y = parts[0], let m = parts[1], let d = parts[2],
+                  (2000...2200).contains(y), (1...12).contains(m), (1...31).contains(d) else { return nil }
+            return Day(year: y, month: m, day: d)
+        }
+    }
+
+    public static func parse(_ text: String) -> TypedPeriod? {
+        let word = text.trimmingCharacters(in: .whitespaces).lowercased()
+        if word.isEmpty || word == "all" || word == "все" || word == "всё" { return .all }
+        if let last = word.last, last == "d" || last == "д", let n = Int(word.dropLast()), (1...3650).contains(n) { return .lastDays(n) }
+        let parts = word.split(separator: "-").compactMap { Int($0) }
+        if parts.count == 2, !word.contains(".."), (1...12).contains(parts[1]), (2000...2200).contains(parts[0]) {
+            return .month(year: parts[0], month: parts[1])
+        }
+        let ends = word.components(separatedBy: "..")
+        if ends.count == 2, let from = Day.parse(ends[0]), let through = Day.parse(ends[1]), from <= through {
+            return .days(from: from, through: through)
+        }
+        return nil
+    }
+
+    /// Since and until in `zone`, as of `now` (until is exclusive).
+    public func bounds(now: Date, zone: TimeZone) -> (since: Date?, until: Date?) {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        switch self {
+        case .all: return (nil, nil)
+        case .lastDays(let n): return (calendar.date(byAdding: .day, value: -n, to: now), nil)
+        case let .month(year, month):
+            let start = calendar.date(from: DateComponents(year: year, month: month, day: 1))
+            return (start, start.flatMap { calendar.date(byAdding: .month, value: 1, to: $0) })
+        case let .days(from, through):
+            let start = calendar.date(from: DateComponents(year: from.year, month: from.month, day: from.day))
+            let last = calendar.date(from: DateComponents(year: through.year, month: through.month, day: through.day))
+            return (start, last.flatMap { calendar.date(byAdding: .day, value: 1, to: $0) })
+        }
+    }
+}

@@ -76,9 +76,9 @@ public final class Console {
                 counter.request(jobs)
             case .startExport(let request):
                 startExport(request)
-            case .startReport:
+            case .startReport(let options):
                 let store = self.store
-                reportTask = BackgroundTask { try store.report() }
+                reportTask = BackgroundTask { try store.report(options) }
             case let .saveAttachment(id, name, folder):
                 send(.attachmentSaved(Result { try Self.save(attachment: id, named: name, into: folder, from: store) }))
             case .sendMail:
@@ -192,6 +192,8 @@ public struct ConsoleSettings: Sendable, Equatable {
     /// The signature replies end with (`{agent}` stands for the agent's name); nil: the
     /// language's default.
     public var signature: String?
+    /// The shop's zone: where a report's months and days begin.
+    public var timeZone: TimeZone = .current
     /// Whether recording an apology opens the reply editor right after (off by default).
     public var apologyOpensReply: Bool
     /// Where replies are queued to be sent as mail; nil: mail is not set up (`[mail] from`).
@@ -200,8 +202,8 @@ public struct ConsoleSettings: Sendable, Equatable {
     public var mail: MailSettings?
 
     public init(currency: String = "₽", signature: String? = nil, apologyOpensReply: Bool = false, outbox: Outbox? = nil,
-                mail: MailSettings? = nil) {
+                mail: MailSettings? = nil, timeZone: TimeZone = .current) {
         self.currency = currency; self.signature = signature; self.apologyOpensReply = apologyOpensReply
-        self.outbox = outbox; self.mail = mail
+        self.outbox = outbox; self.mail = mail; self.timeZone = timeZone
     }
 }

@@ -54,6 +54,8 @@ public enum Action: String, CaseIterable, Sendable {
     case writeReply = "write-reply"
     case toggleHistory = "toggle-history"
     case saveAttachment = "save-attachment"
+    case reportPeriod = "report-period"
+    case reportBreakdown = "report-breakdown"
     case promptAccept = "prompt-accept"
     case promptCancel = "prompt-cancel"
     case promptErase = "prompt-erase"
@@ -145,6 +147,8 @@ public enum Action: String, CaseIterable, Sendable {
         case .setRecovery: Info([.queue, .ticket], t.help.setRecovery, needs: .resolvedTicket, hint: Hint(15, t.hint.winBack))
         case .toggleHistory: Info([.ticket], t.help.toggleHistory, hint: Hint(60, t.hint.history))
         case .saveAttachment: Info([.ticket], t.help.saveAttachment, needs: .attachment, hint: Hint(62, t.hint.save))
+        case .reportPeriod: Info([.report], t.help.reportPeriod, hint: Hint(20, t.hint.period))
+        case .reportBreakdown: Info([.report], t.help.reportBreakdown, hint: Hint(21, t.hint.breakdown))
         case .addNote: Info([.queue, .ticket], t.help.addNote, needs: .selectedTicket)
         case .writeReply: Info([.queue, .ticket], t.help.writeReply, needs: .selectedTicket, hint: Hint(45, t.hint.reply, in: [.ticket]))
         case .undo: Info([.queue, .ticket], t.help.undo)

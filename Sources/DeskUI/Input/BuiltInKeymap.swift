@@ -97,6 +97,8 @@ bind report <Up> move-up
 bind report <PageDown> page-down
 bind report <Space> page-down
 bind report <PageUp> page-up
+bind report p report-period
+bind report b report-breakdown
 
 bind prompt <Enter> prompt-accept
 bind prompt <Esc> prompt-cancel

@@ -104,6 +104,8 @@ public struct L10n: Sendable {
         public var approveRequest: String { pick("Approve the compensation asked of a lead (leads)", "Одобрить запрошенную компенсацию (старший)") }
         public var declineRequest: String { pick("Decline the compensation asked of a lead (leads)", "Отклонить запрошенную компенсацию (старший)") }
         public var saveAttachment: String { pick("Save a file the customer's mail carried to a folder", "Сохранить в папку файл из письма покупателя") }
+        public var reportPeriod: String { pick("The report's period: all, 30d, 2026-11, 2026-11-01..2026-11-30", "Период отчёта: все, 30д, 2026-11, 2026-11-01..2026-11-30") }
+        public var reportBreakdown: String { pick("Break the report down by reason, channel, agent, tier, or none", "Разбивка отчёта: по причинам, каналам, сотрудникам, уровням или без") }
         public var promptAccept: String { pick("Accept the prompt", "Принять ввод") }
         public var promptCancel: String { pick("Cancel the prompt", "Отменить ввод") }
         public var promptErase: String { pick("Erase the character before the cursor", "Стереть символ перед курсором") }
@@ -469,6 +471,8 @@ extension L10n {
         public var undo: String { pick("undo", "отмена") }
         public var approve: String { pick("approve", "одобрить") }
         public var save: String { pick("save file", "сохранить файл") }
+        public var period: String { pick("period", "период") }
+        public var breakdown: String { pick("by…", "разбивка") }
         public var decline: String { pick("decline", "отклонить") }
     }
 }
@@ -837,5 +841,32 @@ extension L10n {
     }
     public func savedAttachment(_ path: String) -> String {
         pick("saved ", "сохранено: ") + L10n.shortPath(path, width: 56, directory: "/")
+    }
+}
+
+extension L10n {
+    public var reportPeriodPrompt: String {
+        pick("Report period (all, 30d, 2026-11, 2026-11-01..2026-11-30): ", "Период отчёта (все, 30д, 2026-11, 2026-11-01..2026-11-30): ")
+    }
+    public func badPeriod(_ text: String) -> String {
+        pick("'\(text)' is not a period: all, 30d, 2026-11 or 2026-11-01..2026-11-30",
+             "«\(text)» — не период: все, 30д, 2026-11 или 2026-11-01..2026-11-30")
+    }
+    /// A period as typed: what the prompt proposes.
+    public func periodWord(_ p: TypedPeriod) -> String {
+        switch p {
+        case .all: pick("all", "все")
+        case .lastDays(let n): "\(n)" + pick("d", "д")
+        case let .month(y, m): String(format: "%04d-%02d", y, m)
+        case let .days(a, b): String(format: "%04d-%02d-%02d..%04d-%02d-%02d", a.year, a.month, a.day, b.year, b.month, b.day)
+        }
+    }
+    public func breakdownTitle(_ b: Breakdown) -> String { pick("By ", "По ") + b.name(language) }
+    /// A breakdown's row: name, complaints, recovery rate, satisfied, cost.
+    public func sliceLine(_ s: Report.Slice, nameWidth: Int, currency: String) -> String {
+        let name = DisplayWidth.fit(report.countName(s.name), to: nameWidth)
+        return name + "  " + pick("\(s.complaints) complaints", "жалоб: \(s.complaints)") + " · "
+            + pick("recovered ", "вернулись ") + report.percent(s.recoveryRate) + " · "
+            + pick("satisfied ", "довольны ") + report.percent(s.satisfactionShare) + " · " + money(s.cost, currency: currency)
     }
 }

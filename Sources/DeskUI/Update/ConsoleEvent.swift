@@ -37,7 +37,7 @@ public enum ConsoleEffect {
     /// Count these in the background, dropping what an earlier request has not done.
     case count([CountJob])
     case startExport(ExportRequest)
-    case startReport
+    case startReport(ReportOptions)
     /// Hand the queued replies to the mail server, in the background.
     case sendMail
     /// Write an attachment's content into `folder`, never over a file there.

@@ -57,6 +57,9 @@ public struct ConsoleState {
     /// The report page's figures and how far it is scrolled.
     public var report: Report?
     public var reportScroll = 0
+    /// The report's period and breakdown, as the lead last chose them (`p`, `b` on the report).
+    public var reportPeriod: TypedPeriod = .all
+    public var reportBreakdown: Breakdown?
     /// What this session did and may take back, and what it remembers between keys.
     public var session = SessionState()
     /// Work running in the background, as the state knows it (the runner holds the work).
@@ -205,6 +208,8 @@ public struct PromptState: Equatable {
         case askLead(Playbook.Gift)
         /// Which attachment, and the folder to save it in.
         case saveAttachment
+        /// The report's period.
+        case reportPeriod
 
         /// Answered with one key, y or n (д or н).
         public var isYesNo: Bool {

@@ -46,10 +46,25 @@ extension ConsoleStep {
             state.report = report; state.reportScroll = 0; state.page = .report
             return
         }
+        startReport()
+    }
+
+    /// Computes the report for the chosen period and breakdown, in the background.
+    mutating func startReport() {
         say(t.reportRunning)
         guard !state.background.reportRunning else { return }
         state.background.reportRunning = true
-        effects.append(.startReport)
+        let (since, until) = state.reportPeriod.bounds(now: state.now, zone: settings.timeZone)
+        effects.append(.startReport(ReportOptions(since: since, until: until, breakdown: state.reportBreakdown, now: state.now,
+                                                  recoveryWindowDays: policy.recoveryWindowDays, timeZone: settings.timeZone)))
+    }
+
+    /// `b` on the report: by reason, channel, agent, tier, then none.
+    mutating func cycleBreakdown() {
+        let order: [Breakdown?] = [nil, .reason, .channel, .agent, .tier]
+        let index = order.firstIndex { $0 == state.reportBreakdown } ?? 0
+        state.reportBreakdown = order[(index + 1) % order.count]
+        startReport()
     }
 
     /// A finished report opens, unless the agent went on to something else: then it waits
@@ -57,6 +72,10 @@ extension ConsoleStep {
     mutating func reportFinished(_ result: Result<Report, any Error>) {
         state.background.reportRunning = false
         switch result {
+        case .success(let report) where state.page == .report:
+            // A new period or breakdown of the report on screen.
+            state.report = report; state.reportScroll = 0
+            state.message = nil
         case .success(let report) where state.page == .queue && state.prompt == nil:
             state.report = report; state.reportScroll = 0; state.page = .report
             state.message = nil

@@ -34,7 +34,7 @@ extension ConsoleStep {
                 $0.ticketID == ticket.id && $0.kind != .apology && $0.state != .revoked
             }
             prompt.text = (given ? Resolution.compensated : Resolution.explained).word(state.language)
-        case .confirmUndo, .confirmSuggestion, .placeholderLeft, .search, .export, .filter, .askLead, .saveAttachment:
+        case .confirmUndo, .confirmSuggestion, .placeholderLeft, .search, .export, .filter, .askLead, .saveAttachment, .reportPeriod:
             return  // asked by their own keys and checks, never here
         }
         prompt.prefilled = !prompt.text.isEmpty
@@ -176,6 +176,11 @@ extension ConsoleStep {
             }
             let previous = try reader.ticketDetail(id: prompt.ticketID)?.ticket.fault ?? .unknown
             write(.fault(ticketID: prompt.ticketID, version: prompt.version, fault: fault, previous: previous))
+        case .reportPeriod:
+            guard let period = TypedPeriod.parse(text) else { return refuse(t.badPeriod(text)) }
+            state.prompt = nil
+            state.reportPeriod = period
+            startReport()
         case .saveAttachment:
             let kept = state.ticket?.detail.attachments ?? []
             let words = text.split(separator: " ", maxSplits: 1).map(String.init)

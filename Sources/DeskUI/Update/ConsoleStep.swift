@@ -161,6 +161,11 @@ public struct ConsoleStep {
             state.ticket = nil
             state.report = nil
         case .saveAttachment: askForAttachment()
+        case .reportPeriod:
+            state.prompt = PromptState(purpose: .reportPeriod, label: t.reportPeriodPrompt, text: t.periodWord(state.reportPeriod),
+                                       ticketID: "", version: 0)
+            state.prompt?.prefilled = true
+        case .reportBreakdown: cycleBreakdown()
         case .toggleHistory:
             state.ticket?.showingHistory.toggle()
             state.ticket?.historyScroll = 0

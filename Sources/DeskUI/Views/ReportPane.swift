@@ -12,7 +12,8 @@ enum ReportPane {
         grid.paint(y: 0, style: .title)
         grid.put(" \(t.appName) · \(t.report.title)", x: 0, y: 0, style: .title)
         grid.paint(y: 1, style: .header)
-        grid.put(" " + t.report.complaints(report.complaints, since: report.since, until: report.until), x: 0, y: 1, style: .header)
+        grid.put(" " + t.report.complaints(report.complaints, since: report.since, until: report.until)
+                 + (report.breakdown.map { " · " + t.breakdownTitle($0) } ?? ""), x: 0, y: 1, style: .header)
         for (i, line) in lines(report, width: width, currency: state.currency, t).dropFirst(state.reportScroll).prefix(Layout.bodyRows(state.size)).enumerated() {
             grid.put(line.text, x: 1, y: Layout.headerRows + i, style: line.style, width: width - 2)
         }
@@ -68,6 +69,14 @@ enum ReportPane {
         chart(t.report.byReason, report.byReason.map { (t.report.countName($0.name), $0.count, "") })
         chart(t.report.byChannel, report.byChannel.map { (t.report.countName($0.name), $0.count, "") })
         chart(t.report.compensation, report.compensations.map { ($0.kind.name(t.language), $0.count, t.report.given($0, currency: currency)) })
+        if let breakdown = report.breakdown, !report.slices.isEmpty {
+            out.append(Line(""))
+            out.append(Line(t.breakdownTitle(breakdown), .header))
+            let nameWidth = min(18, report.slices.map { DisplayWidth.of(t.report.countName($0.name)) }.max() ?? 8)
+            for slice in report.slices {
+                out.append(Line("  " + t.sliceLine(slice, nameWidth: nameWidth, currency: currency)))
+            }
+        }
         return out
     }
 }
