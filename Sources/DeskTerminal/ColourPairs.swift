@@ -1,44 +1,57 @@
 import CNcursesw
 import DeskUI
 
-/// Colours and attributes for each style; without colour (NO_COLOR, or a terminal with
-/// none) the styles stay apart by bold, reverse, dim and underline alone.
-enum Palette {
-    private static let pairs: [Style: (fg: Int16, bg: Int16)] = [
-        .title: (Int16(COLOR_WHITE), Int16(COLOR_BLUE)),
-        .header: (Int16(COLOR_CYAN), -1),
-        .selected: (Int16(COLOR_BLACK), Int16(COLOR_CYAN)),
-        .status: (Int16(COLOR_BLACK), Int16(COLOR_WHITE)),
-        .hint: (Int16(COLOR_YELLOW), -1),
-        .warning: (Int16(COLOR_YELLOW), -1),
-        .danger: (Int16(COLOR_RED), -1),
-        .good: (Int16(COLOR_GREEN), -1),
-        .customer: (Int16(COLOR_CYAN), -1),
-        .agent: (Int16(COLOR_GREEN), -1),
-        .note: (Int16(COLOR_MAGENTA), -1),
-        .system: (Int16(COLOR_BLUE), -1),
-        .prompt: (Int16(COLOR_WHITE), Int16(COLOR_BLUE)),
-    ]
+/// The palette's looks as ncurses attributes and colour pairs. A pair is made the first time
+/// a combination of colours is drawn; a colour the terminal lacks (a 256-colour index on an
+/// eight-colour terminal, from the user's `[colors]`) is drawn as the nearest of its eight.
+final class ColourPairs {
+    let palette: Palette
+    private var pairs: [PairKey: Int16] = [:]
+    private var cache: [CacheKey: (attrs: Int32, pair: Int16)] = [:]
 
-    static func install() {
-        for style in Style.allCases {
-            if let p = pairs[style] { init_pair(Int16(style.rawValue + 1), p.fg, p.bg) }
-        }
+    private struct PairKey: Hashable { var foreground: Int16, background: Int16 }
+    private struct CacheKey: Hashable { var style: Style, selected: Bool }
+
+    init(palette: Palette) {
+        self.palette = palette
     }
 
-    static func attributes(_ style: Style, colours: Bool) -> (attrs: Int32, pair: Int32) {
-        if colours {
-            let pair = pairs[style] == nil ? 0 : Int32(style.rawValue + 1)
-            let bold: Set<Style> = [.title, .header, .selected, .hint, .danger]
-            let dim: Set<Style> = [.dim]
-            return ((bold.contains(style) ? cdesk_a_bold() : 0) | (dim.contains(style) ? cdesk_a_dim() : 0), pair)
+    /// Attributes and pair of a cell.
+    func attributes(_ style: Style, selected: Bool) -> (attrs: Int32, pair: Int16) {
+        let key = CacheKey(style: style, selected: selected)
+        if let known = cache[key] { return known }
+        let look = selected ? palette.selected(style) : palette.look(style)
+        var attrs: Int32 = 0
+        if look.bold { attrs |= cdesk_a_bold() }
+        if look.underline { attrs |= cdesk_a_underline() }
+        if look.reverse { attrs |= cdesk_a_reverse() }
+        if look.italic { attrs |= cdesk_a_italic() }
+        if look.dim { attrs |= cdesk_a_dim() }
+        let result = (attrs, pair(look))
+        cache[key] = result
+        return result
+    }
+
+    private func pair(_ look: Look) -> Int16 {
+        guard palette.depth != .none, look.foreground != nil || look.background != nil else { return 0 }
+        let key = PairKey(foreground: colour(look.foreground), background: colour(look.background))
+        if let known = pairs[key] { return known }
+        let number = Int16(pairs.count + 1)
+        guard Int32(number) < cdesk_color_pairs() else { return 0 }
+        init_pair(number, key.foreground, key.background)
+        pairs[key] = number
+        return number
+    }
+
+    /// An index the terminal has; -1 is its default colour.
+    private func colour(_ index: Int?) -> Int16 {
+        guard let index else { return -1 }
+        if index < Int(cdesk_colors()) { return Int16(index) }
+        let want = RGB.xterm(index)
+        func distance(_ c: RGB) -> Int {
+            let (dr, dg, db) = (Int(c.r) - Int(want.r), Int(c.g) - Int(want.g), Int(c.b) - Int(want.b))
+            return dr * dr + dg * dg + db * db
         }
-        switch style {
-        case .title, .selected, .status, .prompt: return (cdesk_a_reverse() | (style == .selected ? cdesk_a_bold() : 0), 0)
-        case .header, .danger, .hint: return (cdesk_a_bold(), 0)
-        case .dim, .system: return (cdesk_a_dim(), 0)
-        case .note, .warning: return (cdesk_a_underline(), 0)
-        default: return (0, 0)
-        }
+        return Int16((0..<8).min { distance(RGB.xterm($0)) < distance(RGB.xterm($1)) }!)
     }
 }

@@ -26,6 +26,7 @@ public struct L10n: Sendable {
     public var hint: Hint { Hint(language: language) }
     public var report: ReportText { ReportText(language: language) }
     public var undo: UndoText { UndoText(language: language) }
+    public var legend: Legend { Legend(language: language) }
 
     /// A vocabulary value as shown: `delivery-delay`, `задержка`.
     public func name<T: Named>(_ value: T) -> String { value.name(language) }
@@ -694,6 +695,25 @@ extension L10n {
                  "закрытых без времени решения: \(n) — не входят в сроки")
         }
         public func withinSLA(_ share: String) -> String { pick("\(share) within SLA", "\(share) в срок") }
+    }
+
+    /// The colours' legend at the end of `?`.
+    public struct Legend: Sendable {
+        let language: Language
+        func pick(_ en: String, _ ru: String) -> String { language.pick(en, ru) }
+        public var title: String { pick("Colours", "Цвета") }
+        public var urgent: String { pick("priority urgent", "приоритет «срочный»") }
+        public var high: String { pick("priority high", "приоритет «высокий»") }
+        public var slaSoon: String {
+            pick("SLA due soon: under a quarter of its time left", "срок скоро: осталось меньше четверти времени")
+        }
+        public var slaPassed: String {
+            pick("SLA passed (!); red is late or failed: a follow-up overdue, an error",
+                 "срок прошёл (!); красное — опоздание или сбой: просроченное напоминание, ошибка")
+        }
+        public var changed: String { pick("changed by someone else since drawn", "изменено кем-то другим после показа") }
+        public var meterMet: String { pick("target met (the mark is the benchmark)", "цель достигнута (черта — ориентир)") }
+        public var meterMissed: String { pick("below the target", "ниже цели") }
     }
 
     public var filterPrompt: String { pick("Filter (Tab completes; empty clears): ", "Фильтр (Tab дополняет; пусто — сбросить): ") }

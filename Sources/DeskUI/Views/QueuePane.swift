@@ -69,7 +69,7 @@ enum QueuePane {
         let current = isSearch
             ? "[\(t.viewName(.search)): \(UntrustedText.line(queue.query.text)) \(total)\(filter)]"
             : "[\(t.viewName(queue.query.view)) \(total)\(filter)]"
-        x = grid.put(current, x: x, y: 0, style: .selected)
+        x = grid.put(current, x: x, y: 0, style: .chip)
         let sort = " " + t.sortName(queue.query.sort) + " "
         let sortWidth = DisplayWidth.of(sort)
         // The other views with their counts, next ones first, while they fit.
@@ -104,17 +104,25 @@ enum QueuePane {
             var col = 1
             for c in cols {
                 let (text, style) = cell(c.field, row, now: state.now, t)
-                grid.put(DisplayWidth.fit(text, to: c.width, alignRight: c.alignRight), x: col, y: y,
-                         style: selected ? .selected : style)
+                put(text, x: col, y: y, width: c.width, alignRight: c.alignRight, style: style, into: &grid)
                 col += c.width + 1
             }
             if selected {
-                grid.put("▶", x: 0, y: y, style: .selected)
-                grid.paint(y: y, style: .selected)
+                // The bar changes the background only: the row keeps its own marks (urgent, !3w).
+                grid.put("▶", x: 0, y: y, style: .normal)
+                grid.select(y: y)
             } else if queue.changedByOthers.contains(row.seq) {
-                grid.put("•", x: 0, y: y, style: .warning)  // changed by someone else since drawn
+                grid.put("•", x: 0, y: y, style: .hint)  // changed by someone else since drawn
             }
         }
+    }
+
+    /// A column's text in its style, and the padding plain: an underline or a background
+    /// marks the value, not the width of its column.
+    static func put(_ text: String, x: Int, y: Int, width: Int, alignRight: Bool, style: Style, into grid: inout Grid) {
+        let shown = DisplayWidth.truncate(text, to: width)
+        grid.put(String(repeating: " ", count: width), x: x, y: y)
+        grid.put(shown, x: alignRight ? x + width - DisplayWidth.of(shown) : x, y: y, style: style)
     }
 
     /// What a row shows in one column, and how.
@@ -126,11 +134,11 @@ enum QueuePane {
         case .customer: return (UntrustedText.line(row.customerName), .normal)
         case .subject: return (UntrustedText.line(row.subject), .dim)
         case .reason: return (t.name(row.reason), .normal)
-        case .priority: return (t.name(row.priority), row.priority == .urgent ? .danger : row.priority == .high ? .warning : .normal)
+        case .priority: return (t.name(row.priority), priorityStyle(row.priority))
         case .status: return (t.name(row.status), done ? .dim : .normal)
         case .sla:
             let left = Int64(row.dueAt.timeIntervalSince(now))
-            return done ? (t.slaDone, .dim) : (t.slaLeft(seconds: left), slaStyle(row, due: row.dueAt, left: left))
+            return done ? (t.slaDone, .dim) : (t.slaLeft(seconds: left), slaStyle(createdAt: row.createdAt, due: row.dueAt, left: left))
         case .assignee: return (row.assignee.map(UntrustedText.line) ?? "", .dim)
         case .outcome:
             guard let resolution = row.resolution else { return (t.slaDone, .dim) }
@@ -146,11 +154,23 @@ enum QueuePane {
         }
     }
 
-    /// Red once breached (the `!` marks it without colour too), yellow under a quarter of the
-    /// time left.
-    static func slaStyle(_ row: QueueRow, due: Date, left: Int64) -> Style {
-        if left < 0 { return .danger }
-        let total = max(1, Int64(due.timeIntervalSince(row.createdAt)))
-        return left * 4 < total ? .warning : .normal
+    /// Priority has marks of its own, apart from the SLA's: urgent and high.
+    static func priorityStyle(_ priority: Priority) -> Style {
+        switch priority {
+        case .urgent: .urgent
+        case .high: .high
+        default: .normal
+        }
     }
+
+    /// Late (red) once breached — the `!` marks it without colour too —, due soon (amber)
+    /// under a quarter of the time left (`slaWarningShare`, told in `?`).
+    static func slaStyle(createdAt: Date, due: Date, left: Int64) -> Style {
+        if left < 0 { return .danger }
+        let total = max(1, Int64(due.timeIntervalSince(createdAt)))
+        return Double(left) < Double(total) * slaWarningShare ? .warning : .normal
+    }
+
+    /// Under this share of its time left, an SLA shows as due soon.
+    static let slaWarningShare = 0.25
 }

@@ -62,8 +62,16 @@ enum TicketPane {
         grid.paint(y: 0, style: .title)
         grid.put(DisplayWidth.truncate(" #\(tk.id) " + UntrustedText.line(tk.subject), to: width), x: 0, y: 0, style: .title)
         grid.paint(y: 1, style: .header)
-        grid.put(DisplayWidth.truncate(" " + facts(tk, outcome: detail.outcome, now: state.now, t).joined(separator: " · "), to: width),
-                 x: 0, y: 1, style: .header)
+        let factList = facts(tk, outcome: detail.outcome, now: state.now, t)
+        let end = grid.put(DisplayWidth.truncate(" " + factList.joined(separator: " · "), to: width), x: 0, y: 1, style: .header)
+        // The SLA, last, in its own colour when it is due soon or passed, as in the queue.
+        if tk.status.isActive, let sla = factList.last {
+            let style = QueuePane.slaStyle(createdAt: tk.createdAt, due: tk.dueAt, left: Int64(tk.dueAt.timeIntervalSince(state.now)))
+            let x = end - DisplayWidth.of(sla)
+            if style != .normal, DisplayWidth.of(" " + factList.joined(separator: " · ")) <= width, x >= 0 {
+                grid.put(sla, x: x, y: 1, style: style)
+            }
+        }
 
         let body = body(ticketState, size: state.size, now: state.now, currency: state.currency, t)
         var y = Layout.headerRows
@@ -110,7 +118,7 @@ enum TicketPane {
         if fits < side.count {
             let key = keymap.keys(for: .toggleHistory, in: .ticket).first?.map(\.name).joined() ?? "h"
             grid.put(DisplayWidth.truncate(t.ticket.moreLines(side.count - fits, key: key), to: panelWidth),
-                     x: x + 2, y: Layout.headerRows + fits, style: .warning)
+                     x: x + 2, y: Layout.headerRows + fits, style: .hint)
         }
     }
 
@@ -143,7 +151,7 @@ enum TicketPane {
     /// were given (the standing compensation, and how many more `h` shows), the outcome.
     static func summaryLines(_ detail: TicketDetail, width: Int, now: Date, currency: String, _ t: L10n) -> [Line] {
         let c = detail.customer
-        var lines = [Line(wholePieces(whoPieces(c, t) + contactPieces(c), width: width), c.tier == .vip ? .warning : .customer)]
+        var lines = [Line(wholePieces(whoPieces(c, t) + contactPieces(c), width: width), c.tier == .vip ? .vip : .customer)]
         lines.append(Line(pieces(ordersPieces(detail, now: now, currency: currency, t), width: width)))
         if let warning = recentWarning(detail, now: now, t) { lines.append(Line(warning, .danger)) }
         let comps = ordered(detail.compensations)
@@ -170,7 +178,7 @@ enum TicketPane {
     /// the win-back state; nothing is cut but each line's end.
     static func historyLines(_ detail: TicketDetail, width: Int, now: Date, currency: String, whole: Bool, _ t: L10n) -> [Line] {
         let c = detail.customer
-        var lines: [Line] = [Line(pieces(whoPieces(c, t), width: width), c.tier == .vip ? .warning : .customer)]
+        var lines: [Line] = [Line(pieces(whoPieces(c, t), width: width), c.tier == .vip ? .vip : .customer)]
         // Contacts are never split across lines: each goes whole on a line of its own when
         // they do not fit together.
         let contacts = contactPieces(c)
