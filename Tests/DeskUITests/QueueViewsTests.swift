@@ -157,7 +157,7 @@ import Testing
         #expect(console.state.page == .report)
         let text = console.render().text
         #expect(text.contains("Recovery rate"))
-        #expect(text.contains("(benchmark 60%)"))
+        #expect(text.contains("│") && text.contains("benchmark 60%"))
         #expect(text.contains("Complaints by reason"))
         #expect(text.contains("█"))
         ConsoleTests.press(console, .back)

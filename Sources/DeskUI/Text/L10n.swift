@@ -661,7 +661,8 @@ extension L10n {
             case .freeDelivery where g.total == 0, .apology: return "—"
             case .freeDelivery, .refund, .replacement: return t.money(Money(minor: g.total), currency: currency)
             case .bonus:
-                return language.count(Int(clamping: g.total), ("pt", "pts"), ("балл", "балла", "баллов")) + " = "
+                let points = Int(clamping: g.total)
+                return number(points) + " " + language.plural(points, ("pt", "pts"), ("балл", "балла", "баллов")) + " = "
                     + t.money(Money(minor: g.total &* GivenCompensation.bonusPoint.minor), currency: currency)
             case .discount:
                 guard g.count > 0 else { return "—" }
@@ -695,6 +696,16 @@ extension L10n {
                  "закрытых без времени решения: \(n) — не входят в сроки")
         }
         public func withinSLA(_ share: String) -> String { pick("\(share) within SLA", "\(share) в срок") }
+        public var withinSLALabel: String { pick("within SLA", "в срок") }
+        /// After a figure under its target: " · below 90%".
+        public func belowTarget(_ target: String) -> String { pick(" · below \(target)", " · ниже \(target)") }
+        /// A count, grouped as the language writes it: "191,300", "191 300".
+        public func number(_ n: Int) -> String {
+            let f = NumberFormatter()
+            f.locale = language.locale
+            f.numberStyle = .decimal
+            return f.string(from: NSNumber(value: n)) ?? String(n)
+        }
     }
 
     /// The colours' legend at the end of `?`.
