@@ -40,8 +40,9 @@ public final class TerminalScreen: Screen {
         guard let term = environment["TERM"], !term.isEmpty else { throw StartError.noTerm }
         Self.useUTF8Locale()
         let noColour = ColourDepth.noColourAsked(environment)
-        // Only `auto` asks, and not when no colour is drawn anyway.
-        let reported = look.theme == .auto && !noColour ? BackgroundQuery.ask() : nil
+        // Only `auto` asks, and not when no colour is drawn anyway; nor the Linux console,
+        // which would show the question.
+        let reported = look.theme == .auto && !noColour && term != "linux" ? BackgroundQuery.ask() : nil
         theme = Theme.choose(look.theme, reported: reported, colorFGBG: environment["COLORFGBG"])
         // newterm, unlike initscr, reports an unknown terminal instead of exiting.
         guard let screen = cdesk_newterm() else { throw StartError.unknownTerm(term) }
