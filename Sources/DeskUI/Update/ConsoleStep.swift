@@ -45,6 +45,9 @@ public struct ConsoleStep {
     }
 
     mutating func apply(_ event: ConsoleEvent) {
+        let message = state.message
+        // A new message is timed from the next tick.
+        defer { if state.message != message { state.messageShownAt = nil } }
         // The one way a failure reaches the status line: whatever an event's handling throws
         // (a store that is busy, a read that failed) is said there, never a crash.
         do {
@@ -203,6 +206,14 @@ public struct ConsoleStep {
     mutating func tick(now: Date, stamp: Int64?) throws {
         let minuteChanged = Int(now.timeIntervalSince1970 / 60) != Int(state.now.timeIntervalSince1970 / 60)
         state.now = now
+        // A message fades a few seconds after it was first drawn.
+        if let message = state.message {
+            if let shown = state.messageShownAt {
+                if now.timeIntervalSince(shown) >= message.fadeSeconds { state.message = nil }
+            } else {
+                state.messageShownAt = now
+            }
+        }
         let view = state.queue.query.view
         if minuteChanged {
             // What is overdue or due changes with the clock, not only with the store.

@@ -97,7 +97,7 @@ enum TicketPane {
             if !given, let key = keymap.hintKey(for: .takeSuggestion, in: .ticket), !suggestion.gifts.isEmpty {
                 text += " " + t.takeKey(key.map(\.name).joined())
             }
-            grid.put(DisplayWidth.truncate(text, to: width), x: 0, y: Layout.headerRows + Layout.bodyRows(state.size) - 1,
+            grid.put(DisplayWidth.truncate(text, to: width - 1), x: 0, y: Layout.headerRows + Layout.bodyRows(state.size) - 1,
                      style: given ? .dim : .good)
         }
     }
@@ -106,7 +106,8 @@ enum TicketPane {
     /// `h` shows.
     private static func drawSidePanel(_ detail: TicketDetail, x: Int, rows: Int, now: Date, currency: String, keymap: Keymap,
                                       _ t: L10n, into grid: inout Grid) {
-        let panelWidth = grid.size.width - x - 2
+        // One column of margin at the right edge, as at the left.
+        let panelWidth = grid.size.width - x - 3
         let side = historyLines(detail, width: panelWidth, now: now, currency: currency, whole: true, t)
         for i in 0..<rows {
             grid.put("│", x: x, y: Layout.headerRows + i, style: .dim)
