@@ -205,7 +205,7 @@ import Testing
         let console = ConsoleTests.console(try Fixtures.desk())
         ConsoleTests.press(console, .help)
         let first = console.render().text
-        #expect(first.contains("↓ 26 more"))
+        #expect(first.contains("↓ 27 more"))
         var seen = first
         for _ in 0..<40 { console.handle(.char("j")); seen += console.render().text }
         let last = console.render().text

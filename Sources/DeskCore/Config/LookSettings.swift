@@ -38,6 +38,7 @@ public struct LookSettings: Sendable, Equatable {
         ("system", "messages of the system"),
         ("bar", "the report's bars"),
         ("track", "a meter's empty track"),
+        ("match", "a search's words where they were found"),
     ]
 }
 

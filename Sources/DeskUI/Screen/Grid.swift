@@ -14,6 +14,8 @@ public enum Style: Int, CaseIterable, Sendable {
     case customer, vip, agent, note, system
     /// The report's bars, and a meter's empty track.
     case bar, track
+    /// A search's words where they were found.
+    case match
 }
 
 /// One screen cell: a grapheme cluster and its style. A character two columns wide

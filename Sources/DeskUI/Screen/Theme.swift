@@ -181,6 +181,7 @@ public struct Palette: Sendable {
         case .none:
             switch style {
             case .title, .status, .prompt, .prefill: return Look(reverse: true)
+            case .match: return Look(bold: true, reverse: true)
             case .chip, .header, .hint, .urgent, .danger, .vip, .agent: return Look(bold: true)
             case .warning: return Look(underline: true)
             case .dim, .system, .track: return Look(dim: true)
@@ -205,6 +206,7 @@ public struct Palette: Sendable {
             case .danger: return dark ? Look(7, on: 1, bold: true) : Look(1, bold: true)
             case .good: return dark ? Look(2) : Look(bold: true)
             case .customer, .bar: return dark ? Look(6) : Look(4)
+            case .match: return Look(0, on: 6)
             case .vip: return dark ? Look(6, bold: true) : Look(4, bold: true)
             }
         case .full:
@@ -224,6 +226,7 @@ public struct Palette: Sendable {
             case .customer: return Look(dark ? 80 : 23)
             case .vip: return Look(dark ? 80 : 23, bold: true)
             case .bar: return Look(dark ? 110 : 24)
+            case .match: return Look(16, on: 117)
             }
         }
     }

@@ -172,6 +172,7 @@ public struct L10n: Sendable {
         public var sla: String { pick("SLA", "СРОК") }
         public var assignee: String { pick("ASSIGNEE", "ИСПОЛНИТЕЛЬ") }
         public var subject: String { pick("SUBJECT", "ТЕМА") }
+        public var match: String { pick("FOUND IN", "НАЙДЕНО") }
         public var outcome: String { pick("OUTCOME", "ИСХОД") }
         public var winBack: String { pick("WIN-BACK", "ВОЗВРАТ") }
         public var followUp: String { pick("FOLLOW-UP", "НАПОМНИТЬ") }
@@ -723,6 +724,11 @@ extension L10n {
                  "срок прошёл (!); красное — опоздание или сбой: просроченное напоминание, ошибка")
         }
         public var changed: String { pick("changed by someone else since drawn", "изменено кем-то другим после показа") }
+        public var foundSample: String { pick("courier", "курьер") }
+        public var found: String {
+            pick("a search's words where they were found (FOUND IN: the subject or a message)",
+                 "слова поиска там, где они найдены (НАЙДЕНО: тема или сообщение)")
+        }
         public var meterMet: String { pick("target met (the mark is the benchmark)", "цель достигнута (черта — ориентир)") }
         public var meterMissed: String { pick("below the target", "ниже цели") }
     }

@@ -144,6 +144,9 @@ public struct QueueState {
     public var count: Int?
     /// Tickets someone else changed since they were drawn (marked until opened).
     public var changedByOthers: Set<Int64> = []
+    /// In a search: why each row on screen matched, by its sequence number (none: the
+    /// words are in its name, contacts or id).
+    public var matches: [Int64: SearchMatch?] = [:]
 
     public init(query: QueueQuery) { self.query = query }
 

@@ -46,8 +46,11 @@ public struct ConsoleStep {
 
     mutating func apply(_ event: ConsoleEvent) {
         let message = state.message
-        // A new message is timed from the next tick.
-        defer { if state.message != message { state.messageShownAt = nil } }
+        defer {
+            // A new message is timed from the next tick.
+            if state.message != message { state.messageShownAt = nil }
+            findMatches()
+        }
         // The one way a failure reaches the status line: whatever an event's handling throws
         // (a store that is busy, a read that failed) is said there, never a crash.
         do {
@@ -203,6 +206,17 @@ public struct ConsoleStep {
 
     /// The clock moved on, and maybe the store: what is due changes with the minute, and
     /// what others changed (another agent, an import) is re-read and marked.
+    /// In a search, why each row on screen matched: read once a row shows (its ticket's
+    /// subject and messages), kept while the search does.
+    mutating func findMatches() {
+        guard state.queue.query.view == .search, state.page == .queue else { return }
+        let query = state.queue.query.text
+        for row in state.queue.rows where state.queue.matches[row.seq] == nil {
+            let detail = try? reader.ticketDetail(id: row.id, recentOrderLimit: 0, earlierLimit: 0)
+            state.queue.matches[row.seq] = .some(SearchMatch.find(query, subject: row.subject, messages: detail?.messages ?? []))
+        }
+    }
+
     mutating func tick(now: Date, stamp: Int64?) throws {
         let minuteChanged = Int(now.timeIntervalSince1970 / 60) != Int(state.now.timeIntervalSince1970 / 60)
         state.now = now

@@ -34,7 +34,8 @@ enum HelpOverlay {
                     Entry(keys: t.name(Priority.high), help: l.high, style: .high),
                     Entry(keys: t.slaLeft(seconds: 2 * 3600), help: l.slaSoon, style: .warning),
                     Entry(keys: t.slaLeft(seconds: -3 * 86_400), help: l.slaPassed, style: .danger),
-                    Entry(keys: "•", help: l.changed, style: .hint)]
+                    Entry(keys: "•", help: l.changed, style: .hint),
+                    Entry(keys: l.foundSample, help: l.found, style: .match)]
         }
         return out
     }

@@ -5,7 +5,7 @@ import Foundation
 enum QueuePane {
     /// What a column shows.
     enum Field {
-        case id, age, customer, subject, reason, priority, status, sla, assignee, outcome, winBack, followUp
+        case id, age, customer, subject, match, reason, priority, status, sla, assignee, outcome, winBack, followUp
     }
 
     struct Column {
@@ -41,10 +41,17 @@ enum QueuePane {
                      Column(field: .sla, title: t.column.sla, width: max(5, DisplayWidth.of(t.column.sla)), alignRight: true)]
             if width >= 96 { cols.append(Column(field: .assignee, title: t.column.assignee, width: 10)) }
         }
+        if view == .search {
+            // A search shows why each row matched in place of the reason: the words found.
+            cols.remove(at: 3)
+        }
         // One space before each column, and one at the right edge.
         let fixed = cols.reduce(0) { $0 + $1.width } + cols.count + 1
         let left = max(8, width - fixed)
-        if left > customerWidth + 12 {
+        if view == .search {
+            cols[2].width = max(8, min(customerWidth, left * 2 / 5))
+            cols.insert(Column(field: .match, title: t.column.match, width: max(1, left - cols[2].width - 1)), at: 3)
+        } else if left > customerWidth + 12 {
             cols[2].width = customerWidth
             cols.insert(Column(field: .subject, title: t.column.subject, width: left - customerWidth - 1), at: 3)
         } else {
@@ -103,8 +110,19 @@ enum QueuePane {
             let selected = i == queue.selected
             var col = 1
             for c in cols {
-                let (text, style) = cell(c.field, row, now: state.now, t)
-                put(text, x: col, y: y, width: c.width, alignRight: c.alignRight, style: style, into: &grid)
+                if c.field == .match || (isSearch && c.field == .customer) {
+                    let match = c.field == .customer ? SearchMatch(text: UntrustedText.line(row.customerName), first: 0)
+                        : queue.matches[row.seq] ?? nil
+                    grid.put(String(repeating: " ", count: c.width), x: col, y: y)
+                    var x = col
+                    for piece in match?.pieces(width: c.width, query: queue.query.text) ?? [] {
+                        x = grid.put(piece.text, x: x, y: y, style: piece.found ? .match : c.field == .match ? .dim : .normal,
+                                     width: col + c.width - x)
+                    }
+                } else {
+                    let (text, style) = cell(c.field, row, now: state.now, t)
+                    put(text, x: col, y: y, width: c.width, alignRight: c.alignRight, style: style, into: &grid)
+                }
                 col += c.width + 1
             }
             if selected {
@@ -133,6 +151,7 @@ enum QueuePane {
         case .age: return (t.span(seconds: Int64(now.timeIntervalSince(row.createdAt))), .dim)
         case .customer: return (UntrustedText.line(row.customerName), .normal)
         case .subject: return (UntrustedText.line(row.subject), .dim)
+        case .match: return ("", .dim)
         case .reason: return (t.name(row.reason), .normal)
         case .priority: return (t.name(row.priority), priorityStyle(row.priority))
         case .status: return (t.name(row.status), done ? .dim : .normal)
