@@ -19,6 +19,7 @@ import Testing
         for style in Style.allCases {
             let (f, b) = palette.rgb(palette.look(style))
             #expect(RGB.contrast(f, b) >= 4.5, "\(style) on \(theme), \(depth): \(RGB.contrast(f, b))")
+            #expect(!palette.look(style).dim, "\(style): faint text has no measurable contrast (\(theme), \(depth))")
             let (sf, sb) = palette.rgb(palette.selected(style))
             #expect(RGB.contrast(sf, sb) >= 4.5, "\(style) selected on \(theme), \(depth): \(RGB.contrast(sf, sb))")
         }

@@ -198,7 +198,9 @@ public struct Palette: Sendable {
             case .chip, .prefill: return Look(4, on: 7, bold: style == .chip)
             case .header, .hint, .agent: return Look(bold: true)
             case .status: return Look(reverse: true)
-            case .dim, .system, .track: return Look(dim: true)
+            // Faint text has no colour of its own to measure, and xterm draws it at half
+            // intensity, under 4.5:1: secondary text stays plain.
+            case .dim, .system, .track: return Look()
             case .note: return Look(italic: true)
             case .urgent: return dark ? Look(bold: true, underline: true) : Look(5, bold: true)
             case .high: return dark ? Look(bold: true) : Look(5)
