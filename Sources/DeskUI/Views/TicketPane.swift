@@ -62,15 +62,21 @@ enum TicketPane {
         grid.paint(y: 0, style: .title)
         grid.put(DisplayWidth.truncate(" #\(tk.id) " + UntrustedText.line(tk.subject), to: width), x: 0, y: 0, style: .title)
         grid.paint(y: 1, style: .header)
+        // The facts, each in the header's style but the priority and the SLA, which carry
+        // their own marks as in the queue.
+        var x = grid.put(" ", x: 0, y: 1, style: .header)
         let factList = facts(tk, outcome: detail.outcome, now: state.now, t)
-        let end = grid.put(DisplayWidth.truncate(" " + factList.joined(separator: " · "), to: width), x: 0, y: 1, style: .header)
-        // The SLA, last, in its own colour when it is due soon or passed, as in the queue.
-        if tk.status.isActive, let sla = factList.last {
-            let style = QueuePane.slaStyle(createdAt: tk.createdAt, due: tk.dueAt, left: Int64(tk.dueAt.timeIntervalSince(state.now)))
-            let x = end - DisplayWidth.of(sla)
-            if style != .normal, DisplayWidth.of(" " + factList.joined(separator: " · ")) <= width, x >= 0 {
-                grid.put(sla, x: x, y: 1, style: style)
+        let priorityIndex = detail.outcome != nil && !tk.status.isActive ? 2 : 1
+        for (i, fact) in factList.enumerated() {
+            var style = Style.header
+            if i == priorityIndex, QueuePane.priorityStyle(tk.priority) != .normal { style = QueuePane.priorityStyle(tk.priority) }
+            if tk.status.isActive, i == factList.count - 1 {
+                let sla = QueuePane.slaStyle(createdAt: tk.createdAt, due: tk.dueAt, left: Int64(tk.dueAt.timeIntervalSince(state.now)))
+                if sla != .normal { style = sla }
             }
+            let piece = (i == 0 ? "" : " · ")
+            x = grid.put(piece, x: x, y: 1, style: .header, width: max(0, width - x))
+            x = grid.put(DisplayWidth.truncate(fact, to: max(0, width - x)), x: x, y: 1, style: style)
         }
 
         let body = body(ticketState, size: state.size, now: state.now, currency: state.currency, t)
