@@ -72,6 +72,12 @@ import Testing
         #expect(row.spans.contains { $0.text.contains("%") && $0.style == .danger })
         let ru = ReportPane.lines(report, width: 80, L10n.russian)
         #expect(ru.contains { $0.text.contains("ниже 90,0 %") })
+        #expect(!rows[0].text.contains("below"), "100% recovered is above the benchmark")
+        report.recovered = 1
+        report.lost = 3
+        let recovery = ReportPane.lines(report, width: 80, L10n.english)[0]
+        #expect(recovery.text.contains("25.0%  benchmark 60% · below"), "\(recovery.text)")
+        #expect(recovery.spans.filter { $0.text.contains("█") || $0.text.contains("▌") }.allSatisfy { $0.style == .danger })
     }
 
     @Test func pointsAreGroupedAndCarryTheirCurrency() {

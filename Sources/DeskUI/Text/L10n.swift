@@ -698,8 +698,10 @@ extension L10n {
         }
         public func withinSLA(_ share: String) -> String { pick("\(share) within SLA", "\(share) в срок") }
         public var withinSLALabel: String { pick("within SLA", "в срок") }
-        /// After a figure under its target: " · below 90%".
-        public func belowTarget(_ target: String) -> String { pick(" · below \(target)", " · ниже \(target)") }
+        /// After a figure under its target: " · below 90%"; " · below" after the benchmark named.
+        public func belowTarget(_ target: String) -> String {
+            target.isEmpty ? pick(" · below", " · ниже") : pick(" · below \(target)", " · ниже \(target)")
+        }
         /// A count, grouped as the language writes it: "191,300", "191 300".
         public func number(_ n: Int) -> String {
             let f = NumberFormatter()

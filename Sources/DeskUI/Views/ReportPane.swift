@@ -126,14 +126,15 @@ enum ReportPane {
         func meterRow(_ label: String, _ share: Double?, target: Double?, note: [Span]) {
             var spans = [Span(DisplayWidth.fit(label, to: c.label) + " ", .header)]
             spans += meter(share, width: c.meter, target: target)
-            let missed = target.map { (share ?? 0) < $0 } ?? false
+            let missed = share.flatMap { s in target.map { s < $0 } } ?? false
             spans.append(Span(DisplayWidth.fit(t.report.percent(share), to: Columns.figure, alignRight: true),
                               share == nil ? .dim : missed ? .danger : .normal))
             out.append(Row(spans + note))
         }
         let rate = report.recoveryRate
+        let belowBenchmark = rate.map { $0 < Report.recoveryBenchmark } ?? false
         meterRow(t.report.recovery, rate, target: Report.recoveryBenchmark,
-                 note: [Span("  " + t.report.benchmark, .dim)])
+                 note: [Span("  " + t.report.benchmark, .dim)] + (belowBenchmark ? [Span(t.report.belowTarget(""), .danger)] : []))
         out.append(Row(c.indent + t.report.recoveredLost(report.recovered, report.lost), .dim))
         // Lost can't happen before the window ends: what is still undecided stands beside the rate.
         out.append(Row(c.indent + t.report.undecided(report.undecided), .dim))
