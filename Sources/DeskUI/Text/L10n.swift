@@ -722,14 +722,12 @@ extension L10n {
             pick("SLA due soon: under a quarter of its time left", "срок скоро: осталось меньше четверти времени")
         }
         public var slaPassed: String {
-            pick("SLA passed (!); red is late or failed: a follow-up overdue, an error",
-                 "срок прошёл (!); красное — опоздание или сбой: просроченное напоминание, ошибка")
+            pick("SLA passed (!); red is late or failed: also an error", "срок прошёл (!); красное — опоздание или сбой")
         }
         public var changed: String { pick("changed by someone else since drawn", "изменено кем-то другим после показа") }
         public var foundSample: String { pick("courier", "курьер") }
         public var found: String {
-            pick("a search's words where they were found (FOUND IN: the subject or a message)",
-                 "слова поиска там, где они найдены (НАЙДЕНО: тема или сообщение)")
+            pick("words of a search where found (column FOUND IN)", "слова поиска там, где найдены (столбец НАЙДЕНО)")
         }
         public var meterMet: String { pick("target met (the mark is the benchmark)", "цель достигнута (черта — ориентир)") }
         public var meterMissed: String { pick("below the target", "ниже цели") }
