@@ -110,15 +110,11 @@ enum QueuePane {
             let selected = i == queue.selected
             var col = 1
             for c in cols {
-                if c.field == .match || (isSearch && c.field == .customer) {
-                    let match = c.field == .customer ? SearchMatch(text: UntrustedText.line(row.customerName), first: 0)
-                        : queue.matches[row.seq] ?? nil
-                    grid.put(String(repeating: " ", count: c.width), x: col, y: y)
-                    var x = col
-                    for piece in match?.pieces(width: c.width, query: queue.query.text) ?? [] {
-                        x = grid.put(piece.text, x: x, y: y, style: piece.found ? .match : c.field == .match ? .dim : .normal,
-                                     width: col + c.width - x)
-                    }
+                if c.field == .match {
+                    putFound(queue.matches[row.seq] ?? nil, query: queue.query.text, x: col, y: y, width: c.width, style: .dim, into: &grid)
+                } else if isSearch, c.field == .customer {
+                    putFound(SearchMatch(text: UntrustedText.line(row.customerName), first: 0), query: queue.query.text,
+                             x: col, y: y, width: c.width, style: .normal, into: &grid)
                 } else {
                     let (text, style) = cell(c.field, row, now: state.now, t)
                     put(text, x: col, y: y, width: c.width, alignRight: c.alignRight, style: style, into: &grid)
@@ -141,6 +137,15 @@ enum QueuePane {
         let shown = DisplayWidth.truncate(text, to: width)
         grid.put(String(repeating: " ", count: width), x: x, y: y)
         grid.put(shown, x: alignRight ? x + width - DisplayWidth.of(shown) : x, y: y, style: style)
+    }
+
+    /// A search's match in a column: the words found highlighted, the rest in `style`.
+    static func putFound(_ match: SearchMatch?, query: String, x: Int, y: Int, width: Int, style: Style, into grid: inout Grid) {
+        grid.put(String(repeating: " ", count: width), x: x, y: y)
+        var at = x
+        for piece in match?.pieces(width: width, query: query) ?? [] {
+            at = grid.put(piece.text, x: at, y: y, style: piece.found ? .match : style, width: x + width - at)
+        }
     }
 
     /// What a row shows in one column, and how.
