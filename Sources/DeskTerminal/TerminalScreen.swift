@@ -105,6 +105,13 @@ public final class TerminalScreen: Screen {
             timeout(0)
             var next: UInt32 = 0
             if cdesk_get_key(&next) == 0, let scalar = Unicode.Scalar(next), next >= 32 {
+                if next == 0x5D {
+                    // An OSC answer that came late (the background, asked at start over a
+                    // slow link): swallowed to its BEL or ST, never typed as keys.
+                    var previous: UInt32 = 0
+                    while cdesk_get_key(&next) == 0, next != 7, !(previous == 27 && next == 0x5C) { previous = next }
+                    return nil
+                }
                 if next == 0x5B || next == 0x4F {
                     // A CSI or SS3 sequence ncurses did not know (TERM describes another
                     // terminal): swallow it whole rather than type "[4~" into a prompt.

@@ -76,6 +76,22 @@ import Testing
         #expect(screen.split(separator: "\n").first { $0.contains("▶") }?.contains("7m") == true, "the bar is reverse video")
     }
 
+    /// The terminal's background asked at start (OSC 11) may answer after the console took
+    /// over, over a slow link: the answer is swallowed, never typed as keys (its `1` would
+    /// switch the view).
+    @Test(.enabled(if: TmuxSession.available)) func aLateBackgroundAnswerIsNotTyped() throws {
+        let store = try Self.demoStore()
+        let tmux = try TmuxSession(command: "'\(TmuxSession.binary)' --store '\(store)' --agent olga")
+        try tmux.waitFor("the queue") { $0.contains("CUSTOMER") && $0.contains("olga") }
+        try tmux.send("2")
+        try tmux.waitFor("the Mine view") { $0.contains("[Mine") }
+        try tmux.send("-l", "\u{1B}]11;rgb:1111/ffff/ffff\u{07}")
+        try tmux.send("-l", "\u{1B}]11;rgb:1111/ffff/ffff\u{1B}\\")
+        Thread.sleep(forTimeInterval: 0.5)
+        let screen = try tmux.waitFor("the Mine view still") { $0.contains("[Mine") }
+        #expect(!screen.contains("[Open"))
+    }
+
     @Test(.enabled(if: TmuxSession.available)) func ctrlCRestoresTheTerminal() throws {
         let store = try Self.demoStore()
         let tmux = try TmuxSession(command: "'\(TmuxSession.binary)' --store '\(store)'")
