@@ -23,6 +23,9 @@ static inline int cdesk_a_bold(void) { return (int)A_BOLD; }
 static inline int cdesk_a_reverse(void) { return (int)A_REVERSE; }
 static inline int cdesk_a_underline(void) { return (int)A_UNDERLINE; }
 static inline int cdesk_a_dim(void) { return (int)A_DIM; }
+static inline int cdesk_a_italic(void) { return (int)A_ITALIC; }
+static inline int cdesk_colors(void) { return COLORS; }
+static inline int cdesk_color_pairs(void) { return COLOR_PAIRS; }
 static inline int cdesk_key_resize(void) { return KEY_RESIZE; }
 static inline int cdesk_key_code_yes(void) { return KEY_CODE_YES; }
 static inline int cdesk_err(void) { return ERR; }

@@ -1,4 +1,5 @@
 import CNcursesw
+import DeskCore
 import DeskUI
 import Foundation
 
@@ -6,7 +7,9 @@ import Foundation
 /// call happens on the thread that created the screen (the main thread).
 public final class TerminalScreen: Screen {
     public private(set) var size: Size
-    private let colours: Bool
+    /// The theme drawn in: the config's, or for `auto` what the terminal said.
+    public let theme: Theme
+    private let pairs: ColourPairs
     private var previous: Grid?
 
     public enum StartError: Error, CustomStringConvertible {
@@ -32,10 +35,15 @@ public final class TerminalScreen: Screen {
         for name in ["C.UTF-8", "C.utf8", "en_US.UTF-8"] where setlocale(LC_CTYPE, name) != nil { return }
     }
 
-    public init(environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+    public init(environment: [String: String] = ProcessInfo.processInfo.environment, look: LookSettings = LookSettings()) throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw StartError.notATerminal }
         guard let term = environment["TERM"], !term.isEmpty else { throw StartError.noTerm }
         Self.useUTF8Locale()
+        let noColour = ColourDepth.noColourAsked(environment)
+        // Only `auto` asks, and not when no colour is drawn anyway; nor the Linux console,
+        // which would show the question.
+        let reported = look.theme == .auto && !noColour && term != "linux" ? BackgroundQuery.ask() : nil
+        theme = Theme.choose(look.theme, reported: reported, colorFGBG: environment["COLORFGBG"])
         // newterm, unlike initscr, reports an unknown terminal instead of exiting.
         guard let screen = cdesk_newterm() else { throw StartError.unknownTerm(term) }
         set_term(screen)
@@ -46,12 +54,14 @@ public final class TerminalScreen: Screen {
         keypad(cdesk_stdscr(), true)
         set_escdelay(25)
         curs_set(0)
-        colours = has_colors() && environment["NO_COLOR"].map(\.isEmpty) ?? true
-        if colours {
+        let wantsColour = has_colors() && !noColour
+        if wantsColour {
             start_color()
             use_default_colors()
-            Palette.install()
         }
+        // COLORS is known once colour is started.
+        let depth = ColourDepth.of(hasColours: wantsColour, colours: Int(cdesk_colors()), environment: environment)
+        pairs = ColourPairs(palette: Palette(theme: theme, depth: depth, colors: look.colors))
         size = Size(width: Int(cdesk_cols()), height: Int(cdesk_lines()))
     }
 
@@ -66,11 +76,11 @@ public final class TerminalScreen: Screen {
                 let cell = grid[x, y]
                 if cell.isContinuation { continue }
                 if let previous, previous[x, y] == cell { continue }
-                let (attrs, pair) = Palette.attributes(cell.style, colours: colours)
+                let (attrs, pair) = pairs.attributes(cell.style, selected: cell.isSelected)
                 var scalars = Array(cell.text.unicodeScalars.map { wchar_t(bitPattern: $0.value) }.prefix(5))
                 if scalars.isEmpty { scalars = [32] }
                 scalars.append(0)
-                _ = cdesk_put_cell(Int32(y), Int32(x), scalars, Int32(attrs), Int16(pair))
+                _ = cdesk_put_cell(Int32(y), Int32(x), scalars, attrs, pair)
             }
         }
         previous = grid
@@ -95,6 +105,13 @@ public final class TerminalScreen: Screen {
             timeout(0)
             var next: UInt32 = 0
             if cdesk_get_key(&next) == 0, let scalar = Unicode.Scalar(next), next >= 32 {
+                if next == 0x5D {
+                    // An OSC answer that came late (the background, asked at start over a
+                    // slow link): swallowed to its BEL or ST, never typed as keys.
+                    var previous: UInt32 = 0
+                    while cdesk_get_key(&next) == 0, next != 7, !(previous == 27 && next == 0x5C) { previous = next }
+                    return nil
+                }
                 if next == 0x5B || next == 0x4F {
                     // A CSI or SS3 sequence ncurses did not know (TERM describes another
                     // terminal): swallow it whole rather than type "[4~" into a prompt.

@@ -47,7 +47,7 @@ struct ConsoleCommand: ParsableCommand {
             try applySLA(config, to: store, agent: agentName)
             let screen: TerminalScreen
             do {
-                screen = try TerminalScreen()
+                screen = try TerminalScreen(look: config.look)
             } catch let error as TerminalScreen.StartError {
                 throw UserError(error.description)
             }

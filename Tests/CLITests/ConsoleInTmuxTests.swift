@@ -51,6 +51,47 @@ import Testing
         #expect(!screen.contains("ПОКУПАТЕЛЬ") && !screen.contains("Открытые"))
     }
 
+    /// On 256 colours the selected row is a background bar and keeps its priority's own
+    /// colour; under NO_COLOR there is no colour at all, and the bar is reverse video.
+    @Test(.enabled(if: TmuxSession.available)) func theSelectedRowKeepsItsPriorityMark() throws {
+        let store = try Self.demoStore()
+        let tmux = try TmuxSession(command: "'\(TmuxSession.binary)' --store '\(store)' --agent olga",
+                                   environment: ["TERM": "xterm-256color", "COLORFGBG": "15;0", "NO_COLOR": ""])
+        try tmux.waitFor("the queue") { $0.contains("CUSTOMER") && $0.contains("olga") }
+        func selected() throws -> String? { try tmux.screenWithStyles().split(separator: "\n").first { $0.contains("▶") }.map(String.init) }
+        for _ in 0..<20 where try !(selected() ?? "").contains("high") {
+            try tmux.send("j")
+            Thread.sleep(forTimeInterval: 0.2)
+        }
+        let row = try #require(try selected())
+        #expect(row.contains("48;5;18m"), "the bar's background: \(row)")
+        #expect(row.contains("38;5;213mhigh"), "high keeps its colour on the bar: \(row)")
+        #expect(!row.contains("1;30m") && !row.contains("[30m"), "never bold black")
+
+        let plain = try TmuxSession(command: "'\(TmuxSession.binary)' --store '\(store)' --agent olga",
+                                    environment: ["TERM": "xterm-256color", "NO_COLOR": "1"])
+        try plain.waitFor("the queue") { $0.contains("CUSTOMER") && $0.contains("olga") }
+        let screen = try plain.screenWithStyles()
+        #expect(!screen.contains("38;5;") && !screen.contains("48;5;") && !screen.contains(/\[(?:[0-9]+;)*[34][0-7]m/), "no colour under NO_COLOR")
+        #expect(screen.split(separator: "\n").first { $0.contains("▶") }?.contains("7m") == true, "the bar is reverse video")
+    }
+
+    /// The terminal's background asked at start (OSC 11) may answer after the console took
+    /// over, over a slow link: the answer is swallowed, never typed as keys (its `1` would
+    /// switch the view).
+    @Test(.enabled(if: TmuxSession.available)) func aLateBackgroundAnswerIsNotTyped() throws {
+        let store = try Self.demoStore()
+        let tmux = try TmuxSession(command: "'\(TmuxSession.binary)' --store '\(store)' --agent olga")
+        try tmux.waitFor("the queue") { $0.contains("CUSTOMER") && $0.contains("olga") }
+        try tmux.send("2")
+        try tmux.waitFor("the Mine view") { $0.contains("[Mine") }
+        try tmux.send("-l", "\u{1B}]11;rgb:1111/ffff/ffff\u{07}")
+        try tmux.send("-l", "\u{1B}]11;rgb:1111/ffff/ffff\u{1B}\\")
+        Thread.sleep(forTimeInterval: 0.5)
+        let screen = try tmux.waitFor("the Mine view still") { $0.contains("[Mine") }
+        #expect(!screen.contains("[Open"))
+    }
+
     @Test(.enabled(if: TmuxSession.available)) func ctrlCRestoresTheTerminal() throws {
         let store = try Self.demoStore()
         let tmux = try TmuxSession(command: "'\(TmuxSession.binary)' --store '\(store)'")

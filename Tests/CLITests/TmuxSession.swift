@@ -43,6 +43,11 @@ final class TmuxSession {
         try Self.tmux(["capture-pane", "-p", "-t", name])
     }
 
+    /// The screen with its colours and attributes as escape sequences (`capture-pane -e`).
+    func screenWithStyles() throws -> String {
+        try Self.tmux(["capture-pane", "-p", "-e", "-t", name])
+    }
+
     /// Polls the screen until `predicate` holds (and the screen stopped changing), or fails
     /// after `timeout` seconds, printing what was on the screen.
     @discardableResult

@@ -28,6 +28,44 @@ import Testing
         #expect(try DeskConfig.parse(DeskConfig.standard.toml, file: "x") == .standard)
     }
 
+    @Test func themeAndColoursAreRead() throws {
+        let config = try DeskConfig.parse("""
+            theme = "light"
+
+            [colors]
+            urgent = "bold 201"
+            warning = "#ffaf00"
+            selection = "on bright-black"
+            danger = "white on red underline"
+            """, file: "config.toml")
+        #expect(config.look.theme == .light)
+        #expect(config.look.colors["urgent"] == { var s = ColorSetting(foreground: 201); s.bold = true; return s }())
+        #expect(config.look.colors["warning"]?.foreground == 214, "#ffaf00 is 256-colour 214")
+        #expect(config.look.colors["selection"] == ColorSetting(background: 8))
+        #expect(config.look.colors["danger"]?.underline == true && config.look.colors["danger"]?.background == 1)
+        #expect(DeskConfig.standard.look.theme == .auto, "auto unless set")
+        // What `cdesk config` prints reads back the same.
+        #expect(try DeskConfig.parse(config.toml, file: "x") == config)
+        #expect(DeskConfig.standard.toml.contains("theme = \"auto\""))
+        #expect(DeskConfig.standard.toml.contains("#   urgent: priority urgent"))
+    }
+
+    @Test(arguments: [
+        ("theme = \"blue\"\n", "config.toml:1: theme: expected dark, light or auto"),
+        ("[colors]\nurgnet = \"red\"\n", "config.toml:2: colors.urgnet: unknown role (known: normal, title"),
+        ("[colors]\n\nurgent = \"redd\"\n", "config.toml:3: colors.urgent: 'redd' is not a colour"),
+        ("[colors]\nurgent = \"red blue\"\n", "config.toml:2: colors.urgent: two colours; a background is written 'on COLOUR'"),
+        ("[colors]\nurgent = \"red on\"\n", "config.toml:2: colors.urgent: 'on' needs a colour after it"),
+        ("[colors]\nurgent = 3\n", "config.toml:2: colors.urgent: expected a string"),
+    ])
+    func aBadThemeOrColourNamesItsLine(text: String, expected: String) {
+        #expect {
+            _ = try DeskConfig.parse(text, file: "config.toml")
+        } throws: { error in
+            "\(error)".hasPrefix(expected)
+        }
+    }
+
     @Test(arguments: [
         ("colour = \"blue\"\n", "config.toml:1: colour: unknown key"),
         ("\n[compensation.discount]\nagent_limit = \"lots\"\n", "config.toml:3: compensation.discount.agent_limit: expected a whole number above 0"),

@@ -100,6 +100,26 @@ import Testing
         #expect(state.session.lastStamp == 9)
     }
 
+    /// `<Esc> does nothing here` does not stay until something replaces it: a message fades
+    /// five seconds after it was first drawn, an error ten.
+    @Test mutating func aStatusMessageFades() {
+        send(.resized(state.size))
+        send(.key(.escape))
+        let said = state.message
+        #expect(said != nil)
+        send(.tick(Self.now.addingTimeInterval(1), stamp: nil))
+        send(.tick(Self.now.addingTimeInterval(5), stamp: nil))
+        #expect(state.message == said, "still there after four seconds")
+        send(.tick(Self.now.addingTimeInterval(6.5), stamp: nil))
+        #expect(state.message == nil)
+        state.message = StatusMessage("the store is busy", isError: true)
+        send(.tick(Self.now.addingTimeInterval(7), stamp: nil))
+        send(.tick(Self.now.addingTimeInterval(13), stamp: nil))
+        #expect(state.message != nil, "an error stays longer")
+        send(.tick(Self.now.addingTimeInterval(17.5), stamp: nil))
+        #expect(state.message == nil)
+    }
+
     @Test mutating func aRefusedWriteIsSaidOnTheStatusLineAndForgotten() {
         send(.resized(state.size))
         let effects = press("e\n")

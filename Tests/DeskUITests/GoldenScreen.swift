@@ -28,9 +28,34 @@ enum Golden {
         return rows.joined(separator: "\n") + "\n"
     }
 
-    static func check(_ grid: Grid, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    /// The screen with its styles: each run of cells in a style other than `normal` is
+    /// written `[style]text[/]`, and the selection bar `[sel]…[/sel]`, so that a golden file
+    /// also pins what each thing is drawn in (the look of each style is `Palette`'s).
+    static func styledText(_ grid: Grid) -> String {
+        var rows = ["# \(grid.size.width)x\(grid.size.height) with styles"]
+        for y in 0..<grid.size.height {
+            var row = "", style = Style.normal, selected = false
+            for x in 0..<grid.size.width where !grid[x, y].isContinuation {
+                let cell = grid[x, y]
+                if cell.style != style || cell.isSelected != selected {
+                    if style != .normal { row += "[/]" }
+                    if cell.isSelected != selected { row += cell.isSelected ? "[sel]" : "[/sel]" }
+                    if cell.style != .normal { row += "[\(cell.style.role)]" }
+                    (style, selected) = (cell.style, cell.isSelected)
+                }
+                row += cell.text
+            }
+            if style != .normal { row += "[/]" }
+            if selected { row += "[/sel]" }
+            while row.hasSuffix(" ") { row.removeLast() }
+            rows.append(row + "|")
+        }
+        return rows.joined(separator: "\n") + "\n"
+    }
+
+    static func check(_ grid: Grid, _ name: String, styled: Bool = false, sourceLocation: SourceLocation = #_sourceLocation) {
         let file = folder.appendingPathComponent(name + ".txt")
-        let actual = text(grid)
+        let actual = styled ? styledText(grid) : text(grid)
         if recording {
             try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             try? actual.write(to: file, atomically: true, encoding: .utf8)

@@ -82,6 +82,15 @@ import Testing
         }
     }
 
+    /// A few screens with their styles (`.styles` golden files): the selection bar, the
+    /// priority and SLA marks, the report's meters, the help's legend.
+    @Test(arguments: ["queue-open", "ticket-overdue", "report", "help-queue", "prompt-resolve"])
+    func screenWithStyles(_ scene: String) throws {
+        let steps = try #require(Self.scenes.first { $0.0 == scene }?.1)
+        let console = try Self.console(Self.sizes[0], steps)
+        Golden.check(console.render(), Self.name(scene, Self.sizes[0]) + ".styles", styled: true)
+    }
+
     /// From 80×24 to 200×60 and back: every screen is drawn whole at the large size and
     /// comes back exactly as it was.
     @Test(arguments: scenes.map(\.0))

@@ -205,16 +205,14 @@ import Testing
         let console = ConsoleTests.console(try Fixtures.desk())
         ConsoleTests.press(console, .help)
         let first = console.render().text
-        #expect(first.contains("↓ 22 more"))
+        #expect(first.contains("↓ 30 more"))
         var seen = first
-        for _ in 0..<30 {
-            console.handle(.char("j"))
-            seen += console.render().text
-        }
+        for _ in 0..<40 { console.handle(.char("j")); seen += console.render().text }
         let last = console.render().text
         for key in ["s ", "= ", "X ", "R ", "d ", "f ", "b ", "a ", "c ", "e ", "t ", "E ", "F ", "u ", "w ", "n ", "r ", "0 ", "A ", "D "] {
             #expect(seen.contains("  " + key), "\(key)is listed")
         }
+        #expect(last.contains("Colours") && last.contains("priority urgent"), "the colours' legend ends the help")
         #expect(last.contains("any key closes this help"))
         console.handle(.char("x"))
         #expect(!console.state.showingHelp)

@@ -41,6 +41,13 @@ struct ConfigReader {
             case "playbook": config.playbook.rules = try readPlaybook(value)
             case "sla": try readSLA(try tableValue(value, key), into: &config.sla)
             case "mail": try readMail(try tableValue(value, key), into: &config.mail)
+            case "theme":
+                let name = try string(value, key)
+                guard let theme = LookSettings.ThemeSetting(rawValue: name) else {
+                    throw error(key, "expected dark, light or auto")
+                }
+                config.look.theme = theme
+            case "colors": try readColors(try tableValue(value, key), into: &config.look)
             case "timezone":
                 let name = try string(value, key)
                 guard let zone = TimeZone(identifier: name) else {
@@ -49,7 +56,7 @@ struct ConfigReader {
                 config.timeZone = zone
             default:
                 throw error(key, "unknown key (known: keymap, language, currency, recovery_window_days, timezone, signature, "
-                                 + "apology_opens_reply, compensation, vip, sla, playbook, mail)")
+                                 + "apology_opens_reply, theme, colors, compensation, vip, sla, playbook, mail)")
             }
         }
         return config
@@ -76,6 +83,19 @@ struct ConfigReader {
                 throw error(path, "needs default ≤ agent_limit ≤ maximum")
             }
             policy.limits[kind] = limits
+        }
+    }
+
+    private func readColors(_ table: TOMLTable, into look: inout LookSettings) throws {
+        for name in table.keys {
+            let path = "colors.\(name)"
+            guard LookSettings.roles.contains(where: { $0.name == name }) else {
+                throw error(path, "unknown role (known: \(LookSettings.roles.map(\.name).joined(separator: ", ")))")
+            }
+            switch ColorSetting.parse(try string(table[name]!, path)) {
+            case .success(let setting): look.colors[name] = setting
+            case .failure(let problem): throw error(path, problem.reason)
+            }
         }
     }
 

@@ -17,6 +17,18 @@ extension DeskConfig {
         out += (signature.map { "signature = \(quoted($0))" } ?? "# signature = \"С уважением,\\n{agent}\\nСлужба заботы о клиентах\"") + "\n"
         out += "# whether recording an apology (a) opens the reply editor right after\n"
         out += "apology_opens_reply = \(apologyOpensReply)\n"
+        out += "# dark or light background, or auto: the terminal's answer (OSC 11), else COLORFGBG, else dark\n"
+        out += "theme = \(quoted(look.theme.rawValue))\n"
+        out += "\n# Colours over the theme's, per role: a colour (red, bright-red, 0-255, #rrggbb, default),\n"
+        out += "# 'on' a background, and bold, underline, reverse, italic, dim; e.g. urgent = \"bold 201\"\n"
+        out += "[colors]\n"
+        for role in LookSettings.roles {
+            if let setting = look.colors[role.name] {
+                out += "\(role.name) = \(quoted(setting.text))  # \(role.meaning)\n"
+            } else {
+                out += "#   \(role.name): \(role.meaning)\n"
+            }
+        }
         out += limitsSLAAndVIP
         out += "\n# Receiving mail: larger attachments are listed, their content not kept\n"
         out += "[mail]\nmax_attachment_mb = \(mail.maxAttachmentMB)\n"

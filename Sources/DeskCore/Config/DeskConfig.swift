@@ -23,6 +23,8 @@ public struct DeskConfig: Sendable, Equatable {
     /// read (`--since 2026-11-01`, a file's `2026-11-01 10:00`) and an export's dates are
     /// shown to a spreadsheet; nil: the system's.
     public var timeZone: TimeZone?
+    /// `theme` and `[colors]`: how the console looks.
+    public var look = LookSettings()
 
     /// The shop's zone: `timezone`, else the system's.
     public var shopTimeZone: TimeZone { timeZone ?? .current }

@@ -60,8 +60,9 @@ public final class Console {
         let minuteChanged = Int(now.timeIntervalSince1970 / 60) != Int(state.now.timeIntervalSince1970 / 60)
         let stamp = try? store.changeStamp()
         let storeChanged = stamp.map { $0 != state.session.lastStamp } ?? false
+        let message = state.message
         send(.tick(now, stamp: stamp))
-        return minuteChanged || storeChanged
+        return minuteChanged || storeChanged || state.message != message
     }
 
     // MARK: Effects

@@ -1,9 +1,21 @@
 import DeskCore
 
-/// What a cell means; the terminal layer picks colours and attributes for each role, and
-/// without colour falls back to bold, reverse and underline.
+/// What a cell means; `Palette` gives each a look per theme and colour depth (the terminal
+/// layer draws it), and without colour falls back to bold, reverse and underline. Each is a
+/// role of the config's `[colors]` by its name.
 public enum Style: Int, CaseIterable, Sendable {
-    case normal, header, title, selected, status, hint, dim, warning, danger, good, customer, agent, note, system, prompt
+    case normal, title, chip, header, status, hint, dim, prompt, prefill
+    /// Priority marks.
+    case urgent, high
+    /// SLA due soon; late or failed (SLA breached, a follow-up overdue, an error, below target).
+    case warning, danger
+    /// Met or done well.
+    case good
+    case customer, vip, agent, note, system
+    /// The report's bars, and a meter's empty track.
+    case bar, track
+    /// A search's words where they were found.
+    case match
 }
 
 /// One screen cell: a grapheme cluster and its style. A character two columns wide
@@ -13,6 +25,8 @@ public struct Cell: Equatable, Sendable {
     public var style: Style
     /// The right half of a wide character: drawn by the cell to its left.
     public var isContinuation: Bool
+    /// On the selection bar: drawn on its background, keeping the style's own colour.
+    public var isSelected = false
 
     public init(text: String = " ", style: Style = .normal, isContinuation: Bool = false) {
         self.text = text; self.style = style; self.isContinuation = isContinuation
@@ -69,6 +83,13 @@ public struct Grid: Equatable, Sendable {
         guard y >= 0, y < size.height else { return }
         let end = min(size.width, x + (width ?? size.width))
         for col in max(0, x)..<max(max(0, x), end) { cells[y * size.width + col].style = style }
+    }
+
+    /// Puts `width` cells of row `y` from `x` on the selection bar, keeping text and style.
+    public mutating func select(y: Int, x: Int = 0, width: Int? = nil) {
+        guard y >= 0, y < size.height else { return }
+        let end = min(size.width, x + (width ?? size.width))
+        for col in max(0, x)..<max(max(0, x), end) { cells[y * size.width + col].isSelected = true }
     }
 
     /// The frame as plain text, one line a row, trailing spaces trimmed: what a person

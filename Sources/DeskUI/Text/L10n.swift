@@ -26,6 +26,7 @@ public struct L10n: Sendable {
     public var hint: Hint { Hint(language: language) }
     public var report: ReportText { ReportText(language: language) }
     public var undo: UndoText { UndoText(language: language) }
+    public var legend: Legend { Legend(language: language) }
 
     /// A vocabulary value as shown: `delivery-delay`, `задержка`.
     public func name<T: Named>(_ value: T) -> String { value.name(language) }
@@ -178,6 +179,7 @@ public struct L10n: Sendable {
         public var sla: String { pick("SLA", "СРОК") }
         public var assignee: String { pick("ASSIGNEE", "ИСПОЛНИТЕЛЬ") }
         public var subject: String { pick("SUBJECT", "ТЕМА") }
+        public var match: String { pick("FOUND IN", "НАЙДЕНО") }
         public var outcome: String { pick("OUTCOME", "ИСХОД") }
         public var winBack: String { pick("WIN-BACK", "ВОЗВРАТ") }
         public var followUp: String { pick("FOLLOW-UP", "НАПОМНИТЬ") }
@@ -683,7 +685,8 @@ extension L10n {
             case .freeDelivery where g.total == 0, .apology: return "—"
             case .freeDelivery, .refund, .replacement: return t.money(Money(minor: g.total), currency: currency)
             case .bonus:
-                return language.count(Int(clamping: g.total), ("pt", "pts"), ("балл", "балла", "баллов")) + " = "
+                let points = Int(clamping: g.total)
+                return number(points) + " " + language.plural(points, ("pt", "pts"), ("балл", "балла", "баллов")) + " = "
                     + t.money(Money(minor: g.total &* GivenCompensation.bonusPoint.minor), currency: currency)
             case .discount:
                 guard g.count > 0 else { return "—" }
@@ -717,6 +720,40 @@ extension L10n {
                  "закрытых без времени решения: \(n) — не входят в сроки")
         }
         public func withinSLA(_ share: String) -> String { pick("\(share) within SLA", "\(share) в срок") }
+        public var withinSLALabel: String { pick("within SLA", "в срок") }
+        /// After a figure under its target: " · below 90%"; " · below" after the benchmark named.
+        public func belowTarget(_ target: String) -> String {
+            target.isEmpty ? pick(" · below", " · ниже") : pick(" · below \(target)", " · ниже \(target)")
+        }
+        /// A count, grouped as the language writes it: "191,300", "191 300".
+        public func number(_ n: Int) -> String {
+            let f = NumberFormatter()
+            f.locale = language.locale
+            f.numberStyle = .decimal
+            return f.string(from: NSNumber(value: n)) ?? String(n)
+        }
+    }
+
+    /// The colours' legend at the end of `?`.
+    public struct Legend: Sendable {
+        let language: Language
+        func pick(_ en: String, _ ru: String) -> String { language.pick(en, ru) }
+        public var title: String { pick("Colours", "Цвета") }
+        public var urgent: String { pick("priority urgent", "приоритет «срочный»") }
+        public var high: String { pick("priority high", "приоритет «высокий»") }
+        public var slaSoon: String {
+            pick("SLA due soon: under a quarter of its time left", "срок скоро: осталось меньше четверти времени")
+        }
+        public var slaPassed: String {
+            pick("SLA passed (!); red is late or failed: also an error", "срок прошёл (!); красное — опоздание или сбой")
+        }
+        public var changed: String { pick("changed by someone else since drawn", "изменено кем-то другим после показа") }
+        public var foundSample: String { pick("courier", "курьер") }
+        public var found: String {
+            pick("words of a search where found (column FOUND IN)", "слова поиска там, где найдены (столбец НАЙДЕНО)")
+        }
+        public var meterMet: String { pick("target met (the mark is the benchmark)", "цель достигнута (черта — ориентир)") }
+        public var meterMissed: String { pick("below the target", "ниже цели") }
     }
 
     public var filterPrompt: String { pick("Filter (Tab completes; empty clears): ", "Фильтр (Tab дополняет; пусто — сбросить): ") }

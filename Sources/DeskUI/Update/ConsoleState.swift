@@ -16,6 +16,8 @@ public struct ConsoleState {
     public var helpScroll = 0
     public var helpContext: KeyContext = .queue
     public var message: StatusMessage?
+    /// When the clock first saw the message: it fades `StatusMessage.fadeSeconds` after.
+    public var messageShownAt: Date?
     /// The one-line prompt being typed in, if any; keys then go to the `prompt` context.
     public var prompt: PromptState?
     /// Text the agent is to write in the editor; the run loop hands over the terminal.
@@ -136,6 +138,9 @@ public struct StatusMessage: Equatable {
     public var text: String
     public var isError: Bool
     public init(_ text: String, isError: Bool = false) { self.text = text; self.isError = isError }
+
+    /// How long a message stays once shown, in seconds: an error longer.
+    public var fadeSeconds: Double { isError ? 10 : 5 }
 }
 
 /// The queue as drawn: the window of rows on screen and where it sits in the whole list.
@@ -154,6 +159,9 @@ public struct QueueState {
     public var count: Int?
     /// Tickets someone else changed since they were drawn (marked until opened).
     public var changedByOthers: Set<Int64> = []
+    /// In a search: why each row on screen matched, by its sequence number (none: the
+    /// words are in its name, contacts or id).
+    public var matches: [Int64: SearchMatch?] = [:]
 
     public init(query: QueueQuery) { self.query = query }
 

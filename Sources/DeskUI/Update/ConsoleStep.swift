@@ -45,6 +45,12 @@ public struct ConsoleStep {
     }
 
     mutating func apply(_ event: ConsoleEvent) {
+        let message = state.message
+        defer {
+            // A new message is timed from the next tick.
+            if state.message != message { state.messageShownAt = nil }
+            findMatches()
+        }
         // The one way a failure reaches the status line: whatever an event's handling throws
         // (a store that is busy, a read that failed) is said there, never a crash.
         do {
@@ -212,11 +218,30 @@ public struct ConsoleStep {
 
     /// The clock moved on, and maybe the store: what is due changes with the minute, and
     /// what others changed (another agent, an import) is re-read and marked.
+    /// In a search, why each row on screen matched: read once a row shows (its ticket's
+    /// subject and messages), kept while the search does.
+    mutating func findMatches() {
+        guard state.queue.query.view == .search, state.page == .queue else { return }
+        let query = state.queue.query.text
+        for row in state.queue.rows where state.queue.matches[row.seq] == nil {
+            let detail = try? reader.ticketDetail(id: row.id, recentOrderLimit: 0, earlierLimit: 0)
+            state.queue.matches[row.seq] = .some(SearchMatch.find(query, subject: row.subject, messages: detail?.messages ?? []))
+        }
+    }
+
     mutating func tick(now: Date, stamp: Int64?) throws {
         let minuteChanged = Int(now.timeIntervalSince1970 / 60) != Int(state.now.timeIntervalSince1970 / 60)
         state.now = now
         // Replies the mail server could not take yet are tried again a minute on.
         if state.background.mailQueued, now.timeIntervalSince(state.background.lastMailTry) >= 60 { sendMail() }
+        // A message fades a few seconds after it was first drawn.
+        if let message = state.message {
+            if let shown = state.messageShownAt {
+                if now.timeIntervalSince(shown) >= message.fadeSeconds { state.message = nil }
+            } else {
+                state.messageShownAt = now
+            }
+        }
         let view = state.queue.query.view
         if minuteChanged {
             // What is overdue or due changes with the clock, not only with the store.

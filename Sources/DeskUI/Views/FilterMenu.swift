@@ -24,7 +24,7 @@ enum FilterMenu {
             grid.put(DisplayWidth.fit(choice.key + "=", to: columnWidth + 2), x: x, y: top + 1, style: .header)
             for (i, value) in choice.values.enumerated() where top + 2 + i < state.size.height - 2 {
                 let on = chosen.contains(value)
-                grid.put((on ? "✓" : " ") + value, x: x, y: top + 2 + i, style: on ? .selected : .normal)
+                grid.put((on ? "✓" : " ") + value, x: x, y: top + 2 + i, style: on ? .prefill : .normal)
             }
             x += columnWidth + 3
         }

@@ -5,7 +5,7 @@ import Foundation
 enum QueuePane {
     /// What a column shows.
     enum Field {
-        case id, age, customer, subject, reason, priority, status, sla, assignee, outcome, winBack, followUp
+        case id, age, customer, subject, match, reason, priority, status, sla, assignee, outcome, winBack, followUp
     }
 
     struct Column {
@@ -41,10 +41,17 @@ enum QueuePane {
                      Column(field: .sla, title: t.column.sla, width: max(5, DisplayWidth.of(t.column.sla)), alignRight: true)]
             if width >= 96 { cols.append(Column(field: .assignee, title: t.column.assignee, width: 10)) }
         }
+        if view == .search {
+            // A search shows why each row matched in place of the reason: the words found.
+            cols.remove(at: 3)
+        }
         // One space before each column, and one at the right edge.
         let fixed = cols.reduce(0) { $0 + $1.width } + cols.count + 1
         let left = max(8, width - fixed)
-        if left > customerWidth + 12 {
+        if view == .search {
+            cols[2].width = max(8, min(customerWidth, left * 2 / 5))
+            cols.insert(Column(field: .match, title: t.column.match, width: max(1, left - cols[2].width - 1)), at: 3)
+        } else if left > customerWidth + 12 {
             cols[2].width = customerWidth
             cols.insert(Column(field: .subject, title: t.column.subject, width: left - customerWidth - 1), at: 3)
         } else {
@@ -69,7 +76,7 @@ enum QueuePane {
         let current = isSearch
             ? "[\(t.viewName(.search)): \(UntrustedText.line(queue.query.text)) \(total)\(filter)]"
             : "[\(t.viewName(queue.query.view)) \(total)\(filter)]"
-        x = grid.put(current, x: x, y: 0, style: .selected)
+        x = grid.put(current, x: x, y: 0, style: .chip)
         let sort = " " + t.sortName(queue.query.sort) + " "
         let sortWidth = DisplayWidth.of(sort)
         // The other views with their counts, next ones first, while they fit.
@@ -103,19 +110,43 @@ enum QueuePane {
             let selected = i == queue.selected
             var col = 1
             for c in cols {
-                let (text, style) = cell(c.field, row, now: state.now, t)
-                grid.put(DisplayWidth.fit(text, to: c.width, alignRight: c.alignRight), x: col, y: y,
-                         style: selected ? .selected : style)
+                if c.field == .match {
+                    putFound(queue.matches[row.seq] ?? nil, query: queue.query.text, x: col, y: y, width: c.width, style: .dim, into: &grid)
+                } else if isSearch, c.field == .customer {
+                    putFound(SearchMatch(text: UntrustedText.line(row.customerName), first: 0), query: queue.query.text,
+                             x: col, y: y, width: c.width, style: .normal, into: &grid)
+                } else {
+                    let (text, style) = cell(c.field, row, now: state.now, t)
+                    put(text, x: col, y: y, width: c.width, alignRight: c.alignRight, style: style, into: &grid)
+                }
                 col += c.width + 1
             }
             if selected {
-                grid.put("▶", x: 0, y: y, style: .selected)
-                grid.paint(y: y, style: .selected)
+                // The bar changes the background only: the row keeps its own marks (urgent, !3w).
+                grid.put("▶", x: 0, y: y, style: .normal)
+                grid.select(y: y)
             } else if row.replyFailed {
                 grid.put("✗", x: 0, y: y, style: .danger)  // a reply sent as mail failed
             } else if queue.changedByOthers.contains(row.seq) {
-                grid.put("•", x: 0, y: y, style: .warning)  // changed by someone else since drawn
+                grid.put("•", x: 0, y: y, style: .hint)  // changed by someone else since drawn
             }
+        }
+    }
+
+    /// A column's text in its style, and the padding plain: an underline or a background
+    /// marks the value, not the width of its column.
+    static func put(_ text: String, x: Int, y: Int, width: Int, alignRight: Bool, style: Style, into grid: inout Grid) {
+        let shown = DisplayWidth.truncate(text, to: width)
+        grid.put(String(repeating: " ", count: width), x: x, y: y)
+        grid.put(shown, x: alignRight ? x + width - DisplayWidth.of(shown) : x, y: y, style: style)
+    }
+
+    /// A search's match in a column: the words found highlighted, the rest in `style`.
+    static func putFound(_ match: SearchMatch?, query: String, x: Int, y: Int, width: Int, style: Style, into grid: inout Grid) {
+        grid.put(String(repeating: " ", count: width), x: x, y: y)
+        var at = x
+        for piece in match?.pieces(width: width, query: query) ?? [] {
+            at = grid.put(piece.text, x: at, y: y, style: piece.found ? .match : style, width: x + width - at)
         }
     }
 
@@ -127,12 +158,13 @@ enum QueuePane {
         case .age: return (t.span(seconds: Int64(now.timeIntervalSince(row.createdAt))), .dim)
         case .customer: return (UntrustedText.line(row.customerName), .normal)
         case .subject: return (UntrustedText.line(row.subject), .dim)
+        case .match: return ("", .dim)
         case .reason: return (t.name(row.reason), .normal)
-        case .priority: return (t.name(row.priority), row.priority == .urgent ? .danger : row.priority == .high ? .warning : .normal)
+        case .priority: return (t.name(row.priority), priorityStyle(row.priority))
         case .status: return (t.name(row.status), done ? .dim : .normal)
         case .sla:
             let left = Int64(row.dueAt.timeIntervalSince(now))
-            return done ? (t.slaDone, .dim) : (t.slaLeft(seconds: left), slaStyle(row, due: row.dueAt, left: left))
+            return done ? (t.slaDone, .dim) : (t.slaLeft(seconds: left), slaStyle(createdAt: row.createdAt, due: row.dueAt, left: left))
         case .assignee: return (row.assignee.map(UntrustedText.line) ?? "", .dim)
         case .outcome:
             guard let resolution = row.resolution else { return (t.slaDone, .dim) }
@@ -148,11 +180,23 @@ enum QueuePane {
         }
     }
 
-    /// Red once breached (the `!` marks it without colour too), yellow under a quarter of the
-    /// time left.
-    static func slaStyle(_ row: QueueRow, due: Date, left: Int64) -> Style {
-        if left < 0 { return .danger }
-        let total = max(1, Int64(due.timeIntervalSince(row.createdAt)))
-        return left * 4 < total ? .warning : .normal
+    /// Priority has marks of its own, apart from the SLA's: urgent and high.
+    static func priorityStyle(_ priority: Priority) -> Style {
+        switch priority {
+        case .urgent: .urgent
+        case .high: .high
+        default: .normal
+        }
     }
+
+    /// Late (red) once breached — the `!` marks it without colour too —, due soon (amber)
+    /// under a quarter of the time left (`slaWarningShare`, told in `?`).
+    static func slaStyle(createdAt: Date, due: Date, left: Int64) -> Style {
+        if left < 0 { return .danger }
+        let total = max(1, Int64(due.timeIntervalSince(createdAt)))
+        return Double(left) < Double(total) * slaWarningShare ? .warning : .normal
+    }
+
+    /// Under this share of its time left, an SLA shows as due soon.
+    static let slaWarningShare = 0.25
 }

@@ -6,7 +6,7 @@ public enum Renderer {
         var grid = Grid(size: state.size)
         guard state.size.width >= Layout.minimum.width, state.size.height >= Layout.minimum.height else {
             for (i, line) in DisplayWidth.wrap(state.text.terminalTooSmall, to: max(1, state.size.width)).enumerated() {
-                grid.put(line, x: 0, y: i, style: .warning)
+                grid.put(line, x: 0, y: i, style: .header)
             }
             return grid
         }

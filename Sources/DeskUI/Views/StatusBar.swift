@@ -27,7 +27,7 @@ enum StatusBar {
             drawPrompt(prompt, width: width, y: statusY, into: &grid)
             // Below it: an error, else what the prompt offers, else the prompt's keys.
             let below = state.message.map { (" " + $0.text, $0.isError ? Style.danger : .normal) }
-                ?? prompt.detail.map { (" " + $0, Style.warning) }
+                ?? prompt.detail.map { (" " + $0, Style.normal) }
                 ?? (prompt.purpose.isYesNo ? (" " + t.yesNoHint, Style.hint) : nil)
                 ?? (prompt.choices.isEmpty ? nil : (" " + prompt.choices.joined(separator: "  ") + "  · Tab", Style.dim))
             if let (text, style) = below {
@@ -60,7 +60,7 @@ enum StatusBar {
         let room = max(1, width - x - 1)
         var shown = typed
         while DisplayWidth.of(shown) > room { shown.removeFirst() }
-        x = grid.put(shown, x: x, y: y, style: prompt.prefilled ? .selected : .prompt)
+        x = grid.put(shown, x: x, y: y, style: prompt.prefilled ? .prefill : .prompt)
         grid.put("▏", x: x, y: y, style: .prompt)
     }
 

@@ -62,8 +62,22 @@ enum TicketPane {
         grid.paint(y: 0, style: .title)
         grid.put(DisplayWidth.truncate(" #\(tk.id) " + UntrustedText.line(tk.subject), to: width), x: 0, y: 0, style: .title)
         grid.paint(y: 1, style: .header)
-        grid.put(DisplayWidth.truncate(" " + facts(tk, outcome: detail.outcome, now: state.now, t).joined(separator: " · "), to: width),
-                 x: 0, y: 1, style: .header)
+        // The facts, each in the header's style but the priority and the SLA, which carry
+        // their own marks as in the queue.
+        var x = grid.put(" ", x: 0, y: 1, style: .header)
+        let factList = facts(tk, outcome: detail.outcome, now: state.now, t)
+        let priorityIndex = detail.outcome != nil && !tk.status.isActive ? 2 : 1
+        for (i, fact) in factList.enumerated() {
+            var style = Style.header
+            if i == priorityIndex, QueuePane.priorityStyle(tk.priority) != .normal { style = QueuePane.priorityStyle(tk.priority) }
+            if tk.status.isActive, i == factList.count - 1 {
+                let sla = QueuePane.slaStyle(createdAt: tk.createdAt, due: tk.dueAt, left: Int64(tk.dueAt.timeIntervalSince(state.now)))
+                if sla != .normal { style = sla }
+            }
+            let piece = (i == 0 ? "" : " · ")
+            x = grid.put(piece, x: x, y: 1, style: .header, width: max(0, width - x))
+            x = grid.put(DisplayWidth.truncate(fact, to: max(0, width - x)), x: x, y: 1, style: style)
+        }
 
         let body = body(ticketState, size: state.size, now: state.now, currency: state.currency, t)
         var y = Layout.headerRows
@@ -89,7 +103,7 @@ enum TicketPane {
             if !given, let key = keymap.hintKey(for: .takeSuggestion, in: .ticket), !suggestion.gifts.isEmpty {
                 text += " " + t.takeKey(key.map(\.name).joined())
             }
-            grid.put(DisplayWidth.truncate(text, to: width), x: 0, y: Layout.headerRows + Layout.bodyRows(state.size) - 1,
+            grid.put(DisplayWidth.truncate(text, to: width - 1), x: 0, y: Layout.headerRows + Layout.bodyRows(state.size) - 1,
                      style: given ? .dim : .good)
         }
     }
@@ -98,7 +112,8 @@ enum TicketPane {
     /// `h` shows.
     private static func drawSidePanel(_ detail: TicketDetail, x: Int, rows: Int, now: Date, currency: String, keymap: Keymap,
                                       _ t: L10n, into grid: inout Grid) {
-        let panelWidth = grid.size.width - x - 2
+        // One column of margin at the right edge, as at the left.
+        let panelWidth = grid.size.width - x - 3
         let side = historyLines(detail, width: panelWidth, now: now, currency: currency, whole: true, t)
         for i in 0..<rows {
             grid.put("│", x: x, y: Layout.headerRows + i, style: .dim)
@@ -110,7 +125,7 @@ enum TicketPane {
         if fits < side.count {
             let key = keymap.keys(for: .toggleHistory, in: .ticket).first?.map(\.name).joined() ?? "h"
             grid.put(DisplayWidth.truncate(t.ticket.moreLines(side.count - fits, key: key), to: panelWidth),
-                     x: x + 2, y: Layout.headerRows + fits, style: .warning)
+                     x: x + 2, y: Layout.headerRows + fits, style: .hint)
         }
     }
 
@@ -143,7 +158,7 @@ enum TicketPane {
     /// were given (the standing compensation, and how many more `h` shows), the outcome.
     static func summaryLines(_ detail: TicketDetail, width: Int, now: Date, currency: String, _ t: L10n) -> [Line] {
         let c = detail.customer
-        var lines = [Line(wholePieces(whoPieces(c, t) + contactPieces(c), width: width), c.tier == .vip ? .warning : .customer)]
+        var lines = [Line(wholePieces(whoPieces(c, t) + contactPieces(c), width: width), c.tier == .vip ? .vip : .customer)]
         lines.append(Line(pieces(ordersPieces(detail, now: now, currency: currency, t), width: width)))
         if let warning = recentWarning(detail, now: now, t) { lines.append(Line(warning, .danger)) }
         let comps = ordered(detail.compensations)
@@ -171,7 +186,7 @@ enum TicketPane {
     /// the win-back state; nothing is cut but each line's end.
     static func historyLines(_ detail: TicketDetail, width: Int, now: Date, currency: String, whole: Bool, _ t: L10n) -> [Line] {
         let c = detail.customer
-        var lines: [Line] = [Line(pieces(whoPieces(c, t), width: width), c.tier == .vip ? .warning : .customer)]
+        var lines: [Line] = [Line(pieces(whoPieces(c, t), width: width), c.tier == .vip ? .vip : .customer)]
         // Contacts are never split across lines: each goes whole on a line of its own when
         // they do not fit together.
         let contacts = contactPieces(c)

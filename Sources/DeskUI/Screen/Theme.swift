@@ -1,0 +1,235 @@
+import DeskCore
+import Foundation
+
+/// A dark or a light background: the colours of every style are chosen for one of them.
+public enum Theme: String, Sendable, CaseIterable {
+    case dark, light
+
+    /// `theme = auto` decided: the background the terminal reported (its answer to OSC 11),
+    /// else `COLORFGBG` (`15;0`: its last field is the background's colour number), else
+    /// dark. A set theme is taken as set.
+    public static func choose(_ setting: LookSettings.ThemeSetting, reported: RGB?, colorFGBG: String?) -> Theme {
+        switch setting {
+        case .dark: return .dark
+        case .light: return .light
+        case .auto:
+            if let reported { return reported.luminance > 0.4 ? .light : .dark }
+            if let field = colorFGBG?.split(separator: ";").last, let colour = Int(field) {
+                // rxvt's convention: 0–6 and 8 are dark backgrounds, 7 and 9–15 light.
+                return colour == 7 || (9...15).contains(colour) ? .light : .dark
+            }
+            return .dark
+        }
+    }
+}
+
+/// A colour as red, green and blue, for contrast (WCAG 2's relative luminance).
+public struct RGB: Equatable, Sendable {
+    public var r: UInt8, g: UInt8, b: UInt8
+    public init(_ r: UInt8, _ g: UInt8, _ b: UInt8) { self.r = r; self.g = g; self.b = b }
+
+    public var luminance: Double {
+        func channel(_ v: UInt8) -> Double {
+            let c = Double(v) / 255
+            return c <= 0.03928 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4)
+        }
+        return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+    }
+
+    /// The contrast ratio of two colours, 1 to 21.
+    public static func contrast(_ a: RGB, _ b: RGB) -> Double {
+        let (x, y) = (a.luminance, b.luminance)
+        return (max(x, y) + 0.05) / (min(x, y) + 0.05)
+    }
+
+    /// xterm's colour `index`: its 16 colours, the 6×6×6 cube and the grey ramp.
+    public static func xterm(_ index: Int) -> RGB {
+        let base: [RGB] = [RGB(0, 0, 0), RGB(0xCD, 0, 0), RGB(0, 0xCD, 0), RGB(0xCD, 0xCD, 0), RGB(0, 0, 0xEE),
+                           RGB(0xCD, 0, 0xCD), RGB(0, 0xCD, 0xCD), RGB(0xE5, 0xE5, 0xE5), RGB(0x7F, 0x7F, 0x7F),
+                           RGB(0xFF, 0, 0), RGB(0, 0xFF, 0), RGB(0xFF, 0xFF, 0), RGB(0x5C, 0x5C, 0xFF),
+                           RGB(0xFF, 0, 0xFF), RGB(0, 0xFF, 0xFF), RGB(0xFF, 0xFF, 0xFF)]
+        switch index {
+        case 0..<16: return base[index]
+        case 16..<232:
+            let steps: [UInt8] = [0, 95, 135, 175, 215, 255]
+            let i = index - 16
+            return RGB(steps[i / 36], steps[(i / 6) % 6], steps[i % 6])
+        default:
+            let v = UInt8(8 + 10 * (min(255, index) - 232))
+            return RGB(v, v, v)
+        }
+    }
+
+    /// An OSC 11 answer's colour: `ESC ] 11 ; rgb:RRRR/GGGG/BBBB` (1 to 4 hex digits each),
+    /// ended by BEL or ST.
+    public static func osc11(_ answer: String) -> RGB? {
+        guard let start = answer.range(of: "rgb:") else { return nil }
+        let rest = answer[start.upperBound...].prefix { $0.isHexDigit || $0 == "/" }
+        let parts = rest.split(separator: "/")
+        guard parts.count == 3 else { return nil }
+        var channels: [UInt8] = []
+        for part in parts {
+            guard (1...4).contains(part.count), let v = Int(part, radix: 16) else { return nil }
+            let top = (1 << (4 * part.count)) - 1
+            channels.append(UInt8(v * 255 / top))
+        }
+        return RGB(channels[0], channels[1], channels[2])
+    }
+}
+
+/// How many colours the terminal shows: none (`NO_COLOR`, or a terminal without), the
+/// eight of `TERM=xterm`, or 256.
+public enum ColourDepth: Sendable, CaseIterable {
+    case none, eight, full
+
+    /// `NO_COLOR` set and not empty (no-color.org): no colour at all.
+    public static func noColourAsked(_ environment: [String: String]) -> Bool {
+        !(environment["NO_COLOR"] ?? "").isEmpty
+    }
+
+    /// The depth to draw in: none when the terminal has no colour or `NO_COLOR` asks for
+    /// none, 256 when the terminal has them, else the eight every colour terminal has.
+    public static func of(hasColours: Bool, colours: Int, environment: [String: String]) -> ColourDepth {
+        guard hasColours, !noColourAsked(environment) else { return .none }
+        return colours >= 256 ? .full : .eight
+    }
+}
+
+/// How one style is drawn: colour indices (nil: the terminal's own) and attributes.
+public struct Look: Equatable, Sendable {
+    public var foreground: Int?
+    public var background: Int?
+    public var bold = false, underline = false, reverse = false, italic = false, dim = false
+
+    public init(_ foreground: Int? = nil, on background: Int? = nil, bold: Bool = false, underline: Bool = false,
+                reverse: Bool = false, italic: Bool = false, dim: Bool = false) {
+        self.foreground = foreground; self.background = background
+        self.bold = bold; self.underline = underline; self.reverse = reverse; self.italic = italic; self.dim = dim
+    }
+
+    /// A user's setting over this look: what it names replaces, attributes add up.
+    func applying(_ s: ColorSetting) -> Look {
+        var look = self
+        if let f = s.foreground { look.foreground = f == -1 ? nil : f }
+        if let b = s.background { look.background = b == -1 ? nil : b }
+        look.bold = look.bold || s.bold; look.underline = look.underline || s.underline
+        look.reverse = look.reverse || s.reverse; look.italic = look.italic || s.italic; look.dim = look.dim || s.dim
+        return look
+    }
+}
+
+extension Style {
+    /// The style's name in the config's `[colors]` (`LookSettings.roles`).
+    public var role: String { "\(self)" }
+}
+
+/// Every style's look on a theme and colour depth, with the user's `[colors]` over it.
+/// Text colours hold at least 4.5:1 (WCAG AA) against the theme's background and against
+/// the selection bar, on xterm's colours; where eight colours cannot, attributes or a
+/// background of their own do the work. Each colour means one thing: red is late or failed,
+/// amber (yellow) is due soon, magenta is priority, green is met, teal is the customer.
+public struct Palette: Sendable {
+    public let theme: Theme
+    public let depth: ColourDepth
+    public let colors: [String: ColorSetting]
+
+    public init(theme: Theme, depth: ColourDepth, colors: [String: ColorSetting] = [:]) {
+        self.theme = theme; self.depth = depth; self.colors = depth == .none ? [:] : colors
+    }
+
+    /// The colours a terminal shows when nothing is said: its text and its background.
+    public var defaultForeground: RGB { theme == .dark ? RGB.xterm(252) : RGB.xterm(16) }
+    public var defaultBackground: RGB { theme == .dark ? RGB.xterm(16) : RGB.xterm(231) }
+
+    public func look(_ style: Style) -> Look {
+        let own = Self.builtIn(style, theme, depth)
+        return colors[style.role].map(own.applying) ?? own
+    }
+
+    /// The selection bar's background; nil: the bar is reverse video.
+    public var selectionBackground: Int? {
+        if let b = colors["selection"]?.background { return b == -1 ? nil : b }
+        guard depth == .full else { return nil }
+        return theme == .dark ? 18 : 153
+    }
+
+    /// How a cell of `style` is drawn on the selected row: on the bar's background with its
+    /// own colour and attributes, never bold black. Reverse video (eight colours, none) keeps
+    /// the attributes, and the colours only of a look with a background of its own.
+    public func selected(_ style: Style) -> Look {
+        var look = look(style)
+        if look.background != nil { return look }
+        if let bar = selectionBackground {
+            look.background = bar
+            return look
+        }
+        look.foreground = nil
+        look.reverse.toggle()
+        return look
+    }
+
+    /// The colours a look shows as RGB: what contrast is measured on.
+    public func rgb(_ look: Look) -> (foreground: RGB, background: RGB) {
+        let f = look.foreground.map(RGB.xterm) ?? defaultForeground
+        let b = look.background.map(RGB.xterm) ?? defaultBackground
+        return look.reverse ? (b, f) : (f, b)
+    }
+
+    static func builtIn(_ style: Style, _ theme: Theme, _ depth: ColourDepth) -> Look {
+        let dark = theme == .dark
+        switch depth {
+        case .none:
+            switch style {
+            case .title, .status, .prompt, .prefill: return Look(reverse: true)
+            case .match: return Look(bold: true, reverse: true)
+            case .chip, .header, .hint, .urgent, .danger, .vip, .agent: return Look(bold: true)
+            case .warning: return Look(underline: true)
+            case .dim, .system, .track: return Look(dim: true)
+            case .note: return Look(italic: true)
+            case .normal, .high, .good, .customer, .bar: return Look()
+            }
+        case .eight:
+            // xterm's eight: on black, red text is 3.7:1 and blue 2.2:1; on white, yellow,
+            // green and cyan are 1.3–2:1. Those go on a background of their own, or become
+            // attributes.
+            switch style {
+            case .normal: return Look()
+            case .title, .prompt: return Look(7, on: 4, bold: style == .title)
+            case .chip, .prefill: return Look(4, on: 7, bold: style == .chip)
+            case .header, .hint, .agent: return Look(bold: true)
+            case .status: return Look(reverse: true)
+            // Faint text has no colour of its own to measure, and xterm draws it at half
+            // intensity, under 4.5:1: secondary text stays plain.
+            case .dim, .system, .track: return Look()
+            case .note: return Look(italic: true)
+            case .urgent: return dark ? Look(bold: true, underline: true) : Look(5, bold: true)
+            case .high: return dark ? Look(bold: true) : Look(5)
+            case .warning: return dark ? Look(3) : Look(0, on: 3)
+            case .danger: return dark ? Look(7, on: 1, bold: true) : Look(1, bold: true)
+            case .good: return dark ? Look(2) : Look(bold: true)
+            case .customer, .bar: return dark ? Look(6) : Look(4)
+            case .match: return Look(0, on: 6)
+            case .vip: return dark ? Look(6, bold: true) : Look(4, bold: true)
+            }
+        case .full:
+            switch style {
+            case .normal: return Look()
+            case .title, .prompt: return Look(231, on: 24, bold: style == .title)
+            case .chip, .prefill: return Look(24, on: 231, bold: style == .chip)
+            case .header, .hint, .agent: return Look(bold: true)
+            case .status: return dark ? Look(252, on: 236) : Look(232, on: 252)
+            case .dim, .system, .track: return Look(dark ? 246 : 240)
+            case .note: return Look(italic: true)
+            case .urgent: return Look(dark ? 213 : 90, bold: true)
+            case .high: return Look(dark ? 213 : 90)
+            case .warning: return dark ? Look(214) : Look(16, on: 220)
+            case .danger: return Look(dark ? 203 : 124, bold: true)
+            case .good: return Look(dark ? 114 : 22)
+            case .customer: return Look(dark ? 80 : 23)
+            case .vip: return Look(dark ? 80 : 23, bold: true)
+            case .bar: return Look(dark ? 110 : 24)
+            case .match: return Look(16, on: 117)
+            }
+        }
+    }
+}
