@@ -97,6 +97,8 @@ struct ImportCommand: ParsableCommand {
             let store = try storeOptions.open(mustExist: dryRun, waiting: TimeInterval(wait))
             let agentName = try actingAgent(agent, on: store)
             let progress = ProgressLine(total: file == "-" ? nil : Self.size(of: file))
+            // What is printed, in the config's language or the locale's.
+            let l = (try? loadConfig()).map { Language.choose(config: $0.language?.rawValue) } ?? Language.choose()
             do {
                 let source = try RowSources.open(path: file, kind: kind, format: format, options: readOptions())
                 let config = try governedConfig(store)
@@ -108,22 +110,25 @@ struct ImportCommand: ParsableCommand {
                 let summary = try store.importRows(from: source, options: options,
                                                    progress: progress.isShown ? progress.show : nil)
                 progress.finish()
-                print(dryRun ? "dry run, nothing written: \(counted(summary.rows, "row")), no problems; it would make "
-                        + "\(summary.inserted) inserted, \(summary.updated) updated, \(summary.unchanged) unchanged"
-                      : "imported \(kind.rawValue): \(summary.line)")
-                for line in summary.changes.map(\.line) + summary.kept.map(\.line) {
-                    print("  " + line)
-                }
+                print(dryRun ? l.pick("dry run, nothing written: \(counted(summary.rows, "row")), no problems; it would make "
+                                      + "\(summary.inserted) inserted, \(summary.updated) updated, \(summary.unchanged) unchanged",
+                                      "пробный прогон, ничего не записано: строк \(summary.rows), ошибок нет; было бы добавлено "
+                                      + "\(summary.inserted), обновлено \(summary.updated), без изменений \(summary.unchanged)")
+                      : l.pick("imported \(kind.rawValue): ", "загружено (\(kind.rawValue)): ") + summary.line(l))
+                let details = summary.changes.map({ $0.line(l) }) + summary.kept.map({ $0.line(l) })
+                for line in details { print("  " + line) }
             } catch let failure as ImportFailure {
                 progress.finish()
                 if dryRun {
                     for problem in failure.problems {
                         FileHandle.standardError.write(Data((UntrustedText.line("\(problem)") + "\n").utf8))
                     }
-                    let more = failure.truncated ? " (stopped at --max-errors \(maxErrors))" : ""
-                    throw UserError("\(counted(failure.problems.count, "problem"))\(more); nothing written")
+                    let more = failure.truncated ? l.pick(" (stopped at --max-errors \(maxErrors))", " (остановлено на --max-errors \(maxErrors))") : ""
+                    throw UserError(l.pick("\(counted(failure.problems.count, "problem"))\(more); nothing written",
+                                           "ошибок: \(failure.problems.count)\(more); ничего не записано"))
                 }
-                throw UserError("\(failure.problems.first?.description ?? "import failed"); nothing imported")
+                throw UserError((failure.problems.first?.description ?? l.pick("import failed", "загрузка не удалась"))
+                                + l.pick("; nothing imported", "; ничего не загружено"))
             }
         }
     }

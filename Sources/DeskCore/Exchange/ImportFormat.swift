@@ -141,10 +141,16 @@ public struct ImportSummary: Equatable, Sendable {
 
     public var rowsPerSecond: Int { seconds > 0 ? Int(Double(rows) / seconds) : rows }
 
-    public var line: String {
-        var parts = ["\(counted(rows, "row")): \(inserted) inserted, \(updated) updated, \(unchanged) unchanged"]
-        if recovered > 0 { parts.append("\(counted(recovered, "complaint")) recovered") }
-        parts.append(String(format: "%.2f s", seconds) + " (\(rowsPerSecond) rows/s)")
+    public var line: String { line(.en) }
+
+    /// `500 rows: 480 inserted, 20 updated, 0 unchanged, 1.20 s (416 rows/s)`, in `l`.
+    public func line(_ l: Language) -> String {
+        var parts = [l.pick("\(counted(rows, "row")): \(inserted) inserted, \(updated) updated, \(unchanged) unchanged",
+                            "\(l.count(rows, ("", ""), ("строка", "строки", "строк"))): добавлено \(inserted), обновлено \(updated), без изменений \(unchanged)")]
+        if recovered > 0 {
+            parts.append(l.pick("\(counted(recovered, "complaint")) recovered", "вернулись покупатели по жалобам: \(recovered)"))
+        }
+        parts.append(String(format: "%.2f", seconds) + l.pick(" s (\(rowsPerSecond) rows/s)", " с (\(rowsPerSecond) строк/с)"))
         return parts.joined(separator: ", ")
     }
 }
@@ -167,15 +173,18 @@ public struct ColumnChange: Equatable, Sendable {
     public init(column: String) { self.column = column }
 
     /// `delivered_at: 4 rows, e.g. O1 2024-02-03T00:00:00Z → (empty)`, customer text made safe.
-    public var line: String {
+    public var line: String { line(.en) }
+
+    public func line(_ l: Language) -> String {
         func value(_ text: String?) -> String {
-            guard let text else { return "(empty)" }
+            guard let text else { return l.pick("(empty)", "(пусто)") }
             let safe = UntrustedText.line(text)
             return safe.count > 40 ? String(safe.prefix(39)) + "…" : safe
         }
         let shown = examples.map { "\(UntrustedText.line($0.id)) \(value($0.old)) → \(value($0.new))" }
         let more = rows > examples.count ? "; …" : ""
-        return "\(column): \(counted(rows, "row")) changed, e.g. " + shown.joined(separator: "; ") + more
+        return "\(column): " + l.pick("\(counted(rows, "row")) changed, e.g. ",
+                                         "изменено строк: \(rows), например: ") + shown.joined(separator: "; ") + more
     }
 }
 
@@ -186,7 +195,11 @@ public struct KeptColumn: Equatable, Sendable {
     public var rows: Int
 
     /// `50 rows: status kept (the desk's)`.
-    public var line: String { "\(counted(rows, "row")): \(column) kept (the desk's)" }
+    public var line: String { line(.en) }
+
+    public func line(_ l: Language) -> String {
+        l.pick("\(counted(rows, "row")): \(column) kept (the desk's)", "строк: \(rows) — \(column) оставлен (его ведёт программа)")
+    }
 }
 
 /// How far an import has come, for a progress line.
