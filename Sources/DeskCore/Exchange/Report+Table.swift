@@ -126,7 +126,9 @@ extension Report {
     private func given(_ g: Given, currency: String, _ l: Language) -> String {
         switch g.kind {
         case .bonus:
-            "\(g.total) " + l.plural(Int(clamping: g.total), ("pt", "pts"), ("балл", "балла", "баллов")) + " = "
+            // Points grouped as money is ("108 800 pts"), so that neither reads as the other's figure.
+            Money(minor: g.total * 100).display(currency: "").trimmingCharacters(in: .whitespaces) + " "
+                + l.plural(Int(clamping: g.total), ("pt", "pts"), ("балл", "балла", "баллов")) + " = "
                 + (g.money ?? Money(minor: 0)).display(currency: currency)
         case .discount:
             g.count > 0 ? l.pick("avg ", "в среднем ") + Self.percent(Double(g.total) / Double(g.count) / 100, l) : "-"
