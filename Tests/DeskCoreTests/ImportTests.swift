@@ -164,6 +164,11 @@ import Testing
         (.customers, "c.csv", "id,name,ID,joined\nC9,Ann,C10,2024-01-01\n", "c.csv:1: id: appears more than once in the header"),
         (.orders, "o.jsonl", "{\"id\":\"O9\",\"customer_id\":\"C1\",\"placed_at\":\"2024-01-01\",\"total\":true,\"status\":\"placed\"}\n",
          "o.jsonl:1: total: expected text or a number, not true"),
+        // One id twice in one file: both lines are named (the last row used to win silently).
+        (.customers, "c.csv", "id,name,joined\nC9,Ann,2024-01-01\nC8,Bob,2024-01-01\nC9,Eve,2024-01-02\n",
+         "c.csv:4: id: 'C9' is already on line 2"),
+        (.tickets, "t.jsonl", String(repeating: "{\"id\":\"T9\",\"customer_id\":\"C1\",\"channel\":\"email\",\"reason\":\"other\",\"subject\":\"x\",\"created_at\":\"2024-02-01\"}\n", count: 2),
+         "t.jsonl:2: id: 'T9' is already on line 1"),
     ])
     func aBadFileIsPointedAtAndChangesNothing(kind: ImportKind, name: String, content: String, message: String) throws {
         let store = try Fixture.handWritten()

@@ -16,6 +16,7 @@ extension Store {
         let limit = options.dryRun ? max(options.maxErrors, 1) : 1
         var summary = ImportSummary()
         var failure = ImportFailure(problems: [], truncated: false)
+        var firstLines = FirstLines(file: rows.file)
         try pool.writeWithoutTransaction { db in
             // A big import touches every page of the ticket indexes; with SQLite's default
             // 2 MB cache it would spill dirty pages to the WAL over and over mid-transaction.
@@ -47,6 +48,10 @@ extension Store {
                     case let .failure(bad):
                         failure.problems += bad.problems
                     case let .success(record):
+                        if let repeated = firstLines.repeated(record, line: row.line) {
+                            failure.problems.append(repeated)
+                            continue
+                        }
                         do {
                             switch try writer.upsert(record, line: row.line, present: row.present) {
                             case .inserted: summary.inserted += 1
@@ -86,6 +91,31 @@ extension Store {
         }
         summary.seconds = Date().timeIntervalSince(started)
         return summary
+    }
+}
+
+/// The line each id of a file was first on: a second row with the same id is an error that
+/// names both lines (otherwise the last row would silently win and the summary would count
+/// one record). Messages have no id of their own.
+private struct FirstLines {
+    let file: String
+    private var lines: [String: Int] = [:]
+
+    init(file: String) { self.file = file }
+
+    mutating func repeated(_ record: ImportRecord, line: Int) -> ImportProblem? {
+        let id: String
+        switch record {
+        case let .customer(c): id = c.id
+        case let .order(o): id = o.id
+        case let .ticket(t, _): id = t.id
+        case .message: return nil
+        }
+        if let first = lines.updateValue(line, forKey: id) {
+            lines[id] = first
+            return ImportProblem(file: file, line: line, column: "id", reason: "'\(id)' is already on line \(first)")
+        }
+        return nil
     }
 }
 
