@@ -87,6 +87,17 @@ public final class Store: Sendable {
         }
     }
 
+    /// Closes the store, its write-ahead log copied back into the file and removed: the file
+    /// alone is then the whole store (it may be renamed). Any later use fails.
+    public func closeFile() throws {
+        _ = try pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+        try pool.close()
+        let log = path + "-wal"
+        if let size = (try? FileManager.default.attributesOfItem(atPath: log))?[.size] as? Int, size > 0 {
+            throw StoreError.invalid("the store \(path) kept its write-ahead log \(log) when closed")
+        }
+    }
+
     /// A number that grows whenever anyone (this agent, another one, an import) changes
     /// the store: every change appends to the audit log, so its last id is the stamp.
     /// One index lookup; cheap enough to poll several times a second.
