@@ -9,6 +9,12 @@ extension Store {
     /// customer ordered again after the resolution become recovered.
     public func importRows(from rows: any RowSource, options: ImportOptions,
                            progress: ((ImportProgress) -> Void)?) throws -> ImportSummary {
+        if isReadOnly {
+            // A dry run writes and rolls back: on a store this user may only read, it does so
+            // in a private copy.
+            guard options.dryRun else { throw StoreError.readOnly(path: path) }
+            return try withScratchCopy { copy in try copy.importRows(from: rows, options: options, progress: progress) }
+        }
         let started = Date()
         let source = PrefetchingRowSource(rows, parser: RowParser(kind: rows.kind, file: rows.file, sla: options.sla,
                                                                       timeZone: options.timeZone))
@@ -201,7 +207,9 @@ private final class ImportWriter {
             case let .message(m): return try insert(m, line: line)
             }
         } catch let error as DatabaseError {
-            throw ImportProblem(file: file, line: line, column: nil, reason: error.message ?? "\(error.resultCode)")
+            let reason = error.resultCode == .SQLITE_CONSTRAINT ? "the store refused the row (it breaks one of the store's rules)"
+                : "\(StoreError.from(error))"
+            throw ImportProblem(file: file, line: line, column: nil, reason: reason)
         }
     }
 
