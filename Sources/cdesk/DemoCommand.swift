@@ -13,10 +13,10 @@ struct DemoCommand: ParsableCommand {
     @Option(help: "The seed: the same seed gives the same store.")
     var seed: UInt64 = 1
 
-    @Option(help: "How many customers.")
+    @Option(parsing: .unconditional, help: "How many customers.")
     var customers: Int = DemoOptions().customers
 
-    @Option(help: "How many tickets.")
+    @Option(parsing: .unconditional, help: "How many tickets.")
     var tickets: Int = DemoOptions().tickets
 
     func validate() throws {

@@ -77,7 +77,8 @@ extension Store {
                 }
                 summary.changes = writer.changes
                 summary.kept = writer.kept
-                guard failure.problems.isEmpty, !options.dryRun else { return .rollback }
+                // A file of a header alone changes nothing and leaves no trace in the audit log.
+                guard failure.problems.isEmpty, !options.dryRun, summary.rows > 0 else { return .rollback }
                 try writer.indexNewTickets()
                 if source.kind == .orders {
                     summary.recovered = try writer.markRecovered(agent: options.agent, windowDays: options.recoveryWindowDays)
