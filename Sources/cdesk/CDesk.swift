@@ -49,11 +49,14 @@ struct StoreOptions: ParsableArguments {
             let note = "cdesk: waiting for another writer to finish (up to \(Int(waiting)) s)…\n"
             let say: @Sendable () -> Void = { FileHandle.standardError.write(Data(note.utf8)) }
             let onWait = waiting > 5 && isatty(STDERR_FILENO) == 1 ? say : nil
+            // A store this user may only read is opened to read: reports, exports and dry
+            // runs work, and a change says why it cannot be made.
+            let readOnly = FileManager.default.fileExists(atPath: path) && !Store.mayWrite(path)
             return try Store(path: path, upgrading: {
                 FileHandle.standardError.write(Data("cdesk: bringing \(path) up to this version (once; a large store takes a minute)\n".utf8))
-            }, waiting: waiting, onWait: onWait)
+            }, waiting: waiting, onWait: onWait, readOnly: readOnly)
         } catch {
-            throw UserError("\(error)")
+            throw UserError("\(StoreError.explaining(error))")
         }
     }
 }
@@ -82,6 +85,10 @@ extension ParsableCommand {
             throw report(error.description)
         } catch let error as TeamError {
             throw report(error.description)
+        } catch {
+            // A database failure in the desk's words, never SQLite's.
+            guard let known = StoreError.explaining(error) as? StoreError else { throw error }
+            throw report(known.description)
         }
     }
 }

@@ -70,6 +70,8 @@ func loadKeymap(_ preset: String?) throws -> Keymap {
 /// The config's SLA targets applied to the store: when they changed since the store last saw
 /// them, the open complaints' deadlines are recomputed (and the audit log says so).
 func applySLA(_ config: DeskConfig, to store: any DeskStore, agent: String) throws {
+    // A store this user may only read keeps the deadlines its writers gave it.
+    guard !store.isReadOnly else { return }
     if let moved = try store.applySLA(config.sla, agent: agent, at: Date()), moved > 0 {
         FileHandle.standardError.write(Data("cdesk: the SLA targets changed; the deadlines of \(counted(moved, "open complaint")) were recomputed\n".utf8))
     }

@@ -63,9 +63,9 @@ struct ConsoleCommand: ParsableCommand {
             // Complaints that came back or ran out of time since anyone last looked: swept in
             // the background (a large store takes seconds); the console notices the result.
             let windowDays = config.policy.recoveryWindowDays
-            Thread.detachNewThread {
+            if !store.isReadOnly { Thread.detachNewThread {
                 _ = try? store.sweepRecovery(windowDays: windowDays, agent: agentName, now: Date())
-            }
+            } }
             ConsoleLoop.run(console, on: screen)
         }
     }

@@ -13,10 +13,10 @@ struct DemoCommand: ParsableCommand {
     @Option(help: "The seed: the same seed gives the same store.")
     var seed: UInt64 = 1
 
-    @Option(help: "How many customers.")
+    @Option(parsing: .unconditional, help: "How many customers.")
     var customers: Int = DemoOptions().customers
 
-    @Option(help: "How many tickets.")
+    @Option(parsing: .unconditional, help: "How many tickets.")
     var tickets: Int = DemoOptions().tickets
 
     func validate() throws {
@@ -26,12 +26,19 @@ struct DemoCommand: ParsableCommand {
 
     func run() throws {
         try reportingUserErrors {
-            let store = try storeOptions.open(demo: storeOptions.store == nil)
+            let path = storeOptions.path(demo: storeOptions.store == nil)
+            let options = DemoOptions(seed: seed, customers: customers, tickets: tickets, now: Self.startOfHour())
             let started = Date()
-            try Self.fill(store, options: DemoOptions(seed: seed, customers: customers, tickets: tickets,
-                                                      now: Self.startOfHour()))
+            if FileManager.default.fileExists(atPath: path) {
+                // A store made for it (cdesk init): filled where it is, and a stopped run is
+                // told apart by the demo's first audit event.
+                try Self.fill(try storeOptions.open(demo: storeOptions.store == nil), options: options)
+            } else {
+                // A new one is built beside its place and appears there whole, or not at all.
+                try DemoFile.build(at: path) { store in try Self.fill(store, options: options) }
+            }
             let seconds = Date().timeIntervalSince(started)
-            print("demo store \(storeOptions.path(demo: storeOptions.store == nil)): \(customers) customers, \(tickets) tickets in \(String(format: "%.1f", seconds)) s")
+            print("demo store \(path): \(customers) customers, \(tickets) tickets in \(String(format: "%.1f", seconds)) s")
         }
     }
 

@@ -122,16 +122,16 @@ struct ExportCommand: ParsableCommand {
 }
 
 /// Removes an unfinished export's hidden file when a signal ends the process (as C text:
-/// the handler may only call async-signal-safe functions). A signal ignored on purpose (SIGHUP
-/// under nohup) stays ignored.
+/// the handler may only call async-signal-safe functions; an unnamed file needs nothing).
+/// A signal ignored on purpose (SIGHUP under nohup) stays ignored.
 enum ExportSignals {
     nonisolated(unsafe) private static var pending: UnsafeMutablePointer<CChar>?
 
     /// While `file` is written, a signal removes it; nil when it is done. (The old name is not
     /// freed: a handler may be reading it.)
     static func removeOnSignal(_ file: ExportFile?) {
-        pending = file.flatMap { $0.path == $0.target ? nil : strdup($0.path) }
-        guard file != nil else { return }
+        pending = file?.hiddenName.flatMap { strdup($0) }
+        guard pending != nil else { return }
         func address(_ handler: __sighandler_t?) -> Int { handler.map { unsafeBitCast($0, to: Int.self) } ?? 0 }
         for sig in [SIGINT, SIGTERM, SIGHUP] {
             let previous = signal(sig, SIG_IGN)

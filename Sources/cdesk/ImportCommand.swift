@@ -55,7 +55,7 @@ struct ImportCommand: ParsableCommand {
     @Flag(help: "Check the whole file and report every problem and what it would change, writing nothing.")
     var dryRun = false
 
-    @Option(help: "How many problems a dry run reports at most.")
+    @Option(parsing: .unconditional, help: "How many problems a dry run reports at most.")
     var maxErrors = 20
 
     @Option(help: ArgumentHelp("How long to wait for another writer (an import, an agent) to finish, in seconds.",
@@ -90,6 +90,10 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         try reportingUserErrors {
+            var isDirectory: ObjCBool = false
+            if file != "-", FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory), isDirectory.boolValue {
+                throw UserError("\(file) is a directory; name a CSV or JSON Lines file")
+            }
             guard let format = format ?? ExchangeFormat.implied(by: file) else {
                 throw UserError("cannot tell the format of \(file == "-" ? "standard input" : file); say --format csv or --format jsonl")
             }
@@ -110,6 +114,11 @@ struct ImportCommand: ParsableCommand {
                 let summary = try store.importRows(from: source, options: options,
                                                    progress: progress.isShown ? progress.show : nil)
                 progress.finish()
+                if summary.rows == 0 {
+                    print(l.pick("nothing to import: \(UntrustedText.line(file == "-" ? "standard input" : file)) has no rows",
+                                 "загружать нечего: в \(UntrustedText.line(file == "-" ? "стандартном вводе" : file)) нет строк"))
+                    return
+                }
                 print(dryRun ? l.pick("dry run, nothing written: \(counted(summary.rows, "row")), no problems; it would make "
                                       + "\(summary.inserted) inserted, \(summary.updated) updated, \(summary.unchanged) unchanged",
                                       "пробный прогон, ничего не записано: строк \(summary.rows), ошибок нет; было бы добавлено "

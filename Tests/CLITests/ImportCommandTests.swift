@@ -81,6 +81,29 @@ import Testing
     }
 }
 
+/// The smaller mistakes each say what is wrong.
+@Suite struct ImportMistakeTests {
+    @Test func negativeCountsADirectoryAndAHeaderAloneAreSaidPlainly() throws {
+        let path = Fixtures.temporaryPath("mistakes")
+        let folder = Scratch.path("customers")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let header = Scratch.path("c.csv")
+        try "id,name,joined\n".write(toFile: header, atomically: true, encoding: .utf8)
+        let cases: [([String], Int32, String)] = [
+            (["import", "customers", header, "--store", path, "--dry-run", "--max-errors", "-1"], 2,
+             "Error: --max-errors must be at least 1"),
+            (["demo", "--store", path, "--tickets", "-5"], 2, "Error: --tickets must not be negative"),
+            (["import", "customers", folder, "--store", path], 1, "cdesk: \(folder) is a directory; name a CSV or JSON Lines file"),
+        ]
+        for (arguments, status, first) in cases {
+            let result = try runCDesk(arguments)
+            #expect(result.status == status && result.stderr.hasPrefix(first + "\n"), "\(arguments): \(result.stderr)")
+        }
+        let empty = try runCDesk(["import", "customers", header, "--store", path])
+        #expect(empty.status == 0 && empty.stdout == "nothing to import: \(header) has no rows\n", "\(empty.stderr)")
+    }
+}
+
 @Suite struct MailCommandStoreTests {
     /// Sending and counting never make an empty store of a mistyped path.
     @Test func mailSendAndStatusRefuseAMissingStore() throws {

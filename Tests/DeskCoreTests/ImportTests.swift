@@ -1,3 +1,4 @@
+import DeskTestSupport
 import Foundation
 import GRDB
 import Testing
@@ -164,6 +165,20 @@ import Testing
         (.customers, "c.csv", "id,name,ID,joined\nC9,Ann,C10,2024-01-01\n", "c.csv:1: id: appears more than once in the header"),
         (.orders, "o.jsonl", "{\"id\":\"O9\",\"customer_id\":\"C1\",\"placed_at\":\"2024-01-01\",\"total\":true,\"status\":\"placed\"}\n",
          "o.jsonl:1: total: expected text or a number, not true"),
+        // One id twice in one file: both lines are named (the last row used to win silently).
+        (.customers, "c.csv", "id,name,joined\nC9,Ann,2024-01-01\nC8,Bob,2024-01-01\nC9,Eve,2024-01-02\n",
+         "c.csv:4: id: 'C9' is already on line 2"),
+        (.tickets, "t.jsonl", String(repeating: "{\"id\":\"T9\",\"customer_id\":\"C1\",\"channel\":\"email\",\"reason\":\"other\",\"subject\":\"x\",\"created_at\":\"2024-02-01\"}\n", count: 2),
+         "t.jsonl:2: id: 'T9' is already on line 1"),
+        // JSON as JSON says: no comma before a closing brace, and a flag is true or false.
+        (.customers, "c.jsonl", "{\"id\":\"C9\",\"name\":\"Ann, }\",\"joined\":\"2024-01-01\",}\n",
+         "c.jsonl:1: not a JSON object (a comma before '}' or ']')"),
+        (.messages, "m.jsonl", "{\"ticket_id\":\"T1\",\"author\":\"agent\",\"body\":\"x\",\"internal\":\"yes\",\"at\":\"2024-02-05\"}\n",
+         "m.jsonl:1: internal: expected true or false, not 'yes'"),
+        (.messages, "m.jsonl", "{\"ticket_id\":\"T1\",\"author\":\"agent\",\"body\":\"x\",\"internal\":1,\"at\":\"2024-02-05\"}\n",
+         "m.jsonl:1: internal: expected true or false, not 1"),
+        (.orders, "o.csv", "id,customer_id,placed_at,total,status,delivered_at\nO9,C1,2024-02-01T12:00:00Z,10,delivered,2024-01-31\n",
+         "o.csv:2: delivered_at: before placed_at (2024-02-01T12:00:00Z)"),
     ])
     func aBadFileIsPointedAtAndChangesNothing(kind: ImportKind, name: String, content: String, message: String) throws {
         let store = try Fixture.handWritten()
@@ -215,6 +230,25 @@ import Testing
             try Bool.fetchAll(db, sql: "SELECT internal FROM message WHERE body IN ('note', 'reply') ORDER BY body")
         }
         #expect(flags == [true, false])
+    }
+
+    /// A header and no rows: nothing to import, and nothing in the audit log either.
+    @Test func aHeaderAloneChangesNothingAndLeavesNoEvent() throws {
+        let store = try Fixture.handWritten()
+        let before = try Fixture.snapshot(store)
+        let summary = try Fixture.load(store, .customers, try Fixture.file("c.csv", "id,name,joined\n"))
+        #expect(summary.rows == 0 && summary.inserted == 0)
+        #expect(try Fixture.snapshot(store) == before)
+        // A delivery date alone on the order's own day is that day's delivery, not an earlier one.
+        let sameDay = try Fixture.file("o.csv", "id,customer_id,placed_at,total,status,delivered_at\nO9,C1,2024-02-01T12:00:00Z,10,delivered,2024-02-01\n")
+        #expect(try Fixture.load(store, .orders, sameDay).inserted == 1)
+    }
+
+    @Test func aDirectoryIsNotAFile() throws {
+        let folder = Scratch.path("folder.csv")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let failure = try #require(throws: ImportFailure.self) { try RowSources.open(path: folder, kind: .customers, format: .csv) }
+        #expect(failure.description == folder + ": is a directory; name a CSV or JSON Lines file")
     }
 
     @Test func aMissingFileIsNamedWithoutALine() throws {

@@ -12,6 +12,9 @@ import Foundation
 public protocol DeskStore: QueueReading, TicketChanging, CaseExchange, TeamDesk, MailDesk, AnyObject, Sendable {
     /// A short name for the status line: the store's file name, a server's name.
     var displayName: String { get }
+    /// Whether this handle may only read (the user may not write the store): every change
+    /// fails with `StoreError.readOnly`.
+    var isReadOnly: Bool { get }
     /// Whether `path` is the store itself or a file of it, so that an export never writes
     /// over it.
     func isStore(_ path: String) -> Bool

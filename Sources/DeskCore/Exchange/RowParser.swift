@@ -21,6 +21,12 @@ public struct RowParser: Sendable {
     /// Where a date or time the file writes without a zone is (the shop's zone).
     public let timeZone: TimeZone
     private let position: [String: Int]
+    /// Days in `timeZone`.
+    var calendar: Calendar {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        return calendar
+    }
 
     public init(kind: ImportKind, file: String, sla: SLAPolicy = .standard, timeZone: TimeZone = ISODate.utc) {
         self.kind = kind
@@ -152,6 +158,11 @@ public struct RowParser: Sendable {
             let fee = money("delivery_fee", required: false) ?? Money(minor: 0)
             let status: OrderStatus? = choice("status")
             let delivered = date("delivered_at", required: false)
+            // A delivery date without a time, on the day of the order, is that day's delivery.
+            if let placed, let delivered, delivered < placed,
+               !parser.calendar.isDate(delivered, inSameDayAs: placed) {
+                problem("delivered_at", "before placed_at (\(ISODate.string(placed.seconds)))")
+            }
             guard let placed, let total, let status else { return nil }
             return Order(id: id, customerID: customerID, placedAt: placed, total: total, deliveryFee: fee,
                          status: status, deliveredAt: delivered)

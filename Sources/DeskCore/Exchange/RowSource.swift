@@ -85,8 +85,8 @@ public enum RowSources {
         if path != "-" {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
-                throw ImportFailure(problems: [ImportProblem(file: name, line: 0, column: nil,
-                                                             reason: "no such file")], truncated: false)
+                let reason = isDirectory.boolValue ? "is a directory; name a CSV or JSON Lines file" : "no such file"
+                throw ImportFailure(problems: [ImportProblem(file: name, line: 0, column: nil, reason: reason)], truncated: false)
             }
         }
         switch format {
@@ -414,6 +414,11 @@ public final class JSONLinesRowSource: RowSource {
             guard let object = try? JSONSerialization.jsonObject(with: Data(content)) as? [String: Any] else {
                 throw ImportProblem(file: file, line: line, column: nil, reason: "not a JSON object")
             }
+            // Foundation's reader forgives a comma before `}` or `]`; JSON does not, nor does
+            // the next program to read the file.
+            if Self.hasTrailingComma(content) {
+                throw ImportProblem(file: file, line: line, column: nil, reason: "not a JSON object (a comma before '}' or ']')")
+            }
             if let unknown = object.keys.filter({ !kind.columns.contains($0) }).min() {
                 throw ImportProblem(file: file, line: line, column: unknown,
                                     reason: kind.unknownColumnReason(unknown, unused: kind.columns.filter { object[$0] == nil }))
@@ -430,7 +435,32 @@ public final class JSONLinesRowSource: RowSource {
         return nil
     }
 
+    /// Whether a comma outside any string is followed, after white space, by `}` or `]`.
+    static func hasTrailingComma(_ bytes: ArraySlice<UInt8>) -> Bool {
+        var inString = false, escaped = false, afterComma = false
+        for byte in bytes {
+            if inString {
+                if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") { inString = false }
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "\""): inString = true; afterComma = false
+            case UInt8(ascii: ","): afterComma = true
+            case UInt8(ascii: "}"), UInt8(ascii: "]"): if afterComma { return true }
+            case 0x20, 0x09, 0x0A, 0x0D: break
+            default: afterComma = false
+            }
+        }
+        return false
+    }
+
     private func text(_ value: Any?, column: String) throws(ImportProblem) -> String? {
+        // A flag is JSON's true or false: "yes", 1 or "true" is a mistake to point at.
+        if kind.flagColumns.contains(column), let value, !(value is NSNull) {
+            guard let number = value as? NSNumber, !(value is String), String(cString: number.objCType) == "c" else {
+                throw ImportProblem(file: file, line: line, column: column, reason: "expected true or false, not \(Self.shown(value))")
+            }
+        }
         switch value {
         case nil, is NSNull: return nil
         case let string as String: return string.isEmpty ? nil : string
@@ -443,6 +473,13 @@ public final class JSONLinesRowSource: RowSource {
             return number.boolValue ? "true" : "false"
         default: throw ImportProblem(file: file, line: line, column: column, reason: "expected a string, number or boolean")
         }
+    }
+
+    /// A JSON value as the file wrote it, for a message.
+    private static func shown(_ value: Any) -> String {
+        if let string = value as? String { return "'\(string)'" }
+        if let number = value as? NSNumber { return number.stringValue }
+        return "a JSON " + (value is [Any] ? "array" : "object")
     }
 
     /// The bytes of the next line without its LF, reading the file 256 KiB at a time.

@@ -18,7 +18,7 @@ extension Store: DeskStore {
 
     /// A handle of its own on the same file: its reads run beside this one's, and an
     /// interruption stops only them.
-    public func independentReader() throws -> any DeskStore { try Store(path: path) }
+    public func independentReader() throws -> any DeskStore { try Store(path: path, readOnly: isReadOnly) }
 
     public func isInterruption(_ error: any Error) -> Bool { Self.isInterruption(error) }
 }

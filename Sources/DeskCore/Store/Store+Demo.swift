@@ -24,7 +24,17 @@ extension Store {
     public func loadDemo(_ generator: DemoGenerator, agent: String,
                          progress: (Int) -> Void = { _ in }) throws {
         guard try isEmpty() else {
+            if try holdsIncompleteDemo() {
+                throw StoreError.invalid("the store \(path) holds an incomplete demo (the run that built it was stopped); "
+                                         + "remove it and run cdesk demo again")
+            }
             throw StoreError.invalid("the store \(path) already holds tickets; a demo needs a new store (--store PATH)")
+        }
+        // A demo filled into an existing store says first that it has begun: if it is killed
+        // half way, a rerun can tell an incomplete demo from a store someone works in.
+        try pool.write { db in
+            try AuditLog.append(db, agent: agent, entity: "store", entityID: "demo", action: "demo-started",
+                                old: nil, new: ["seed": String(generator.options.seed)])
         }
         let queue = BatchQueue(capacity: 2)
         let producer = Thread {
@@ -68,6 +78,18 @@ extension Store {
         try pool.write { db in
             try AuditLog.append(db, agent: agent, entity: "store", entityID: "demo", action: "demo-generated",
                                 old: nil, new: ["seed": String(generator.options.seed), "tickets": String(written)])
+        }
+    }
+}
+
+extension Store {
+    /// Whether a demo began filling this store and never finished.
+    func holdsIncompleteDemo() throws -> Bool {
+        try pool.read { db in
+            let actions = try String.fetchSet(db, sql: """
+                SELECT DISTINCT action FROM event WHERE entity = 'store' AND entity_id = 'demo'
+                """)
+            return actions.contains("demo-started") && !actions.contains("demo-generated")
         }
     }
 }

@@ -9,6 +9,12 @@ extension Store {
     /// customer ordered again after the resolution become recovered.
     public func importRows(from rows: any RowSource, options: ImportOptions,
                            progress: ((ImportProgress) -> Void)?) throws -> ImportSummary {
+        if isReadOnly {
+            // A dry run writes and rolls back: on a store this user may only read, it does so
+            // in a private copy.
+            guard options.dryRun else { throw StoreError.readOnly(path: path) }
+            return try withScratchCopy { copy in try copy.importRows(from: rows, options: options, progress: progress) }
+        }
         let started = Date()
         let source = PrefetchingRowSource(rows, parser: RowParser(kind: rows.kind, file: rows.file, sla: options.sla,
                                                                       timeZone: options.timeZone))
@@ -16,6 +22,7 @@ extension Store {
         let limit = options.dryRun ? max(options.maxErrors, 1) : 1
         var summary = ImportSummary()
         var failure = ImportFailure(problems: [], truncated: false)
+        var firstLines = FirstLines(file: rows.file)
         try pool.writeWithoutTransaction { db in
             // A big import touches every page of the ticket indexes; with SQLite's default
             // 2 MB cache it would spill dirty pages to the WAL over and over mid-transaction.
@@ -47,6 +54,10 @@ extension Store {
                     case let .failure(bad):
                         failure.problems += bad.problems
                     case let .success(record):
+                        if let repeated = firstLines.repeated(record, line: row.line) {
+                            failure.problems.append(repeated)
+                            continue
+                        }
                         do {
                             switch try writer.upsert(record, line: row.line, present: row.present) {
                             case .inserted: summary.inserted += 1
@@ -66,7 +77,8 @@ extension Store {
                 }
                 summary.changes = writer.changes
                 summary.kept = writer.kept
-                guard failure.problems.isEmpty, !options.dryRun else { return .rollback }
+                // A file of a header alone changes nothing and leaves no trace in the audit log.
+                guard failure.problems.isEmpty, !options.dryRun, summary.rows > 0 else { return .rollback }
                 try writer.indexNewTickets()
                 if source.kind == .orders {
                     summary.recovered = try writer.markRecovered(agent: options.agent, windowDays: options.recoveryWindowDays)
@@ -86,6 +98,31 @@ extension Store {
         }
         summary.seconds = Date().timeIntervalSince(started)
         return summary
+    }
+}
+
+/// The line each id of a file was first on: a second row with the same id is an error that
+/// names both lines (otherwise the last row would silently win and the summary would count
+/// one record). Messages have no id of their own.
+private struct FirstLines {
+    let file: String
+    private var lines: [String: Int] = [:]
+
+    init(file: String) { self.file = file }
+
+    mutating func repeated(_ record: ImportRecord, line: Int) -> ImportProblem? {
+        let id: String
+        switch record {
+        case let .customer(c): id = c.id
+        case let .order(o): id = o.id
+        case let .ticket(t, _): id = t.id
+        case .message: return nil
+        }
+        if let first = lines.updateValue(line, forKey: id) {
+            lines[id] = first
+            return ImportProblem(file: file, line: line, column: "id", reason: "'\(id)' is already on line \(first)")
+        }
+        return nil
     }
 }
 
@@ -171,7 +208,9 @@ private final class ImportWriter {
             case let .message(m): return try insert(m, line: line)
             }
         } catch let error as DatabaseError {
-            throw ImportProblem(file: file, line: line, column: nil, reason: error.message ?? "\(error.resultCode)")
+            let reason = error.resultCode == .SQLITE_CONSTRAINT ? "the store refused the row (it breaks one of the store's rules)"
+                : "\(StoreError.from(error))"
+            throw ImportProblem(file: file, line: line, column: nil, reason: reason)
         }
     }
 

@@ -7,6 +7,9 @@ import GRDB
 public final class Store: Sendable {
     public let path: String
     let pool: DatabasePool
+    /// Opened only to read: the user may not write the file (or its folder). Reports,
+    /// exports and dry runs work; a change fails with `StoreError.readOnly`.
+    public let isReadOnly: Bool
 
     /// Stops whatever this handle is reading or writing at its earliest opportunity: the
     /// operation fails with an interruption (see `isInterruption`).
@@ -24,17 +27,31 @@ public final class Store: Sendable {
     /// A write waits up to `waiting` seconds while another process writes (an agent's key
     /// a few seconds; a batch job, such as an import, its turn); `onWait` is called once a
     /// wait has gone on for a second, so that a terminal can say so.
+    ///
+    /// `readOnly` opens an existing store only to read (see `mayWrite`): nothing is created
+    /// or migrated, and a store that needs bringing up to date is refused.
     public convenience init(path: String, upgrading: (() -> Void)? = nil, waiting: TimeInterval = 5,
-                            onWait: (@Sendable () -> Void)? = nil) throws {
-        try self.init(path: path, migratingUpTo: nil, waiting: waiting, onWait: onWait, upgrading: upgrading)
+                            onWait: (@Sendable () -> Void)? = nil, readOnly: Bool = false) throws {
+        try self.init(path: path, migratingUpTo: nil, waiting: waiting, onWait: onWait, upgrading: upgrading,
+                      readOnly: readOnly)
+    }
+
+    /// Whether this user may write the store at `path` (its file, and the folder where its
+    /// log is kept beside it); true for a store not made yet.
+    public static func mayWrite(_ path: String) -> Bool {
+        guard FileManager.default.fileExists(atPath: path) else { return true }
+        let folder = (path as NSString).deletingLastPathComponent
+        return access(path, W_OK) == 0 && access(folder.isEmpty ? "." : folder, W_OK) == 0
     }
 
     /// A store whose schema stops at `migration` (tests of an upgrade start from an old store).
     init(path: String, migratingUpTo migration: String?, waiting: TimeInterval = 5, onWait: (@Sendable () -> Void)? = nil,
-         upgrading: (() -> Void)? = nil) throws {
+         upgrading: (() -> Void)? = nil, readOnly: Bool = false) throws {
         self.path = path
-        try Self.prepareFile(at: path)
+        isReadOnly = readOnly
+        if !readOnly { try Self.prepareFile(at: path) }
         var config = Configuration()
+        config.readonly = readOnly
         config.foreignKeysEnabled = true
         let wait = BusyWait(limit: waiting, onWait: onWait)
         config.busyMode = .callback { tries in wait.again(tries) }
@@ -43,10 +60,17 @@ public final class Store: Sendable {
             for function in SearchIndex.functions { db.add(function: function) }
         }
         do {
-            pool = try DatabasePool(path: path, configuration: config)
+            pool = try DatabasePool(path: readOnly ? Self.readOnlyLocation(path) : path, configuration: config)
             // A newer cdesk's store is refused before anything is written to it.
             guard try !pool.read({ db in try Schema.migrator.hasBeenSuperseded(db) }) else {
                 throw StoreError.newerStore(path: path)
+            }
+            if readOnly {
+                guard try pool.read({ db in try Schema.migrator.hasCompletedMigrations(db) }) else {
+                    throw StoreError.cannotOpen(path: path, reason: "it was written by an earlier cdesk and is read-only for you; "
+                                                + "someone who may write it must open it once to bring it up to date")
+                }
+                return
             }
             if let upgrading, try pool.read({ db in
                 let applied = try Schema.migrator.appliedMigrations(db)
@@ -57,12 +81,28 @@ public final class Store: Sendable {
             }
             if let migration {
                 try Schema.migrator.migrate(pool, upTo: migration)
-            } else {
+            } else if try !pool.read({ db in try Schema.migrator.hasCompletedMigrations(db) }) {
+                // Only a store that needs it is written to on opening: one that is up to date
+                // opens while another process (an import) holds the write lock.
                 try Schema.migrator.migrate(pool)
             }
         } catch let error as DatabaseError {
-            throw StoreError.cannotOpen(path: path, reason: error.message ?? "\(error.resultCode)")
+            throw StoreError.cannotOpen(path: path, reason: "\(StoreError.from(error))")
         }
+    }
+
+    /// Where SQLite opens a store only to read. A store in WAL mode needs its shared-memory
+    /// file beside it, which a user who may not write the folder cannot create: when no one
+    /// has the store open (no log beside it) it is opened as immutable instead. (A writer
+    /// that starts meanwhile is not seen; the report or export shows the store as it was.)
+    private static func readOnlyLocation(_ path: String) -> String {
+        let folder = (path as NSString).deletingLastPathComponent
+        guard !FileManager.default.fileExists(atPath: path + "-wal"), access(folder.isEmpty ? "." : folder, W_OK) != 0 else {
+            return path
+        }
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        let escaped = absolute.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "?#%"))) ?? absolute
+        return "file:" + escaped + "?immutable=1"
     }
 
     private static func prepareFile(at path: String) throws {
@@ -84,6 +124,17 @@ public final class Store: Sendable {
                 throw StoreError.cannotOpen(path: path, reason: String(cString: strerror(errno)))
             }
             close(fd)
+        }
+    }
+
+    /// Closes the store, its write-ahead log copied back into the file and removed: the file
+    /// alone is then the whole store (it may be renamed). Any later use fails.
+    public func closeFile() throws {
+        _ = try pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+        try pool.close()
+        let log = path + "-wal"
+        if let size = (try? FileManager.default.attributesOfItem(atPath: log))?[.size] as? Int, size > 0 {
+            throw StoreError.invalid("the store \(path) kept its write-ahead log \(log) when closed")
         }
     }
 

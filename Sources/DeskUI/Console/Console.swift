@@ -31,6 +31,10 @@ public final class Console {
         state = ConsoleState(size: size, agent: agent, storeName: store.displayName, now: now)
         state.currency = settings.currency
         state.language = language
+        if store.isReadOnly {
+            state.readOnly = true
+            state.storeName = state.text.readOnlyStoreName(store.displayName)
+        }
     }
 
     /// Reads the first page of the queue.
@@ -71,8 +75,11 @@ public final class Console {
         for effect in effects {
             switch effect {
             case let .write(change, agent, now):
-                let result = Result { try change.perform(on: store, agent: agent, at: now, outbox: settings.outbox) }
+                let (result, tries) = write(change, agent: agent, at: now)
                 send(.wrote(change, result, stamp: try? store.changeStamp()))
+                if tries > 1, case .success = result, let said = state.message, !said.isError {
+                    state.message = StatusMessage(state.text.wroteWhenBusy(said.text, tries: tries))
+                }
             case .count(let jobs):
                 counter.request(jobs)
             case .startExport(let request):
@@ -89,6 +96,28 @@ public final class Console {
                 }
                 let store = self.store
                 mailTask = BackgroundTask { try sender.drain(store) }
+            }
+        }
+    }
+
+    /// How many times a write is tried while another process keeps the store busy (each
+    /// try waits a few seconds for it).
+    static let writeTries = 3
+
+    /// Does `change`, trying again while the store is busy; a failure is said in the desk's
+    /// words (`StoreError`), never SQLite's. Returns how many tries it took.
+    private func write(_ change: StoreWrite, agent: String, at now: Date) -> (Result<WriteReceipt, any Error>, tries: Int) {
+        var tries = 0
+        while true {
+            tries += 1
+            let result = Result { try change.perform(on: store, agent: agent, at: now, outbox: settings.outbox) }
+            switch result {
+            case .success: return (result, tries)
+            case .failure(let error) where StoreError.isBusy(error):
+                if tries < Self.writeTries { continue }
+                return (.failure(StoreError.busy(tries: tries)), tries)
+            case .failure(let error):
+                return (.failure(StoreError.explaining(error)), tries)
             }
         }
     }

@@ -181,6 +181,18 @@ public enum Action: String, CaseIterable, Sendable {
         }
     }
 
+    /// Whether the action changes the store (refused on a store the user may only read).
+    public var changesStore: Bool {
+        switch self {
+        case .approveRequest, .declineRequest, .compensateDiscount, .compensateFreeDelivery, .compensateBonus,
+             .compensateApology, .takeSuggestion, .ticketResolve, .ticketTake, .ticketReopen, .setFault, .undo,
+             .setRecovery, .addNote, .writeReply:
+            true
+        default:
+            false
+        }
+    }
+
     /// Whether a binding of this action in `context` makes sense.
     public func applies(in context: KeyContext) -> Bool {
         let contexts = info.contexts

@@ -797,7 +797,7 @@ extension L10n {
         case TeamError.noPendingRequest:
             return pick("that request was decided already", "этот запрос уже решён")
         default:
-            return "\(error)"
+            return storeFailure(StoreError.explaining(error)) ?? "\(StoreError.explaining(error))"
         }
     }
 
@@ -905,5 +905,45 @@ extension L10n {
         return name + "  " + pick("\(s.complaints) complaints", "жалоб: \(s.complaints)") + " · "
             + pick("recovered ", "вернулись ") + report.percent(s.recoveryRate) + " · "
             + pick("satisfied ", "довольны ") + report.percent(s.satisfactionShare) + " · " + money(s.cost, currency: currency)
+    }
+}
+
+extension L10n {
+    /// The store's name on the status line when this user may only read it.
+    public func readOnlyStoreName(_ name: String) -> String { pick("\(name) (read-only)", "\(name) (только чтение)") }
+    /// An action that would change a store this user may only read.
+    public var readOnlyRefusal: String {
+        pick("the store is read-only for you: nothing can be changed here (ask whoever may write it)",
+             "хранилище доступно вам только для чтения: здесь ничего не изменить (обратитесь к тому, кто может писать в него)")
+    }
+    /// A write that went through once the store was free again.
+    public func wroteWhenBusy(_ said: String, tries: Int) -> String {
+        said + pick(" (the store was busy; done on try \(tries))", " (хранилище было занято; сделано с \(tries)-й попытки)")
+    }
+    /// A failure of the store in the desk's words, nil for any other error.
+    func storeFailure(_ error: any Error) -> String? {
+        guard let error = error as? StoreError else { return nil }
+        switch error {
+        case .readOnly: return readOnlyRefusal
+        case let .busy(tries):
+            return pick("the store is busy: another process kept it locked" + (tries > 1 ? " through \(tries) tries" : "")
+                            + "; nothing was changed, try again in a moment",
+                        "хранилище занято: другой процесс держит его" + (tries > 1 ? " (попыток: \(tries))" : "")
+                            + "; ничего не изменено, попробуйте чуть позже")
+        case .damaged:
+            return pick("the store is damaged (its file is not a whole database); restore it from a backup",
+                        "хранилище повреждено (файл — не целая база данных); восстановите его из резервной копии")
+        case .diskFull:
+            return pick("the disk holding the store is full; nothing was changed, free some space and try again",
+                        "диск с хранилищем заполнен; ничего не изменено — освободите место и попробуйте снова")
+        case .unreadable:
+            return pick("the store's file could not be read or written (an input/output error); check the disk",
+                        "файл хранилища не удалось прочитать или записать (ошибка ввода-вывода); проверьте диск")
+        case let .failed(code):
+            return pick("the store could not do that (database error \(code)); nothing was changed",
+                        "хранилище не смогло это сделать (ошибка базы данных \(code)); ничего не изменено")
+        default:
+            return nil
+        }
     }
 }

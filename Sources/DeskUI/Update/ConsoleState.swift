@@ -9,6 +9,9 @@ public struct ConsoleState {
     public var size: Size
     public var agent: String
     public var storeName: String
+    /// The store may only be read by this user: the status line says so, and every action
+    /// that would change it is refused.
+    public var readOnly = false
     public var queue: QueueState
     public var ticket: TicketState?
     public var showingHelp = false
@@ -111,6 +114,7 @@ extension ConsoleState {
     /// Why `action` can do nothing now, nil when what it needs holds.
     public func unmet(_ action: Action) -> String? {
         let t = text
+        if readOnly, action.changesStore { return t.readOnlyRefusal }
         switch action.info.needs {
         case .none:
             return nil

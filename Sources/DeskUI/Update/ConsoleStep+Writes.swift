@@ -8,6 +8,8 @@ extension ConsoleStep {
     /// Asks for a store write in the agent's name; a prompt that asked for it closes.
     mutating func write(_ change: StoreWrite) {
         state.prompt = nil
+        // The action table refuses changes on a read-only store first; this is the last word.
+        guard !state.readOnly else { return refuse(t.readOnlyRefusal) }
         effects.append(.write(change, agent: state.agent, at: state.now))
     }
 
