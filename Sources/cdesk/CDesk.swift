@@ -10,7 +10,7 @@ struct CDesk: ParsableCommand {
         discussion: "Without a subcommand, opens the console on the store.",
         subcommands: [ConsoleCommand.self, DemoCommand.self, ImportCommand.self, ExportCommand.self, ReportCommand.self,
                       KeysCommand.self, ConfigCommand.self, MailCommand.self, InitCommand.self, AgentsCommand.self,
-                      PolicyCommand.self],
+                      PolicyCommand.self, BenchCommand.self],
         defaultSubcommand: ConsoleCommand.self
     )
 

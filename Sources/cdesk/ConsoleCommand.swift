@@ -60,13 +60,22 @@ struct ConsoleCommand: ParsableCommand {
                                                             timeZone: config.shopTimeZone),
                                   language: language)
             console.start()
-            // Complaints that came back or ran out of time since anyone last looked: swept in
-            // the background (a large store takes seconds); the console notices the result.
-            let windowDays = config.policy.recoveryWindowDays
-            if !store.isReadOnly { Thread.detachNewThread {
-                _ = try? store.sweepRecovery(windowDays: windowDays, agent: agentName, now: Date())
-            } }
+            if !store.isReadOnly {
+                Self.sweepInBackground(store, windowDays: config.policy.recoveryWindowDays, agent: agentName)
+            }
             ConsoleLoop.run(console, on: screen)
         }
+    }
+
+    /// Complaints that came back or ran out of time since anyone last looked: swept in the
+    /// background (a large store takes seconds); the console notices the result. The group
+    /// is left when the sweep is done.
+    @discardableResult
+    static func sweepInBackground(_ store: any DeskStore, windowDays: Int, agent: String) -> DispatchGroup {
+        let done = DispatchGroup()
+        DispatchQueue.global(qos: .utility).async(group: done) {
+            _ = try? store.sweepRecovery(windowDays: windowDays, agent: agent, now: Date())
+        }
+        return done
     }
 }

@@ -1,0 +1,50 @@
+import DeskTestSupport
+import Foundation
+import Testing
+
+/// `cdesk bench` on a small store: it makes the store, reuses it, and prints every figure.
+/// No figure's size is checked: the machine's speed is not the program's.
+@Suite struct BenchCommandTests {
+    static var available: Bool { TmuxSession.available && TmuxSession.which("sqlite3") != nil }
+
+    @Test(.enabled(if: available)) func printsEveryFigureAndReusesItsStore() throws {
+        let store = Fixtures.temporaryPath("bench")
+        let small = ["bench", "--tickets", "2000", "--store", store, "--cpu-seconds", "1", "--rounds", "1"]
+        let first = try runCDesk(small)
+        #expect(first.status == 0, "\(first.stderr)")
+        for row in ["| demo store (cdesk demo) |", "| import of 1000 new tickets |", "| export of ", "resolved cases (CSV) |",
+                    "| first frame, in process |", "| first frame, through tmux |", "| console CPU over its first 1 s |",
+                    "| console peak memory (in tmux, after keys) |", "| bench process peak memory |"] {
+            #expect(first.stdout.contains(row), "no \(row) in\n\(first.stdout)")
+        }
+        #expect(first.stdout.contains(" s | ") && first.stdout.contains("×"), "times and ratios beside sqlite3")
+        #expect(!first.stdout.contains("reused"), "the first run makes the store and times the demo")
+        let actions = ["move down", "page down", "page up", "move up", "open ticket", "back", "search: rare word",
+                       "search: common word", "compensate + commit", "resolve", "undo"]
+            + ["open", "mine", "unassigned", "overdue", "waiting", "follow-ups", "vip", "resolved", "all", "requests"]
+            .flatMap { ["view \($0)", "end: \($0)", "start: \($0)", "sort: \($0)"] }
+        for action in actions {
+            #expect(first.stdout.contains("| \(action) | "), "no latency of \(action)")
+        }
+
+        let second = try runCDesk(small + ["--json"])
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(second.stderr.contains("reusing \(store)"))
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(second.stdout.utf8)) as? [String: Any])
+        #expect(json["store_made"] as? Bool == false)
+        for key in ["import_seconds", "import_sqlite_seconds", "import_ratio", "export_seconds", "export_sqlite_seconds",
+                    "export_ratio", "first_frame_ms", "first_frame_tmux_ms", "start_cpu_seconds", "console_peak_mib",
+                    "bench_peak_mib"] {
+            let value = try #require(json[key] as? Double, "no \(key)")
+            #expect(value > 0, "\(key) is \(value)")
+        }
+        #expect(json["import_rows"] as? Int == 1000)
+        let keys = try #require(json["keys"] as? [[String: Any]])
+        #expect(Set(keys.compactMap { $0["action"] as? String }) == Set(actions))
+        for key in keys {
+            let p50 = try #require(key["p50_ms"] as? Double), p99 = try #require(key["p99_ms"] as? Double)
+            let max = try #require(key["max_ms"] as? Double)
+            #expect(p50 <= p99 && p99 <= max, "\(key)")
+        }
+    }
+}
