@@ -43,7 +43,8 @@ struct StoreOptions: ParsableArguments {
     func open(demo: Bool = false, mustExist: Bool = false, waiting: TimeInterval = 5) throws -> any DeskStore {
         let path = path(demo: demo)
         if mustExist, !FileManager.default.fileExists(atPath: path) {
-            throw UserError("no store at \(path) (cdesk demo --store \(path) makes a demo one)")
+            throw UserError(cliLanguage().pick("no store at \(path) (cdesk demo --store \(path) makes a demo one)",
+                                               "нет хранилища \(path) (cdesk demo --store \(path) создаст демонстрационное)"))
         }
         do {
             let note = "cdesk: waiting for another writer to finish (up to \(Int(waiting)) s)…\n"
@@ -84,7 +85,7 @@ extension ParsableCommand {
         } catch let error as StoreError {
             throw report(error.description)
         } catch let error as TeamError {
-            throw report(error.description)
+            throw report(error.message(cliLanguage()))
         } catch {
             // A database failure in the desk's words, never SQLite's.
             guard let known = StoreError.explaining(error) as? StoreError else { throw error }
@@ -104,4 +105,9 @@ func currentAgent(_ explicit: String?) -> String {
 func chosenLanguage(_ flag: String?, config: DeskConfig) throws -> Language {
     if let flag, Language(code: flag) == nil { throw UserError("--lang: expected en or ru, not \(flag)") }
     return Language.choose(flag: flag, config: config.language?.rawValue)
+}
+
+/// The language of a command's messages: `language` in the config, else the locale's variables.
+func cliLanguage() -> Language {
+    Language.choose(config: (try? loadConfigFile())?.config.language?.rawValue)
 }

@@ -25,13 +25,14 @@ struct PolicyCommand: ParsableCommand {
         func run() throws {
             try reportingUserErrors {
                 guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {
-                    throw UserError("cannot read \(file)")
+                    throw UserError(cliLanguage().pick("cannot read \(file)", "не удаётся прочитать \(file)"))
                 }
                 do { _ = try SharedPolicy.parse(text, file: file) } catch let error as ConfigError { throw UserError(error.description) }
                 let store = try storeOptions.open(mustExist: true)
                 let lead = try actingAgent(agent, on: store)
                 try store.setSharedPolicy(text, by: lead, at: Date())
-                print("the store's policy is now \(UntrustedText.line(file)); every agent's limits follow it")
+                print(cliLanguage().pick("the store's policy is now \(UntrustedText.line(file)); every agent's limits follow it",
+                                         "политика хранилища теперь из \(UntrustedText.line(file)); пределы всех сотрудников следуют ей"))
             }
         }
     }
@@ -44,11 +45,12 @@ struct PolicyCommand: ParsableCommand {
             try reportingUserErrors {
                 let store = try storeOptions.open(mustExist: true)
                 guard let text = try store.sharedPolicy() else {
-                    print("# no shared policy set: each agent's config.toml (or the built-in defaults) holds")
+                    print(cliLanguage().pick("# no shared policy set: each agent's config.toml (or the built-in defaults) holds",
+                                             "# общая политика не задана: действует config.toml каждого (или встроенная)"))
                     return
                 }
                 let policy = try SharedPolicy.parse(text, file: "the store's policy")
-                print("# the store's policy (cdesk policy set), as it holds")
+                print(cliLanguage().pick("# the store's policy (cdesk policy set), as it holds", "# политика хранилища (cdesk policy set), как она действует"))
                 print(policy.policyTOML, terminator: "")
             }
         }
@@ -75,7 +77,8 @@ struct AgentsCommand: ParsableCommand {
             try reportingUserErrors {
                 let store = try storeOptions.open(mustExist: true)
                 try store.addMember(name, role: role, by: try actingAgent(agent, on: store), at: Date())
-                print("\(UntrustedText.line(name)) is \(role == .lead ? "a lead" : "an agent") of this store")
+                print(cliLanguage().pick("\(UntrustedText.line(name)) is \(role == .lead ? "a lead" : "an agent") of this store",
+                                         "\(UntrustedText.line(name)) — \(role == .lead ? "старший" : "сотрудник") в этом хранилище"))
             }
         }
     }
@@ -88,7 +91,10 @@ struct AgentsCommand: ParsableCommand {
             try reportingUserErrors {
                 let store = try storeOptions.open(mustExist: true)
                 let team = try store.team()
-                if team.isEmpty { print("# no team kept: anyone may act as any agent (cdesk agents add NAME --role lead)") }
+                if team.isEmpty {
+                    print(cliLanguage().pick("# no team kept: anyone may act as any agent (cdesk agents add NAME --role lead)",
+                                             "# состав не ведётся: любой может действовать от имени любого (cdesk agents add ИМЯ --role lead)"))
+                }
                 for member in team {
                     print("\(UntrustedText.line(member.name))\t\(member.role.rawValue)\t\(UntrustedText.line(member.addedBy))\t"
                           + ISODate.string(Int64(member.addedAt.timeIntervalSince1970)))
@@ -110,11 +116,11 @@ struct InitCommand: ParsableCommand {
     func run() throws {
         try reportingUserErrors {
             let path = storeOptions.path()
-            guard !FileManager.default.fileExists(atPath: path) else { throw UserError("\(path) exists already") }
+            guard !FileManager.default.fileExists(atPath: path) else { throw UserError(cliLanguage().pick("\(path) exists already", "\(path) уже существует")) }
             let folder = (path as NSString).deletingLastPathComponent
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             if let group {
-                guard let entry = getgrnam(group) else { throw UserError("no group \(group)") }
+                guard let entry = getgrnam(group) else { throw UserError(cliLanguage().pick("no group \(group)", "нет группы \(group)")) }
                 guard chown(folder, uid_t.max, entry.pointee.gr_gid) == 0, chmod(folder, 0o2770) == 0 else {
                     throw UserError("cannot give \(folder) to group \(group): \(String(cString: strerror(errno)))")
                 }
@@ -128,8 +134,11 @@ struct InitCommand: ParsableCommand {
             // The built-in policy holds from the start: no agent's config can raise a limit
             // before a lead sets the shop's own (cdesk policy set).
             try store.setSharedPolicy(DeskConfig.standard.policyTOML, by: first, at: Date())
-            print("made \(UntrustedText.line(path))" + (group.map { " for group \(UntrustedText.line($0))" } ?? "")
-                  + "; \(UntrustedText.line(first)) is its lead (cdesk agents add NAME adds the others)")
+            let l = cliLanguage()
+            print(l.pick("made ", "создано: ") + UntrustedText.line(path)
+                  + (group.map { l.pick(" for group ", " для группы ") + UntrustedText.line($0) } ?? "")
+                  + l.pick("; \(UntrustedText.line(first)) is its lead (cdesk agents add NAME adds the others)",
+                           "; \(UntrustedText.line(first)) — старший (cdesk agents add ИМЯ добавит остальных)"))
         }
     }
 }
@@ -145,7 +154,7 @@ func loginName() -> String {
 func actingAgent(_ explicit: String?, on store: any DeskStore) throws -> String {
     let login = loginName()
     guard let named = explicit ?? ProcessInfo.processInfo.environment["CDESK_AGENT"], named != login else { return login }
-    guard try store.identityIsFree() else { throw UserError(TeamError.notYourself(named: named, login: login).description) }
+    guard try store.identityIsFree() else { throw UserError(TeamError.notYourself(named: named, login: login).message(cliLanguage())) }
     return named
 }
 

@@ -44,14 +44,19 @@ public enum TeamError: Error, Equatable, CustomStringConvertible {
     /// A request is pending on the ticket already.
     case requestPending(ticketID: String)
 
-    public var description: String {
+    public var description: String { message(.en) }
+
+    public func message(_ l: Language) -> String {
         switch self {
         case .leadsOnly(let who):
-            "only a lead may do this, and \(UntrustedText.line(who)) is not one (cdesk agents list shows the team)"
+            l.pick("only a lead may do this, and \(UntrustedText.line(who)) is not one (cdesk agents list shows the team)",
+                   "это может только старший, а \(UntrustedText.line(who)) — не старший (состав: cdesk agents list)")
         case let .notYourself(named, login):
-            "--agent and CDESK_AGENT may name only yourself (\(UntrustedText.line(login))) on this store, not \(UntrustedText.line(named))"
-        case .noPendingRequest(let id): "no pending request \(id)"
-        case .requestPending(let ticketID): "ticket \(ticketID) has a request waiting for a lead already"
+            l.pick("--agent and CDESK_AGENT may name only yourself (\(UntrustedText.line(login))) on this store, not \(UntrustedText.line(named))",
+                   "--agent и CDESK_AGENT в этом хранилище могут называть только вас (\(UntrustedText.line(login))), а не \(UntrustedText.line(named))")
+        case .noPendingRequest(let id): l.pick("no pending request \(id)", "нет ожидающего запроса \(id)")
+        case .requestPending(let ticketID):
+            l.pick("ticket \(ticketID) has a request waiting for a lead already", "у обращения \(ticketID) уже есть запрос к старшему")
         }
     }
 }
