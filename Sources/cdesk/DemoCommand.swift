@@ -38,7 +38,8 @@ struct DemoCommand: ParsableCommand {
                 try DemoFile.build(at: path) { store in try Self.fill(store, options: options) }
             }
             let seconds = Date().timeIntervalSince(started)
-            print("demo store \(path): \(customers) customers, \(tickets) tickets in \(String(format: "%.1f", seconds)) s")
+            print(cliLanguage().pick("demo store \(path): \(customers) customers, \(tickets) tickets in \(String(format: "%.1f", seconds)) s",
+                                     "демонстрационное хранилище \(path): покупателей \(customers), обращений \(tickets) за \(String(format: "%.1f", seconds)) с"))
         }
     }
 

@@ -65,14 +65,14 @@ struct ExportCommand: ParsableCommand {
             let filter = ExportFilter(since: since, until: until, basis: periodBy, redact: redact, excel: excel, timeZone: zone)
             let store = try storeOptions.open(mustExist: true)
             if let output, store.isStore(output) {
-                throw UserError("\(output) is the store itself; name another file")
+                throw UserError(cliLanguage().pick("\(output) is the store itself; name another file", "\(output) — само хранилище; назовите другой файл"))
             }
             var file: ExportFile?
             if let output {
                 do throws(ExportFile.Problem) {
                     file = try ExportFile(target: output, overwrite: force)
                 } catch .exists(let path) {
-                    throw UserError("\(path) exists; say --force to overwrite it")
+                    throw UserError(cliLanguage().pick("\(path) exists; say --force to overwrite it", "\(path) уже есть; --force перезапишет его"))
                 } catch {
                     throw UserError("\(error)")
                 }
@@ -97,7 +97,7 @@ struct ExportCommand: ParsableCommand {
                 file?.discard()
                 if let error = error as? StoreError { throw error }
                 if case .exists(let path)? = error as? ExportFile.Problem {
-                    throw UserError("\(path) appeared while exporting; nothing was written over it")
+                    throw UserError(cliLanguage().pick("\(path) appeared while exporting; nothing was written over it", "\(path) появился во время выгрузки; поверх него ничего не записано"))
                 }
                 if let error = error as? ExportFile.Problem { throw UserError("\(error)") }
                 if let error = error as? CaseWorkbook.Problem { throw UserError("\(error)") }
@@ -106,7 +106,10 @@ struct ExportCommand: ParsableCommand {
             if let output {
                 let seconds = Date().timeIntervalSince(started)
                 let rate = seconds > 0 ? Int(Double(count) / seconds) : count
-                FileHandle.standardError.write(Data("exported \(count) cases to \(UntrustedText.line(output)) in \(String(format: "%.2f", seconds)) s (\(rate) rows/s)\n".utf8))
+                FileHandle.standardError.write(Data((cliLanguage().pick(
+                    "exported \(count) cases to \(UntrustedText.line(output)) in \(String(format: "%.2f", seconds)) s (\(rate) rows/s)",
+                    "выгружено обращений: \(count) в \(UntrustedText.line(output)) за \(String(format: "%.2f", seconds)) с (\(rate) строк/с)")
+                    + "\n").utf8))
             }
         }
     }
