@@ -187,7 +187,10 @@ extension ConsoleStep {
             _ = state.session.undoStack.popLast()
             state.session.ownVersion[undo.ticketID] = version + 1
             say(t.undone(undo.label(t), ticket: undo.ticketID))
-        case let (.request(id, _, _, _), _):
+        case let (.request(id, version, _, _), _):
+            // The request moved the ticket's version on: an undo of this session's earlier
+            // change on it expects the new one.
+            if state.session.ownVersion[id] == version { state.session.ownVersion[id] = version + 1 }
             say(t.askedLead(id))
         case let (.decide(id, _, _), .decided(given)):
             say(given.map { t.approved(id, $0, currency: currency) } ?? t.declined(id))
