@@ -1,4 +1,5 @@
 // swift-tools-version:6.1
+import Foundation
 import PackageDescription
 
 // SwiftPM takes an absolute path to a .pc file as `pkgConfig:`; CGMime's own has only the
@@ -80,3 +81,10 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// The fuzz targets (Fuzz/, `scripts/fuzz`): only when asked, so that everyday builds and
+// `swift test` never see them. scripts/fuzz builds them with -sanitize=fuzzer.
+if ProcessInfo.processInfo.environment["CDESK_FUZZ"] != nil {
+    package.targets.append(.executableTarget(name: "cdesk-fuzz", dependencies: ["DeskCore", "DeskUI"], path: "Fuzz",
+                                                exclude: ["findings"]))
+}

@@ -87,10 +87,14 @@ public final class TerminalScreen: Screen {
         refresh()
     }
 
+    /// A signal asking cdesk to end (TERM, HUP) reads as Ctrl-C, which always quits: the
+    /// loop ends the normal way and the terminal is restored outside the handler.
     public func readKey(timeoutMilliseconds: Int) -> Key? {
+        if TerminalGuard.endRequested { return .control("c") }
         timeout(Int32(timeoutMilliseconds))
         var code: UInt32 = 0
         let result = cdesk_get_key(&code)
+        if TerminalGuard.endRequested { return .control("c") }
         if result == cdesk_err() { return nil }
         if result == cdesk_key_code_yes() {
             if Int32(code) == cdesk_key_resize() {

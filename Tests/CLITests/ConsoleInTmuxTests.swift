@@ -104,6 +104,22 @@ import Testing
         _ = try? tmux.waitFor("echo", timeout: 3) { $0.contains("restored-ok") }
     }
 
+    /// SIGTERM (a shutdown, `kill`): the handler only notes it; the run loop quits, the terminal
+    /// is restored on the main thread, and the process ends by that signal.
+    @Test(.enabled(if: TmuxSession.available)) func sigtermRestoresTheTerminalOutsideTheHandler() throws {
+        let store = try Self.demoStore()
+        let pidFile = Scratch.path("console.pid")
+        let tmux = try TmuxSession(command: "sh -c 'echo $$ > \(pidFile); exec \(TmuxSession.binary) --store \(store)'")
+        try tmux.waitFor("the queue") { $0.contains("CUSTOMER") }
+        let pid = try #require(pid_t(try String(contentsOfFile: pidFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)))
+        kill(pid, SIGTERM)
+        let after = try tmux.waitFor("the shell prompt") { $0.contains("[exit") }
+        #expect(after.contains("[exit 143]"), "ended by SIGTERM: \(after)")
+        #expect(!after.contains("CUSTOMER"))
+        try tmux.send("echo restored-ok", "Enter")
+        _ = try? tmux.waitFor("echo", timeout: 3) { $0.contains("restored-ok") }
+    }
+
     /// An export file holds customers' contacts: made for its owner only, never overwritten unasked.
     @Test func exportWritesAPrivateFileAndRefusesToOverwrite() throws {
         let store = try Self.demoStore()

@@ -116,3 +116,36 @@ import Testing
         }
     }
 }
+
+/// Batch jobs take turns: two large imports started at the same moment both succeed, the
+/// second waiting for the first (up to --wait, 10 minutes by default).
+@Suite struct ConcurrentImportTests {
+    static let rows = 100_000
+
+    @Test func twoLargeImportsStartedAtOnceBothSucceed() throws {
+        let store = Fixtures.temporaryPath("concurrent")
+        // The store exists (made and migrated) before the two start.
+        let first = Scratch.path("first.csv")
+        try "id,name,joined\nZ0,Zoe,2024-01-01\n".write(toFile: first, atomically: true, encoding: .utf8)
+        #expect(try runCDesk(["import", "customers", first, "--store", store]).status == 0)
+        var files: [String] = []
+        for prefix in ["A", "B"] {
+            var text = "id,name,email,joined\n"
+            text.reserveCapacity(Self.rows * 48)
+            for i in 0..<Self.rows { text += "\(prefix)\(i),Customer \(i),c\(i)@\(prefix.lowercased()).example,2024-01-01\n" }
+            let path = Scratch.path("\(prefix).csv")
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            files.append(path)
+        }
+        let logs = files.map { $0 + ".log" }
+        let pids = try zip(files, logs).map { file, log in
+            try startInBackground("exec \(quoted(TmuxSession.binary)) import customers \(quoted(file)) --store \(quoted(store)) >\(quoted(log)) 2>&1")
+        }
+        for (pid, log) in zip(pids, logs) {
+            let end = waitForExit(pid)
+            let output = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+            #expect(end.status == 0, "\(output)")
+            #expect(output.contains("\(Self.rows) rows: \(Self.rows) inserted"), "\(output)")
+        }
+    }
+}

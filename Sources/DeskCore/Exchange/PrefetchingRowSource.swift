@@ -20,20 +20,18 @@ final class PrefetchingRowSource: @unchecked Sendable {
 
     /// What one `next()` of the wrapped source gave, parsed, and its `bytesRead` after it.
     private typealias Item = (result: Result<ParsedRow?, ImportProblem>, bytes: Int)
-    private let condition = NSCondition()
-    private var chunks: [[Item]] = []
-    private var cancelled = false
+    private let chunks = BoundedQueue<[Item]>(capacity: 16)
     private var current: [Item] = []
     private var position = 0
     private var ended = false
     private static let chunkSize = 256
-    private static let capacity = 16
 
     init(_ source: any RowSource, parser: RowParser) {
         kind = source.kind
         file = source.file
         let box = UncheckedBox(source)
-        Thread { [weak self] in
+        let chunks = self.chunks
+        Thread {
             var done = false
             while !done {
                 var chunk: [Item] = []
@@ -48,39 +46,22 @@ final class PrefetchingRowSource: @unchecked Sendable {
                     chunk.append((result, box.value.bytesRead))
                     if case .success(nil) = result { done = true; break }
                 }
-                guard let self, self.put(chunk) else { return }
+                guard chunks.put(chunk) else { return }
             }
+            chunks.finish()
         }.start()
     }
 
     deinit { cancel() }
 
-    func cancel() {
-        condition.lock()
-        cancelled = true
-        condition.broadcast()
-        condition.unlock()
-    }
-
-    /// Waits for room; false once the reader has gone.
-    private func put(_ chunk: [Item]) -> Bool {
-        condition.lock()
-        defer { condition.unlock() }
-        while chunks.count >= Self.capacity && !cancelled { condition.wait() }
-        guard !cancelled else { return false }
-        chunks.append(chunk)
-        condition.broadcast()
-        return true
-    }
+    /// Stops the reading thread (at its next chunk).
+    func cancel() { chunks.cancel() }
 
     func next() throws(ImportProblem) -> ParsedRow? {
         if ended { return nil }
         if position == current.count {
-            condition.lock()
-            while chunks.isEmpty { condition.wait() }
-            current = chunks.removeFirst()
-            condition.broadcast()
-            condition.unlock()
+            guard let chunk = chunks.take() else { ended = true; return nil }
+            current = chunk
             position = 0
         }
         let item = current[position]

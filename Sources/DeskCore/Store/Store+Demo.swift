@@ -36,10 +36,12 @@ extension Store {
             try AuditLog.append(db, agent: agent, entity: "store", entityID: "demo", action: "demo-started",
                                 old: nil, new: ["seed": String(generator.options.seed)])
         }
-        let queue = BatchQueue(capacity: 2)
+        let queue = BoundedQueue<RecordBatch>(capacity: 2)
         let producer = Thread {
             do {
-                try generator.generate { batch in try queue.put(batch) }
+                try generator.generate { batch in
+                    guard queue.put(batch) else { throw CancellationError() }
+                }
                 queue.finish()
             } catch {
                 queue.finish()  // cancelled: the writer stopped
@@ -91,52 +93,6 @@ extension Store {
                 """)
             return actions.contains("demo-started") && !actions.contains("demo-generated")
         }
-    }
-}
-
-/// A bounded hand-over of batches from the demo's generating thread to its writer.
-private final class BatchQueue: @unchecked Sendable {
-    private let condition = NSCondition()
-    private var batches: [RecordBatch] = []
-    private var finished = false
-    private var cancelled = false
-    private let capacity: Int
-
-    init(capacity: Int) { self.capacity = capacity }
-
-    /// Waits for room; throws once the reader has gone.
-    func put(_ batch: RecordBatch) throws {
-        condition.lock()
-        defer { condition.unlock() }
-        while batches.count >= capacity && !cancelled { condition.wait() }
-        if cancelled { throw CancellationError() }
-        batches.append(batch)
-        condition.broadcast()
-    }
-
-    /// The next batch, nil when the generator is done.
-    func take() -> RecordBatch? {
-        condition.lock()
-        defer { condition.unlock() }
-        while batches.isEmpty && !finished { condition.wait() }
-        guard !batches.isEmpty else { return nil }
-        condition.broadcast()
-        return batches.removeFirst()
-    }
-
-    func finish() {
-        condition.lock()
-        finished = true
-        condition.broadcast()
-        condition.unlock()
-    }
-
-    /// The reader stops: a waiting or later `put` throws.
-    func cancel() {
-        condition.lock()
-        cancelled = true
-        condition.broadcast()
-        condition.unlock()
     }
 }
 

@@ -23,17 +23,35 @@ final class BackgroundTask<Value: Sendable>: @unchecked Sendable {
 
     /// Blocks until the work is done (tests).
     func wait() { done.wait() }
+
+    /// Blocks until the work is done or `seconds` have passed; whether it is done.
+    func wait(seconds: Double) -> Bool { done.wait(timeout: .now() + seconds) == .success }
 }
 
-/// Resolved cases being written to a file (its hidden partial file until collected).
+/// Resolved cases being written to a file (with no name, or a hidden one, until collected).
+/// The export reads through a store handle of its own, so that cancelling it interrupts
+/// nothing else.
 struct ExportJob {
     let file: ExportFile
     /// How many cases were written.
     let task: BackgroundTask<Int>
+    private let reader: any DeskStore
 
-    init(store: any DeskStore, filter: ExportFilter, format: ExchangeFormat, file: ExportFile) {
+    init(store: any DeskStore, filter: ExportFilter, format: ExchangeFormat, file: ExportFile) throws {
         self.file = file
-        task = BackgroundTask { try store.exportCases(filter, format: format, to: file.handle) }
+        let reader = try store.independentReader()
+        self.reader = reader
+        task = BackgroundTask { try reader.exportCases(filter, format: format, to: file.handle) }
+    }
+
+    /// Stops the export and waits for its thread to end: after this, nothing writes to the
+    /// file, and it may be closed. (An interruption stops only a statement running when it
+    /// comes, so it is repeated until the thread is done.)
+    func cancel() {
+        while task.outcome == nil {
+            reader.interrupt()
+            _ = task.wait(seconds: 0.05)
+        }
     }
 }
 

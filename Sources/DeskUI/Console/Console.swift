@@ -125,7 +125,12 @@ public final class Console {
     private func startExport(_ request: ExportRequest) {
         do {
             let file = try ExportFile(target: request.path, overwrite: false)
-            exportJob = ExportJob(store: store, filter: request.filter, format: request.format, file: file)
+            do {
+                exportJob = try ExportJob(store: store, filter: request.filter, format: request.format, file: file)
+            } catch {
+                file.discard()
+                throw error
+            }
             send(.exportStarted(.success(request.path)))
         } catch {
             send(.exportStarted(.failure(error)))
@@ -203,15 +208,21 @@ public final class Console {
         collectBackground()
     }
 
-    /// The console is closing: a finished export is put in place, one still being written
-    /// is abandoned (its hidden file removed), so that no file is left cut short.
+    /// The console is closing: a finished export is put in place; one still being written is
+    /// cancelled, its thread joined, and only then its file closed and removed, so that no
+    /// file is left cut short and no thread writes to a closed handle.
     public func abandonExport() {
         // A reply being handed to the mail server is let finish, so that it is marked sent
         // and never goes twice.
         mailTask?.wait()
         guard let job = exportJob else { return }
         exportJob = nil
-        if let outcome = job.task.outcome { _ = job.finish(outcome) } else { job.file.discard() }
+        if let outcome = job.task.outcome {
+            _ = job.finish(outcome)
+            return
+        }
+        job.cancel()
+        job.file.discard()
     }
 }
 
