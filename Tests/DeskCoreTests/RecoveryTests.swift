@@ -35,6 +35,22 @@ import Testing
         #expect(try store.ticketDetail(id: "T1")?.recovery?.state == .lost)
     }
 
+    /// After the first sweep, one reads only what changed since; it still finds a window
+    /// that ended since, and a complaint an agent put back under follow-up.
+    @Test func aLaterSweepFindsWhatChangedSinceTheMark() throws {
+        let store = try storeWithResolvedComplaint(daysAgo: 89)
+        #expect(try store.sweepRecovery(windowDays: 90, agent: "cdesk", now: Fixtures.now) == (0, 0))
+        let twoDaysOn = Fixtures.now.addingTimeInterval(2 * 86_400)
+        #expect(try store.sweepRecovery(windowDays: 90, agent: "cdesk", now: twoDaysOn) == (0, 1), "its window ended since")
+        #expect(try store.ticketDetail(id: "T1")?.recovery?.state == .lost)
+        let version = try #require(try store.ticketDetail(id: "T1")).ticket.version
+        try store.setRecovery(ticketID: "T1", expectedVersion: version, state: .atRisk, followUpOn: nil, agent: "olga",
+                              at: twoDaysOn)
+        let threeDaysOn = Fixtures.now.addingTimeInterval(3 * 86_400)
+        #expect(try store.sweepRecovery(windowDays: 90, agent: "cdesk", now: threeDaysOn) == (0, 1), "changed by hand since")
+        #expect(try store.sweepRecovery(windowDays: 90, agent: "cdesk", now: threeDaysOn) == (0, 0))
+    }
+
     @Test func followUpsDueView() throws {
         let store = try storeWithResolvedComplaint(daysAgo: 3)
         let version = try #require(try store.ticketDetail(id: "T1")).ticket.version

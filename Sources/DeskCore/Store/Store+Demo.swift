@@ -7,10 +7,14 @@ extension Store {
         try pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM (SELECT 1 FROM ticket LIMIT 1)") == 0 }
     }
 
-    /// Adds new records in one transaction, with one audit event.
+    /// Adds new records in one transaction, with one audit event. New orders may bring
+    /// customers back without naming their complaints: the next recovery sweep reads them all.
     public func add(_ batch: RecordBatch, agent: String, note: String = "records-added") throws {
         try pool.write { db in
             try BulkWriter(db).write(batch)
+            if !batch.orders.isEmpty {
+                try db.execute(sql: "DELETE FROM setting WHERE key = ?", arguments: [SweepMark.key])
+            }
             try AuditLog.append(db, agent: agent, entity: "store", entityID: "batch", action: note, old: nil,
                                 new: ["tickets": String(batch.tickets.count), "customers": String(batch.customers.count)])
         }

@@ -12,6 +12,16 @@ extension Store {
             let rows = try searchPage(query, from: cursor, direction: direction, limit: limit, including: including)
             return rows
         }
+        let (sql, arguments) = Self.queuePageSQL(query, from: cursor, direction: direction, limit: limit, including: including)
+        let rows = try pool.read { db in
+            try Row.fetchAll(db, sql: sql, arguments: arguments).map(Self.queueRow)
+        }
+        return direction == .forward ? rows : rows.reversed()
+    }
+
+    /// The SQL of a page of a queue other than a search (`queuePage`); tests read its plan.
+    static func queuePageSQL(_ query: QueueQuery, from cursor: QueueCursor?, direction: PageDirection,
+                             limit: Int, including: Bool) -> (sql: String, arguments: StatementArguments) {
         let plan = QueuePlan(query)
         // Reading backward walks the index the other way and flips the result.
         let ascending = plan.ascending == (direction == .forward)
@@ -33,38 +43,42 @@ extension Store {
             ORDER BY \(plan.key) \(dir), t.seq \(dir)
             LIMIT ?
             """
-        let rows = try pool.read { db in
-            try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map(Self.queueRow)
-        }
-        return direction == .forward ? rows : rows.reversed()
+        return (sql, StatementArguments(arguments))
     }
 
     /// How many tickets a queue holds.
     public func queueCount(_ query: QueueQuery) throws -> Int {
         if query.view == .search { return try searchCount(query) }
+        let (sql, arguments) = Self.queueCountSQL(query)
+        return try pool.read { db in try Int.fetchOne(db, sql: sql, arguments: arguments) ?? 0 }
+    }
+
+    /// The SQL of `queueCount` for a queue other than a search.
+    static func queueCountSQL(_ query: QueueQuery) -> (sql: String, arguments: StatementArguments) {
         let plan = QueuePlan(query)
         let (clause, arguments) = plan.clause(forPages: false)
         // Every followed complaint has its ticket: unfiltered, the recovery index alone counts them.
-        let from = query.view == .followUps && query.filter.isEmpty ? "recovery r" : "ticket t \(plan.join)"
-        return try pool.read { db in
-            try Int.fetchOne(db, sql: "SELECT count(*) FROM \(from) WHERE \(clause)",
-                             arguments: StatementArguments(arguments)) ?? 0
-        }
+        let from = query.view == .followUps && query.filter.isEmpty ? "recovery r" : "ticket t \(plan.countIndex) \(plan.join)"
+        return ("SELECT count(*) FROM \(from) WHERE \(clause)", StatementArguments(arguments))
     }
 
     /// How many rows of the queue come before `cursor`: the position of a row after the
     /// queue changed under it. Costs a count over the rows before it; not for every keypress.
     public func queuePosition(_ query: QueueQuery, of cursor: QueueCursor) throws -> Int {
         if query.view == .search { return try searchCount(query, before: cursor) }
+        let (sql, arguments) = Self.queuePositionSQL(query, of: cursor)
+        return try pool.read { db in try Int.fetchOne(db, sql: sql, arguments: arguments) ?? 0 }
+    }
+
+    /// The SQL of `queuePosition` for a queue other than a search.
+    static func queuePositionSQL(_ query: QueueQuery, of cursor: QueueCursor) -> (sql: String, arguments: StatementArguments) {
         let plan = QueuePlan(query)
         let op = plan.ascending ? "<" : ">"
         // Counted along the sort index, as a page is read.
         let (clause, arguments) = plan.clause(forPages: true)
-        return try pool.read { db in
-            try Int.fetchOne(db, sql: """
-                SELECT count(*) FROM ticket t \(plan.pageIndex) \(plan.join) WHERE \(clause) AND (\(plan.key), t.seq) \(op) (?, ?)
-                """, arguments: StatementArguments(arguments + [cursor.key, cursor.seq])) ?? 0
-        }
+        return ("""
+            SELECT count(*) FROM ticket t \(plan.pageIndex) \(plan.join) WHERE \(clause) AND (\(plan.key), t.seq) \(op) (?, ?)
+            """, StatementArguments(arguments + [cursor.key, cursor.seq]))
     }
 
     /// A query selecting the `seq` of every ticket of a queue (every match of a search,
@@ -130,6 +144,8 @@ private struct QueuePlan {
     var join = ""
     /// `INDEXED BY …` where SQLite, without statistics, would pick a worse index for pages.
     var pageIndex = ""
+    /// The same for the count.
+    var countIndex = ""
 
     /// The WHERE clause of a page read or of a count.
     func clause(forPages: Bool) -> (sql: String, arguments: Arguments) {
@@ -143,11 +159,17 @@ private struct QueuePlan {
         // Under a tier filter ticket_by_tier counts the open view best, and reads `active`.
         case .open: terms = [query.filter.tier == nil ? Self.active : Term(sql: "t.active = 1")]
         case .mine: terms = [Term(sql: "t.assignee = ?", arguments: [query.agent]), Term(sql: "t.active = 1")]
-        case .unassigned: terms = [Term(sql: "t.assignee IS NULL"), Term(sql: "t.active = 1")]
+        case .unassigned:
+            terms = [Term(sql: "t.assignee IS NULL"), Term(sql: "t.active = 1")]
+            // It holds exactly the unassigned open tickets: counted without reading a ticket.
+            if query.filter.isEmpty { countIndex = "INDEXED BY ticket_unassigned_age" }
         case .waiting:
             // Waiting tickets are active too: saying so lets a page walk the deadline index,
             // while the count reads the status index.
-            terms = [Term(sql: "t.status = 'waiting'"), Term(sql: "t.active = 1", inCounts: false)]
+            // (`+`: with the open orders partial, SQLite would rather read the status index
+            // and sort every waiting ticket.)
+            terms = [Term(sql: "+t.status = 'waiting'", countSQL: "t.status = 'waiting'"),
+                     Term(sql: "t.active = 1", inCounts: false)]
         // Done: resolved or closed, as the export and the report count them. A done
         // complaint, and only one, has a resolution time.
         case .resolved: terms = [Term(sql: "t.resolved_at IS NOT NULL")]

@@ -4,18 +4,27 @@ import GRDB
 /// Win-back: each resolved complaint is followed until the customer comes back (an order
 /// after the resolution: recovered) or the recovery window passes without one (lost).
 extension Store {
-    /// Applies both rules to the whole store; returns how many became recovered and lost.
-    /// Each change is an audit event.
+    /// Applies both rules to the store; returns how many became recovered and lost. Each
+    /// change is an audit event.
     ///
-    /// Finding the complaints reads every followed one (seconds at a million tickets), so it
-    /// is done without the write lock; they are then marked a few hundred at a time, each
-    /// batch checked again as it is written, so that agents' own changes never wait long.
+    /// The first sweep of a store reads every followed complaint (seconds at a million
+    /// tickets); it leaves a mark in `setting` (`recovery.swept`: when, the last audit event
+    /// and the last ticket it saw, the window). A later sweep with the same window reads only
+    /// what may have changed since: the tickets the audit log names after the mark, the
+    /// tickets added after it, and the complaints whose window ended between the mark and
+    /// now. Orders only an import writes, and an import of orders marks its customers'
+    /// complaints itself. Finding the complaints is done without the write lock; they are
+    /// then marked a few hundred at a time, each batch checked again as it is written, so
+    /// that agents' own changes never wait long.
     @discardableResult
     public func sweepRecovery(windowDays: Int, agent: String, now: Date = Date()) throws -> (recovered: Int, lost: Int) {
         let seconds = now.seconds
-        let (cameBack, expired) = try pool.read { db in
-            (try RecoveryRules.cameBack(db, now: seconds, windowDays: windowDays),
-             try RecoveryRules.expired(db, now: seconds, windowDays: windowDays))
+        let (cameBack, expired, mark) = try pool.read { db in
+            let mark = try SweepMark(db, now: seconds, windowDays: windowDays)
+            let scope = try SweepMark.read(db).flatMap { $0.windowDays == windowDays && $0.at <= seconds ? $0 : nil }
+                .map { try $0.changed(db, now: seconds) }
+            return (try RecoveryRules.cameBack(db, now: seconds, windowDays: windowDays, among: scope),
+                    try RecoveryRules.expired(db, now: seconds, windowDays: windowDays, among: scope), mark)
         }
         var result = (recovered: 0, lost: 0)
         for start in stride(from: 0, to: cameBack.count, by: Self.sweepBatch) {
@@ -30,6 +39,7 @@ extension Store {
                 try RecoveryRules.markLost(db, agent: agent, now: seconds, windowDays: windowDays, scope: .tickets(batch))
             }
         }
+        try pool.write { db in try mark.save(db) }
         return result
     }
 
@@ -75,14 +85,23 @@ enum RecoveryRules {
             SELECT 1 FROM ticket t WHERE t.id = r.ticket_id AND t.resolved_at IS NOT NULL AND t.resolved_at + ? < ?)
         """
 
-    static func cameBack(_ db: Database, now: Int64, windowDays: Int) throws -> [String] {
-        try String.fetchAll(db, sql: "SELECT r.ticket_id FROM recovery r WHERE \(cameBackRule)",
-                            arguments: [Int64(windowDays) * 86_400])
+    /// `among`: only these complaints (ticket ids); nil: every one.
+    static func cameBack(_ db: Database, now: Int64, windowDays: Int, among: [String]? = nil) throws -> [String] {
+        let (sql, arguments) = scoped(among)
+        return try String.fetchAll(db, sql: "SELECT r.ticket_id FROM recovery r WHERE \(cameBackRule)\(sql)",
+                                   arguments: StatementArguments([Int64(windowDays) * 86_400] + arguments))
     }
 
-    static func expired(_ db: Database, now: Int64, windowDays: Int) throws -> [String] {
-        try String.fetchAll(db, sql: "SELECT r.ticket_id FROM recovery r WHERE \(expiredRule)",
-                            arguments: [Int64(windowDays) * 86_400, now])
+    static func expired(_ db: Database, now: Int64, windowDays: Int, among: [String]? = nil) throws -> [String] {
+        let (sql, arguments) = scoped(among)
+        return try String.fetchAll(db, sql: "SELECT r.ticket_id FROM recovery r WHERE \(expiredRule)\(sql)",
+                                   arguments: StatementArguments([Int64(windowDays) * 86_400, now] + arguments))
+    }
+
+    private static func scoped(_ ids: [String]?) -> (String, [String]) {
+        guard let ids else { return ("", []) }
+        let list = String(data: (try? JSONSerialization.data(withJSONObject: ids)) ?? Data("[]".utf8), encoding: .utf8) ?? "[]"
+        return (" AND r.ticket_id IN (SELECT value FROM json_each(?))", [list])
     }
 
     /// Which followed complaints a marking may touch.
@@ -124,5 +143,49 @@ enum RecoveryRules {
         try db.execute(sql: "UPDATE recovery AS r SET state = ?, follow_up_on = NULL, updated_at = ? WHERE \(condition)",
                        arguments: StatementArguments([state.rawValue, now] + arguments))
         return db.changesCount
+    }
+}
+
+/// Where the last recovery sweep stopped: `setting` `recovery.swept` holds "at event seq window".
+struct SweepMark {
+    static let key = "recovery.swept"
+    var at: Int64
+    var event: Int64
+    var seq: Int64
+    var windowDays: Int
+
+    /// The mark a sweep starting now leaves: the store as this read transaction sees it.
+    init(_ db: Database, now: Int64, windowDays: Int) throws {
+        at = now
+        event = try Int64.fetchOne(db, sql: "SELECT max(id) FROM event") ?? 0
+        seq = try Int64.fetchOne(db, sql: "SELECT max(seq) FROM ticket") ?? 0
+        self.windowDays = windowDays
+    }
+
+    private init?(_ text: String) {
+        let parts = text.split(separator: " ").compactMap { Int64($0) }
+        guard parts.count == 4 else { return nil }
+        at = parts[0]; event = parts[1]; seq = parts[2]; windowDays = Int(parts[3])
+    }
+
+    static func read(_ db: Database) throws -> SweepMark? {
+        try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = ?", arguments: [key]).flatMap(SweepMark.init)
+    }
+
+    func save(_ db: Database) throws {
+        try db.execute(sql: "INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)",
+                       arguments: [Self.key, "\(at) \(event) \(seq) \(windowDays)"])
+    }
+
+    /// The tickets whose complaint may have come back or run out since this mark: named by
+    /// the audit log after it, added after it, or resolved so long ago that the window ended
+    /// between the mark and `now`.
+    func changed(_ db: Database, now: Int64) throws -> [String] {
+        let window = Int64(windowDays) * 86_400
+        return try String.fetchAll(db, sql: """
+            SELECT entity_id FROM event WHERE id > ? AND entity IN ('ticket', 'recovery')
+            UNION SELECT id FROM ticket WHERE seq > ?
+            UNION SELECT id FROM ticket INDEXED BY ticket_done_resolved WHERE resolved_at >= ? AND resolved_at <= ?
+            """, arguments: [event, seq, at - window - 1, now - window])
     }
 }

@@ -1,0 +1,110 @@
+@testable import DeskCore
+import DeskTestSupport
+import Foundation
+import GRDB
+import Testing
+
+/// Every view in every order keeps its index: SQLite's plan of each page read (forward from
+/// the top, backward from a cursor), of each count and of each position, as `EXPLAIN QUERY
+/// PLAN` tells it. A lost index shows here, not as a slow key at a million tickets.
+@Suite struct QueryPlanTests {
+    static func plan(_ store: Store, _ sql: String, _ arguments: StatementArguments) throws -> String {
+        try store.pool.read { db in
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql, arguments: arguments)
+                .map { $0["detail"] as String }.joined(separator: "\n")
+        }
+    }
+
+    /// The index each view's page reads in each order.
+    static let pageIndex: [QueueView: [QueueSort: String]] = [
+        .open: [.slaDue: "ticket_queue_due", .priority: "ticket_queue_priority", .oldest: "ticket_queue_age",
+                .updated: "ticket_queue_updated"],
+        .mine: [.slaDue: "ticket_by_assignee", .priority: "ticket_by_assignee", .oldest: "ticket_by_assignee",
+                .updated: "ticket_by_assignee"],
+        .unassigned: [.slaDue: "ticket_queue_due", .priority: "ticket_queue_priority", .oldest: "ticket_unassigned_age",
+                      .updated: "ticket_unassigned_updated"],
+        .overdue: [.slaDue: "ticket_queue_due", .priority: "ticket_queue_priority", .oldest: "ticket_queue_age",
+                   .updated: "ticket_queue_updated"],
+        .waiting: [.slaDue: "ticket_queue_due", .priority: "ticket_queue_priority", .oldest: "ticket_queue_age",
+                   .updated: "ticket_queue_updated"],
+        .vip: [.slaDue: "ticket_by_tier", .priority: "ticket_vip_priority", .oldest: "ticket_by_tier",
+               .updated: "ticket_by_tier"],
+        .requests: [.slaDue: "approval_pending", .priority: "approval_pending", .oldest: "approval_pending",
+                    .updated: "approval_pending"],
+        .resolved: [.resolvedRecent: "ticket_done_resolved", .newest: "ticket_done_created"],
+        .all: [.newest: "ticket_queue_created", .oldest: "ticket_queue_created", .updated: "ticket_all_updated"],
+        .followUps: [.followUp: "recovery_due"],
+    ]
+
+    /// Views of a few of the open tickets (an agent's, the VIPs') read their own index in
+    /// another order than their first one, and sort what they read; the requests to a lead
+    /// (a handful) are always sorted.
+    static let sortsFewRows: Set<QueueView> = [.mine, .vip, .requests]
+
+    /// The index each view's count reads (unfiltered).
+    static let countIndex: [QueueView: String] = [
+        .open: "ticket_facets", .mine: "ticket_by_assignee", .unassigned: "ticket_unassigned_age",
+        .overdue: "ticket_queue_due", .waiting: "ticket_facets", .vip: "ticket_by_tier", .resolved: "ticket_done_resolved",
+        .all: "ticket_all_updated", .followUps: "recovery_follow_up", .requests: "approval_pending",
+    ]
+
+    @Test func everyPageOfEveryViewAndOrderReadsItsIndexInOrder() throws {
+        let store = try Fixtures.smallStore()
+        for view in QueueView.allCases where view != .search {
+            for sort in view.sorts {
+                let query = QueueQuery(view: view, sort: sort, agent: "olga", now: Fixtures.now)
+                let expected = try #require(Self.pageIndex[view]?[sort], "no index named for \(view) by \(sort)")
+                let reads: [(String, StatementArguments)] = [
+                    Store.queuePageSQL(query, from: nil, direction: .forward, limit: 40, including: false),
+                    Store.queuePageSQL(query, from: QueueCursor(key: 5, seq: 5), direction: .backward, limit: 40,
+                                       including: true),
+                    Store.queuePositionSQL(query, of: QueueCursor(key: 5, seq: 5)),
+                ]
+                for (sql, arguments) in reads {
+                    let plan = try Self.plan(store, sql, arguments)
+                    #expect(plan.contains("INDEX \(expected) ") || plan.hasSuffix("INDEX \(expected)")
+                            || plan.contains("INDEX \(expected)\n"), "\(view) by \(sort) reads \(expected):\n\(plan)")
+                    let sortsFew = view == .requests || (Self.sortsFewRows.contains(view) && sort != view.defaultSort)
+                    if !sortsFew {
+                        #expect(!plan.contains("TEMP B-TREE FOR ORDER BY"), "\(view) by \(sort) sorts its rows:\n\(plan)")
+                    }
+                    #expect(!plan.contains("SCAN t\n") && !plan.hasSuffix("SCAN t"), "\(view) by \(sort) reads every ticket:\n\(plan)")
+                }
+            }
+        }
+    }
+
+    @Test func everyViewsCountReadsAnIndex() throws {
+        let store = try Fixtures.smallStore()
+        for view in QueueView.allCases where view != .search {
+            let (sql, arguments) = Store.queueCountSQL(QueueQuery(view: view, sort: nil, agent: "olga", now: Fixtures.now))
+            let plan = try Self.plan(store, sql, arguments)
+            let expected = try #require(Self.countIndex[view])
+            #expect(plan.contains("INDEX \(expected)"), "the count of \(view) reads \(expected):\n\(plan)")
+            #expect(!plan.contains("TEMP B-TREE"), "\(plan)")
+        }
+    }
+
+    @Test func aFilteredCountReadsTheFacetsAlone() throws {
+        let store = try Fixtures.smallStore()
+        for view in [QueueView.open, .waiting, .all] {
+            var query = QueueQuery(view: view, sort: nil, agent: "olga", now: Fixtures.now)
+            query.filter = QueueFilter(reason: .deliveryDelay, channel: .email)
+            let plan = try Self.plan(store, Store.queueCountSQL(query).sql, Store.queueCountSQL(query).arguments)
+            #expect(plan.contains("COVERING INDEX ticket_facets"), "\(view):\n\(plan)")
+        }
+    }
+
+    /// The open views' orders hold open tickets only, so resolving a ticket or adding a done
+    /// one writes none of them.
+    @Test func theOpenOrdersArePartial() throws {
+        let store = try Fixtures.smallStore()
+        let partial = try store.pool.read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND sql LIKE '%WHERE%active = 1%'")
+        }
+        for index in ["ticket_queue_due", "ticket_queue_priority", "ticket_queue_age", "ticket_queue_updated", "ticket_by_tier",
+                      "ticket_by_assignee"] {
+            #expect(partial.contains(index), "\(index) holds every ticket")
+        }
+    }
+}
