@@ -81,10 +81,14 @@ final class SMTPSink {
         }
     }
 
-    /// Stops it: the script ends when its standard input closes.
+    /// Stops it: the script ends when its standard input closes — unless a process started
+    /// meanwhile (a tmux server) inherited the pipe and keeps it open; then it is terminated.
     func stop() {
         guard process.isRunning else { return }
         try? input.fileHandleForWriting.close()
+        for _ in 0..<20 where process.isRunning { Thread.sleep(forTimeInterval: 0.05) }
+        // asyncio's loop does not end on SIGTERM while it serves: KILL, it holds nothing to save.
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
     }
 
