@@ -184,3 +184,21 @@ import Testing
         #expect(config.sla.resolutionDue(created: created, priority: .urgent) == Date(timeIntervalSince1970: 12 * 3600))
     }
 }
+
+/// Table headers that toml++ would abort on (found by the config fuzz target) are refused
+/// with their line; a nested array's lines are not headers.
+@Suite struct ConfigHeaderTests {
+    @Test(arguments: ["[$]", "[[$]]", "[{a=1}]", "[ +]", "a = 1\n[%x]"])
+    func aHeaderNoKeyCanStartIsAnErrorNotACrash(text: String) {
+        let error = #expect(throws: ConfigError.self) { try DeskConfig.parse(text, file: "c.toml") }
+        #expect(error?.reason == "a table name must start with a letter, digit, _, - or a quote")
+        #expect(error?.line == text.split(separator: "\n").count)
+        #expect(throws: ConfigError.self) { try SharedPolicy.parse(text, file: "p.toml") }
+    }
+
+    @Test func linesOfAMultiLineArrayOrStringAreNotHeaders() {
+        #expect(TOMLHeaderCheck.badHeaderLine(in: "x = [\n[{a=1}],\n[ 1 ]\n]\n") == nil)
+        #expect(TOMLHeaderCheck.badHeaderLine(in: "signature = \"\"\"\n[$ shop]\n\"\"\"\n") == nil)
+        #expect(TOMLHeaderCheck.badHeaderLine(in: "[sla]\n[\"quoted\"]\n") == nil)
+    }
+}

@@ -12,6 +12,9 @@ public enum SharedPolicy {
     /// Checks a policy file's text and reads it over the defaults.
     public static func parse(_ text: String, file: String) throws -> DeskConfig {
         let table: TOMLTable
+        if let line = TOMLHeaderCheck.badHeaderLine(in: text) {
+            throw ConfigError(file: file, line: line, key: nil, reason: "a table name must start with a letter, digit, _, - or a quote")
+        }
         do {
             table = try TOMLTable(string: text)
         } catch let error as TOMLParseError {
