@@ -188,11 +188,11 @@ import Testing
 /// Table headers that toml++ would abort on (found by the config fuzz target) are refused
 /// with their line; a nested array's lines are not headers.
 @Suite struct ConfigHeaderTests {
-    @Test(arguments: ["[$]", "[[$]]", "[{a=1}]", "[ +]", "a = 1\n[%x]"])
+    @Test(arguments: ["[$]", "[[$]]", "[{a=1}]", "[ +]", "a = 1\n[%x]", "[\n "])
     func aHeaderNoKeyCanStartIsAnErrorNotACrash(text: String) {
         let error = #expect(throws: ConfigError.self) { try DeskConfig.parse(text, file: "c.toml") }
         #expect(error?.reason == "a table name must start with a letter, digit, _, - or a quote")
-        #expect(error?.line == text.split(separator: "\n").count)
+        #expect(error?.line == (text.hasPrefix("a = 1") ? 2 : 1))
         #expect(throws: ConfigError.self) { try SharedPolicy.parse(text, file: "p.toml") }
     }
 

@@ -11,10 +11,13 @@ enum TOMLHeaderCheck {
         var inString: String?
         var depth = 0
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            if inString == nil, depth == 0, let after = headerName(line), let first = after.first,
-               !(first.isASCII && (first.isLetter || first.isNumber || first == "_" || first == "-")),
-               first != "\"", first != "'", first != "]" {
-                return index + 1
+            if inString == nil, depth == 0, let after = headerName(line) {
+                // A `[` with nothing after it on its line is no header either (toml++ reads on).
+                guard let first = after.first else { return index + 1 }
+                if !(first.isASCII && (first.isLetter || first.isNumber || first == "_" || first == "-")),
+                   first != "\"", first != "'", first != "]" {
+                    return index + 1
+                }
             }
             for quote in ["\"\"\"", "'''"] where line.components(separatedBy: quote).count % 2 == 0 {
                 inString = inString == nil ? quote : (inString == quote ? nil : inString)
