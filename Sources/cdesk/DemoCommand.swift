@@ -65,6 +65,7 @@ struct DemoCommand: ParsableCommand {
         let windowDays = (try? loadConfig())?.policy.recoveryWindowDays ?? CompensationPolicy.standard.recoveryWindowDays
         try store.sweepRecovery(windowDays: windowDays, agent: currentAgent(nil), now: options.now)
         // A demo is for trying: anyone may act as any of its agents (--agent anna).
-        try store.allowAnyIdentity()
+        // Not on a store that keeps a team (made by cdesk init): its identities stay its own.
+        if try store.team().isEmpty { try store.allowAnyIdentity() }
     }
 }

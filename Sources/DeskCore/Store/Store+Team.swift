@@ -27,6 +27,11 @@ extension Store {
         try pool.write { db in
             try Self.requireLead(db, by)
             let old = try String.fetchOne(db, sql: "SELECT role FROM team_member WHERE name = ?", arguments: [name])
+            // The last lead stays one: a team without a lead would let anyone act as a lead.
+            if old == Role.lead.rawValue, role != .lead,
+               try Int.fetchOne(db, sql: "SELECT count(*) FROM team_member WHERE role = 'lead'") == 1 {
+                throw TeamError.leadsOnly(who: name)
+            }
             try db.execute(sql: """
                 INSERT INTO team_member (name, role, added_at, added_by) VALUES (?,?,?,?)
                 ON CONFLICT(name) DO UPDATE SET role = excluded.role

@@ -83,7 +83,11 @@ extension ConsoleStep {
     mutating func finishEditing(_ text: String?) {
         guard let request = state.editing else { return }
         state.editing = nil
-        guard let text else { return refuse(t.editorFailed) }
+        guard let text else {
+            // The draft the editor was given is kept for the next `r`.
+            if !request.isNote { keepDraft(request.draft, ticketID: request.ticketID) }
+            return refuse(t.editorFailed)
+        }
         let body = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !body.isEmpty else { return say(t.emptyMessage) }
         if !request.isNote, ReplyTemplates.holdsPlaceholder(body) {
@@ -120,7 +124,7 @@ extension ConsoleStep {
             case .undo:
                 // An undo the store refused (someone changed the ticket since) never can be;
                 // one a busy store stopped stays for the next try.
-                if error is StoreError { _ = state.session.undoStack.popLast() }
+                if case .conflict? = error as? StoreError { _ = state.session.undoStack.popLast() }
                 fail(error)
             default:
                 fail(error)
