@@ -233,7 +233,9 @@ struct TmuxBench {
     func run() throws -> (firstFrameMs: Double, peakMiB: Double) {
         // The server is started first, so that its own start is not counted.
         try tmux(["new-session", "-d", "-s", "idle", "-x", "120", "-y", "40", "sleep 600"])
-        defer { _ = try? tmux(["kill-server"]) }
+        // tmux 3.3's kill-server leaves a server whose pane ignores the hang-up; ending each
+        // session ends it. A server left behind would hold every descriptor bench inherited.
+        defer { for session in ["console", "idle"] { _ = try? tmux(["kill-session", "-t", session]) } }
         let quoted = { (s: String) in "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
         let command = "exec env LANG=C.UTF-8 LC_ALL=C.UTF-8 \(quoted(binary)) --store \(quoted(store)) --agent \(quoted(agent))"
         let started = DispatchTime.now().uptimeNanoseconds
