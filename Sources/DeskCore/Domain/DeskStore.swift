@@ -110,6 +110,12 @@ public protocol MailDesk {
     func receiveGroup(_ body: (_ take: (ParsedMail, MailIntakeOptions) throws -> MailIntakeResult) throws -> Void) throws
     /// Queued replies whose next try is due.
     func dueMail(now: Date) throws -> [OutboxItem]
+    /// Claims a queued reply for this sender until `until`; false when another sender has it,
+    /// or it is no longer queued, or (unless `ignoringBackoff`) not due. Only one of two
+    /// senders claiming the same reply gets it.
+    func claimMail(messageID: String, now: Date, until: Date, ignoringBackoff: Bool) throws -> Bool
+    /// How many replies are still queued, due or waiting for their next try.
+    func queuedMailCount() throws -> Int
     func markMailSent(messageID: String, at: Date) throws
     func markMailRetry(messageID: String, reason: String, at: Date, nextTry: Date) throws
     func markMailFailed(messageID: String, reason: String, at: Date) throws
