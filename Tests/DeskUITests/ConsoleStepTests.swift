@@ -175,4 +175,40 @@ import Testing
         #expect(state.message == StatusMessage("interrupted", isError: true))
         #expect(!state.background.reportRunning)
     }
+
+    var mailEnv: ConsoleEnvironment {
+        var settings = ConsoleSettings(outbox: Outbox(from: MailAddress(name: nil, address: "support@shop.example")),
+                                       mail: MailSettings())
+        settings.mail?.from = "support@shop.example"
+        var env = self.env
+        env.settings = settings
+        return env
+    }
+
+    func sendsMail(_ effects: [ConsoleEffect]) -> Bool {
+        effects.contains { if case .sendMail = $0 { true } else { false } }
+    }
+
+    /// A reply queued while a send runs is sent right after it, not a minute on; while the
+    /// outbox still holds queued replies (waiting out a backoff, another sender's), the
+    /// console tries again each minute, whatever this pass did.
+    @Test mutating func replyQueuedDuringASendIsSentAfterItAndTheOutboxDecidesTheRetry() {
+        let env = mailEnv
+        _ = ConsoleStep.update(&state, .resized(state.size), in: env)
+        let post = StoreWrite.post(ticketID: "T1", version: 4, body: "Your parcel left today.", isNote: false)
+        #expect(sendsMail(ConsoleStep.update(&state, .wrote(post, .success(.posted(version: 4)), stamp: 5), in: env)))
+        #expect(state.background.mailRunning)
+        let second = StoreWrite.post(ticketID: "T2", version: 4, body: "It is on its way.", isNote: false)
+        #expect(!sendsMail(ConsoleStep.update(&state, .wrote(second, .success(.posted(version: 4)), stamp: 6), in: env)),
+                "one send at a time")
+        let done = MailSender.Summary(sent: 1, queued: 0, failed: 0, stillQueued: 1)
+        #expect(sendsMail(ConsoleStep.update(&state, .mailSent(.success(done)), in: env)), "the second reply goes next")
+        #expect(sendsMail(ConsoleStep.update(&state, .mailSent(.success(.init(stillQueued: 1))), in: env)) == false)
+        #expect(state.background.mailQueued, "the outbox still holds one: tried again")
+        let later = Self.now.addingTimeInterval(61)
+        #expect(sendsMail(ConsoleStep.update(&state, .tick(later, stamp: nil), in: env)))
+        #expect(!sendsMail(ConsoleStep.update(&state, .mailSent(.success(.init())), in: env)))
+        #expect(!state.background.mailQueued)
+        #expect(!sendsMail(ConsoleStep.update(&state, .tick(later.addingTimeInterval(120), stamp: nil), in: env)))
+    }
 }

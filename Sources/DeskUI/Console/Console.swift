@@ -40,6 +40,11 @@ public final class Console {
     /// Reads the first page of the queue.
     public func start() {
         state.session.lastStamp = (try? store.changeStamp()) ?? 0
+        // Replies queued before this session (the mail server was down, the last console
+        // quit mid-send) are tried on the first tick, and then each minute while any wait.
+        if settings.outbox != nil, settings.mail != nil, !store.isReadOnly {
+            state.background.mailQueued = ((try? store.queuedMailCount()) ?? 0) > 0
+        }
         send(.resized(state.size))
     }
 
@@ -99,6 +104,9 @@ public final class Console {
             }
         }
     }
+
+    /// How long quitting waits for a reply being handed to the mail server, in seconds.
+    public static let mailWaitOnQuit: TimeInterval = 5
 
     /// How many times a write is tried while another process keeps the store busy (each
     /// try waits a few seconds for it).
@@ -211,10 +219,13 @@ public final class Console {
     /// The console is closing: a finished export is put in place; one still being written is
     /// cancelled, its thread joined, and only then its file closed and removed, so that no
     /// file is left cut short and no thread writes to a closed handle.
-    public func abandonExport() {
-        // A reply being handed to the mail server is let finish, so that it is marked sent
-        // and never goes twice.
-        mailTask?.wait()
+    ///
+    /// A reply being handed to the mail server is given `mailWait` seconds to finish, so that
+    /// it is marked sent; a mail server that takes longer does not hold the console open. Such
+    /// a reply stays queued, claimed by this console for `MailSender.claimSeconds`, and is
+    /// sent again after that by whichever sender comes next (cron, a console).
+    public func abandonExport(mailWait: TimeInterval = Console.mailWaitOnQuit) {
+        _ = mailTask?.wait(seconds: mailWait)
         guard let job = exportJob else { return }
         exportJob = nil
         if let outcome = job.task.outcome {

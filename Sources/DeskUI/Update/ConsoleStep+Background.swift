@@ -90,24 +90,29 @@ extension ConsoleStep {
 
     // MARK: Mail
 
-    /// Sends what the outbox holds, in the background, unless a send is running; keys never wait.
+    /// Sends what the outbox holds, in the background; keys never wait. While a send runs, one
+    /// more is asked for after it: a reply queued meanwhile may have come too late for it.
     mutating func sendMail() {
-        guard settings.outbox != nil, !state.background.mailRunning else { return }
+        guard settings.outbox != nil else { return }
+        guard !state.background.mailRunning else { state.background.mailAgain = true; return }
         state.background.mailRunning = true
+        state.background.mailAgain = false
         state.background.lastMailTry = state.now
         effects.append(.sendMail)
     }
 
     /// Replies went to the mail server, or stay queued, or failed: a failure is said; the
-    /// screen shows each reply's state.
+    /// screen shows each reply's state. While the outbox still holds queued replies (this
+    /// pass's, ones waiting out their backoff, another sender's), it is tried again a minute on.
     mutating func mailSent(_ result: Result<MailSender.Summary, any Error>) throws {
         state.background.mailRunning = false
+        defer { if state.background.mailAgain { sendMail() } }
         switch result {
         case .failure(let error):
             state.background.mailQueued = true
             fail(error)
         case .success(let summary):
-            state.background.mailQueued = summary.queued > 0
+            state.background.mailQueued = summary.stillQueued > 0
             if summary.failed > 0 {
                 refuse(t.mailFailed(summary.failed))
             } else if summary.queued > 0, summary.sent == 0 {
