@@ -410,10 +410,12 @@ final class LockedBox<T>: @unchecked Sendable {
         let refund = try #require(detail.compensations.first { $0.kind == .refund && $0.ticketID == "T4" })
         #expect(refund.value == 150_050)
         #expect(console.state.message?.text == "#T4 resolved: refunded, refund 1,500.50 ₽")
+        #expect(console.state.session.undoStack.count == 1, "one change, one undo")
         ConsoleTests.press(console, .undo)
-        #expect(try store.ticketDetail(id: "T4")?.ticket.status.isActive == true, "the resolution is undone first")
-        ConsoleTests.press(console, .undo)
-        #expect(try store.ticketDetail(id: "T4")?.compensations.first { $0.kind == .refund }?.state == .revoked)
+        let back = try #require(try store.ticketDetail(id: "T4"))
+        #expect(back.ticket.status.isActive, "the resolution is undone")
+        #expect(back.compensations.first { $0.kind == .refund }?.state == .revoked, "and its refund with it")
+        #expect(console.state.session.undoStack.isEmpty)
     }
 }
 

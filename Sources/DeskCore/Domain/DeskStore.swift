@@ -55,13 +55,20 @@ public protocol TicketChanging {
     @discardableResult
     func resolve(ticketID: String, expectedVersion: Int, resolution: Resolution, satisfaction: Int?, agent: String,
                  at: Date) throws -> ResolutionRecord
+    /// Resolves with a refund's or replacement's amount recorded as a compensation, in one
+    /// transaction (one version, one event): both or neither.
+    @discardableResult
+    func resolve(ticketID: String, expectedVersion: Int, resolution: Resolution, satisfaction: Int?, refund: Playbook.Gift?,
+                 agent: String, at: Date) throws -> (before: ResolutionRecord, refund: Compensation?)
     @discardableResult
     func reopen(ticketID: String, expectedVersion: Int, to status: TicketStatus, agent: String, at: Date) throws -> ResolutionRecord
     @discardableResult
     func setRecovery(ticketID: String, expectedVersion: Int, state: RecoveryState, followUpOn: Date?, agent: String,
                      at: Date) throws -> ResolutionRecord
-    /// Puts a complaint's resolution back exactly as `record` has it (an undo).
-    func restore(_ record: ResolutionRecord, ticketID: String, expectedVersion: Int, agent: String, at: Date) throws
+    /// Puts a complaint's resolution back exactly as `record` has it and revokes the
+    /// compensations `revoking` names (a refund recorded with it), in one transaction (an undo).
+    func restore(_ record: ResolutionRecord, ticketID: String, expectedVersion: Int, revoking: [Int64], agent: String,
+                 at: Date) throws
     func take(ticketID: String, expectedVersion: Int, agent: String, at: Date) throws
     /// Assigns the ticket to `assignee` (nil: nobody); with `status`, sets that too (the undo
     /// of a take puts back a new ticket's status).
@@ -145,6 +152,12 @@ public protocol CaseExchange {
 }
 
 // The everyday forms: now, the usual limits.
+extension TicketChanging {
+    public func restore(_ record: ResolutionRecord, ticketID: String, expectedVersion: Int, agent: String, at: Date) throws {
+        try restore(record, ticketID: ticketID, expectedVersion: expectedVersion, revoking: [], agent: agent, at: at)
+    }
+}
+
 extension QueueReading {
     public func queuePage(_ query: QueueQuery, from cursor: QueueCursor?, direction: PageDirection, limit: Int) throws -> [QueueRow] {
         try queuePage(query, from: cursor, direction: direction, limit: limit, including: false)

@@ -152,13 +152,9 @@ extension ConsoleStep {
                 state.editing = EditRequest(isNote: false, ticketID: id, version: detail.ticket.version, draft: draft(for: detail))
             }
         case let (.resolve(id, version, resolution, _, _), .before(before, refund)):
-            var version = version
-            if let refund {
-                remember(.compensations(ticketID: id, ids: refund.id.map { [$0] } ?? [], codes: [], label: t.name(refund.kind)),
-                         version: version + 1)
-                version += 1
-            }
-            remember(.resolution(ticketID: id, before: before, label: t.undo.resolve), version: version + 1)
+            // One store call, one undo: taking back the resolution revokes its refund too.
+            remember(.resolution(ticketID: id, before: before, revoking: refund?.id.map { [$0] } ?? [], label: t.undo.resolve),
+                     version: version + 1)
             say(t.resolved(id, resolution) + (refund.map { ", " + t.compensation($0.kind, value: $0.value, currency: currency) } ?? ""))
         case let (.recovery(id, version, recovery, followUp), .before(before, _)):
             remember(.resolution(ticketID: id, before: before, label: t.undo.recovery), version: version + 1)
@@ -208,7 +204,7 @@ extension Undo {
     /// What the status line calls the change taken back.
     func label(_ t: L10n) -> String {
         switch self {
-        case let .compensations(_, _, _, label), let .resolution(_, _, label): label
+        case let .compensations(_, _, _, label), let .resolution(_, _, _, label): label
         case .take: t.undo.take
         case .fault: t.undo.fault
         }
