@@ -176,6 +176,27 @@ import Testing
         #expect(!state.background.reportRunning)
     }
 
+    /// The change is remembered for undo even when re-reading the screen after it fails: the
+    /// store did it, so the agent can take it back.
+    @Test mutating func aChangeDoneIsRememberedThoughTheScreenCannotBeReadAfter() {
+        send(.resized(state.size))
+        let effects = press("d\n")
+        guard case .write(let write, _, _)? = effects.first(where: { if case .write = $0 { true } else { false } }) else {
+            Issue.record("Enter on the discount prompt asks for a write"); return
+        }
+        let given = Compensation(id: 77, ticketID: "T1", customerID: "C1", kind: .discount, value: 10,
+                                 promoCode: "SORRY-77", agent: "olga", at: Self.now, state: .offered)
+        reader.failing = StoreError.invalid("disk I/O error")
+        send(.wrote(write, .success(.compensations([given])), stamp: 9))
+        #expect(state.session.undoStack == [.compensations(ticketID: "T1", ids: [77], codes: ["SORRY-77"], label: "discount")])
+        #expect(state.session.ownVersion["T1"] == 5)
+        #expect(state.message == StatusMessage("disk I/O error", isError: true), "the failed re-read is said")
+        // A reply the store refused is kept, whether or not the screen can be read after.
+        _ = send(.wrote(.post(ticketID: "T2", version: 4, body: "Your parcel left today.", isNote: false),
+                        .failure(StoreError.busy(tries: 3)), stamp: nil))
+        #expect(state.session.unsentDrafts["T2"] == "Your parcel left today.")
+    }
+
     var mailEnv: ConsoleEnvironment {
         var settings = ConsoleSettings(outbox: Outbox(from: MailAddress(name: nil, address: "support@shop.example")),
                                        mail: MailSettings())

@@ -110,13 +110,13 @@ extension ConsoleStep {
 
     // MARK: Results
 
-    /// A write came back. Whatever happened, the screen is re-read; then it is said, and a
-    /// change made is remembered for undo. A refusal (a conflict, a ticket in the wrong
+    /// A write came back. A change made is remembered for undo and said first, so that a
+    /// failure to re-read the screen after it (said instead) never loses the undo; then,
+    /// whatever happened, the screen is re-read. A refusal (a conflict, a ticket in the wrong
     /// state, a busy store) is said on the status line; a reply refused is kept.
     mutating func wrote(_ change: StoreWrite, _ result: Result<WriteReceipt, any Error>, stamp: Int64?) throws {
         switch result {
         case .failure(let error):
-            try refreshAfterWrite(stamp: stamp)
             switch change {
             case let .post(id, _, body, isNote):
                 if !isNote { keepDraft(body, ticketID: id) }
@@ -130,9 +130,9 @@ extension ConsoleStep {
                 fail(error)
             }
         case .success(let receipt):
-            try refreshAfterWrite(stamp: stamp)
-            try succeeded(change, receipt)
+            do { try succeeded(change, receipt) } catch { fail(error) }
         }
+        try refreshAfterWrite(stamp: stamp)
     }
 
     private mutating func succeeded(_ change: StoreWrite, _ receipt: WriteReceipt) throws {
