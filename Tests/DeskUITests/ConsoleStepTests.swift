@@ -1,4 +1,5 @@
 import DeskCore
+import DeskTestSupport
 import Foundation
 import Testing
 @testable import DeskUI
@@ -195,6 +196,36 @@ import Testing
         _ = send(.wrote(.post(ticketID: "T2", version: 4, body: "Your parcel left today.", isNote: false),
                         .failure(StoreError.busy(tries: 3)), stamp: nil))
         #expect(state.session.unsentDrafts["T2"] == "Your parcel left today.")
+    }
+
+    static func reportStarts(_ effects: [ConsoleEffect]) -> [ReportOptions] {
+        effects.compactMap { effect -> ReportOptions? in if case .startReport(let options) = effect { options } else { nil } }
+    }
+
+    /// `b` (or `p`) pressed while the report runs is not dropped: the last choice runs once the
+    /// running one is done, and the one for the old choice is not shown as if it were it.
+    @Test mutating func aBreakdownChosenWhileTheReportRunsRunsAfterIt() throws {
+        let report = try Fixtures.smallStore().report(ReportOptions(now: Self.now))
+        send(.resized(state.size))
+        #expect(Self.reportStarts(press("R")).count == 1)
+        send(.reportFinished(.success(report)))
+        #expect(state.page == .report)
+        #expect(Self.reportStarts(press("b")).map(\.breakdown) == [.reason])
+        #expect(Self.reportStarts(press("b")).isEmpty, "one report at a time")
+        #expect(Self.reportStarts(press("b")).isEmpty)
+        #expect(state.reportBreakdown == .agent)
+        let rerun = send(.reportFinished(.success(report)))
+        #expect(Self.reportStarts(rerun).map(\.breakdown) == [.agent], "the last choice runs once the first is done")
+        #expect(state.background.reportRunning)
+        #expect(Self.reportStarts(send(.reportFinished(.success(report)))).isEmpty, "and only once")
+        #expect(!state.background.reportRunning)
+        // The period too.
+        #expect(Self.reportStarts(press("b")).count == 1)
+        #expect(Self.reportStarts(press("p30d\n")).isEmpty)
+        #expect(state.reportPeriod == .lastDays(30))
+        let since = Self.reportStarts(send(.reportFinished(.success(report)))).map(\.since)
+        #expect(since == [TypedPeriod.lastDays(30).bounds(now: Self.now, zone: env.settings.timeZone).since],
+                "the period chosen meanwhile runs after")
     }
 
     var mailEnv: ConsoleEnvironment {

@@ -92,6 +92,8 @@ public struct BackgroundState {
     public var freshCounts: Set<QueueView> = []
     public var exportRunning = false
     public var reportRunning = false
+    /// The period or breakdown changed while the report ran: it is run again once it is done.
+    public var reportRerun = false
     /// A report that finished while the agent was elsewhere: the report key shows it.
     public var readyReport: Report?
     /// Replies are being handed to the mail server.

@@ -49,11 +49,17 @@ extension ConsoleStep {
         startReport()
     }
 
-    /// Computes the report for the chosen period and breakdown, in the background.
-    mutating func startReport() {
+    /// Computes the report for the chosen period and breakdown, in the background. One runs
+    /// at a time: a period or breakdown chosen meanwhile (`choiceChanged`) is run once the
+    /// running one is done, and that one is not shown.
+    mutating func startReport(choiceChanged: Bool = false) {
         say(t.reportRunning)
-        guard !state.background.reportRunning else { return }
+        guard !state.background.reportRunning else {
+            if choiceChanged { state.background.reportRerun = true }
+            return
+        }
         state.background.reportRunning = true
+        state.background.reportRerun = false
         let (since, until) = state.reportPeriod.bounds(now: state.now, zone: settings.timeZone)
         effects.append(.startReport(ReportOptions(since: since, until: until, breakdown: state.reportBreakdown, now: state.now,
                                                   recoveryWindowDays: policy.recoveryWindowDays, timeZone: settings.timeZone)))
@@ -64,13 +70,15 @@ extension ConsoleStep {
         let order: [Breakdown?] = [nil, .reason, .channel, .agent, .tier]
         let index = order.firstIndex { $0 == state.reportBreakdown } ?? 0
         state.reportBreakdown = order[(index + 1) % order.count]
-        startReport()
+        startReport(choiceChanged: true)
     }
 
     /// A finished report opens, unless the agent went on to something else: then it waits
     /// for the report key.
     mutating func reportFinished(_ result: Result<Report, any Error>) {
         state.background.reportRunning = false
+        // The lead chose another period or breakdown while it ran: that one is what they want.
+        if state.background.reportRerun { return startReport() }
         switch result {
         case .success(let report) where state.page == .report:
             // A new period or breakdown of the report on screen.
