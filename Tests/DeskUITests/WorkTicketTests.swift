@@ -459,6 +459,36 @@ final class LockedBox<T>: @unchecked Sendable {
         #expect(lead.state.message?.isError == true, "nothing left to decide")
     }
 
+    /// The approval moves the ticket's version on, as the lead's own change: the lead's earlier
+    /// change on the ticket can still be undone, not refused as if someone else had changed it.
+    @Test func aLeadsOwnChangeBeforeAnApprovalCanStillBeUndone() throws {
+        let store = try Fixtures.desk()
+        try store.addMember("anna", role: .lead, by: "anna", at: Fixtures.now)
+        try store.addMember("olga", role: .agent, by: "anna", at: Fixtures.now)
+        let version = try #require(try store.ticketDetail(id: "T4")).ticket.version
+        try store.requestApproval(ticketID: "T4", expectedVersion: version, gift: Playbook.Gift(.bonus, 900), reason: "why",
+                                  agent: "olga", at: Fixtures.now)
+        let lead = Console(store: store, keymap: ConsoleTests.keymap(), agent: "anna", size: Size(width: 80, height: 24),
+                           now: Fixtures.now)
+        lead.start()
+        lead.settle()
+        ConsoleTests.press(lead, .viewRequests)
+        ConsoleTests.press(lead, .openTicket)
+        ConsoleTests.press(lead, .setFault)
+        ConsoleTests.press(lead, .promptClear)
+        for c in "customer" { lead.handle(.char(c)) }
+        ConsoleTests.press(lead, .promptAccept)
+        #expect(try store.ticketDetail(id: "T4")?.ticket.fault == .customer)
+        ConsoleTests.press(lead, .approveRequest)
+        #expect(lead.state.message?.isError == false, "\(lead.state.message?.text ?? "")")
+        ConsoleTests.press(lead, .undo)
+        #expect(lead.state.message?.isError == false, "\(lead.state.message?.text ?? "")")
+        let detail = try #require(try store.ticketDetail(id: "T4"))
+        #expect(detail.ticket.fault != .customer, "the fault is put back")
+        #expect(detail.compensations.contains { $0.kind == .bonus && $0.value == 900 && $0.state != .revoked },
+                "the approval stands")
+    }
+
     @Test func anAgentCannotDecide() throws {
         let store = try Fixtures.desk()
         try store.addMember("anna", role: .lead, by: "anna", at: Fixtures.now)

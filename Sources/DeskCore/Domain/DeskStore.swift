@@ -103,9 +103,10 @@ public protocol TeamDesk {
                          at: Date) throws -> Int64
     func pendingRequests() throws -> [ApprovalRequest]
     func pendingRequest(ticketID: String) throws -> ApprovalRequest?
-    /// Approves (gives it, in the lead's name) or declines; the ticket is told.
+    /// Approves (gives it, in the lead's name) or declines; the ticket is told. Made on the
+    /// ticket's version at the time, which it moves on (`Decision.version`).
     @discardableResult
-    func decide(requestID: Int64, approve: Bool, lead: String, at: Date) throws -> Compensation?
+    func decide(requestID: Int64, approve: Bool, lead: String, at: Date) throws -> Decision
 }
 
 /// Mail in and out: what `cdesk mail` asks of a store.

@@ -204,7 +204,8 @@ extension Store {
     }
 
     /// The common frame of a ticket change: version check, the change, version bump, event.
-    func change<T>(ticketID: String, expectedVersion: Int, agent: String, at: Date,
+    /// A nil `expectedVersion` takes the ticket as it is (a change that depends on no screen).
+    func change<T>(ticketID: String, expectedVersion: Int?, agent: String, at: Date,
                            _ body: (Database, Ticket) throws -> (T, String, [String: String]?, [String: String]?)) throws -> T {
         try pool.writeWithoutTransaction { db in
             var result: T?
@@ -213,7 +214,7 @@ extension Store {
                     throw StoreError.notFound(what: "ticket", id: ticketID)
                 }
                 let ticket = try Self.ticket(row)
-                guard ticket.version == expectedVersion else {
+                guard ticket.version == expectedVersion ?? ticket.version else {
                     let last = try Row.fetchOne(db, sql: """
                         SELECT agent, action FROM event WHERE entity = 'ticket' AND entity_id = ? ORDER BY id DESC LIMIT 1
                         """, arguments: [ticketID])

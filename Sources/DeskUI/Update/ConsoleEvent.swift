@@ -83,8 +83,8 @@ public enum WriteReceipt {
     case before(ResolutionRecord, refund: Compensation? = nil)
     /// The message was written on this version of the ticket.
     case posted(version: Int)
-    /// A lead approved (what was given) or declined (nil).
-    case decided(Compensation?)
+    /// A lead approved (what was given) or declined, on this version of the ticket.
+    case decided(Decision)
 }
 
 /// One of this session's own changes and how to take it back: by recording the opposite

@@ -192,8 +192,11 @@ extension ConsoleStep {
             // change on it expects the new one.
             if state.session.ownVersion[id] == version { state.session.ownVersion[id] = version + 1 }
             say(t.askedLead(id))
-        case let (.decide(id, _, _), .decided(given)):
-            say(given.map { t.approved(id, $0, currency: currency) } ?? t.declined(id))
+        case let (.decide(id, _, _), .decided(decision)):
+            // The decision moved the ticket's version on: an undo of this session's earlier
+            // change on it expects the new one (else it would take its own change for another's).
+            if state.session.ownVersion[id] == decision.version { state.session.ownVersion[id] = decision.version + 1 }
+            say(decision.given.map { t.approved(id, $0, currency: currency) } ?? t.declined(id))
         case (.compensate, _), (.resolve, _), (.recovery, _), (.reopen, _), (.decide, _):
             break  // each write brings back its own receipt (see `StoreWrite.perform`)
         }
