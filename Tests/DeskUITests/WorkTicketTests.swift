@@ -548,4 +548,40 @@ final class LockedBox<T>: @unchecked Sendable {
         ConsoleTests.press(console, .promptAccept)
         #expect(console.state.message == StatusMessage("'2' is not the number of a kept attachment", isError: true))
     }
+
+    /// A name longer than the file system takes (255 bytes: 127 Cyrillic letters) is cut between
+    /// characters, its extension kept, copies numbered within the limit; a write that fails
+    /// leaves no file cut short.
+    @Test func aLongNameIsCutToTheFileSystemsLimitAndAFailedWriteLeavesNoFile() throws {
+        let store = try Fixtures.smallStore()
+        var mail = ParsedMail(messageID: "long-name@mail.example")
+        mail.from = MailAddress(name: "Анна", address: "c01@example.com")
+        mail.subject = "Фото"
+        mail.text = "Вот."
+        let name = String(repeating: "ножка", count: 60) + ".jpg"
+        mail.attachments = [MailAttachment(name: name, type: "image/jpeg", size: 4, data: Data([1, 2, 3, 4]))]
+        guard case let .opened(ticketID, _, _) = try store.receive(mail, options: MailIntakeOptions(now: Fixtures.now)) else {
+            Issue.record("opens a ticket"); return
+        }
+        let attachment = try #require(try store.ticketDetail(id: ticketID)?.attachments.first)
+        let folder = Scratch.path("long")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let first = try Console.save(attachment: attachment.id, named: attachment.name, into: folder, from: store)
+        let second = try Console.save(attachment: attachment.id, named: attachment.name, into: folder, from: store)
+        for (path, suffix) in [(first, ".jpg"), (second, " (2).jpg")] {
+            let file = (path as NSString).lastPathComponent
+            #expect(file.utf8.count <= 255 && file.utf8.count > 240, "\(file.utf8.count) bytes")
+            #expect(file.hasSuffix(suffix) && file.hasPrefix("ножка"))
+            #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == Data([1, 2, 3, 4]))
+        }
+
+        struct DiskFull: Error {}
+        #expect(throws: StoreError.self) {
+            try Console.save(attachment: attachment.id, named: "чек.pdf", into: folder, from: store) { handle, data in
+                try handle.write(contentsOf: data.prefix(2))
+                throw DiskFull()
+            }
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).count == 2, "no part of чек.pdf is left")
+    }
 }

@@ -146,9 +146,12 @@ public final class Console {
     }
 
     /// Writes an attachment into `folder` (`~` for home) under its own name made safe — no
-    /// folder part, no control character, no leading dot — and never over a file there
-    /// (`name (2).ext`). The file is the agent's alone (0600).
-    static func save(attachment id: Int64, named name: String, into folder: String, from store: any DeskStore) throws -> String {
+    /// folder part, no control character, no leading dot, no longer than the folder's file
+    /// system allows (in bytes, cut between characters, the extension kept) — and never over
+    /// a file there (`name (2).ext`). The file is the agent's alone (0600); one that could not
+    /// be written whole is removed. `write` writes the content (tests fail it).
+    static func save(attachment id: Int64, named name: String, into folder: String, from store: any DeskStore,
+                     write: (FileHandle, Data) throws -> Void = { try $0.write(contentsOf: $1) }) throws -> String {
         guard let data = try store.mailAttachmentData(id: id) else { throw StoreError.notFound(what: "attachment", id: String(id)) }
         let home = ProcessInfo.processInfo.environment["HOME"] ?? ""
         let dir = folder.hasPrefix("~") ? home + folder.dropFirst() : folder
@@ -156,9 +159,10 @@ public final class Console {
         while safe.hasPrefix(".") { safe.removeFirst() }
         if safe.isEmpty { safe = "attachment" }
         let base = URL(fileURLWithPath: dir).standardizedFileURL
-        let stem = (safe as NSString).deletingPathExtension, ext = (safe as NSString).pathExtension
+        let limit = pathconf(base.path, Int32(_PC_NAME_MAX))
+        let maxBytes = limit > 0 ? limit : 255
         for n in 1...1000 {
-            let file = n == 1 ? safe : "\(stem) (\(n))" + (ext.isEmpty ? "" : "." + ext)
+            let file = fileName(safe, copy: n, maxBytes: maxBytes)
             let path = base.appendingPathComponent(file).path
             // O_EXCL: a file that appears meanwhile is not written over either.
             let fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
@@ -167,10 +171,34 @@ public final class Console {
                 throw StoreError.invalid("cannot write \(path): \(String(cString: strerror(errno)))")
             }
             let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
-            try handle.write(contentsOf: data)
+            do {
+                try write(handle, data)
+            } catch {
+                // A disk that filled up leaves no file cut short, looking whole.
+                unlink(path)
+                throw StoreError.invalid("cannot write \(path): \(error.localizedDescription)")
+            }
             return path
         }
         throw StoreError.invalid("too many files named \(safe) in \(base.path)")
+    }
+
+    /// `name`, or its `copy`th copy (`name (2).ext`), cut to at most `maxBytes` bytes of
+    /// UTF-8 between whole characters; the extension is kept when it is short (as a file
+    /// manager tells the type by it).
+    static func fileName(_ name: String, copy n: Int, maxBytes: Int) -> String {
+        var stem = (name as NSString).deletingPathExtension, ext = (name as NSString).pathExtension
+        if ext.utf8.count > 16 || stem.isEmpty { stem = name; ext = "" }
+        let tail = (n == 1 ? "" : " (\(n))") + (ext.isEmpty ? "" : "." + ext)
+        let room = maxBytes - tail.utf8.count
+        var bytes = 0
+        var cut = ""
+        for character in stem {
+            bytes += character.utf8.count
+            if bytes > room { break }
+            cut.append(character)
+        }
+        return (cut.isEmpty ? "attachment" : cut) + tail
     }
 
     // MARK: Background work
