@@ -154,11 +154,16 @@ func loginName() -> String {
     return ProcessInfo.processInfo.environment["USER"] ?? "agent"
 }
 
-/// Who acts: `--agent`, else `CDESK_AGENT`, else the login name. On a store that keeps its
-/// team, only yourself, unless the store allows anyone (a demo store).
+/// Who is named to act: `--agent`, else `CDESK_AGENT`, else the login name.
+func namedAgent(_ explicit: String?) -> String {
+    explicit ?? ProcessInfo.processInfo.environment["CDESK_AGENT"] ?? loginName()
+}
+
+/// Who acts (`namedAgent`). On a store that keeps its team, only yourself, unless the store
+/// allows anyone (a demo store).
 func actingAgent(_ explicit: String?, on store: any DeskStore) throws -> String {
-    let login = loginName()
-    guard let named = explicit ?? ProcessInfo.processInfo.environment["CDESK_AGENT"], named != login else { return login }
+    let login = loginName(), named = namedAgent(explicit)
+    guard named != login else { return login }
     guard try store.identityIsFree() else { throw UserError(TeamError.notYourself(named: named, login: login).message(cliLanguage())) }
     return named
 }
