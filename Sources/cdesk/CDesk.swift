@@ -94,12 +94,6 @@ extension ParsableCommand {
     }
 }
 
-/// The agent this session acts as: `--agent`, else $CDESK_AGENT, else the login name.
-func currentAgent(_ explicit: String?) -> String {
-    let env = ProcessInfo.processInfo.environment
-    return explicit ?? env["CDESK_AGENT"] ?? env["USER"] ?? env["LOGNAME"] ?? "agent"
-}
-
 /// The language of what a command prints: `--lang`, else the config's `language`, else the
 /// locale's variables (`Language.choose`).
 func chosenLanguage(_ flag: String?, config: DeskConfig) throws -> Language {

@@ -54,7 +54,7 @@ struct DemoCommand: ParsableCommand {
     static func fill(_ store: any DeskStore, options: DemoOptions) throws {
         let showProgress = isatty(STDERR_FILENO) == 1
         let total = max(options.tickets, 1)
-        try store.loadDemo(DemoGenerator(options: options), agent: currentAgent(nil)) { written in
+        try store.loadDemo(DemoGenerator(options: options), agent: namedAgent(nil)) { written in
             if showProgress {
                 FileHandle.standardError.write(Data("\rdemo: \(written) of \(options.tickets) tickets (\(written * 100 / total)%)".utf8))
             }
@@ -63,7 +63,7 @@ struct DemoCommand: ParsableCommand {
         // The store starts settled: complaints whose customer already came back, or whose
         // window has passed, are marked as the console's start-of-shift sweep would.
         let windowDays = (try? loadConfig())?.policy.recoveryWindowDays ?? CompensationPolicy.standard.recoveryWindowDays
-        try store.sweepRecovery(windowDays: windowDays, agent: currentAgent(nil), now: options.now)
+        try store.sweepRecovery(windowDays: windowDays, agent: namedAgent(nil), now: options.now)
         // A demo is for trying: anyone may act as any of its agents (--agent anna).
         // Not on a store that keeps a team (made by cdesk init): its identities stay its own.
         if try store.team().isEmpty { try store.allowAnyIdentity() }

@@ -44,13 +44,18 @@ struct PolicyCommand: ParsableCommand {
         func run() throws {
             try reportingUserErrors {
                 let store = try storeOptions.open(mustExist: true)
-                guard let text = try store.sharedPolicy() else {
+                guard let text = try store.policyInForce() else {
                     print(cliLanguage().pick("# no shared policy set: each agent's config.toml (or the built-in defaults) holds",
                                              "# общая политика не задана: действует config.toml каждого (или встроенная)"))
                     return
                 }
                 let policy = try SharedPolicy.parse(text, file: "the store's policy")
-                print(cliLanguage().pick("# the store's policy (cdesk policy set), as it holds", "# политика хранилища (cdesk policy set), как она действует"))
+                if try store.sharedPolicy() == nil {
+                    print(cliLanguage().pick("# no policy set yet: the built-in one holds for this store's team (cdesk policy set FILE)",
+                                             "# политика ещё не задана: для команды этого хранилища действует встроенная (cdesk policy set ФАЙЛ)"))
+                } else {
+                    print(cliLanguage().pick("# the store's policy (cdesk policy set), as it holds", "# политика хранилища (cdesk policy set), как она действует"))
+                }
                 print(policy.policyTOML, terminator: "")
             }
         }
@@ -149,19 +154,25 @@ func loginName() -> String {
     return ProcessInfo.processInfo.environment["USER"] ?? "agent"
 }
 
-/// Who acts: `--agent`, else `CDESK_AGENT`, else the login name. On a store that keeps its
-/// team, only yourself, unless the store allows anyone (a demo store).
+/// Who is named to act: `--agent`, else `CDESK_AGENT`, else the login name.
+func namedAgent(_ explicit: String?) -> String {
+    explicit ?? ProcessInfo.processInfo.environment["CDESK_AGENT"] ?? loginName()
+}
+
+/// Who acts (`namedAgent`). On a store that keeps its team, only yourself, unless the store
+/// allows anyone (a demo store).
 func actingAgent(_ explicit: String?, on store: any DeskStore) throws -> String {
-    let login = loginName()
-    guard let named = explicit ?? ProcessInfo.processInfo.environment["CDESK_AGENT"], named != login else { return login }
+    let login = loginName(), named = namedAgent(explicit)
+    guard named != login else { return login }
     guard try store.identityIsFree() else { throw UserError(TeamError.notYourself(named: named, login: login).message(cliLanguage())) }
     return named
 }
 
-/// This person's config under the store's policy (`cdesk policy set`), when it has one.
+/// This person's config under the store's policy in force (`policyInForce`: the one a lead
+/// set, the built-in one on a team store without one), when it has one.
 func governedConfig(_ store: any DeskStore) throws -> DeskConfig {
     let (config, file) = try loadConfigFile()
-    guard let policy = try store.sharedPolicy() else { return config }
+    guard let policy = try store.policyInForce() else { return config }
     let path = file ?? DeskConfig.defaultPath()
     let own = file.flatMap { FileManager.default.contents(atPath: $0) }.flatMap { String(data: $0, encoding: .utf8) }
     do {

@@ -59,4 +59,17 @@ extension TeamCommandTests {
         let show = try runCDesk(["policy", "show", "--store", store])
         #expect(show.stdout.contains("[compensation.discount]") && show.stdout.contains("agent_limit = 15"), "\(show.stdout)")
     }
+
+    /// A team added to a store made without one (a demo, an older store): no policy was set,
+    /// and the built-in one holds for the team, as `policy show` says.
+    @Test func aTeamAddedToAnOlderStoreIsGovernedByTheBuiltInPolicy() throws {
+        let store = Scratch.path("team4.sqlite")
+        #expect(try runCDesk(["demo", "--store", store, "--customers", "5", "--tickets", "10"]).status == 0)
+        let before = try runCDesk(["policy", "show", "--store", store])
+        #expect(before.stdout.hasPrefix("# no shared policy set"), "\(before.stdout)")
+        #expect(try runCDesk(["agents", "add", Self.login(), "--role", "lead", "--store", store]).status == 0)
+        let show = try runCDesk(["policy", "show", "--store", store])
+        #expect(show.stdout.hasPrefix("# no policy set yet: the built-in one holds for this store's team"), "\(show.stdout)")
+        #expect(show.stdout.contains("[compensation.discount]") && show.stdout.contains("agent_limit = 15"), "\(show.stdout)")
+    }
 }

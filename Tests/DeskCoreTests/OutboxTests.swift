@@ -137,7 +137,7 @@ import Testing
     @Test func exit75StaysQueuedAndWaits() throws {
         let (store, id) = try sendingStore()
         let sender = fakeSender(status: 75, file: Scratch.path("m"))
-        #expect(try sender.drain(store, now: { Fixtures.now }) == .init(sent: 0, queued: 1, failed: 0))
+        #expect(try sender.drain(store, now: { Fixtures.now }) == .init(sent: 0, queued: 1, failed: 0, stillQueued: 1))
         let record = try store.mailRecord(messageID: id)
         #expect(record?.state == "queued" && record?.stateReason == "no such user")
         #expect(try store.dueMail(now: Fixtures.now.addingTimeInterval(59)).isEmpty, "waits a minute")
@@ -155,7 +155,8 @@ import Testing
         #expect(try fakeSender(status: 75, file: Scratch.path("m")).drain(store, now: { Fixtures.now }).queued == 1)
         let file = Scratch.path("sent.eml")
         let up = fakeSender(status: 0, file: file)
-        #expect(try up.drain(store, now: { Fixtures.now.addingTimeInterval(5) }) == .init(sent: 0, queued: 0, failed: 0))
+        #expect(try up.drain(store, now: { Fixtures.now.addingTimeInterval(5) }) == .init(sent: 0, queued: 0, failed: 0, stillQueued: 1),
+                "waiting out its backoff: not tried, but still in the outbox")
         #expect(try up.drain(store, now: { Fixtures.now.addingTimeInterval(5) }, ignoringBackoff: true) == .init(sent: 1, queued: 0, failed: 0))
         #expect(try store.mailRecord(messageID: id)?.state == "sent" && FileManager.default.fileExists(atPath: file))
     }

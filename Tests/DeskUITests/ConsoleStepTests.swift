@@ -1,4 +1,5 @@
 import DeskCore
+import DeskTestSupport
 import Foundation
 import Testing
 @testable import DeskUI
@@ -174,5 +175,92 @@ import Testing
         send(.reportFinished(.failure(StoreError.invalid("interrupted"))))
         #expect(state.message == StatusMessage("interrupted", isError: true))
         #expect(!state.background.reportRunning)
+    }
+
+    /// The change is remembered for undo even when re-reading the screen after it fails: the
+    /// store did it, so the agent can take it back.
+    @Test mutating func aChangeDoneIsRememberedThoughTheScreenCannotBeReadAfter() {
+        send(.resized(state.size))
+        let effects = press("d\n")
+        guard case .write(let write, _, _)? = effects.first(where: { if case .write = $0 { true } else { false } }) else {
+            Issue.record("Enter on the discount prompt asks for a write"); return
+        }
+        let given = Compensation(id: 77, ticketID: "T1", customerID: "C1", kind: .discount, value: 10,
+                                 promoCode: "SORRY-77", agent: "olga", at: Self.now, state: .offered)
+        reader.failing = StoreError.invalid("disk I/O error")
+        send(.wrote(write, .success(.compensations([given])), stamp: 9))
+        #expect(state.session.undoStack == [.compensations(ticketID: "T1", ids: [77], codes: ["SORRY-77"], label: "discount")])
+        #expect(state.session.ownVersion["T1"] == 5)
+        #expect(state.message == StatusMessage("disk I/O error", isError: true), "the failed re-read is said")
+        // A reply the store refused is kept, whether or not the screen can be read after.
+        _ = send(.wrote(.post(ticketID: "T2", version: 4, body: "Your parcel left today.", isNote: false),
+                        .failure(StoreError.busy(tries: 3)), stamp: nil))
+        #expect(state.session.unsentDrafts["T2"] == "Your parcel left today.")
+    }
+
+    static func reportStarts(_ effects: [ConsoleEffect]) -> [ReportOptions] {
+        effects.compactMap { effect -> ReportOptions? in if case .startReport(let options) = effect { options } else { nil } }
+    }
+
+    /// `b` (or `p`) pressed while the report runs is not dropped: the last choice runs once the
+    /// running one is done, and the one for the old choice is not shown as if it were it.
+    @Test mutating func aBreakdownChosenWhileTheReportRunsRunsAfterIt() throws {
+        let report = try Fixtures.smallStore().report(ReportOptions(now: Self.now))
+        send(.resized(state.size))
+        #expect(Self.reportStarts(press("R")).count == 1)
+        send(.reportFinished(.success(report)))
+        #expect(state.page == .report)
+        #expect(Self.reportStarts(press("b")).map(\.breakdown) == [.reason])
+        #expect(Self.reportStarts(press("b")).isEmpty, "one report at a time")
+        #expect(Self.reportStarts(press("b")).isEmpty)
+        #expect(state.reportBreakdown == .agent)
+        let rerun = send(.reportFinished(.success(report)))
+        #expect(Self.reportStarts(rerun).map(\.breakdown) == [.agent], "the last choice runs once the first is done")
+        #expect(state.background.reportRunning)
+        #expect(Self.reportStarts(send(.reportFinished(.success(report)))).isEmpty, "and only once")
+        #expect(!state.background.reportRunning)
+        // The period too.
+        #expect(Self.reportStarts(press("b")).count == 1)
+        #expect(Self.reportStarts(press("p30d\n")).isEmpty)
+        #expect(state.reportPeriod == .lastDays(30))
+        let since = Self.reportStarts(send(.reportFinished(.success(report)))).map(\.since)
+        #expect(since == [TypedPeriod.lastDays(30).bounds(now: Self.now, zone: env.settings.timeZone).since],
+                "the period chosen meanwhile runs after")
+    }
+
+    var mailEnv: ConsoleEnvironment {
+        var settings = ConsoleSettings(outbox: Outbox(from: MailAddress(name: nil, address: "support@shop.example")),
+                                       mail: MailSettings())
+        settings.mail?.from = "support@shop.example"
+        var env = self.env
+        env.settings = settings
+        return env
+    }
+
+    func sendsMail(_ effects: [ConsoleEffect]) -> Bool {
+        effects.contains { if case .sendMail = $0 { true } else { false } }
+    }
+
+    /// A reply queued while a send runs is sent right after it, not a minute on; while the
+    /// outbox still holds queued replies (waiting out a backoff, another sender's), the
+    /// console tries again each minute, whatever this pass did.
+    @Test mutating func replyQueuedDuringASendIsSentAfterItAndTheOutboxDecidesTheRetry() {
+        let env = mailEnv
+        _ = ConsoleStep.update(&state, .resized(state.size), in: env)
+        let post = StoreWrite.post(ticketID: "T1", version: 4, body: "Your parcel left today.", isNote: false)
+        #expect(sendsMail(ConsoleStep.update(&state, .wrote(post, .success(.posted(version: 4)), stamp: 5), in: env)))
+        #expect(state.background.mailRunning)
+        let second = StoreWrite.post(ticketID: "T2", version: 4, body: "It is on its way.", isNote: false)
+        #expect(!sendsMail(ConsoleStep.update(&state, .wrote(second, .success(.posted(version: 4)), stamp: 6), in: env)),
+                "one send at a time")
+        let done = MailSender.Summary(sent: 1, queued: 0, failed: 0, stillQueued: 1)
+        #expect(sendsMail(ConsoleStep.update(&state, .mailSent(.success(done)), in: env)), "the second reply goes next")
+        #expect(sendsMail(ConsoleStep.update(&state, .mailSent(.success(.init(stillQueued: 1))), in: env)) == false)
+        #expect(state.background.mailQueued, "the outbox still holds one: tried again")
+        let later = Self.now.addingTimeInterval(61)
+        #expect(sendsMail(ConsoleStep.update(&state, .tick(later, stamp: nil), in: env)))
+        #expect(!sendsMail(ConsoleStep.update(&state, .mailSent(.success(.init())), in: env)))
+        #expect(!state.background.mailQueued)
+        #expect(!sendsMail(ConsoleStep.update(&state, .tick(later.addingTimeInterval(120), stamp: nil), in: env)))
     }
 }

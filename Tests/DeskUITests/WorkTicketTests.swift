@@ -410,10 +410,12 @@ final class LockedBox<T>: @unchecked Sendable {
         let refund = try #require(detail.compensations.first { $0.kind == .refund && $0.ticketID == "T4" })
         #expect(refund.value == 150_050)
         #expect(console.state.message?.text == "#T4 resolved: refunded, refund 1,500.50 ₽")
+        #expect(console.state.session.undoStack.count == 1, "one change, one undo")
         ConsoleTests.press(console, .undo)
-        #expect(try store.ticketDetail(id: "T4")?.ticket.status.isActive == true, "the resolution is undone first")
-        ConsoleTests.press(console, .undo)
-        #expect(try store.ticketDetail(id: "T4")?.compensations.first { $0.kind == .refund }?.state == .revoked)
+        let back = try #require(try store.ticketDetail(id: "T4"))
+        #expect(back.ticket.status.isActive, "the resolution is undone")
+        #expect(back.compensations.first { $0.kind == .refund }?.state == .revoked, "and its refund with it")
+        #expect(console.state.session.undoStack.isEmpty)
     }
 }
 
@@ -455,6 +457,36 @@ final class LockedBox<T>: @unchecked Sendable {
         #expect(detail.compensations.contains { $0.kind == .discount && $0.value == 30 && $0.agent == "anna" })
         ConsoleTests.press(lead, .declineRequest)
         #expect(lead.state.message?.isError == true, "nothing left to decide")
+    }
+
+    /// The approval moves the ticket's version on, as the lead's own change: the lead's earlier
+    /// change on the ticket can still be undone, not refused as if someone else had changed it.
+    @Test func aLeadsOwnChangeBeforeAnApprovalCanStillBeUndone() throws {
+        let store = try Fixtures.desk()
+        try store.addMember("anna", role: .lead, by: "anna", at: Fixtures.now)
+        try store.addMember("olga", role: .agent, by: "anna", at: Fixtures.now)
+        let version = try #require(try store.ticketDetail(id: "T4")).ticket.version
+        try store.requestApproval(ticketID: "T4", expectedVersion: version, gift: Playbook.Gift(.bonus, 900), reason: "why",
+                                  agent: "olga", at: Fixtures.now)
+        let lead = Console(store: store, keymap: ConsoleTests.keymap(), agent: "anna", size: Size(width: 80, height: 24),
+                           now: Fixtures.now)
+        lead.start()
+        lead.settle()
+        ConsoleTests.press(lead, .viewRequests)
+        ConsoleTests.press(lead, .openTicket)
+        ConsoleTests.press(lead, .setFault)
+        ConsoleTests.press(lead, .promptClear)
+        for c in "customer" { lead.handle(.char(c)) }
+        ConsoleTests.press(lead, .promptAccept)
+        #expect(try store.ticketDetail(id: "T4")?.ticket.fault == .customer)
+        ConsoleTests.press(lead, .approveRequest)
+        #expect(lead.state.message?.isError == false, "\(lead.state.message?.text ?? "")")
+        ConsoleTests.press(lead, .undo)
+        #expect(lead.state.message?.isError == false, "\(lead.state.message?.text ?? "")")
+        let detail = try #require(try store.ticketDetail(id: "T4"))
+        #expect(detail.ticket.fault != .customer, "the fault is put back")
+        #expect(detail.compensations.contains { $0.kind == .bonus && $0.value == 900 && $0.state != .revoked },
+                "the approval stands")
     }
 
     @Test func anAgentCannotDecide() throws {
@@ -515,5 +547,41 @@ final class LockedBox<T>: @unchecked Sendable {
         for c in "2 \(folder)" { console.handle(.char(c)) }
         ConsoleTests.press(console, .promptAccept)
         #expect(console.state.message == StatusMessage("'2' is not the number of a kept attachment", isError: true))
+    }
+
+    /// A name longer than the file system takes (255 bytes: 127 Cyrillic letters) is cut between
+    /// characters, its extension kept, copies numbered within the limit; a write that fails
+    /// leaves no file cut short.
+    @Test func aLongNameIsCutToTheFileSystemsLimitAndAFailedWriteLeavesNoFile() throws {
+        let store = try Fixtures.smallStore()
+        var mail = ParsedMail(messageID: "long-name@mail.example")
+        mail.from = MailAddress(name: "Анна", address: "c01@example.com")
+        mail.subject = "Фото"
+        mail.text = "Вот."
+        let name = String(repeating: "ножка", count: 60) + ".jpg"
+        mail.attachments = [MailAttachment(name: name, type: "image/jpeg", size: 4, data: Data([1, 2, 3, 4]))]
+        guard case let .opened(ticketID, _, _) = try store.receive(mail, options: MailIntakeOptions(now: Fixtures.now)) else {
+            Issue.record("opens a ticket"); return
+        }
+        let attachment = try #require(try store.ticketDetail(id: ticketID)?.attachments.first)
+        let folder = Scratch.path("long")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let first = try Console.save(attachment: attachment.id, named: attachment.name, into: folder, from: store)
+        let second = try Console.save(attachment: attachment.id, named: attachment.name, into: folder, from: store)
+        for (path, suffix) in [(first, ".jpg"), (second, " (2).jpg")] {
+            let file = (path as NSString).lastPathComponent
+            #expect(file.utf8.count <= 255 && file.utf8.count > 240, "\(file.utf8.count) bytes")
+            #expect(file.hasSuffix(suffix) && file.hasPrefix("ножка"))
+            #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == Data([1, 2, 3, 4]))
+        }
+
+        struct DiskFull: Error {}
+        #expect(throws: StoreError.self) {
+            try Console.save(attachment: attachment.id, named: "чек.pdf", into: folder, from: store) { handle, data in
+                try handle.write(contentsOf: data.prefix(2))
+                throw DiskFull()
+            }
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).count == 2, "no part of чек.pdf is left")
     }
 }

@@ -66,6 +66,14 @@ public struct DeskConfig: Sendable, Equatable {
     /// A config file's text over the defaults.
     public static func parse(_ text: String, file: String, over base: DeskConfig = .standard,
                              keymapProblem: @escaping (String) -> String? = { _ in nil }) throws -> DeskConfig {
+        try parse(text, file: file, over: base, keymapProblem: keymapProblem, checking: { _ in })
+    }
+
+    /// The one reading of a config's or a policy's text: its TOML (a bad table name or a
+    /// syntax error said with its line), `check` on the table (a policy refuses keys that are
+    /// each person's own), then every key read over `base`.
+    static func parse(_ text: String, file: String, over base: DeskConfig, keymapProblem: @escaping (String) -> String?,
+                      checking check: (TOMLTable) throws -> Void) throws -> DeskConfig {
         let table: TOMLTable
         if let line = TOMLHeaderCheck.badHeaderLine(in: text) {
             throw ConfigError(file: file, line: line, key: nil, reason: "a table name must start with a letter, digit, _, - or a quote")
@@ -75,6 +83,7 @@ public struct DeskConfig: Sendable, Equatable {
         } catch let error as TOMLParseError {
             throw ConfigError(file: file, line: error.source.begin.line, key: nil, reason: error.description)
         }
+        try check(table)
         var reader = ConfigReader(text: text, file: file, keymapProblem: keymapProblem)
         return try reader.read(table, over: base)
     }

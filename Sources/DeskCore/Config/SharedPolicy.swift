@@ -11,22 +11,25 @@ public enum SharedPolicy {
 
     /// Checks a policy file's text and reads it over the defaults.
     public static func parse(_ text: String, file: String) throws -> DeskConfig {
-        let table: TOMLTable
-        if let line = TOMLHeaderCheck.badHeaderLine(in: text) {
-            throw ConfigError(file: file, line: line, key: nil, reason: "a table name must start with a letter, digit, _, - or a quote")
+        try DeskConfig.parse(text, file: file, over: .standard, keymapProblem: { _ in nil }) { table in
+            let lines = ConfigKeyLines(text)
+            for key in table.keys where !keys.contains(key) {
+                throw ConfigError(file: file, line: lines.line(of: key), key: key,
+                                  reason: "not a policy key (a policy holds " + keys.sorted().joined(separator: ", ")
+                                      + "; the rest is each person's own config)")
+            }
         }
-        do {
-            table = try TOMLTable(string: text)
-        } catch let error as TOMLParseError {
-            throw ConfigError(file: file, line: error.source.begin.line, key: nil, reason: error.description)
-        }
-        let lines = ConfigKeyLines(text)
-        for key in table.keys where !keys.contains(key) {
-            throw ConfigError(file: file, line: lines.line(of: key), key: key,
-                              reason: "not a policy key (a policy holds " + keys.sorted().joined(separator: ", ")
-                                  + "; the rest is each person's own config)")
-        }
-        return try DeskConfig.parse(text, file: file)
+    }
+}
+
+extension TeamDesk {
+    /// The policy in force on this store, as TOML: the one a lead set; on a store that keeps
+    /// its team but where none was set (a team added to an older store with `cdesk agents
+    /// add`), the built-in one, as `cdesk init` sets it, so that no agent's own config raises
+    /// a limit there; nil on a store without a team (each person's config holds).
+    public func policyInForce() throws -> String? {
+        if let text = try sharedPolicy() { return text }
+        return try team().isEmpty ? nil : DeskConfig.standard.policyTOML
     }
 }
 

@@ -55,13 +55,20 @@ public protocol TicketChanging {
     @discardableResult
     func resolve(ticketID: String, expectedVersion: Int, resolution: Resolution, satisfaction: Int?, agent: String,
                  at: Date) throws -> ResolutionRecord
+    /// Resolves with a refund's or replacement's amount recorded as a compensation, in one
+    /// transaction (one version, one event): both or neither.
+    @discardableResult
+    func resolve(ticketID: String, expectedVersion: Int, resolution: Resolution, satisfaction: Int?, refund: Playbook.Gift?,
+                 agent: String, at: Date) throws -> (before: ResolutionRecord, refund: Compensation?)
     @discardableResult
     func reopen(ticketID: String, expectedVersion: Int, to status: TicketStatus, agent: String, at: Date) throws -> ResolutionRecord
     @discardableResult
     func setRecovery(ticketID: String, expectedVersion: Int, state: RecoveryState, followUpOn: Date?, agent: String,
                      at: Date) throws -> ResolutionRecord
-    /// Puts a complaint's resolution back exactly as `record` has it (an undo).
-    func restore(_ record: ResolutionRecord, ticketID: String, expectedVersion: Int, agent: String, at: Date) throws
+    /// Puts a complaint's resolution back exactly as `record` has it and revokes the
+    /// compensations `revoking` names (a refund recorded with it), in one transaction (an undo).
+    func restore(_ record: ResolutionRecord, ticketID: String, expectedVersion: Int, revoking: [Int64], agent: String,
+                 at: Date) throws
     func take(ticketID: String, expectedVersion: Int, agent: String, at: Date) throws
     /// Assigns the ticket to `assignee` (nil: nobody); with `status`, sets that too (the undo
     /// of a take puts back a new ticket's status).
@@ -96,9 +103,10 @@ public protocol TeamDesk {
                          at: Date) throws -> Int64
     func pendingRequests() throws -> [ApprovalRequest]
     func pendingRequest(ticketID: String) throws -> ApprovalRequest?
-    /// Approves (gives it, in the lead's name) or declines; the ticket is told.
+    /// Approves (gives it, in the lead's name) or declines; the ticket is told. Made on the
+    /// ticket's version at the time, which it moves on (`Decision.version`).
     @discardableResult
-    func decide(requestID: Int64, approve: Bool, lead: String, at: Date) throws -> Compensation?
+    func decide(requestID: Int64, approve: Bool, lead: String, at: Date) throws -> Decision
 }
 
 /// Mail in and out: what `cdesk mail` asks of a store.
@@ -110,6 +118,12 @@ public protocol MailDesk {
     func receiveGroup(_ body: (_ take: (ParsedMail, MailIntakeOptions) throws -> MailIntakeResult) throws -> Void) throws
     /// Queued replies whose next try is due.
     func dueMail(now: Date) throws -> [OutboxItem]
+    /// Claims a queued reply for this sender until `until`; false when another sender has it,
+    /// or it is no longer queued, or (unless `ignoringBackoff`) not due. Only one of two
+    /// senders claiming the same reply gets it.
+    func claimMail(messageID: String, now: Date, until: Date, ignoringBackoff: Bool) throws -> Bool
+    /// How many replies are still queued, due or waiting for their next try.
+    func queuedMailCount() throws -> Int
     func markMailSent(messageID: String, at: Date) throws
     func markMailRetry(messageID: String, reason: String, at: Date, nextTry: Date) throws
     func markMailFailed(messageID: String, reason: String, at: Date) throws
@@ -139,6 +153,12 @@ public protocol CaseExchange {
 }
 
 // The everyday forms: now, the usual limits.
+extension TicketChanging {
+    public func restore(_ record: ResolutionRecord, ticketID: String, expectedVersion: Int, agent: String, at: Date) throws {
+        try restore(record, ticketID: ticketID, expectedVersion: expectedVersion, revoking: [], agent: agent, at: at)
+    }
+}
+
 extension QueueReading {
     public func queuePage(_ query: QueueQuery, from cursor: QueueCursor?, direction: PageDirection, limit: Int) throws -> [QueueRow] {
         try queuePage(query, from: cursor, direction: direction, limit: limit, including: false)

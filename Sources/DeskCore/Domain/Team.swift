@@ -34,6 +34,15 @@ public struct ApprovalRequest: Equatable, Sendable {
     }
 }
 
+/// A lead's decision on a request, as the store made it.
+public struct Decision: Equatable, Sendable {
+    /// What was given (approved), nil when declined.
+    public var given: Compensation?
+    /// The ticket's version the decision was made on: it moved on to the next one.
+    public var version: Int
+    public init(given: Compensation?, version: Int) { self.given = given; self.version = version }
+}
+
 /// What the team store refuses.
 public enum TeamError: Error, Equatable, CustomStringConvertible {
     /// Only a lead may do this (set the policy, add people, decide a request).

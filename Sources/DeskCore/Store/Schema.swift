@@ -57,6 +57,11 @@ enum Schema {
         migrator.registerMigration("v13-perf-indexes") { db in
             try db.execute(sql: v13PerfIndexes)
         }
+        migrator.registerMigration("v14-mail-claim") { db in
+            // A sender (a console, `cdesk mail send`) claims a queued reply until this time
+            // before it hands it to the mail server, so that no other sender sends it too.
+            try db.execute(sql: "ALTER TABLE mail_message ADD COLUMN claimed_until INTEGER")
+        }
         return migrator
     }
 

@@ -106,8 +106,9 @@ extension Store {
                 FROM mail_message m JOIN message g ON g.id = m.message_row
                 JOIN ticket t ON t.id = m.ticket_id JOIN customer c ON c.id = t.customer_id
                 WHERE m.state = 'queued' AND m.direction = 'out' AND coalesce(m.next_try_at, 0) <= ?
+                    AND coalesce(m.claimed_until, 0) <= ?
                 ORDER BY m.at, m.rowid
-                """, arguments: [now.seconds]).map { row in
+                """, arguments: [now.seconds, now.seconds]).map { row in
                 OutboxItem(messageID: row["message_id"], ticketID: row["ticket_id"],
                            to: MailAddress(name: row["name"], address: row["to_address"]), subject: row["subject"],
                            inReplyTo: row["in_reply_to"],
@@ -117,22 +118,50 @@ extension Store {
         }
     }
 
+    /// Claims a queued reply for one sender until `until`: true when this sender may hand it
+    /// to the mail server, false when it is sent, failed, claimed by another sender (a
+    /// console, `cdesk mail send`) whose claim has not lapsed, or (unless `ignoringBackoff`)
+    /// waiting for its next try. One conditional UPDATE, so of two senders only one wins.
+    public func claimMail(messageID: String, now: Date, until: Date, ignoringBackoff: Bool) throws -> Bool {
+        try pool.write { db in
+            try db.execute(sql: """
+                UPDATE mail_message SET claimed_until = ?
+                WHERE message_id = ? AND state = 'queued' AND direction = 'out' AND coalesce(claimed_until, 0) <= ?
+                    AND (? OR coalesce(next_try_at, 0) <= ?)
+                """, arguments: [until.seconds, messageID, now.seconds, ignoringBackoff, now.seconds])
+            return db.changesCount == 1
+        }
+    }
+
+    /// How many replies wait in the outbox to be sent (due now or later).
+    public func queuedMailCount() throws -> Int {
+        try pool.read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM mail_message WHERE state = 'queued' AND direction = 'out'") ?? 0
+        }
+    }
+
     /// The reply went out.
     public func markMailSent(messageID: String, at: Date) throws {
-        try setMailState(messageID, "UPDATE mail_message SET state = 'sent', state_reason = NULL, state_at = ?, tries = tries + 1, next_try_at = NULL WHERE message_id = ?",
-                         [at.seconds, messageID])
+        try setMailState(messageID, """
+            UPDATE mail_message SET state = 'sent', state_reason = NULL, state_at = ?, tries = tries + 1, next_try_at = NULL,
+                claimed_until = NULL WHERE message_id = ?
+            """, [at.seconds, messageID])
     }
 
     /// The reply stays queued until `nextTry`.
     public func markMailRetry(messageID: String, reason: String, at: Date, nextTry: Date) throws {
-        try setMailState(messageID, "UPDATE mail_message SET state_reason = ?, state_at = ?, tries = tries + 1, next_try_at = ? WHERE message_id = ?",
-                         [reason, at.seconds, nextTry.seconds, messageID])
+        try setMailState(messageID, """
+            UPDATE mail_message SET state_reason = ?, state_at = ?, tries = tries + 1, next_try_at = ?, claimed_until = NULL
+            WHERE message_id = ?
+            """, [reason, at.seconds, nextTry.seconds, messageID])
     }
 
     /// The reply will not be sent.
     public func markMailFailed(messageID: String, reason: String, at: Date) throws {
-        try setMailState(messageID, "UPDATE mail_message SET state = 'failed', state_reason = ?, state_at = ?, tries = tries + 1, next_try_at = NULL WHERE message_id = ?",
-                         [reason, at.seconds, messageID])
+        try setMailState(messageID, """
+            UPDATE mail_message SET state = 'failed', state_reason = ?, state_at = ?, tries = tries + 1, next_try_at = NULL,
+                claimed_until = NULL WHERE message_id = ?
+            """, [reason, at.seconds, messageID])
     }
 
     /// Changes a reply's delivery state, with an audit event: the change stamp moves, so a

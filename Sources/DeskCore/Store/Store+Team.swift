@@ -116,17 +116,16 @@ extension Store {
     }
 
     /// A lead approves (the compensation is given, in the lead's name) or declines a request;
-    /// the ticket is told and the audit log records it. Returns what was given.
+    /// the ticket is told and the audit log records it. It is made on the ticket as it is
+    /// (a request is not undone by a change to its ticket). Returns what was given and the
+    /// version it was made on.
     @discardableResult
-    public func decide(requestID: Int64, approve: Bool, lead: String, at: Date = Date()) throws -> Compensation? {
+    public func decide(requestID: Int64, approve: Bool, lead: String, at: Date = Date()) throws -> Decision {
         let ticketID = try pool.read { db in
             try String.fetchOne(db, sql: "SELECT ticket_id FROM approval WHERE id = ? AND state = 'pending'", arguments: [requestID])
         }
         guard let ticketID else { throw TeamError.noPendingRequest(id: requestID) }
-        let version = try pool.read { db in
-            try Int.fetchOne(db, sql: "SELECT version FROM ticket WHERE id = ?", arguments: [ticketID]) ?? 0
-        }
-        return try change(ticketID: ticketID, expectedVersion: version, agent: lead, at: at) { db, ticket in
+        return try change(ticketID: ticketID, expectedVersion: nil, agent: lead, at: at) { db, ticket in
             try Self.requireLead(db, lead)
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM approval WHERE id = ? AND state = 'pending'", arguments: [requestID]) else {
                 throw TeamError.noPendingRequest(id: requestID)
@@ -142,7 +141,8 @@ extension Store {
             let what = "\(request.gift.kind.rawValue) \(request.gift.value)"
             try Self.note(db, ticketID, approve ? "\(lead) approved \(what) for \(request.agent)" + (given?.promoCode.map { ": \($0)" } ?? "")
                                                : "\(lead) declined \(what) asked by \(request.agent)", at: at)
-            return (given, approve ? "approval-approve" : "approval-decline", ["request": String(requestID), "state": "pending"],
+            return (Decision(given: given, version: ticket.version), approve ? "approval-approve" : "approval-decline",
+                    ["request": String(requestID), "state": "pending"],
                     ["request": String(requestID), "state": approve ? "approved" : "declined", "given": given?.promoCode ?? ""])
         }
     }

@@ -51,9 +51,20 @@ extension Store {
     @discardableResult
     public func resolve(ticketID: String, expectedVersion: Int, resolution: Resolution, satisfaction: Int?,
                         agent: String, at: Date = Date()) throws -> ResolutionRecord {
+        try resolve(ticketID: ticketID, expectedVersion: expectedVersion, resolution: resolution, satisfaction: satisfaction,
+                    refund: nil, agent: agent, at: at).before
+    }
+
+    /// Resolves a ticket, recording with it a refund's or replacement's amount (`refund`) as a
+    /// compensation: one transaction, one version, one audit event, so that both are there or
+    /// neither. Returns where the complaint stood before (for the undo) and the refund given.
+    @discardableResult
+    public func resolve(ticketID: String, expectedVersion: Int, resolution: Resolution, satisfaction: Int?,
+                        refund: Playbook.Gift?, agent: String, at: Date = Date()) throws -> (before: ResolutionRecord, refund: Compensation?) {
         try change(ticketID: ticketID, expectedVersion: expectedVersion, agent: agent, at: at) { db, ticket in
             guard ticket.status.isActive else { throw StoreError.invalid("ticket \(ticketID) is already \(ticket.status.rawValue)") }
             let before = try Self.resolutionRecord(db, ticket)
+            let given = try refund.map { try Self.insertGifts(db, [$0], on: ticket, agent: agent, at: at)[0] }
             try db.execute(sql: "UPDATE ticket SET status = 'resolved', resolved_at = ? WHERE id = ?", arguments: [at.seconds, ticketID])
             try db.execute(sql: """
                 INSERT INTO outcome (ticket_id, resolution, satisfaction, agent, at) VALUES (?,?,?,?,?)
@@ -64,8 +75,9 @@ extension Store {
                 INSERT INTO recovery (ticket_id, customer_id, state, follow_up_on, updated_at) VALUES (?,?,'at-risk',?,?)
                 ON CONFLICT(ticket_id) DO UPDATE SET state = 'at-risk', updated_at = excluded.updated_at
                 """, arguments: [ticketID, ticket.customerID, at.seconds + 7 * 86_400, at.seconds])
-            return (before, "resolve", ["status": ticket.status.rawValue],
-                    ["status": "resolved", "resolution": resolution.rawValue, "satisfaction": satisfaction.map(String.init) ?? ""])
+            var new = ["status": "resolved", "resolution": resolution.rawValue, "satisfaction": satisfaction.map(String.init) ?? ""]
+            if let given { new["given"] = "\(given.kind.rawValue) \(given.value) \(given.promoCode ?? "")" }
+            return ((before, given), "resolve", ["status": ticket.status.rawValue], new)
         }
     }
 
@@ -153,10 +165,12 @@ extension Store {
     }
 
     /// Puts a complaint's resolution back exactly as `record` has it: status, resolution
-    /// time, outcome (who, when, satisfaction) and win-back state. An undo of resolve,
-    /// reopen or a win-back change; the audit log keeps what it replaced.
-    public func restore(_ record: ResolutionRecord, ticketID: String, expectedVersion: Int, agent: String,
-                        at: Date = Date()) throws {
+    /// time, outcome (who, when, satisfaction) and win-back state, and revokes the
+    /// compensations `revoking` names (a refund recorded with the resolution) in the same
+    /// transaction. An undo of resolve, reopen or a win-back change; the audit log keeps what
+    /// it replaced.
+    public func restore(_ record: ResolutionRecord, ticketID: String, expectedVersion: Int, revoking: [Int64] = [],
+                        agent: String, at: Date = Date()) throws {
         try change(ticketID: ticketID, expectedVersion: expectedVersion, agent: agent, at: at) { db, ticket in
             let now = try Self.resolutionRecord(db, ticket)
             try db.execute(sql: "UPDATE ticket SET status = ?, resolved_at = ? WHERE id = ?",
@@ -172,7 +186,12 @@ extension Store {
                 try db.execute(sql: "INSERT INTO recovery (ticket_id, customer_id, state, follow_up_on, updated_at) VALUES (?,?,?,?,?)",
                                arguments: [ticketID, ticket.customerID, r.state.rawValue, r.followUpOn?.seconds, r.updatedAt.seconds])
             }
-            return ((), "restore", now.auditValues, record.auditValues)
+            for id in revoking {
+                try db.execute(sql: "UPDATE compensation SET state = 'revoked' WHERE id = ? AND ticket_id = ?", arguments: [id, ticketID])
+            }
+            var new = record.auditValues
+            if !revoking.isEmpty { new["revoked"] = revoking.map(String.init).joined(separator: ",") }
+            return ((), "restore", now.auditValues, new)
         }
     }
 
@@ -185,7 +204,8 @@ extension Store {
     }
 
     /// The common frame of a ticket change: version check, the change, version bump, event.
-    func change<T>(ticketID: String, expectedVersion: Int, agent: String, at: Date,
+    /// A nil `expectedVersion` takes the ticket as it is (a change that depends on no screen).
+    func change<T>(ticketID: String, expectedVersion: Int?, agent: String, at: Date,
                            _ body: (Database, Ticket) throws -> (T, String, [String: String]?, [String: String]?)) throws -> T {
         try pool.writeWithoutTransaction { db in
             var result: T?
@@ -194,7 +214,7 @@ extension Store {
                     throw StoreError.notFound(what: "ticket", id: ticketID)
                 }
                 let ticket = try Self.ticket(row)
-                guard ticket.version == expectedVersion else {
+                guard ticket.version == expectedVersion ?? ticket.version else {
                     let last = try Row.fetchOne(db, sql: """
                         SELECT agent, action FROM event WHERE entity = 'ticket' AND entity_id = ? ORDER BY id DESC LIMIT 1
                         """, arguments: [ticketID])

@@ -40,6 +40,11 @@ public final class Console {
     /// Reads the first page of the queue.
     public func start() {
         state.session.lastStamp = (try? store.changeStamp()) ?? 0
+        // Replies queued before this session (the mail server was down, the last console
+        // quit mid-send) are tried on the first tick, and then each minute while any wait.
+        if settings.outbox != nil, settings.mail != nil, !store.isReadOnly {
+            state.background.mailQueued = ((try? store.queuedMailCount()) ?? 0) > 0
+        }
         send(.resized(state.size))
     }
 
@@ -100,6 +105,9 @@ public final class Console {
         }
     }
 
+    /// How long quitting waits for a reply being handed to the mail server, in seconds.
+    public static let mailWaitOnQuit: TimeInterval = 5
+
     /// How many times a write is tried while another process keeps the store busy (each
     /// try waits a few seconds for it).
     static let writeTries = 3
@@ -138,9 +146,12 @@ public final class Console {
     }
 
     /// Writes an attachment into `folder` (`~` for home) under its own name made safe — no
-    /// folder part, no control character, no leading dot — and never over a file there
-    /// (`name (2).ext`). The file is the agent's alone (0600).
-    static func save(attachment id: Int64, named name: String, into folder: String, from store: any DeskStore) throws -> String {
+    /// folder part, no control character, no leading dot, no longer than the folder's file
+    /// system allows (in bytes, cut between characters, the extension kept) — and never over
+    /// a file there (`name (2).ext`). The file is the agent's alone (0600); one that could not
+    /// be written whole is removed. `write` writes the content (tests fail it).
+    static func save(attachment id: Int64, named name: String, into folder: String, from store: any DeskStore,
+                     write: (FileHandle, Data) throws -> Void = { try $0.write(contentsOf: $1) }) throws -> String {
         guard let data = try store.mailAttachmentData(id: id) else { throw StoreError.notFound(what: "attachment", id: String(id)) }
         let home = ProcessInfo.processInfo.environment["HOME"] ?? ""
         let dir = folder.hasPrefix("~") ? home + folder.dropFirst() : folder
@@ -148,9 +159,10 @@ public final class Console {
         while safe.hasPrefix(".") { safe.removeFirst() }
         if safe.isEmpty { safe = "attachment" }
         let base = URL(fileURLWithPath: dir).standardizedFileURL
-        let stem = (safe as NSString).deletingPathExtension, ext = (safe as NSString).pathExtension
+        let limit = pathconf(base.path, Int32(_PC_NAME_MAX))
+        let maxBytes = limit > 0 ? limit : 255
         for n in 1...1000 {
-            let file = n == 1 ? safe : "\(stem) (\(n))" + (ext.isEmpty ? "" : "." + ext)
+            let file = fileName(safe, copy: n, maxBytes: maxBytes)
             let path = base.appendingPathComponent(file).path
             // O_EXCL: a file that appears meanwhile is not written over either.
             let fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
@@ -159,10 +171,34 @@ public final class Console {
                 throw StoreError.invalid("cannot write \(path): \(String(cString: strerror(errno)))")
             }
             let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
-            try handle.write(contentsOf: data)
+            do {
+                try write(handle, data)
+            } catch {
+                // A disk that filled up leaves no file cut short, looking whole.
+                unlink(path)
+                throw StoreError.invalid("cannot write \(path): \(error.localizedDescription)")
+            }
             return path
         }
         throw StoreError.invalid("too many files named \(safe) in \(base.path)")
+    }
+
+    /// `name`, or its `copy`th copy (`name (2).ext`), cut to at most `maxBytes` bytes of
+    /// UTF-8 between whole characters; the extension is kept when it is short (as a file
+    /// manager tells the type by it).
+    static func fileName(_ name: String, copy n: Int, maxBytes: Int) -> String {
+        var stem = (name as NSString).deletingPathExtension, ext = (name as NSString).pathExtension
+        if ext.utf8.count > 16 || stem.isEmpty { stem = name; ext = "" }
+        let tail = (n == 1 ? "" : " (\(n))") + (ext.isEmpty ? "" : "." + ext)
+        let room = maxBytes - tail.utf8.count
+        var bytes = 0
+        var cut = ""
+        for character in stem {
+            bytes += character.utf8.count
+            if bytes > room { break }
+            cut.append(character)
+        }
+        return (cut.isEmpty ? "attachment" : cut) + tail
     }
 
     // MARK: Background work
@@ -211,10 +247,13 @@ public final class Console {
     /// The console is closing: a finished export is put in place; one still being written is
     /// cancelled, its thread joined, and only then its file closed and removed, so that no
     /// file is left cut short and no thread writes to a closed handle.
-    public func abandonExport() {
-        // A reply being handed to the mail server is let finish, so that it is marked sent
-        // and never goes twice.
-        mailTask?.wait()
+    ///
+    /// A reply being handed to the mail server is given `mailWait` seconds to finish, so that
+    /// it is marked sent; a mail server that takes longer does not hold the console open. Such
+    /// a reply stays queued, claimed by this console for `MailSender.claimSeconds`, and is
+    /// sent again after that by whichever sender comes next (cron, a console).
+    public func abandonExport(mailWait: TimeInterval = Console.mailWaitOnQuit) {
+        _ = mailTask?.wait(seconds: mailWait)
         guard let job = exportJob else { return }
         exportJob = nil
         if let outcome = job.task.outcome {

@@ -10,13 +10,10 @@ extension StoreWrite {
             return .compensations(try store.giveCompensations(ticketID: id, expectedVersion: version, gifts: gifts,
                                                               agent: agent, at: now))
         case let .resolve(id, version, resolution, satisfaction, refund):
-            // The amount first: a refused resolve then leaves a refund the undo can revoke.
-            let given = try refund.map {
-                try store.giveCompensations(ticketID: id, expectedVersion: version, gifts: [$0], agent: agent, at: now)[0]
-            }
-            let before = try store.resolve(ticketID: id, expectedVersion: version + (given == nil ? 0 : 1), resolution: resolution,
-                                           satisfaction: satisfaction, agent: agent, at: now)
-            return .before(before, refund: given)
+            // The refund's amount goes in the resolve's own transaction: both, or neither.
+            let resolved = try store.resolve(ticketID: id, expectedVersion: version, resolution: resolution,
+                                             satisfaction: satisfaction, refund: refund, agent: agent, at: now)
+            return .before(resolved.before, refund: resolved.refund)
         case let .recovery(id, version, state, followUp):
             return .before(try store.setRecovery(ticketID: id, expectedVersion: version, state: state, followUpOn: followUp,
                                                  agent: agent, at: now))
@@ -41,8 +38,8 @@ extension StoreWrite {
             switch undo {
             case let .compensations(id, ids, _, _):
                 try store.revokeCompensations(ids: ids, ticketID: id, expectedVersion: version, agent: agent, at: now)
-            case let .resolution(id, before, _):
-                try store.restore(before, ticketID: id, expectedVersion: version, agent: agent, at: now)
+            case let .resolution(id, before, revoking, _):
+                try store.restore(before, ticketID: id, expectedVersion: version, revoking: revoking, agent: agent, at: now)
             case let .take(id, previous, status):
                 try store.assign(ticketID: id, expectedVersion: version, to: previous, status: status, agent: agent, at: now)
             case let .fault(id, previous):

@@ -48,7 +48,8 @@ public enum ConsoleEffect {
 public enum StoreWrite {
     /// One compensation from its prompt, or the playbook's suggestion (`suggested`).
     case compensate(ticketID: String, version: Int, gifts: [Playbook.Gift], suggested: Bool)
-    /// With `refund`, a refund's or replacement's amount is recorded first, as a compensation.
+    /// With `refund`, a refund's or replacement's amount is recorded with it, as a compensation
+    /// (one store call, one undo).
     case resolve(ticketID: String, version: Int, resolution: Resolution, satisfaction: Int?, refund: Playbook.Gift?)
     case recovery(ticketID: String, version: Int, state: RecoveryState, followUp: Date?)
     case fault(ticketID: String, version: Int, fault: Fault, previous: Fault)
@@ -82,8 +83,8 @@ public enum WriteReceipt {
     case before(ResolutionRecord, refund: Compensation? = nil)
     /// The message was written on this version of the ticket.
     case posted(version: Int)
-    /// A lead approved (what was given) or declined (nil).
-    case decided(Compensation?)
+    /// A lead approved (what was given) or declined, on this version of the ticket.
+    case decided(Decision)
 }
 
 /// One of this session's own changes and how to take it back: by recording the opposite
@@ -91,15 +92,16 @@ public enum WriteReceipt {
 public enum Undo: Equatable {
     /// Compensations given, with the promo codes they carry.
     case compensations(ticketID: String, ids: [Int64], codes: [String], label: String)
-    /// Resolve, reopen or a win-back change: where the complaint stood before.
-    case resolution(ticketID: String, before: ResolutionRecord, label: String)
+    /// Resolve, reopen or a win-back change: where the complaint stood before, and the
+    /// compensations recorded with it (a resolve's refund), revoked with it.
+    case resolution(ticketID: String, before: ResolutionRecord, revoking: [Int64] = [], label: String)
     /// Taking: who had it, and the status a new ticket had before it opened.
     case take(ticketID: String, previous: String?, status: TicketStatus)
     case fault(ticketID: String, previous: Fault)
 
     public var ticketID: String {
         switch self {
-        case let .compensations(id, _, _, _), let .resolution(id, _, _), let .take(id, _, _), let .fault(id, _): id
+        case let .compensations(id, _, _, _), let .resolution(id, _, _, _), let .take(id, _, _), let .fault(id, _): id
         }
     }
 }

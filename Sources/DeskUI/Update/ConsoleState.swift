@@ -92,11 +92,16 @@ public struct BackgroundState {
     public var freshCounts: Set<QueueView> = []
     public var exportRunning = false
     public var reportRunning = false
+    /// The period or breakdown changed while the report ran: it is run again once it is done.
+    public var reportRerun = false
     /// A report that finished while the agent was elsewhere: the report key shows it.
     public var readyReport: Report?
     /// Replies are being handed to the mail server.
     public var mailRunning = false
-    /// The last try left replies queued (the server was down): tried again a minute on.
+    /// A reply was queued while a send ran: one more send follows it.
+    public var mailAgain = false
+    /// The outbox holds queued replies (left by the last try, or from before this session):
+    /// tried again a minute on.
     public var mailQueued = false
     public var lastMailTry = Date.distantPast
 }

@@ -49,11 +49,17 @@ extension ConsoleStep {
         startReport()
     }
 
-    /// Computes the report for the chosen period and breakdown, in the background.
-    mutating func startReport() {
+    /// Computes the report for the chosen period and breakdown, in the background. One runs
+    /// at a time: a period or breakdown chosen meanwhile (`choiceChanged`) is run once the
+    /// running one is done, and that one is not shown.
+    mutating func startReport(choiceChanged: Bool = false) {
         say(t.reportRunning)
-        guard !state.background.reportRunning else { return }
+        guard !state.background.reportRunning else {
+            if choiceChanged { state.background.reportRerun = true }
+            return
+        }
         state.background.reportRunning = true
+        state.background.reportRerun = false
         let (since, until) = state.reportPeriod.bounds(now: state.now, zone: settings.timeZone)
         effects.append(.startReport(ReportOptions(since: since, until: until, breakdown: state.reportBreakdown, now: state.now,
                                                   recoveryWindowDays: policy.recoveryWindowDays, timeZone: settings.timeZone)))
@@ -64,13 +70,15 @@ extension ConsoleStep {
         let order: [Breakdown?] = [nil, .reason, .channel, .agent, .tier]
         let index = order.firstIndex { $0 == state.reportBreakdown } ?? 0
         state.reportBreakdown = order[(index + 1) % order.count]
-        startReport()
+        startReport(choiceChanged: true)
     }
 
     /// A finished report opens, unless the agent went on to something else: then it waits
     /// for the report key.
     mutating func reportFinished(_ result: Result<Report, any Error>) {
         state.background.reportRunning = false
+        // The lead chose another period or breakdown while it ran: that one is what they want.
+        if state.background.reportRerun { return startReport() }
         switch result {
         case .success(let report) where state.page == .report:
             // A new period or breakdown of the report on screen.
@@ -90,24 +98,29 @@ extension ConsoleStep {
 
     // MARK: Mail
 
-    /// Sends what the outbox holds, in the background, unless a send is running; keys never wait.
+    /// Sends what the outbox holds, in the background; keys never wait. While a send runs, one
+    /// more is asked for after it: a reply queued meanwhile may have come too late for it.
     mutating func sendMail() {
-        guard settings.outbox != nil, !state.background.mailRunning else { return }
+        guard settings.outbox != nil else { return }
+        guard !state.background.mailRunning else { state.background.mailAgain = true; return }
         state.background.mailRunning = true
+        state.background.mailAgain = false
         state.background.lastMailTry = state.now
         effects.append(.sendMail)
     }
 
     /// Replies went to the mail server, or stay queued, or failed: a failure is said; the
-    /// screen shows each reply's state.
+    /// screen shows each reply's state. While the outbox still holds queued replies (this
+    /// pass's, ones waiting out their backoff, another sender's), it is tried again a minute on.
     mutating func mailSent(_ result: Result<MailSender.Summary, any Error>) throws {
         state.background.mailRunning = false
+        defer { if state.background.mailAgain { sendMail() } }
         switch result {
         case .failure(let error):
             state.background.mailQueued = true
             fail(error)
         case .success(let summary):
-            state.background.mailQueued = summary.queued > 0
+            state.background.mailQueued = summary.stillQueued > 0
             if summary.failed > 0 {
                 refuse(t.mailFailed(summary.failed))
             } else if summary.queued > 0, summary.sent == 0 {

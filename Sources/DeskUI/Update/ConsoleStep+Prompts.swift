@@ -180,7 +180,7 @@ extension ConsoleStep {
             guard let period = TypedPeriod.parse(text) else { return refuse(t.badPeriod(text)) }
             state.prompt = nil
             state.reportPeriod = period
-            startReport()
+            startReport(choiceChanged: true)
         case .saveAttachment:
             let kept = state.ticket?.detail.attachments ?? []
             let words = text.split(separator: " ", maxSplits: 1).map(String.init)

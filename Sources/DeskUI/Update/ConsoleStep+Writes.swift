@@ -110,13 +110,13 @@ extension ConsoleStep {
 
     // MARK: Results
 
-    /// A write came back. Whatever happened, the screen is re-read; then it is said, and a
-    /// change made is remembered for undo. A refusal (a conflict, a ticket in the wrong
+    /// A write came back. A change made is remembered for undo and said first, so that a
+    /// failure to re-read the screen after it (said instead) never loses the undo; then,
+    /// whatever happened, the screen is re-read. A refusal (a conflict, a ticket in the wrong
     /// state, a busy store) is said on the status line; a reply refused is kept.
     mutating func wrote(_ change: StoreWrite, _ result: Result<WriteReceipt, any Error>, stamp: Int64?) throws {
         switch result {
         case .failure(let error):
-            try refreshAfterWrite(stamp: stamp)
             switch change {
             case let .post(id, _, body, isNote):
                 if !isNote { keepDraft(body, ticketID: id) }
@@ -130,9 +130,9 @@ extension ConsoleStep {
                 fail(error)
             }
         case .success(let receipt):
-            try refreshAfterWrite(stamp: stamp)
-            try succeeded(change, receipt)
+            do { try succeeded(change, receipt) } catch { fail(error) }
         }
+        try refreshAfterWrite(stamp: stamp)
     }
 
     private mutating func succeeded(_ change: StoreWrite, _ receipt: WriteReceipt) throws {
@@ -152,13 +152,9 @@ extension ConsoleStep {
                 state.editing = EditRequest(isNote: false, ticketID: id, version: detail.ticket.version, draft: draft(for: detail))
             }
         case let (.resolve(id, version, resolution, _, _), .before(before, refund)):
-            var version = version
-            if let refund {
-                remember(.compensations(ticketID: id, ids: refund.id.map { [$0] } ?? [], codes: [], label: t.name(refund.kind)),
-                         version: version + 1)
-                version += 1
-            }
-            remember(.resolution(ticketID: id, before: before, label: t.undo.resolve), version: version + 1)
+            // One store call, one undo: taking back the resolution revokes its refund too.
+            remember(.resolution(ticketID: id, before: before, revoking: refund?.id.map { [$0] } ?? [], label: t.undo.resolve),
+                     version: version + 1)
             say(t.resolved(id, resolution) + (refund.map { ", " + t.compensation($0.kind, value: $0.value, currency: currency) } ?? ""))
         case let (.recovery(id, version, recovery, followUp), .before(before, _)):
             remember(.resolution(ticketID: id, before: before, label: t.undo.recovery), version: version + 1)
@@ -196,8 +192,11 @@ extension ConsoleStep {
             // change on it expects the new one.
             if state.session.ownVersion[id] == version { state.session.ownVersion[id] = version + 1 }
             say(t.askedLead(id))
-        case let (.decide(id, _, _), .decided(given)):
-            say(given.map { t.approved(id, $0, currency: currency) } ?? t.declined(id))
+        case let (.decide(id, _, _), .decided(decision)):
+            // The decision moved the ticket's version on: an undo of this session's earlier
+            // change on it expects the new one (else it would take its own change for another's).
+            if state.session.ownVersion[id] == decision.version { state.session.ownVersion[id] = decision.version + 1 }
+            say(decision.given.map { t.approved(id, $0, currency: currency) } ?? t.declined(id))
         case (.compensate, _), (.resolve, _), (.recovery, _), (.reopen, _), (.decide, _):
             break  // each write brings back its own receipt (see `StoreWrite.perform`)
         }
@@ -208,7 +207,7 @@ extension Undo {
     /// What the status line calls the change taken back.
     func label(_ t: L10n) -> String {
         switch self {
-        case let .compensations(_, _, _, label), let .resolution(_, _, label): label
+        case let .compensations(_, _, _, label), let .resolution(_, _, _, label): label
         case .take: t.undo.take
         case .fault: t.undo.fault
         }

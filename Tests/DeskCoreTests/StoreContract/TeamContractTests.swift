@@ -45,7 +45,7 @@ import Testing
         #expect(try store.pendingRequests().map(\.id) == [id])
         #expect(try store.pendingRequest(ticketID: "T2")?.reason == "third time the parcel was lost")
         #expect(throws: TeamError.leadsOnly(who: "olga")) { try store.decide(requestID: id, approve: true, lead: "olga", at: Fixtures.now) }
-        let given = try #require(try store.decide(requestID: id, approve: true, lead: "anna", at: Fixtures.now))
+        let given = try #require(try store.decide(requestID: id, approve: true, lead: "anna", at: Fixtures.now).given)
         #expect(given.kind == .discount && given.value == 30 && given.agent == "anna" && given.promoCode != nil)
         #expect(try store.pendingRequests().isEmpty)
         let detail = try #require(try store.ticketDetail(id: "T2"))
@@ -56,7 +56,7 @@ import Testing
         let v2 = try #require(try store.ticketDetail(id: "T1")).ticket.version
         let second = try store.requestApproval(ticketID: "T1", expectedVersion: v2, gift: Playbook.Gift(.bonus, 2000),
                                                reason: "VIP", agent: "olga", at: Fixtures.now)
-        #expect(try store.decide(requestID: second, approve: false, lead: "anna", at: Fixtures.now) == nil)
+        #expect(try store.decide(requestID: second, approve: false, lead: "anna", at: Fixtures.now).given == nil)
         let declined = try #require(try store.ticketDetail(id: "T1"))
         #expect(!declined.compensations.contains { $0.kind == .bonus && $0.value == 2000 })
         #expect(declined.messages.contains { $0.body.contains("anna declined bonus 2000 asked by olga") })
