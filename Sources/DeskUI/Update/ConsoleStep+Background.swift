@@ -55,8 +55,10 @@ extension ConsoleStep {
         guard !state.background.reportRunning else { return }
         state.background.reportRunning = true
         let (since, until) = state.reportPeriod.bounds(now: state.now, zone: settings.timeZone)
-        effects.append(.startReport(ReportOptions(since: since, until: until, breakdown: state.reportBreakdown, now: state.now,
-                                                  recoveryWindowDays: policy.recoveryWindowDays, timeZone: settings.timeZone)))
+        var options = ReportOptions(since: since, until: until, breakdown: state.reportBreakdown, now: state.now,
+                                    recoveryWindowDays: policy.recoveryWindowDays, timeZone: settings.timeZone)
+        options.slaTargetPercent = settings.slaTargetPercent
+        effects.append(.startReport(options))
     }
 
     /// `b` on the report: by reason, channel, agent, tier, then none.
