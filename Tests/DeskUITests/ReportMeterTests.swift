@@ -36,10 +36,11 @@ import Testing
         for width in [80, 120] {
             let rows = ReportPane.lines(report, width: width, L10n.english)
             let meters = rows.map(\.text).filter { $0.contains("[") && $0.contains("]") && $0.contains("%") }
-            let bars = rows.map(\.text).filter { !$0.contains("[") && $0.contains("█") }
+            let bars = rows.map(\.text).filter { !$0.contains("[") && $0.contains("▇") }
+            #expect(bars.allSatisfy { !$0.contains("█") }, "a chart's rows never touch (rxvt-unicode draws █ the full height)")
             #expect(meters.count == 4 && !bars.isEmpty)
             let meterStarts = Set(meters.map { DisplayWidth.of(String($0[..<$0.firstIndex(of: "[")!])) + 1 })
-            let barStarts = Set(bars.map { DisplayWidth.of(String($0[..<$0.firstIndex(of: "█")!])) })
+            let barStarts = Set(bars.map { DisplayWidth.of(String($0[..<$0.firstIndex(of: "▇")!])) })
             #expect(meterStarts.count == 1 && meterStarts == barStarts, "at \(width): \(meterStarts) \(barStarts)")
             // Figures end at the same column: after a meter's % and a bar's count.
             func end(_ row: String, after start: String.Index) -> Int {
@@ -48,7 +49,7 @@ import Testing
                 return DisplayWidth.of(String(row[..<figure.endIndex]))
             }
             let figureEnds = Set(meters.map { end($0, after: $0.firstIndex(of: "]")!) }
-                                 + bars.map { end($0, after: $0.lastIndex { "█▏▎▍▌▋▊▉".contains($0) }!) })
+                                 + bars.map { end($0, after: $0.lastIndex { "▇▏▎▍▌▋▊▉".contains($0) }!) })
             #expect(figureEnds.count == 1, "at \(width): \(figureEnds)")
         }
         let narrow = ReportPane.Columns(label: 15, width: 78).meter, wide = ReportPane.Columns(label: 15, width: 118).meter

@@ -44,11 +44,13 @@ enum ReportPane {
         }
     }
 
-    /// A bar of `share` (0…1) in `width` cells, eighths of a cell included.
+    /// A bar of `share` (0…1) in `width` cells, eighths of a cell included. Whole cells are
+    /// `▇`, seven eighths high: rxvt-unicode draws `█` the cell's full height, and a chart's
+    /// rows then merge into one staircase.
     static func bar(_ share: Double, width: Int) -> String {
         let eighths = Int((max(0, min(1, share)) * Double(width * 8)).rounded())
         let partial = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"][eighths % 8]
-        let full = String(repeating: "█", count: eighths / 8) + partial
+        let full = String(repeating: "▇", count: eighths / 8) + partial
         return full + String(repeating: " ", count: max(0, width - DisplayWidth.of(full)))
     }
 
