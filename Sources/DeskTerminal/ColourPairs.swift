@@ -47,11 +47,6 @@ final class ColourPairs {
     private func colour(_ index: Int?) -> Int16 {
         guard let index else { return -1 }
         if index < Int(cdesk_colors()) { return Int16(index) }
-        let want = RGB.xterm(index)
-        func distance(_ c: RGB) -> Int {
-            let (dr, dg, db) = (Int(c.r) - Int(want.r), Int(c.g) - Int(want.g), Int(c.b) - Int(want.b))
-            return dr * dr + dg * dg + db * db
-        }
-        return Int16((0..<8).min { distance(RGB.xterm($0)) < distance(RGB.xterm($1)) }!)
+        return Int16(RGB.nearestOfEight(index))
     }
 }

@@ -9,6 +9,8 @@ public final class TerminalScreen: Screen {
     public private(set) var size: Size
     /// The theme drawn in: the config's, or for `auto` what the terminal said.
     public let theme: Theme
+    /// The config's colours left out as too faint on this theme (the console says so).
+    public let refusedColours: [Palette.Refused]
     private let pairs: ColourPairs
     private var previous: Grid?
 
@@ -61,7 +63,9 @@ public final class TerminalScreen: Screen {
         }
         // COLORS is known once colour is started.
         let depth = ColourDepth.of(hasColours: wantsColour, colours: Int(cdesk_colors()), environment: environment)
-        pairs = ColourPairs(palette: Palette(theme: theme, depth: depth, colors: look.colors))
+        let palette = Palette(theme: theme, depth: depth, colors: look.colors)
+        refusedColours = palette.refused
+        pairs = ColourPairs(palette: palette)
         size = Size(width: Int(cdesk_cols()), height: Int(cdesk_lines()))
     }
 

@@ -52,14 +52,16 @@ struct ConsoleCommand: ParsableCommand {
                 throw UserError(error.description)
             }
             defer { screen.close() }
+            var settings = ConsoleSettings(currency: config.policy.currency, signature: config.signature,
+                                           apologyOpensReply: config.apologyOpensReply,
+                                           outbox: Outbox(config.mail), mail: config.mail, timeZone: config.shopTimeZone)
+            settings.slaTargetPercent = config.sla.targetPercent
             let console = Console(store: store, keymap: keys, agent: agentName, size: screen.size,
-                                  policy: policy, playbook: config.playbook,
-                                  settings: ConsoleSettings(currency: config.policy.currency, signature: config.signature,
-                                                            apologyOpensReply: config.apologyOpensReply,
-                                                            outbox: Outbox(config.mail), mail: config.mail,
-                                                            timeZone: config.shopTimeZone),
-                                  language: language)
+                                  policy: policy, playbook: config.playbook, settings: settings, language: language)
             console.start()
+            if !screen.refusedColours.isEmpty {
+                console.warn(L10n(language).legend.refused(screen.refusedColours, theme: screen.theme))
+            }
             if !store.isReadOnly {
                 Self.sweepInBackground(store, windowDays: config.policy.recoveryWindowDays, agent: agentName)
             }

@@ -63,11 +63,14 @@ struct ReportCommand: ParsableCommand {
         try reportingUserErrors {
             let config = try loadConfig()
             let (since, until) = try parsePeriod(since, until, zone: config.shopTimeZone)
-            let options = ReportOptions(since: since, until: until, basis: periodBy, breakdown: by, every: every,
+            var options = ReportOptions(since: since, until: until, basis: periodBy, breakdown: by, every: every,
                                         recoveryWindowDays: config.policy.recoveryWindowDays, timeZone: config.shopTimeZone,
                                         breachLimit: breaches)
             let store = try storeOptions.open(mustExist: true)
-            try applySLA(try governedConfig(store), to: store, agent: loginName())
+            let governed = try governedConfig(store)
+            try applySLA(governed, to: store, agent: loginName())
+            // The target is the store's policy's, as the SLA deadlines are.
+            options.slaTargetPercent = governed.sla.targetPercent
             let report = try store.report(options)
             let currency = config.policy.currency
             let language = try chosenLanguage(lang, config: config)

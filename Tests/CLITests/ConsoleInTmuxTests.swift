@@ -76,6 +76,26 @@ import Testing
         #expect(screen.split(separator: "\n").first { $0.contains("▶") }?.contains("7m") == true, "the bar is reverse video")
     }
 
+    /// Eight colours on a light background (`TERM=xterm`): the bar is reverse video, and the
+    /// row's `high` keeps its magenta as a chip on it, as a late SLA keeps its red.
+    @Test(.enabled(if: TmuxSession.available)) func onEightColoursTheSelectedRowKeepsItsPriorityColour() throws {
+        let store = try Self.demoStore()
+        let config = (store as NSString).deletingLastPathComponent + "/light.toml"
+        try "theme = \"light\"\n".write(toFile: config, atomically: true, encoding: .utf8)
+        let tmux = try TmuxSession(command: "'\(TmuxSession.binary)' --store '\(store)' --agent olga",
+                                   environment: ["TERM": "xterm", "CDESK_CONFIG": config, "NO_COLOR": ""])
+        try tmux.waitFor("the queue") { $0.contains("CUSTOMER") && $0.contains("olga") }
+        func selected() throws -> String? { try tmux.screenWithStyles().split(separator: "\n").first { $0.contains("▶") }.map(String.init) }
+        for _ in 0..<20 where try !(selected() ?? "").contains("high") {
+            try tmux.send("j")
+            Thread.sleep(forTimeInterval: 0.2)
+        }
+        let row = try #require(try selected())
+        #expect(row.contains("7m") || row.contains(";7"), "the bar is reverse video: \(row)")
+        #expect(row.contains(/35m(?:\u{1B}\[[0-9;]*m)*high/), "high keeps its magenta on the bar: \(row)")
+        #expect(!row.contains("1;30m") && !row.contains("[30m"), "never bold black")
+    }
+
     /// The terminal's background asked at start (OSC 11) may answer after the console took
     /// over, over a slow link: the answer is swallowed, never typed as keys (its `1` would
     /// switch the view).

@@ -183,6 +183,23 @@ import Testing
         let created = Date(timeIntervalSince1970: 0)
         #expect(config.sla.resolutionDue(created: created, priority: .urgent) == Date(timeIntervalSince1970: 12 * 3600))
     }
+
+    /// The share within SLA the report holds figures to is the policy's, not a constant.
+    @Test func theTargetShareComesFromTheConfig() throws {
+        #expect(DeskConfig.standard.sla.targetPercent == 90)
+        let config = try DeskConfig.parse("[sla]\ntarget_percent = 95\n\n[sla.high]\nresolution_hours = 12\n", file: "c.toml")
+        #expect(config.sla.targetPercent == 95 && config.sla.targetShare == 0.95)
+        #expect(config.sla.targets[.high]?.resolutionHours == 12)
+        #expect(config.sla.fingerprint == SLAPolicy(targets: config.sla.targets).fingerprint,
+                "the target share moves no deadline: it is not in the targets' fingerprint")
+        #expect(config.toml.contains("[sla]\ntarget_percent = 95\n"))
+        #expect(try DeskConfig.parse(config.toml, file: "x") == config, "cdesk config prints it, and it reads back")
+        #expect(ConfigLineTests.problem("[sla]\ntarget_percent = 101\n") == "c.toml:2: sla.target_percent: expected a percent from 1 to 100")
+        #expect(ConfigLineTests.problem("[sla]\n\ntarget_percent = 0\n") == "c.toml:3: sla.target_percent: expected a whole number above 0")
+        #expect(ConfigLineTests.problem("[sla]\ntarget = 90\n").hasSuffix("sla.target: unknown priority or key (known: urgent, high, normal, low, target_percent)"))
+        let shared = try SharedPolicy.parse("[sla]\ntarget_percent = 80\n", file: "policy")
+        #expect(shared.sla.targetPercent == 80, "a lead's policy may hold it")
+    }
 }
 
 /// Table headers that toml++ would abort on (found by the config fuzz target) are refused

@@ -100,7 +100,7 @@ import Testing
         #expect(report.resolution == .init(count: 4, median: 86_400, p90: 216_000, withinSLA: 3))
         #expect(report.unknownResolutionTimes == 1)
         #expect(report.firstResponse == .init(count: 4, median: 3600, p90: 10_800, withinSLA: 3))
-        #expect(report.table().contains("(4 resolved, 75.0% within SLA); 1 without a resolution time left out"))
+        #expect(report.table().contains("(4 resolved, 75.0% within SLA, below the 90% target); 1 without a resolution time left out"))
         let json = try Self.object(report.json())
         #expect((json["resolution"] as? [String: Any])?["unknown_times_left_out"] as? Int == 1)
     }

@@ -205,17 +205,38 @@ import Testing
         let console = ConsoleTests.console(try Fixtures.desk())
         ConsoleTests.press(console, .help)
         let first = console.render().text
-        #expect(first.contains("↓ 30 more"))
+        #expect(first.contains("↓ 32 more"))
         var seen = first
         for _ in 0..<40 { console.handle(.char("j")); seen += console.render().text }
         let last = console.render().text
         for key in ["s ", "= ", "X ", "R ", "d ", "f ", "b ", "a ", "c ", "e ", "t ", "E ", "F ", "u ", "w ", "n ", "r ", "0 ", "A ", "D "] {
             #expect(seen.contains("  " + key), "\(key)is listed")
         }
-        #expect(last.contains("Colours") && last.contains("priority urgent"), "the colours' legend ends the help")
+        #expect(last.contains("Colours and marks") && last.contains("priority urgent"), "the colours' legend ends the help")
+        for mark in ["✗  ", "•  ", "9h  ", "2h  ", "!3d  "] { #expect(last.contains(mark), "\(mark)is explained") }
+        #expect(last.contains("SLA time left: plain while over a quarter of it is left"), "plain and amber SLA cells told apart")
         #expect(last.contains("any key closes this help"))
         console.handle(.char("x"))
         #expect(!console.state.showingHelp)
+    }
+
+    /// Wide enough, the legend stands beside the keys, whole, and nothing scrolls; the
+    /// ticket's legend says what the thread's colours are.
+    @Test func onAWideTerminalTheLegendStandsBesideTheKeys() throws {
+        let console = ConsoleTests.console(try Fixtures.desk(), width: 160, height: 48)
+        ConsoleTests.press(console, .help)
+        let lines = console.render().lines
+        #expect(lines.contains { $0.hasPrefix("  q  ") && $0.contains("Colours and marks") }, "the legend's title beside the first key")
+        #expect(lines.contains { $0.contains("Next ticket / scroll down") && $0.contains("priority high") })
+        #expect(console.render().text.contains("any key closes this help"), "no more to scroll to")
+        #expect(HelpOverlay.maxScroll(console.state, keymap: console.keymap) == 0)
+        console.handle(.char("x"))
+        ConsoleTests.press(console, .openTicket)
+        ConsoleTests.press(console, .help)
+        let ticket = console.render().text
+        for meaning in ["the customer: their name and messages", "an internal note", "an agent's reply", "met or done well"] {
+            #expect(ticket.contains(meaning), "\(meaning) in the ticket's legend")
+        }
     }
 }
 

@@ -13,16 +13,67 @@ import Testing
         #expect(RGB.contrast(RGB(0, 0, 0xEE), RGB(0, 0, 0)) < 4.5, "xterm's blue on black fails: blue is not a text colour")
     }
 
+    /// Text holds 4.5:1, a bar 3:1 (WCAG's non-text contrast), whether or not the terminal
+    /// draws bold in bright colours (xterm does: bold red on white is #FF0000, 4:1).
     @Test(arguments: coloured)
     func everyStyleHoldsFourAndAHalfToOne(theme: Theme, depth: ColourDepth) {
         let palette = Palette(theme: theme, depth: depth)
         for style in Style.allCases {
-            let (f, b) = palette.rgb(palette.look(style))
-            #expect(RGB.contrast(f, b) >= 4.5, "\(style) on \(theme), \(depth): \(RGB.contrast(f, b))")
+            let needed = style.isGraphic ? 3.0 : 4.5
+            let contrast = palette.contrast(palette.look(style))
+            #expect(contrast >= needed, "\(style) on \(theme), \(depth): \(contrast)")
             #expect(!palette.look(style).dim, "\(style): faint text has no measurable contrast (\(theme), \(depth))")
-            let (sf, sb) = palette.rgb(palette.selected(style))
-            #expect(RGB.contrast(sf, sb) >= 4.5, "\(style) selected on \(theme), \(depth): \(RGB.contrast(sf, sb))")
+            let selected = palette.contrast(palette.selected(style))
+            #expect(selected >= needed, "\(style) selected on \(theme), \(depth): \(selected)")
         }
+    }
+
+    @Test func boldIsMeasuredAsXtermDrawsIt() {
+        let light = Palette(theme: .light, depth: .eight)
+        #expect(light.rgb(Look(1, bold: true), boldIsBright: true).foreground == RGB(255, 0, 0))
+        #expect(light.contrast(Look(1, bold: true)) < 4.5, "bold red on white is bright red in xterm: 4:1")
+        #expect(light.contrast(Look(1)) >= 4.5)
+        #expect(light.rgb(Look(196)).foreground == RGB.xterm(1), "eight colours draw 196 as the nearest of eight")
+    }
+
+    /// A meter's fill is never a chip: `█` drawn in the colour of its text on a background of
+    /// its own would be a slab of the text's colour (white on dark, eight colours).
+    @Test(arguments: coloured)
+    func barsAreColoursWithoutABackground(theme: Theme, depth: ColourDepth) {
+        let palette = Palette(theme: theme, depth: depth)
+        for style in Style.allCases where style.isGraphic {
+            #expect(palette.look(style).background == nil && !palette.look(style).reverse, "\(style) on \(theme), \(depth)")
+        }
+        #expect(palette.look(.met) != palette.look(.missed), "met and missed apart on \(theme), \(depth)")
+    }
+
+    /// Colours from the config's `[colors]` are measured as the theme's are: under 4.5:1
+    /// (3:1 for a bar) on the theme's background or on the selection bar, they are left out,
+    /// the theme's own drawn instead, and the console says which.
+    @Test func theConfigsFaintColoursAreRefused() {
+        let dark = Palette(theme: .dark, depth: .full, colors: ["urgent": ColorSetting(foreground: 18),  // navy on black
+                                                                 "high": ColorSetting(foreground: 201),
+                                                                 "bar": ColorSetting(foreground: 236)])
+        #expect(dark.refused.map(\.role) == ["urgent", "bar"], "in the order of the roles")
+        #expect(dark.refused.first { $0.role == "urgent" }.map { $0.contrast < 1.5 && $0.needed == 4.5 } == true)
+        #expect(dark.refused.first { $0.role == "bar" }?.needed == 3)
+        #expect(dark.look(.urgent) == Palette(theme: .dark, depth: .full).look(.urgent), "the theme's own urgent")
+        #expect(dark.look(.high).foreground == 201, "a readable colour is kept")
+        let bar = Palette(theme: .dark, depth: .full, colors: ["selection": ColorSetting(background: 236)])
+        #expect(bar.refused.map(\.role) == ["selection"] && bar.selectionBackground == 18,
+                "a bar that grey text cannot be read on (4.4:1) is refused")
+        // What reads on dark may not on light: magenta 201 on white is 3.1:1.
+        let light = Palette(theme: .light, depth: .full, colors: ["high": ColorSetting(foreground: 201)])
+        #expect(light.refused.map(\.role) == ["high"])
+        // On eight colours a colour is measured as drawn: 226 is yellow there, 1.1:1 on white.
+        let eight = Palette(theme: .light, depth: .eight, colors: ["high": ColorSetting(foreground: 226)])
+        #expect(eight.refused.map(\.role) == ["high"] && eight.look(.high).foreground == 5)
+        #expect(Palette(theme: .dark, depth: .none, colors: ["urgent": ColorSetting(foreground: 18)]).refused.isEmpty,
+                "no colour, nothing to refuse")
+        #expect(L10n.english.legend.refused(dark.refused, theme: .dark) == "[colors] urgent 1.0:1, bar 1.2:1 on dark, under 4.5:1: not used")
+        #expect(L10n.english.legend.refused(bar.refused, theme: .dark) == "[colors] selection 4.4:1 on dark, under 4.5:1: not used")
+        #expect(L10n.russian.legend.refused(light.refused, theme: .light)
+                == "[colors] high 2,1:1 на светлом фоне, меньше 4,5:1: не взяты", "on the selection bar, the worst")
     }
 
     @Test(arguments: Theme.allCases)
@@ -101,10 +152,11 @@ import Testing
 
     @Test func theConfigsColoursGoOverTheTheme() {
         let palette = Palette(theme: .dark, depth: .full, colors: ["urgent": ColorSetting(foreground: 201),
-                                                                    "selection": ColorSetting(background: 236)])
+                                                                    "selection": ColorSetting(background: 17)])
+        #expect(palette.refused.isEmpty)
         #expect(palette.look(.urgent).foreground == 201 && palette.look(.urgent).bold, "the colour replaced, the bold kept")
-        #expect(palette.selectionBackground == 236)
-        #expect(palette.selected(.dim).background == 236)
+        #expect(palette.selectionBackground == 17)
+        #expect(palette.selected(.dim).background == 17)
     }
 
     /// Every role of the config is a style or the selection, and every style is a role.

@@ -102,7 +102,15 @@ struct ConfigReader {
     private func readSLA(_ table: TOMLTable, into sla: inout SLAPolicy) throws {
         for name in table.keys {
             let path = "sla.\(name)"
-            guard let priority = Priority(rawValue: name) else { throw error(path, "unknown priority (known: urgent, high, normal, low)") }
+            if name == "target_percent" {
+                let v = try positive(table[name]!, path)
+                guard v <= 100 else { throw error(path, "expected a percent from 1 to 100") }
+                sla.targetPercent = Int(v)
+                continue
+            }
+            guard let priority = Priority(rawValue: name) else {
+                throw error(path, "unknown priority or key (known: urgent, high, normal, low, target_percent)")
+            }
             var target = sla.targets[priority] ?? SLAPolicy.standard.targets[priority]!
             let section = try tableValue(table[name]!, path)
             for key in section.keys {

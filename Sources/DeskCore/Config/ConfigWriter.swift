@@ -59,7 +59,9 @@ extension DeskConfig {
             out += "\n# \(kind == .discount ? "percent" : "points"); above agent_limit a lead must give it\n"
             out += "[compensation.\(kind.rawValue)]\ndefault = \(l.defaultValue)\nagent_limit = \(l.agentLimit)\nmaximum = \(l.maximum)\n"
         }
-        out += "\n# SLA targets per priority, in hours\n"
+        out += "\n# the share of complaints answered and resolved in time the desk aims for; the report marks less\n"
+        out += "[sla]\ntarget_percent = \(sla.targetPercent)\n"
+        out += "# SLA targets per priority, in hours\n"
         for priority in Priority.allCases.reversed() {
             let t = sla.target(priority)
             out += "[sla.\(priority.rawValue)]\nfirst_response_hours = \(t.firstResponseHours)\nresolution_hours = \(t.resolutionHours)\n"

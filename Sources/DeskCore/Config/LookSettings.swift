@@ -39,6 +39,8 @@ public struct LookSettings: Sendable, Equatable {
         ("bar", "the report's bars"),
         ("track", "a meter's empty track"),
         ("match", "a search's words where they were found"),
+        ("met", "a meter's fill when its target is met"),
+        ("missed", "a meter's fill when its target is missed"),
     ]
 }
 

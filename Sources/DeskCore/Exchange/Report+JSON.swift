@@ -8,7 +8,8 @@ extension Report {
         func counts(_ list: [Count]) -> [[String: Any]] { list.map { ["name": $0.name, "count": $0.count] } }
         func timing(_ t: Timing) -> [String: Any] {
             ["count": t.count, "median_seconds": t.median.map { $0 as Any } ?? NSNull(),
-             "p90_seconds": t.p90.map { $0 as Any } ?? NSNull(), "within_sla": t.withinSLA]
+             "p90_seconds": t.p90.map { $0 as Any } ?? NSNull(), "within_sla": t.withinSLA,
+             "within_sla_share": share(t.withinSLAShare), "target": slaTarget]
         }
         func share(_ v: Double?) -> Any { v.map { ($0 * 10_000).rounded() / 10_000 as Any } ?? NSNull() }
         func money(_ m: Money) -> [String: Any] { ["value_minor": m.minor, "decimal": m.decimal, "currency": currency] }

@@ -61,6 +61,12 @@ extension Report {
         text + String(repeating: " ", count: max(1, width - text.count))
     }
 
+    /// After a share within SLA under the target (`[sla] target_percent`): ", below the 90% target".
+    private func belowSLATarget(_ timing: Timing, _ l: Language) -> String {
+        guard let share = timing.withinSLAShare, share < slaTarget else { return "" }
+        return l.pick(", below the \(slaTargetPercent)% target", ", ниже цели \(slaTargetPercent) %")
+    }
+
     public func table(currency: String = "₽", language l: Language = .en) -> String {
         let percent = { (share: Double?) in Self.percent(share, l) }
         let duration = { (s: Int64?) in Self.duration(s, l) }
@@ -80,12 +86,14 @@ extension Report {
                    + l.pick("  (\(satisfied) of \(rated) rated)", "  (\(satisfied) из \(rated) оценивших)"))
         out.append(label(l.pick("First response", "Первый ответ")) + l.pick("median ", "медиана ") + duration(firstResponse.median)
                    + ", p90 " + duration(firstResponse.p90)
-                   + l.pick("  (\(firstResponse.count) answered, \(percent(firstResponse.withinSLAShare)) within SLA)",
-                            "  (с ответом: \(firstResponse.count), в срок: \(percent(firstResponse.withinSLAShare)))"))
+                   + l.pick("  (\(firstResponse.count) answered, \(percent(firstResponse.withinSLAShare)) within SLA",
+                            "  (с ответом: \(firstResponse.count), в срок: \(percent(firstResponse.withinSLAShare))")
+                   + belowSLATarget(firstResponse, l) + ")")
         var resolutionLine = label(l.pick("Resolution", "Решение")) + l.pick("median ", "медиана ") + duration(resolution.median)
             + ", p90 " + duration(resolution.p90)
-            + l.pick("  (\(resolution.count) resolved, \(percent(resolution.withinSLAShare)) within SLA)",
-                     "  (решено: \(resolution.count), в срок: \(percent(resolution.withinSLAShare)))")
+            + l.pick("  (\(resolution.count) resolved, \(percent(resolution.withinSLAShare)) within SLA",
+                     "  (решено: \(resolution.count), в срок: \(percent(resolution.withinSLAShare))")
+            + belowSLATarget(resolution, l) + ")"
         if unknownResolutionTimes > 0 {
             resolutionLine += l.pick("; \(unknownResolutionTimes) without a resolution time left out",
                                      "; без времени решения (не учтены): \(unknownResolutionTimes)")

@@ -89,6 +89,10 @@ public struct Report: Equatable, Sendable {
     public var closed = Cohort()
     /// The recovery window the closed cohort was judged by.
     public var recoveryWindowDays = 90
+    /// The share of answers and resolutions within their SLA the desk aims for, in percent
+    /// (`[sla] target_percent`): a figure below it is marked.
+    public var slaTargetPercent = 90
+    public var slaTarget: Double { Double(slaTargetPercent) / 100 }
     public var compensations: [Given]
     /// What the compensations cost the shop in money (see `GivenCompensation.money`).
     public var compensationCost = Money(minor: 0)

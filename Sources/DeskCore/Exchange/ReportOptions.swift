@@ -62,6 +62,9 @@ public struct ReportOptions: Sendable {
     public var timeZone: TimeZone
     /// How many of the SLA breaches the report lists (the worst first); all are counted.
     public var breachLimit: Int
+    /// The share of answers and resolutions within their SLA the desk aims for, in percent
+    /// (the policy's `[sla] target_percent`).
+    public var slaTargetPercent = 90
 
     public init(since: Date? = nil, until: Date? = nil, basis: PeriodBasis = .standard, breakdown: Breakdown? = nil,
                 every: TrendStep? = nil, now: Date = Date(), recoveryWindowDays: Int = 90,

@@ -12,8 +12,16 @@ public struct SLAPolicy: Sendable, Equatable {
     }
 
     public var targets: [Priority: Target]
+    /// The share of complaints, in percent, a desk means to answer and to resolve by their
+    /// deadlines (`[sla] target_percent`); the report marks a figure below it.
+    public var targetPercent: Int = 90
 
-    public init(targets: [Priority: Target]) { self.targets = targets }
+    public init(targets: [Priority: Target], targetPercent: Int = 90) {
+        self.targets = targets; self.targetPercent = targetPercent
+    }
+
+    /// `targetPercent` as a share, 0…1.
+    public var targetShare: Double { Double(targetPercent) / 100 }
 
     public static let standard = SLAPolicy(targets: [
         .urgent: Target(firstResponseHours: 1, resolutionHours: 8),

@@ -21,6 +21,7 @@ extension Store {
                                 resolution: try timing(db, "resolved_at", due: "sla_due_at", period, known: Self.knownResolution),
                                 rated: 0, satisfied: 0)
             report.recoveryWindowDays = options.recoveryWindowDays
+            report.slaTargetPercent = options.slaTargetPercent
             report.timeZone = options.timeZone
             report.compensationCost = report.compensations.compactMap(\.money).reduce(Money(minor: 0), +)
             try recovery(db, period, options, into: &report)

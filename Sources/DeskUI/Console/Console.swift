@@ -56,6 +56,9 @@ public final class Console {
     }
 
     public func handle(_ key: Key) { send(.key(key)) }
+    /// Says something on the status line as an error would (it stays longer): a problem found
+    /// before the console started, such as colours of the config too faint to use.
+    public func warn(_ text: String) { state.message = StatusMessage(text, isError: true) }
     public func perform(_ action: Action) { send(.action(action)) }
     public func resize(to size: Size) { send(.resized(size)) }
     public func finishEditing(_ text: String?) { send(.editorClosed(text)) }
@@ -280,6 +283,9 @@ public struct ConsoleSettings: Sendable, Equatable {
     public var outbox: Outbox?
     /// How replies are sent (`[mail]`): the console hands them to `send_command` in the background.
     public var mail: MailSettings?
+    /// The share of answers and resolutions within their SLA the desk aims for, in percent
+    /// (`[sla] target_percent`): the report marks a figure below it.
+    public var slaTargetPercent = 90
 
     public init(currency: String = "₽", signature: String? = nil, apologyOpensReply: Bool = false, outbox: Outbox? = nil,
                 mail: MailSettings? = nil, timeZone: TimeZone = .current) {

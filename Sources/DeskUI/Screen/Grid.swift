@@ -16,6 +16,12 @@ public enum Style: Int, CaseIterable, Sendable {
     case bar, track
     /// A search's words where they were found.
     case match
+    /// A meter's fill: its target met, or missed. Graphics, never text: a colour with no
+    /// background of its own, so that `█` shows it.
+    case met, missed
+
+    /// Drawn as blocks, not read as text: 3:1 is enough for them (WCAG's non-text contrast).
+    public var isGraphic: Bool { self == .bar || self == .met || self == .missed }
 }
 
 /// One screen cell: a grapheme cluster and its style. A character two columns wide

@@ -60,6 +60,18 @@ public struct RGB: Equatable, Sendable {
         }
     }
 
+    /// The nearest of the eight colours every colour terminal has to xterm's colour `index`:
+    /// how a 256-colour index from the config is drawn where there are only eight.
+    public static func nearestOfEight(_ index: Int) -> Int {
+        guard index >= 8 else { return index }
+        let want = xterm(index)
+        func distance(_ c: RGB) -> Int {
+            let (dr, dg, db) = (Int(c.r) - Int(want.r), Int(c.g) - Int(want.g), Int(c.b) - Int(want.b))
+            return dr * dr + dg * dg + db * db
+        }
+        return (0..<8).min { distance(xterm($0)) < distance(xterm($1)) }!
+    }
+
     /// An OSC 11 answer's colour: `ESC ] 11 ; rgb:RRRR/GGGG/BBBB` (1 to 4 hex digits each),
     /// ended by BEL or ST.
     public static func osc11(_ answer: String) -> RGB? {
@@ -128,13 +140,58 @@ extension Style {
 /// the selection bar, on xterm's colours; where eight colours cannot, attributes or a
 /// background of their own do the work. Each colour means one thing: red is late or failed,
 /// amber (yellow) is due soon, magenta is priority, green is met, teal is the customer.
+/// A colour of the config's that would read worse is not used (`refused` says which).
 public struct Palette: Sendable {
     public let theme: Theme
     public let depth: ColourDepth
     public let colors: [String: ColorSetting]
+    /// The config's colours left out because they read under 4.5:1 (3:1 for bars) on this
+    /// theme: the theme's own are drawn instead.
+    public let refused: [Refused]
+
+    /// A role of `[colors]` that reads too faintly, and how it measured.
+    public struct Refused: Equatable, Sendable {
+        public var role: String
+        /// Its worst contrast: against the background, or on the selection bar.
+        public var contrast: Double
+        /// What it needed: 4.5 for text, 3 for bars.
+        public var needed: Double
+    }
 
     public init(theme: Theme, depth: ColourDepth, colors: [String: ColorSetting] = [:]) {
-        self.theme = theme; self.depth = depth; self.colors = depth == .none ? [:] : colors
+        let wanted = depth == .none ? [:] : colors
+        let trial = Palette(theme: theme, depth: depth, unchecked: wanted)
+        let refused = trial.unreadable()
+        self.theme = theme; self.depth = depth; self.refused = refused
+        self.colors = wanted.filter { role, _ in !refused.contains { $0.role == role } }
+    }
+
+    private init(theme: Theme, depth: ColourDepth, unchecked colors: [String: ColorSetting]) {
+        self.theme = theme; self.depth = depth; self.colors = colors; refused = []
+    }
+
+    /// The user's colours that read under their threshold, in the order of the roles: a text
+    /// colour against the background and on the selection bar, the bar against every text
+    /// drawn on it.
+    func unreadable() -> [Refused] {
+        LookSettings.roles.compactMap { role -> Refused? in
+            guard colors[role.name] != nil else { return nil }
+            let style = Style.allCases.first { $0.role == role.name }
+            let looks = style.map { [look($0), selected($0)] } ?? Style.allCases.map(selected)
+            let needed = style?.isGraphic == true ? 3.0 : 4.5
+            let worst = looks.map(contrast).min() ?? 21
+            return worst < needed ? Refused(role: role.name, contrast: worst, needed: needed) : nil
+        }
+    }
+
+    /// A look's contrast as the terminal may draw it: xterm shows bold text of the first
+    /// eight colours in their bright forms (`boldColors`), other terminals do not; the worse
+    /// of the two counts.
+    public func contrast(_ look: Look) -> Double {
+        [true, false].map { bright in
+            let (f, b) = rgb(look, boldIsBright: bright)
+            return RGB.contrast(f, b)
+        }.min()!
     }
 
     /// The colours a terminal shows when nothing is said: its text and its background.
@@ -155,7 +212,7 @@ public struct Palette: Sendable {
 
     /// How a cell of `style` is drawn on the selected row: on the bar's background with its
     /// own colour and attributes, never bold black. Reverse video (eight colours, none) keeps
-    /// the attributes, and the colours only of a look with a background of its own.
+    /// them too: a coloured word becomes a chip of its colour on the bar (a magenta `high`).
     public func selected(_ style: Style) -> Look {
         var look = look(style)
         if look.background != nil { return look }
@@ -163,15 +220,18 @@ public struct Palette: Sendable {
             look.background = bar
             return look
         }
-        look.foreground = nil
         look.reverse.toggle()
         return look
     }
 
-    /// The colours a look shows as RGB: what contrast is measured on.
-    public func rgb(_ look: Look) -> (foreground: RGB, background: RGB) {
-        let f = look.foreground.map(RGB.xterm) ?? defaultForeground
-        let b = look.background.map(RGB.xterm) ?? defaultBackground
+    /// The colours a look shows as RGB: what contrast is measured on. Where there are eight
+    /// colours a higher index is drawn as the nearest of them; `boldIsBright`, bold text of
+    /// the first eight is drawn in their bright forms, as xterm does.
+    public func rgb(_ look: Look, boldIsBright: Bool = false) -> (foreground: RGB, background: RGB) {
+        func drawn(_ index: Int) -> Int { depth == .eight ? RGB.nearestOfEight(index) : index }
+        let fi = look.foreground.map(drawn).map { boldIsBright && look.bold && $0 < 8 ? $0 + 8 : $0 }
+        let f = fi.map(RGB.xterm) ?? defaultForeground
+        let b = look.background.map(drawn).map(RGB.xterm) ?? defaultBackground
         return look.reverse ? (b, f) : (f, b)
     }
 
@@ -186,30 +246,34 @@ public struct Palette: Sendable {
             case .warning: return Look(underline: true)
             case .dim, .system, .track: return Look(dim: true)
             case .note: return Look(italic: true)
-            case .normal, .high, .good, .customer, .bar: return Look()
+            case .normal, .high, .good, .customer, .bar, .met, .missed: return Look()
             }
         case .eight:
             // xterm's eight: on black, red text is 3.7:1 and blue 2.2:1; on white, yellow,
             // green and cyan are 1.3–2:1. Those go on a background of their own, or become
-            // attributes.
+            // attributes. xterm draws bold red, magenta and blue bright: on white they fall
+            // to 3.1–4:1, so no bold goes with them there.
             switch style {
             case .normal: return Look()
             case .title, .prompt: return Look(7, on: 4, bold: style == .title)
-            case .chip, .prefill: return Look(4, on: 7, bold: style == .chip)
+            case .chip, .prefill: return Look(4, on: 7)
             case .header, .hint, .agent: return Look(bold: true)
             case .status: return Look(reverse: true)
             // Faint text has no colour of its own to measure, and xterm draws it at half
             // intensity, under 4.5:1: secondary text stays plain.
             case .dim, .system, .track: return Look()
             case .note: return Look(italic: true)
-            case .urgent: return dark ? Look(bold: true, underline: true) : Look(5, bold: true)
+            case .urgent: return dark ? Look(bold: true, underline: true) : Look(5, underline: true)
             case .high: return dark ? Look(bold: true) : Look(5)
             case .warning: return dark ? Look(3) : Look(0, on: 3)
-            case .danger: return dark ? Look(7, on: 1, bold: true) : Look(1, bold: true)
+            case .danger: return dark ? Look(7, on: 1, bold: true) : Look(1)
             case .good: return dark ? Look(2) : Look(bold: true)
             case .customer, .bar: return dark ? Look(6) : Look(4)
             case .match: return Look(0, on: 6)
             case .vip: return dark ? Look(6, bold: true) : Look(4, bold: true)
+            // Green is 2:1 on white, as a bar too: a met meter is the text's colour there.
+            case .met: return dark ? Look(2) : Look()
+            case .missed: return dark ? Look(1, bold: true) : Look(1)
             }
         case .full:
             switch style {
@@ -229,6 +293,8 @@ public struct Palette: Sendable {
             case .vip: return Look(dark ? 80 : 23, bold: true)
             case .bar: return Look(dark ? 110 : 24)
             case .match: return Look(16, on: 117)
+            case .met: return Look(dark ? 114 : 22)
+            case .missed: return Look(dark ? 203 : 124)
             }
         }
     }

@@ -738,22 +738,63 @@ extension L10n {
     public struct Legend: Sendable {
         let language: Language
         func pick(_ en: String, _ ru: String) -> String { language.pick(en, ru) }
-        public var title: String { pick("Colours", "Цвета") }
+        public var title: String { pick("Colours and marks", "Цвета и знаки") }
         public var urgent: String { pick("priority urgent", "приоритет «срочный»") }
         public var high: String { pick("priority high", "приоритет «высокий»") }
+        public var slaPlain: String {
+            pick("SLA time left: plain while over a quarter of it is left", "срок: обычным, пока осталось больше четверти")
+        }
         public var slaSoon: String {
             pick("SLA due soon: under a quarter of its time left", "срок скоро: осталось меньше четверти времени")
         }
         public var slaPassed: String {
             pick("SLA passed (!); red is late or failed: also an error", "срок прошёл (!); красное — опоздание или сбой")
         }
+        public var replyFailed: String {
+            pick("a reply sent as mail failed (the reason on the ticket)", "ответ по почте не ушёл (причина — в обращении)")
+        }
         public var changed: String { pick("changed by someone else since drawn", "изменено кем-то другим после показа") }
         public var foundSample: String { pick("courier", "курьер") }
         public var found: String {
             pick("words of a search where found (column FOUND IN)", "слова поиска там, где найдены (столбец НАЙДЕНО)")
         }
-        public var meterMet: String { pick("target met (the mark is the benchmark)", "цель достигнута (черта — ориентир)") }
+        public var meterMet: String { pick("target met", "цель достигнута") }
         public var meterMissed: String { pick("below the target", "ниже цели") }
+        public var meterMark: String {
+            pick("the target: the 60% benchmark, the SLA's target_percent", "цель: ориентир 60 %, target_percent срока")
+        }
+        public var bar: String { pick("a count, against the largest", "число, в сравнении с наибольшим") }
+        public var customerSample: String { pick("▌customer", "▌клиент") }
+        public var customer: String { pick("the customer: their name and messages", "клиент: имя и сообщения") }
+        public var vipSample: String { pick("▌VIP", "▌VIP") }
+        public var vip: String { pick("a VIP customer", "VIP-клиент") }
+        public var agentSample: String { pick("▌agent", "▌агент") }
+        public var agent: String { pick("an agent's reply", "ответ агента") }
+        public var noteSample: String { pick("▌note", "▌заметка") }
+        public var note: String { pick("an internal note: the customer never sees it", "внутренняя заметка: клиент её не видит") }
+        public var systemSample: String { pick("▌system", "▌система") }
+        public var system: String { pick("a message of the desk itself", "сообщение самой системы") }
+        public var suggestedSample: String { pick("Suggested", "Совет") }
+        public var good: String {
+            pick("met or done well: the suggestion, resolved, recovered", "удачно: совет, решено, клиент вернулся")
+        }
+        public var failedSample: String { pick("NOT SENT", "НЕ ОТПРАВЛЕНО") }
+        public var failed: String {
+            pick("failed or late: a reply not sent, many compensations lately", "сбой или опоздание: ответ не ушёл, много компенсаций")
+        }
+        /// The config's colours that read too faintly on the background, left out:
+        /// "[colors] urgent 2.1:1 on light, under 4.5:1: not used".
+        public func refused(_ refused: [Palette.Refused], theme: Theme) -> String {
+            let list = refused.map { "\($0.role) " + ratio($0.contrast) }.joined(separator: ", ")
+            let needed = ratio(refused.map(\.needed).max() ?? 4.5)
+            return theme == .light
+                ? pick("[colors] \(list) on light, under \(needed): not used", "[colors] \(list) на светлом фоне, меньше \(needed): не взяты")
+                : pick("[colors] \(list) on dark, under \(needed): not used", "[colors] \(list) на тёмном фоне, меньше \(needed): не взяты")
+        }
+        private func ratio(_ r: Double) -> String {
+            let text = String(format: "%.1f:1", r)
+            return language == .ru ? text.replacingOccurrences(of: ".", with: ",") : text
+        }
     }
 
     public var filterPrompt: String { pick("Filter (Tab completes; empty clears): ", "Фильтр (Tab дополняет; пусто — сбросить): ") }

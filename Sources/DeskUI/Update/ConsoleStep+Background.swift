@@ -61,8 +61,10 @@ extension ConsoleStep {
         state.background.reportRunning = true
         state.background.reportRerun = false
         let (since, until) = state.reportPeriod.bounds(now: state.now, zone: settings.timeZone)
-        effects.append(.startReport(ReportOptions(since: since, until: until, breakdown: state.reportBreakdown, now: state.now,
-                                                  recoveryWindowDays: policy.recoveryWindowDays, timeZone: settings.timeZone)))
+        var options = ReportOptions(since: since, until: until, breakdown: state.reportBreakdown, now: state.now,
+                                    recoveryWindowDays: policy.recoveryWindowDays, timeZone: settings.timeZone)
+        options.slaTargetPercent = settings.slaTargetPercent
+        effects.append(.startReport(options))
     }
 
     /// `b` on the report: by reason, channel, agent, tier, then none.

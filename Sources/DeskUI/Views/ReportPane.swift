@@ -23,9 +23,6 @@ enum ReportPane {
         var text: String { spans.map(\.text).joined() }
     }
 
-    /// The share of answers and resolutions within their SLA a desk should reach; below it
-    /// the figure is marked.
-    static let slaTarget = 0.9
     /// From this width the charts stand beside the figures.
     static let twoColumnWidth = 140
 
@@ -47,23 +44,25 @@ enum ReportPane {
         }
     }
 
-    /// A bar of `share` (0…1) in `width` cells, eighths of a cell included.
+    /// A bar of `share` (0…1) in `width` cells, eighths of a cell included. Whole cells are
+    /// `▇`, seven eighths high: rxvt-unicode draws `█` the cell's full height, and a chart's
+    /// rows then merge into one staircase.
     static func bar(_ share: Double, width: Int) -> String {
         let eighths = Int((max(0, min(1, share)) * Double(width * 8)).rounded())
         let partial = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"][eighths % 8]
-        let full = String(repeating: "█", count: eighths / 8) + partial
+        let full = String(repeating: "▇", count: eighths / 8) + partial
         return full + String(repeating: " ", count: max(0, width - DisplayWidth.of(full)))
     }
 
     /// A meter of `width` cells, brackets included: `[██████████████▌│    ]`. The fill is cut
     /// down to the eighth, so that a share just under the target never fills the target's
-    /// cell; the target's cell shows `│` whether filled or not. Filled in `.good` when the
-    /// target is met, `.danger` when not, `.bar` when there is none.
+    /// cell; the target's cell shows `│` whether filled or not. Filled in `.met` when the
+    /// target is met, `.missed` when not, `.bar` when there is none.
     static func meter(_ share: Double?, width: Int, target: Double?) -> [Span] {
         let inner = max(1, width - 2)
         // The tiny nudge keeps a share at its exact target (0.6 × 160 eighths) on it.
         let eighths = Int((max(0, min(1, share ?? 0)) * Double(inner * 8) + 1e-9).rounded(.down))
-        let style: Style = target.map { (share ?? 0) >= $0 ? .good : .danger } ?? .bar
+        let style: Style = target.map { (share ?? 0) >= $0 ? .met : .missed } ?? .bar
         var cells = Array(repeating: " ", count: inner)
         for i in 0..<min(inner, eighths / 8) { cells[i] = "█" }
         if eighths % 8 > 0, eighths / 8 < inner { cells[eighths / 8] = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"][eighths % 8] }
@@ -115,8 +114,8 @@ enum ReportPane {
         var width: Int
         /// A figure after a meter, right-aligned: "100.0%", "100,0 %".
         static let figure = 8
-        /// What a note after a figure may take before the meters give way.
-        static let note = 22
+        /// What a note after a figure may take before the meters give way: "  within SLA · below 90.0%".
+        static let note = 26
         var meter: Int { max(12, min(60, width - label - 1 - Self.figure - 2 - Self.note)) }
         /// Where the meters start, and where a line under them does.
         var indent: String { String(repeating: " ", count: label + 1) }
@@ -128,14 +127,20 @@ enum ReportPane {
             var spans = [Span(DisplayWidth.fit(label, to: c.label) + " ", .header)]
             spans += meter(share, width: c.meter, target: target)
             let missed = share.flatMap { s in target.map { s < $0 } } ?? false
-            spans.append(Span(DisplayWidth.fit(t.report.percent(share), to: Columns.figure, alignRight: true),
-                              share == nil ? .dim : missed ? .danger : .normal))
+            // The figure right-aligned, its padding plain: a colour marks the value, not its column.
+            let figure = t.report.percent(share)
+            spans.append(Span(String(repeating: " ", count: max(0, Columns.figure - DisplayWidth.of(figure)))))
+            spans.append(Span(figure, share == nil ? .dim : missed ? .danger : .normal))
             out.append(Row(spans + note))
+        }
+        /// " · below 90.0%": the separator plain, the words marked.
+        func below(_ text: String) -> [Span] {
+            text.hasPrefix(" · ") ? [Span(" · ", .dim), Span(String(text.dropFirst(3)), .danger)] : [Span(text, .danger)]
         }
         let rate = report.recoveryRate
         let belowBenchmark = rate.map { $0 < Report.recoveryBenchmark } ?? false
         meterRow(t.report.recovery, rate, target: Report.recoveryBenchmark,
-                 note: [Span("  " + t.report.benchmark, .dim)] + (belowBenchmark ? [Span(t.report.belowTarget(""), .danger)] : []))
+                 note: [Span("  " + t.report.benchmark, .dim)] + (belowBenchmark ? below(t.report.belowTarget("")) : []))
         out.append(Row(c.indent + t.report.recoveredLost(report.recovered, report.lost), .dim))
         // Lost can't happen before the window ends: what is still undecided stands beside the rate.
         out.append(Row(c.indent + t.report.undecided(report.undecided), .dim))
@@ -143,10 +148,11 @@ enum ReportPane {
         meterRow(t.report.satisfaction, report.satisfactionShare, target: nil, note: [])
         for (label, timing) in [(t.report.firstResponse, report.firstResponse), (t.report.resolution, report.resolution)] {
             let share = timing.withinSLAShare
-            let below = share.map { $0 < slaTarget } ?? false
-            meterRow(label, share, target: slaTarget,
+            // The policy's target (`[sla] target_percent`); below it the figure is marked.
+            let missed = share.map { $0 < report.slaTarget } ?? false
+            meterRow(label, share, target: report.slaTarget,
                      note: [Span("  " + t.report.withinSLALabel, .dim)]
-                        + (below ? [Span(t.report.belowTarget(t.report.percent(slaTarget)), .danger)] : []))
+                        + (missed ? below(t.report.belowTarget(t.report.percent(report.slaTarget))) : []))
             out.append(Row(c.indent + t.report.timing(median: t.duration(seconds: timing.median), p90: t.duration(seconds: timing.p90),
                                                        n: timing.count), .dim))
         }

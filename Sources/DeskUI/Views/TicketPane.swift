@@ -14,7 +14,9 @@ enum TicketPane {
 
     /// The history panel goes beside the thread from this width on.
     static let sideBySideWidth = 110
-    static let sidePanelWidth = 44
+    /// The history panel's width: 44 columns, and once the thread has about 93 (a comfortable
+    /// line) it grows with the width up to 64, so that orders and compensations fit whole.
+    static func sidePanelWidth(_ width: Int) -> Int { max(44, min(64, width - 96)) }
 
     /// Where the parts of the page go at a size: the pinned lines above the thread (the
     /// summary, when narrow), how many rows the scrolling part has, and its lines.
@@ -34,7 +36,8 @@ enum TicketPane {
                         rows: rows)
         }
         if width >= sideBySideWidth {
-            return Body(pinned: [], scrolling: threadLines(detail, width: width - sidePanelWidth - 3, t), rows: rows)
+            // A column of space between the thread and the panel's rule.
+            return Body(pinned: [], scrolling: threadLines(detail, width: width - sidePanelWidth(width) - 4, t), rows: rows)
         }
         let pinned = summaryLines(detail, width: width - 2, now: now, currency: currency, t)
         rows -= pinned.count
@@ -86,7 +89,7 @@ enum TicketPane {
             y += 1
         }
         let scroll = ticketState.showingHistory ? ticketState.historyScroll : ticketState.scroll
-        let mainWidth = !ticketState.showingHistory && width >= sideBySideWidth ? width - sidePanelWidth - 2 : width - 1
+        let mainWidth = !ticketState.showingHistory && width >= sideBySideWidth ? width - sidePanelWidth(width) - 2 : width - 1
         for (i, line) in body.scrolling.dropFirst(scroll).prefix(body.rows).enumerated() {
             grid.put(DisplayWidth.truncate(line.text, to: mainWidth - 1), x: 1, y: y + i, style: line.style)
         }
@@ -178,7 +181,7 @@ enum TicketPane {
         } else if let r = detail.recovery {
             lines.append(Line(recoveryText(r, t), recoveryStyle(r)))
         }
-        if let request = detail.pendingRequest { lines.append(Line(t.requestLine(request), .warning)) }
+        if let request = detail.pendingRequest { lines.append(Line(t.requestLine(request), .header)) }
         return lines
     }
 
@@ -219,7 +222,7 @@ enum TicketPane {
             }
         }
         if let r = detail.recovery { lines.append(Line(recoveryText(r, t), recoveryStyle(r))) }
-        if let request = detail.pendingRequest { lines.append(Line(t.requestLine(request), .warning)) }
+        if let request = detail.pendingRequest { lines.append(Line(t.requestLine(request), .header)) }
         return lines
     }
 
