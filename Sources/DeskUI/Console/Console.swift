@@ -156,13 +156,13 @@ public final class Console {
             let fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
             if fd < 0 {
                 if errno == EEXIST { continue }
-                throw StoreError.invalid("cannot write \(path): \(String(cString: strerror(errno)))")
+                throw StoreError.cannotWrite(path: path, reason: String(cString: strerror(errno)))
             }
             let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
             try handle.write(contentsOf: data)
             return path
         }
-        throw StoreError.invalid("too many files named \(safe) in \(base.path)")
+        throw StoreError.tooManyFiles(name: safe, folder: base.path)
     }
 
     // MARK: Background work

@@ -193,4 +193,10 @@ public struct Keymap: Sendable, Equatable {
         return plain.max { (boundAt[context]?[$0] ?? boundAt[.global]?[$0] ?? 0) < (boundAt[context]?[$1] ?? boundAt[.global]?[$1] ?? 0) }
             ?? first
     }
+
+    /// The hint key's name (`e`, `у`, `<C-r>`), nil when the action has no key here: what
+    /// a message names when it says which key does something.
+    public func hintName(for action: Action, in context: KeyContext) -> String? {
+        hintKey(for: action, in: context).map { $0.map(\.name).joined() }
+    }
 }
