@@ -67,7 +67,8 @@ enum HelpOverlay {
             grid.put(DisplayWidth.truncate(item.help, to: max(0, width - keyWidth - 5)), x: 4 + keyWidth, y: y, style: .normal)
         }
         let below = items.count - scroll - rows
-        let footer = below > 0 ? t.helpMore(below, down: keymap.keys(for: .moveDown, in: state.helpContext).prefix(2).map { $0.map(\.name).joined() }) : t.helpClose
+        let footer = below > 0 ? t.helpMore(below, down: [keymap.hintName(for: .moveDown, in: state.helpContext), "<Down>"].compactMap { $0 }
+                                                                .reduce(into: []) { if !$0.contains($1) { $0.append($1) } }) : t.helpClose
         grid.put(DisplayWidth.truncate(" " + footer, to: width), x: 0, y: state.size.height - 3, style: .dim)
     }
 }
