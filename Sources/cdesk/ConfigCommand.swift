@@ -37,7 +37,8 @@ func loadConfigFile() throws -> (config: DeskConfig, file: String?) {
         return try DeskConfig.load(path: DeskConfig.defaultPath(), required: DeskConfig.pathIsNamed(),
                                    keymapProblem: keymapProblem)
     } catch let error as ConfigError {
-        throw UserError(error.description)
+        // The config could not be read: its `language` neither; the locale's variables say.
+        throw UserError(error.text(Language.choose()))
     }
 }
 
@@ -49,7 +50,9 @@ private func keymapProblem(_ name: String) -> String? {
         return nil
     } catch let problem as KeymapProblem {
         if name.contains("/") || name.hasSuffix(".keymap") { return "\(name): \(problem.message)" }
-        return "no keymap preset '\(name)' (known: \(loader.presetNames.joined(separator: ", ")); or a keymap file's path)"
+        // The locale's language: the config being read cannot say it yet.
+        return Language.choose().pick("no keymap preset '\(name)' (known: \(loader.presetNames.joined(separator: ", ")); or a keymap file's path)",
+                                      "нет раскладки '\(name)' (есть: \(loader.presetNames.joined(separator: ", ")); или путь к файлу раскладки)")
     } catch {
         return "\(error)"
     }

@@ -94,7 +94,7 @@ struct ImportCommand: ParsableCommand {
         try reportingUserErrors {
             var isDirectory: ObjCBool = false
             if file != "-", FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory), isDirectory.boolValue {
-                throw UserError("\(file): " + ImportProblem.Reason.isDirectory.text(l))
+                throw UserError(l.pick("\(file) is a directory; name a CSV or JSON Lines file", "\(file) — папка; укажите файл CSV или JSON Lines"))
             }
             guard let format = format ?? ExchangeFormat.implied(by: file) else {
                 throw UserError(l.pick("cannot tell the format of \(file == "-" ? "standard input" : file); say --format csv or --format jsonl",

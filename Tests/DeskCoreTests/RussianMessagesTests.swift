@@ -104,4 +104,34 @@ import Testing
         #expect(MailFailureReason.text("cannot run sendmail -t: No such file", .ru) == "не удалось запустить sendmail -t: No such file")
         #expect(MailFailureReason.text("not sent in 48 hours: no such user", .en) == "not sent in 48 hours: no such user")
     }
+
+    /// A config's mistakes, as a lead meets them editing `config.toml` or `cdesk policy set`.
+    @Test func configMistakesAreSaidInEitherLanguage() {
+        let texts = ["language = \"de\"\n", "theme = \"pink\"\n", "timezone = \"Mars/Olympus\"\n", "colour = 1\n",
+                     "[compensation.discount]\ndefault = 30\nagent_limit = 10\n", "[sla.high]\nfirst_response_hours = 0\n",
+                     "[[playbook]]\nreason = \"weather\"\n", "[[playbook]]\ngive = [\"cake 3\"]\n", "[mail]\nfrom = \"nobody\"\n",
+                     "[mail]\nsend_command = \" \"\n", "[vip]\nextra = 1\n", "[$]\n", "a = = 1\n", "[sla.never]\n"]
+        let keys: Set<String> = ["language", "theme", "timezone", "colour", "compensation", "discount", "default", "agent",
+                                 "limit", "maximum", "sla", "high", "first", "response", "hours", "resolution", "playbook",
+                                 "reason", "weather", "give", "cake", "mail", "from", "send", "command", "vip", "extra",
+                                 "keymap", "currency", "recovery", "window", "days", "signature", "apology", "opens", "reply",
+                                 "colors", "dark", "light", "auto", "Europe", "Moscow", "UTC", "toml", "TOML", "bonus",
+                                 "free", "delivery", "shop", "example", "support", "never", "urgent", "normal", "low", "step",
+                                 "factor", "retry", "max", "attachment", "reasons", "why", "fault", "CDESK", "CONFIG"]
+        for text in texts {
+            do {
+                _ = try DeskConfig.parse(text, file: "c.toml")
+                Issue.record("\(text) is refused")
+            } catch let error as ConfigError {
+                let ru = error.text(.ru), en = error.text(.en)
+                let english = Self.english(ru).filter { !keys.contains($0) }
+                #expect(english.isEmpty, "English in: \(ru)")
+                #expect(!Self.russian(en.replacingOccurrences(of: "Магазин", with: "").replacingOccurrences(of: "задерж", with: "")),
+                        "Russian in: \(en)")
+                #expect(error.description == en)
+            } catch {
+                Issue.record("\(text): \(error)")
+            }
+        }
+    }
 }

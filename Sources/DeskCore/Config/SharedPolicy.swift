@@ -13,18 +13,17 @@ public enum SharedPolicy {
     public static func parse(_ text: String, file: String) throws -> DeskConfig {
         let table: TOMLTable
         if let line = TOMLHeaderCheck.badHeaderLine(in: text) {
-            throw ConfigError(file: file, line: line, key: nil, reason: "a table name must start with a letter, digit, _, - or a quote")
+            throw ConfigError(file: file, line: line, key: nil, reason: .badTableName)
         }
         do {
             table = try TOMLTable(string: text)
         } catch let error as TOMLParseError {
-            throw ConfigError(file: file, line: error.source.begin.line, key: nil, reason: error.description)
+            throw ConfigError(file: file, line: error.source.begin.line, key: nil, reason: .syntax(error.description))
         }
         let lines = ConfigKeyLines(text)
         for key in table.keys where !keys.contains(key) {
             throw ConfigError(file: file, line: lines.line(of: key), key: key,
-                              reason: "not a policy key (a policy holds " + keys.sorted().joined(separator: ", ")
-                                  + "; the rest is each person's own config)")
+                              reason: .notAPolicyKey(policyKeys: keys.sorted()))
         }
         return try DeskConfig.parse(text, file: file)
     }
