@@ -49,10 +49,10 @@ private func keymapProblem(_ name: String) -> String? {
         _ = try loader.source(of: name)
         return nil
     } catch let problem as KeymapProblem {
-        if name.contains("/") || name.hasSuffix(".keymap") { return "\(name): \(problem.message)" }
         // The locale's language: the config being read cannot say it yet.
-        return Language.choose().pick("no keymap preset '\(name)' (known: \(loader.presetNames.joined(separator: ", ")); or a keymap file's path)",
-                                      "нет раскладки '\(name)' (есть: \(loader.presetNames.joined(separator: ", ")); или путь к файлу раскладки)")
+        let l = Language.choose()
+        if name.contains("/") || name.hasSuffix(".keymap") { return "\(name): \(problem.reason.text(l))" }
+        return KeymapProblem.Reason.noPreset(name, known: loader.presetNames).text(l)
     } catch {
         return "\(error)"
     }
@@ -64,9 +64,10 @@ func loadKeymap(_ preset: String?) throws -> Keymap {
     do {
         return try KeymapLoader().load(preset: preset)
     } catch let error as KeymapErrors {
-        throw UserError("the keymap has problems:\n" + error.description)
+        let l = cliLanguage()
+        throw UserError(l.pick("the keymap has problems:\n", "в раскладке ошибки:\n") + error.text(l))
     } catch let problem as KeymapProblem {
-        throw UserError(problem.description)
+        throw UserError(problem.text(cliLanguage()))
     }
 }
 
