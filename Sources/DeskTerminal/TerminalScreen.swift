@@ -16,11 +16,16 @@ public final class TerminalScreen: Screen {
 
     public enum StartError: Error, CustomStringConvertible {
         case notATerminal, noTerm, unknownTerm(String)
-        public var description: String {
+        public var description: String { text(.en) }
+        public func text(_ l: Language) -> String {
             switch self {
-            case .notATerminal: "the console needs a terminal, and standard input or output is not one (to fill or query a store without one, see cdesk --help)"
-            case .noTerm: "the console needs a terminal, and TERM is not set"
-            case .unknownTerm(let term): "the console cannot drive this terminal: TERM=\(term) is unknown to ncurses"
+            case .notATerminal:
+                l.pick("the console needs a terminal, and standard input or output is not one (to fill or query a store without one, see cdesk --help)",
+                       "консоли нужен терминал, а стандартный ввод или вывод — не терминал (работа с хранилищем без него — см. cdesk --help)")
+            case .noTerm: l.pick("the console needs a terminal, and TERM is not set", "консоли нужен терминал, а TERM не задан")
+            case .unknownTerm(let term):
+                l.pick("the console cannot drive this terminal: TERM=\(term) is unknown to ncurses",
+                       "консоль не умеет работать с этим терминалом: ncurses не знает TERM=\(term)")
             }
         }
     }

@@ -47,17 +47,21 @@ struct StoreOptions: ParsableArguments {
                                                "нет хранилища \(path) (cdesk demo --store \(path) создаст демонстрационное)"))
         }
         do {
-            let note = "cdesk: waiting for another writer to finish (up to \(Int(waiting)) s)…\n"
+            let l = cliLanguage()
+            let note = l.pick("cdesk: waiting for another writer to finish (up to \(Int(waiting)) s)…\n",
+                              "cdesk: жду, пока другой процесс закончит запись (до \(Int(waiting)) с)…\n")
             let say: @Sendable () -> Void = { FileHandle.standardError.write(Data(note.utf8)) }
             let onWait = waiting > 5 && isatty(STDERR_FILENO) == 1 ? say : nil
             // A store this user may only read is opened to read: reports, exports and dry
             // runs work, and a change says why it cannot be made.
             let readOnly = FileManager.default.fileExists(atPath: path) && !Store.mayWrite(path)
             return try Store(path: path, upgrading: {
-                FileHandle.standardError.write(Data("cdesk: bringing \(path) up to this version (once; a large store takes a minute)\n".utf8))
+                FileHandle.standardError.write(Data(l.pick("cdesk: bringing \(path) up to this version (once; a large store takes a minute)\n",
+                                                           "cdesk: обновляю \(path) до этой версии (один раз; большое хранилище — около минуты)\n").utf8))
             }, waiting: waiting, onWait: onWait, readOnly: readOnly)
         } catch {
-            throw UserError("\(StoreError.explaining(error))")
+            let known = StoreError.explaining(error)
+            throw UserError((known as? StoreError)?.text(cliLanguage()) ?? "\(known)")
         }
     }
 }
@@ -83,13 +87,13 @@ extension ParsableCommand {
         } catch let error as UserError {
             throw report(error.description)
         } catch let error as StoreError {
-            throw report(error.description)
+            throw report(error.text(cliLanguage()))
         } catch let error as TeamError {
             throw report(error.message(cliLanguage()))
         } catch {
             // A database failure in the desk's words, never SQLite's.
             guard let known = StoreError.explaining(error) as? StoreError else { throw error }
-            throw report(known.description)
+            throw report(known.text(cliLanguage()))
         }
     }
 }
@@ -97,7 +101,9 @@ extension ParsableCommand {
 /// The language of what a command prints: `--lang`, else the config's `language`, else the
 /// locale's variables (`Language.choose`).
 func chosenLanguage(_ flag: String?, config: DeskConfig) throws -> Language {
-    if let flag, Language(code: flag) == nil { throw UserError("--lang: expected en or ru, not \(flag)") }
+    if let flag, Language(code: flag) == nil {
+        throw UserError(cliLanguage().pick("--lang: expected en or ru, not \(flag)", "--lang: ожидается en или ru, а не \(flag)"))
+    }
     return Language.choose(flag: flag, config: config.language?.rawValue)
 }
 

@@ -37,7 +37,8 @@ func loadConfigFile() throws -> (config: DeskConfig, file: String?) {
         return try DeskConfig.load(path: DeskConfig.defaultPath(), required: DeskConfig.pathIsNamed(),
                                    keymapProblem: keymapProblem)
     } catch let error as ConfigError {
-        throw UserError(error.description)
+        // The config could not be read: its `language` neither; the locale's variables say.
+        throw UserError(error.text(Language.choose()))
     }
 }
 
@@ -48,8 +49,10 @@ private func keymapProblem(_ name: String) -> String? {
         _ = try loader.source(of: name)
         return nil
     } catch let problem as KeymapProblem {
-        if name.contains("/") || name.hasSuffix(".keymap") { return "\(name): \(problem.message)" }
-        return "no keymap preset '\(name)' (known: \(loader.presetNames.joined(separator: ", ")); or a keymap file's path)"
+        // The locale's language: the config being read cannot say it yet.
+        let l = Language.choose()
+        if name.contains("/") || name.hasSuffix(".keymap") { return "\(name): \(problem.reason.text(l))" }
+        return KeymapProblem.Reason.noPreset(name, known: loader.presetNames).text(l)
     } catch {
         return "\(error)"
     }
@@ -61,9 +64,10 @@ func loadKeymap(_ preset: String?) throws -> Keymap {
     do {
         return try KeymapLoader().load(preset: preset)
     } catch let error as KeymapErrors {
-        throw UserError("the keymap has problems:\n" + error.description)
+        let l = cliLanguage()
+        throw UserError(l.pick("the keymap has problems:\n", "в раскладке ошибки:\n") + error.text(l))
     } catch let problem as KeymapProblem {
-        throw UserError(problem.description)
+        throw UserError(problem.text(cliLanguage()))
     }
 }
 

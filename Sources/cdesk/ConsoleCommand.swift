@@ -29,11 +29,12 @@ struct ConsoleCommand: ParsableCommand {
             let keys = try loadKeymap(keymap ?? own.keymap)
             // Refuse early, before any store is created, when there is no terminal to draw on.
             guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
-                throw UserError(TerminalScreen.StartError.notATerminal.description)
+                throw UserError(TerminalScreen.StartError.notATerminal.text(language))
             }
             let store = try storeOptions.open(demo: demo)
             if demo, try store.isEmpty() {
-                FileHandle.standardError.write(Data("cdesk: creating the demo store \(storeOptions.path(demo: true))…\n".utf8))
+                FileHandle.standardError.write(Data(language.pick("cdesk: creating the demo store \(storeOptions.path(demo: true))…\n",
+                                                                   "cdesk: создаю демонстрационное хранилище \(storeOptions.path(demo: true))…\n").utf8))
                 try DemoCommand.fill(store, options: DemoOptions(now: DemoCommand.startOfHour()))
             }
             // The store's policy over this person's config, and who they are on this store.
@@ -49,7 +50,7 @@ struct ConsoleCommand: ParsableCommand {
             do {
                 screen = try TerminalScreen(look: config.look)
             } catch let error as TerminalScreen.StartError {
-                throw UserError(error.description)
+                throw UserError(error.text(language))
             }
             defer { screen.close() }
             var settings = ConsoleSettings(currency: config.policy.currency, signature: config.signature,

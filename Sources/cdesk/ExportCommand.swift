@@ -173,7 +173,7 @@ func isDateAlone(_ text: String) -> Bool {
 func parseDate(_ text: String?, option: String, zone: TimeZone) throws -> Date? {
     guard let text else { return nil }
     guard let seconds = ISODate.seconds(text, in: zone) else {
-        throw UserError("\(option): bad date '\(UntrustedText.line(text))' (expected ISO 8601, e.g. 2024-03-01 or 2024-03-01T14:05:00Z)")
+        throw UserError("\(option): " + ImportProblem.Reason.badDate(UntrustedText.line(text)).text(cliLanguage()))
     }
     return Date(timeIntervalSince1970: TimeInterval(seconds))
 }

@@ -89,20 +89,21 @@ struct ImportCommand: ParsableCommand {
     }
 
     func run() throws {
+        // What is printed, in the config's language or the locale's.
+        let l = cliLanguage()
         try reportingUserErrors {
             var isDirectory: ObjCBool = false
             if file != "-", FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory), isDirectory.boolValue {
-                throw UserError("\(file) is a directory; name a CSV or JSON Lines file")
+                throw UserError(l.pick("\(file) is a directory; name a CSV or JSON Lines file", "\(file) — папка; укажите файл CSV или JSON Lines"))
             }
             guard let format = format ?? ExchangeFormat.implied(by: file) else {
-                throw UserError("cannot tell the format of \(file == "-" ? "standard input" : file); say --format csv or --format jsonl")
+                throw UserError(l.pick("cannot tell the format of \(file == "-" ? "standard input" : file); say --format csv or --format jsonl",
+                                       "не понять формат \(file == "-" ? "стандартного ввода" : file); укажите --format csv или --format jsonl"))
             }
             // A dry run writes nothing, not even a new empty store.
             let store = try storeOptions.open(mustExist: dryRun, waiting: TimeInterval(wait))
             let agentName = try actingAgent(agent, on: store)
             let progress = ProgressLine(total: file == "-" ? nil : Self.size(of: file))
-            // What is printed, in the config's language or the locale's.
-            let l = (try? loadConfig()).map { Language.choose(config: $0.language?.rawValue) } ?? Language.choose()
             do {
                 let source = try RowSources.open(path: file, kind: kind, format: format, options: readOptions())
                 let config = try governedConfig(store)
@@ -130,13 +131,13 @@ struct ImportCommand: ParsableCommand {
                 progress.finish()
                 if dryRun {
                     for problem in failure.problems {
-                        FileHandle.standardError.write(Data((UntrustedText.line("\(problem)") + "\n").utf8))
+                        FileHandle.standardError.write(Data((UntrustedText.line(problem.text(l)) + "\n").utf8))
                     }
                     let more = failure.truncated ? l.pick(" (stopped at --max-errors \(maxErrors))", " (остановлено на --max-errors \(maxErrors))") : ""
                     throw UserError(l.pick("\(counted(failure.problems.count, "problem"))\(more); nothing written",
                                            "ошибок: \(failure.problems.count)\(more); ничего не записано"))
                 }
-                throw UserError((failure.problems.first?.description ?? l.pick("import failed", "загрузка не удалась"))
+                throw UserError((failure.problems.first?.text(l) ?? l.pick("import failed", "загрузка не удалась"))
                                 + l.pick("; nothing imported", "; ничего не загружено"))
             }
         }

@@ -39,24 +39,25 @@ struct KeysCommand: ParsableCommand {
     }
 
     static func check(_ path: String) throws {
+        let l = cliLanguage()
         let loader = KeymapLoader()
         let source: (text: String, file: String)
         do {
             source = try loader.source(of: path)
         } catch let problem as KeymapProblem {
-            throw UserError(problem.description)
+            throw UserError(problem.text(l))
         }
         var keymap = Keymap()
         let problems = keymap.apply(source.text, file: source.file, include: loader.included)
         // A problem quotes the file's own words: no control character of them (a NUL, an
         // escape) reaches the terminal.
         for problem in problems {
-            FileHandle.standardError.write(Data((UntrustedText.line("\(problem)") + "\n").utf8))
+            FileHandle.standardError.write(Data((UntrustedText.line(problem.text(l)) + "\n").utf8))
         }
         if !problems.isEmpty { throw ExitCode(1) }
         for warning in keymap.unboundWarnings(file: source.file) {
-            FileHandle.standardError.write(Data((UntrustedText.line("\(warning)") + "\n").utf8))
+            FileHandle.standardError.write(Data((UntrustedText.line(warning.text(l)) + "\n").utf8))
         }
-        print("\(source.file): ok")
+        print("\(source.file): " + l.pick("ok", "в порядке"))
     }
 }

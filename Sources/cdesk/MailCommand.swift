@@ -41,8 +41,10 @@ struct MailReceiveCommand: ParsableCommand {
 
     func run() throws {
         let path = StoreLocation.resolve(explicit: storeOptions.store)
+        let l = cliLanguage()
         guard FileManager.default.fileExists(atPath: path) else {
-            throw fail(MailExit.tryAgain, "no store at \(path); the mail stays with the mail server (exit 75)")
+            throw fail(MailExit.tryAgain, l.pick("no store at \(path); the mail stays with the mail server (exit 75)",
+                                                 "нет хранилища \(path); письмо остаётся у почтового сервера (код 75)"))
         }
         let config: DeskConfig
         do { config = try loadConfig() } catch { throw fail(MailExit.tryAgain, "\(error)") }
@@ -58,15 +60,17 @@ struct MailReceiveCommand: ParsableCommand {
         case let .taken(result):
             if verbose { print(UntrustedText.line(result.summary)) }
         case let .quarantined(kept, reason):
-            throw fail(MailExit.unparseable, "cannot read the message (\(reason)); kept in \(kept)")
+            throw fail(MailExit.unparseable, l.pick("cannot read the message (\(reason)); kept in \(kept)",
+                                                    "письмо не читается (\(reason)); сохранено в \(kept)"))
         }
     }
 
     private func receiveMaildir(_ maildir: String, _ receiver: MailReceiver) throws {
         let started = Date()
+        let l = cliLanguage()
         let files: [String]
         do { files = try MailReceiver.newMessages(maildir: maildir) } catch {
-            throw fail(1, "cannot read \(maildir)/new: \(error.localizedDescription)")
+            throw fail(1, l.pick("cannot read \(maildir)/new: ", "не читается \(maildir)/new: ") + error.localizedDescription)
         }
         var counts: [String: Int] = [:]
         var quarantined = 0
@@ -79,8 +83,9 @@ struct MailReceiveCommand: ParsableCommand {
             do {
                 group = try receiver.receive(group: files[next...], limit: 200, deadline: Date().addingTimeInterval(0.25))
             } catch {
-                let why = receiver.store.isBusy(error) ? "the store is busy" : "\(error)"
-                throw fail(MailExit.tryAgain, "\(why); \(files.count - next) messages were not taken, try again later")
+                let why = receiver.store.isBusy(error) ? l.pick("the store is busy", "хранилище занято") : Self.said(error, l)
+                throw fail(MailExit.tryAgain, why + l.pick("; \(files.count - next) messages were not taken, try again later",
+                                                           "; не принято писем: \(files.count - next), попробуйте позже"))
             }
             next += group.count
             for (file, outcome) in group {
@@ -92,16 +97,18 @@ struct MailReceiveCommand: ParsableCommand {
                     if verbose { print(UntrustedText.line("\(name): \(result.summary)")) }
                 case let .quarantined(kept, reason):
                     quarantined += 1
-                    warn("\(name): cannot read the message (\(reason)); kept in \(kept)")
+                    warn(name + l.pick(": cannot read the message (\(reason)); kept in \(kept)", ": письмо не читается (\(reason)); сохранено в \(kept)"))
                 }
             }
         }
         let seconds = Date().timeIntervalSince(started)
-        let parts = ["opened", "joined", "attached", "bounced", "dropped", "duplicate"].compactMap { k in counts[k].map { "\($0) \(k)" } }
-        print("\(files.count) messages in \(String(format: "%.1f", seconds)) s"
-              + (files.isEmpty ? "" : " (\(Int(Double(files.count) / max(seconds, 0.001)))/s)")
+        let parts = ["opened", "joined", "attached", "bounced", "dropped", "duplicate"].compactMap { k in
+            counts[k].map { l == .en ? "\($0) \(k)" : Self.russianKind(k) + " \($0)" }
+        }
+        print(l.pick("\(files.count) messages in ", "писем: \(files.count) за ") + String(format: "%.1f", seconds) + l.pick(" s", " с")
+              + (files.isEmpty ? "" : " (\(Int(Double(files.count) / max(seconds, 0.001)))" + l.pick("/s)", "/с)"))
               + (parts.isEmpty ? "" : ": " + parts.joined(separator: ", "))
-              + (quarantined > 0 ? "; \(quarantined) quarantined" : ""))
+              + (quarantined > 0 ? l.pick("; \(quarantined) quarantined", "; в карантине: \(quarantined)") : ""))
         if quarantined > 0 { throw ExitCode(MailExit.unparseable) }
     }
 
@@ -110,8 +117,26 @@ struct MailReceiveCommand: ParsableCommand {
         do {
             return try receiver.receive(fileAt: file)
         } catch {
-            let why = receiver.store.isBusy(error) ? "the store is busy" : "\(error)"
-            throw fail(MailExit.tryAgain, "\(why); the message was not taken, try again later")
+            let l = cliLanguage()
+            let why = receiver.store.isBusy(error) ? l.pick("the store is busy", "хранилище занято") : Self.said(error, l)
+            throw fail(MailExit.tryAgain, why + l.pick("; the message was not taken, try again later", "; письмо не принято, попробуйте позже"))
+        }
+    }
+
+    /// An error in `l`: the store's in the desk's words, any other as it says itself.
+    private static func said(_ error: any Error, _ l: Language) -> String {
+        (StoreError.explaining(error) as? StoreError)?.text(l) ?? "\(error)"
+    }
+
+    /// What became of messages, for the Maildir run's summary in Russian.
+    private static func russianKind(_ kind: String) -> String {
+        switch kind {
+        case "opened": "новых обращений"
+        case "joined": "к обращениям"
+        case "attached": "вложений"
+        case "bounced": "недоставок"
+        case "dropped": "отброшено"
+        default: "повторов"
         }
     }
 
@@ -155,20 +180,24 @@ struct MailSendCommand: ParsableCommand {
 
     func run() throws {
         let config = try loadConfig()
+        let l = cliLanguage()
         guard let sender = MailSender(settings: config.mail) else {
-            print("no mail set up: [mail] from is not in the config")
+            print(l.pick("no mail set up: [mail] from is not in the config", "почта не настроена: в конфигурации нет [mail] from"))
             return
         }
         try reportingUserErrors {
             let summary = try sender.drain(try Self.existingStore(storeOptions), ignoringBackoff: retryNow)
-            print("\(summary.sent) sent, \(summary.queued) to try again, \(summary.failed) failed")
+            print(l.pick("\(summary.sent) sent, \(summary.queued) to try again, \(summary.failed) failed",
+                         "отправлено \(summary.sent), ждут повтора \(summary.queued), не отправлено \(summary.failed)"))
         }
     }
 
     /// The store, which must be there: sending or counting never makes an empty one.
     static func existingStore(_ options: StoreOptions) throws -> any DeskStore {
         let path = options.path()
-        guard FileManager.default.fileExists(atPath: path) else { throw UserError("no store at \(path)") }
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw UserError(cliLanguage().pick("no store at \(path)", "нет хранилища \(path)"))
+        }
         return try options.open()
     }
 }
@@ -185,16 +214,22 @@ struct MailStatusCommand: ParsableCommand {
     func run() throws {
         try reportingUserErrors {
             let store = try MailSendCommand.existingStore(storeOptions)
+            let l = cliLanguage()
             let status = try store.outboxStatus()
-            print(["queued", "sent", "failed"].map { "\($0) \(status.counts[$0] ?? 0)" }.joined(separator: ", "))
+            let names = ["queued": l.pick("queued", "в очереди"), "sent": l.pick("sent", "отправлено"), "failed": l.pick("failed", "не отправлено")]
+            print(["queued", "sent", "failed"].map { "\(names[$0]!) \(status.counts[$0] ?? 0)" }.joined(separator: ", "))
             let failed = try store.failedMail(limit: 50)
             guard !failed.isEmpty else { return }
-            print("failed replies, newest first:")
+            print(l.pick("failed replies, newest first:", "не отправленные ответы, сначала новые:"))
             for reply in failed {
                 // The address and the reason come from customers and mail servers: one clean line each.
-                print(UntrustedText.line("  ticket \(reply.ticketID ?? "?")  \(ISODate.string(Int64(reply.at.timeIntervalSince1970)))  to \(reply.to): \(reply.reason)"))
+                let at = ISODate.string(Int64(reply.at.timeIntervalSince1970))
+                print(UntrustedText.line(l.pick("  ticket ", "  обращение ") + "\(reply.ticketID ?? "?")  \(at)  " + l.pick("to ", "кому: ")
+                                         + "\(reply.to): \(MailFailureReason.text(reply.reason, l))"))
             }
-            if let count = status.counts["failed"], count > failed.count { print("  … and \(count - failed.count) earlier") }
+            if let count = status.counts["failed"], count > failed.count {
+                print(l.pick("  … and \(count - failed.count) earlier", "  … и ещё раньше: \(count - failed.count)"))
+            }
         }
     }
 }

@@ -27,7 +27,7 @@ struct PolicyCommand: ParsableCommand {
                 guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {
                     throw UserError(cliLanguage().pick("cannot read \(file)", "не удаётся прочитать \(file)"))
                 }
-                do { _ = try SharedPolicy.parse(text, file: file) } catch let error as ConfigError { throw UserError(error.description) }
+                do { _ = try SharedPolicy.parse(text, file: file) } catch let error as ConfigError { throw UserError(error.text(cliLanguage())) }
                 let store = try storeOptions.open(mustExist: true)
                 let lead = try actingAgent(agent, on: store)
                 try store.setSharedPolicy(text, by: lead, at: Date())
@@ -180,6 +180,6 @@ func governedConfig(_ store: any DeskStore) throws -> DeskConfig {
         governed.keymap = config.keymap
         return governed
     } catch let error as ConfigError {
-        throw UserError(error.description)
+        throw UserError(error.text(cliLanguage()))
     }
 }

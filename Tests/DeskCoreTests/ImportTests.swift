@@ -278,7 +278,7 @@ import Testing
         bytes += Array("\",regular,2024-01-01\nC10,Ok,regular,2024-01-01\nC11,x,regular,never\n".utf8)
         let csv = try Fixture.bytes("c.csv", bytes)
         let failure = try #require(throws: ImportFailure.self) { try Fixture.load(store, .customers, csv, dryRun: true) }
-        #expect(failure.problems.map { "\($0.line) \($0.column ?? "") \($0.reason.prefix(13))" }
+        #expect(failure.problems.map { "\($0.line) \($0.column ?? "") \($0.reason.description.prefix(13))" }
                 == ["2 name invalid UTF-8", "3 tier unknown value", "4 name invalid UTF-8", "7 joined bad date 'nev"])
         #expect(try Fixture.snapshot(store) == before)
     }

@@ -29,7 +29,7 @@ import Testing
     /// The policy reads as one parse: a key that is each person's own is refused with its line.
     @Test func aPolicyRefusesAPersonsOwnKeysWithTheirLine() throws {
         #expect(throws: ConfigError(file: "p.toml", line: 3, key: "keymap",
-                                    reason: "not a policy key (a policy holds compensation, playbook, recovery_window_days, sla, vip; the rest is each person's own config)")) {
+                                    reason: .notAPolicyKey(policyKeys: ["compensation", "playbook", "recovery_window_days", "sla", "vip"]))) {
             try SharedPolicy.parse("recovery_window_days = 60\n\nkeymap = \"vi\"\n", file: "p.toml")
         }
         #expect(throws: ConfigError.self) { try SharedPolicy.parse("[$]\n", file: "p.toml") }

@@ -82,6 +82,8 @@ import Testing
         #expect(detail.ticket.status == .resolved)
         #expect(detail.outcome?.resolution == .compensated && detail.outcome?.satisfaction == 5)
         #expect(console.state.message?.text == "#\(id) решено: компенсация")
+        type("у")  // resolving again names the Russian layout's key that reopens
+        #expect(console.state.message?.text == "#\(id) уже решено (У переоткроет)", "\(console.state.message?.text ?? "")")
         type("ц")  // w: win-back, prefilled with where it stands and a week on
         #expect(console.state.prompt?.text.hasSuffix(" +7д") == true)
         type("связались +3д\n")
@@ -112,5 +114,26 @@ import Testing
             #expect(date.map { $0 > Fixtures.now } == true)
         case .failure(let problem): Issue.record("+3д is a follow-up: \(problem.message)")
         }
+    }
+
+    /// The desk's own notes in a thread (a request to a lead and its answer, a bounce) are
+    /// stored once and read in each agent's language.
+    @Test func theDesksNotesInAThreadAreReadInRussian() throws {
+        let store = try Fixtures.desk()
+        let detail = try #require(try store.ticketDetail(id: "T4"))
+        try store.requestApproval(ticketID: "T4", expectedVersion: detail.ticket.version, gift: Playbook.Gift(.bonus, 900),
+                                  reason: "третий сломанный стул", agent: "olga", at: Fixtures.now)
+        let note = try #require(try store.ticketDetail(id: "T4")?.messages.last { $0.author == .system })
+        #expect(note.body == "olga asked a lead for bonus 900: третий сломанный стул", "the stored sentence stays English")
+        #expect(L10n.russian.body(of: note) == "olga просит старшего о компенсации «бонусы 900 б.»; причина: третий сломанный стул")
+        #expect(L10n.english.body(of: note) == note.body)
+        let bounce = Message(ticketID: "T4", author: .system, body: "Delivery failed: 5.1.1 user unknown\n(about the message <a@x>)",
+                             isInternal: true, at: Fixtures.now)
+        #expect(L10n.russian.body(of: bounce) == "Доставка не удалась: 5.1.1 user unknown\n(о письме <a@x>)")
+        let customer = Message(ticketID: "T4", author: .customer, body: "olga asked a lead for bonus 900: x", isInternal: false,
+                               at: Fixtures.now)
+        #expect(L10n.russian.body(of: customer) == customer.body, "a customer's words are never rewritten")
+        // The report's breakdown by tier names the tiers in Russian.
+        #expect(L10n.russian.report.countName("loyal") == "постоянный" && L10n.russian.report.countName("olga") == "olga")
     }
 }

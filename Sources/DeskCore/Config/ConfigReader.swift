@@ -24,16 +24,16 @@ struct ConfigReader {
             switch key {
             case "keymap":
                 let name = try string(value, key)
-                if let problem = keymapProblem(name) { throw error(key, problem) }
+                if let problem = keymapProblem(name) { throw error(key, .refused(problem)) }
                 config.keymap = name
             case "currency": config.policy.currency = try string(value, key)
             case "signature": config.signature = try string(value, key)
             case "language":
                 let code = try string(value, key)
-                guard let language = Language(code: code) else { throw error(key, "expected en or ru") }
+                guard let language = Language(code: code) else { throw error(key, .expected(.enOrRu)) }
                 config.language = language
             case "apology_opens_reply":
-                guard let flag = value.bool else { throw error(key, "expected true or false") }
+                guard let flag = value.bool else { throw error(key, .expected(.trueOrFalse)) }
                 config.apologyOpensReply = flag
             case "recovery_window_days": config.policy.recoveryWindowDays = Int(try positive(value, key))
             case "compensation": try readCompensation(try tableValue(value, key), into: &config.policy)
@@ -44,19 +44,20 @@ struct ConfigReader {
             case "theme":
                 let name = try string(value, key)
                 guard let theme = LookSettings.ThemeSetting(rawValue: name) else {
-                    throw error(key, "expected dark, light or auto")
+                    throw error(key, .expected(.theme))
                 }
                 config.look.theme = theme
             case "colors": try readColors(try tableValue(value, key), into: &config.look)
             case "timezone":
                 let name = try string(value, key)
                 guard let zone = TimeZone(identifier: name) else {
-                    throw error(key, "unknown time zone (expected a name like \"Europe/Moscow\" or \"UTC\")")
+                    throw error(key, .unknown(what: .timeZone, name: nil, known: []))
                 }
                 config.timeZone = zone
             default:
-                throw error(key, "unknown key (known: keymap, language, currency, recovery_window_days, timezone, signature, "
-                                 + "apology_opens_reply, theme, colors, compensation, vip, sla, playbook, mail)")
+                throw error(key, .unknownKey(known: ["keymap", "language", "currency", "recovery_window_days", "timezone", "signature",
+                                                     "apology_opens_reply", "theme", "colors", "compensation", "vip", "sla",
+                                                     "playbook", "mail"]))
             }
         }
         return config
@@ -66,7 +67,7 @@ struct ConfigReader {
         for kindName in table.keys {
             let path = "compensation.\(kindName)"
             guard let kind = CompensationKind(rawValue: kindName), CompensationPolicy.hasValue(kind) else {
-                throw error(path, "unknown kind (known: discount, bonus)")
+                throw error(path, .unknown(what: .kind, name: nil, known: ["discount", "bonus"]))
             }
             var limits = policy.limits[kind]!
             let section = try tableValue(table[kindName]!, path)
@@ -76,11 +77,11 @@ struct ConfigReader {
                 case "default": limits.defaultValue = v
                 case "agent_limit": limits.agentLimit = v
                 case "maximum": limits.maximum = v
-                default: throw error("\(path).\(key)", "unknown key (known: default, agent_limit, maximum)")
+                default: throw error("\(path).\(key)", .unknownKey(known: ["default", "agent_limit", "maximum"]))
                 }
             }
             guard limits.defaultValue <= limits.agentLimit, limits.agentLimit <= limits.maximum else {
-                throw error(path, "needs default ≤ agent_limit ≤ maximum")
+                throw error(path, .needsOrder(["default", "agent_limit", "maximum"]))
             }
             policy.limits[kind] = limits
         }
@@ -90,11 +91,11 @@ struct ConfigReader {
         for name in table.keys {
             let path = "colors.\(name)"
             guard LookSettings.roles.contains(where: { $0.name == name }) else {
-                throw error(path, "unknown role (known: \(LookSettings.roles.map(\.name).joined(separator: ", ")))")
+                throw error(path, .unknown(what: .role, name: nil, known: LookSettings.roles.map(\.name)))
             }
             switch ColorSetting.parse(try string(table[name]!, path)) {
             case .success(let setting): look.colors[name] = setting
-            case .failure(let problem): throw error(path, problem.reason)
+            case .failure(let problem): throw error(path, .refused(problem.reason))
             }
         }
     }
@@ -104,12 +105,12 @@ struct ConfigReader {
             let path = "sla.\(name)"
             if name == "target_percent" {
                 let v = try positive(table[name]!, path)
-                guard v <= 100 else { throw error(path, "expected a percent from 1 to 100") }
+                guard v <= 100 else { throw error(path, .expected(.percent)) }
                 sla.targetPercent = Int(v)
                 continue
             }
             guard let priority = Priority(rawValue: name) else {
-                throw error(path, "unknown priority or key (known: urgent, high, normal, low, target_percent)")
+                throw error(path, .unknown(what: .priority, name: nil, known: ["urgent", "high", "normal", "low", "target_percent"]))
             }
             var target = sla.targets[priority] ?? SLAPolicy.standard.targets[priority]!
             let section = try tableValue(table[name]!, path)
@@ -118,11 +119,11 @@ struct ConfigReader {
                 switch key {
                 case "first_response_hours": target.firstResponseHours = v
                 case "resolution_hours": target.resolutionHours = v
-                default: throw error("\(path).\(key)", "unknown key (known: first_response_hours, resolution_hours)")
+                default: throw error("\(path).\(key)", .unknownKey(known: ["first_response_hours", "resolution_hours"]))
                 }
             }
             guard target.firstResponseHours <= target.resolutionHours else {
-                throw error(path, "needs first_response_hours ≤ resolution_hours")
+                throw error(path, .needsOrder(["first_response_hours", "resolution_hours"]))
             }
             sla.targets[priority] = target
         }
@@ -135,26 +136,26 @@ struct ConfigReader {
             case "from":
                 let from = try string(table[key]!, "mail.from")
                 guard OutgoingMail.parseAddress(from) != nil else {
-                    throw error("mail.from", "expected an address, like \"Магазин <support@shop.example>\"")
+                    throw error("mail.from", .expected(.address))
                 }
                 mail.from = from
             case "send_command":
                 let command = try string(table[key]!, "mail.send_command")
-                guard !command.trimmingCharacters(in: .whitespaces).isEmpty else { throw error("mail.send_command", "is empty") }
+                guard !command.trimmingCharacters(in: .whitespaces).isEmpty else { throw error("mail.send_command", .empty) }
                 mail.sendCommand = command
             case "retry_hours": mail.retryHours = try positive(table[key]!, "mail.\(key)")
             case "reasons":
                 let section = try tableValue(table[key]!, "mail.reasons")
                 for name in section.keys {
                     let path = "mail.reasons.\(name)"
-                    guard let reason = Reason(rawValue: name) else { throw error(path, "unknown reason '\(name)'") }
+                    guard let reason = Reason(rawValue: name) else { throw error(path, .unknown(what: .reason, name: name, known: [])) }
                     guard let list = section[name]!.array, let words = Optional(list.compactMap { $0.string }),
                           words.count == list.count else {
-                        throw error(path, "expected a list of words, like [\"задерж\", \"late\"]")
+                        throw error(path, .expected(.wordList))
                     }
                     mail.reasons.words[reason] = words
                 }
-            default: throw error("mail.\(key)", "unknown key (known: from, send_command, retry_hours, max_attachment_mb, reasons)")
+            default: throw error("mail.\(key)", .unknownKey(known: ["from", "send_command", "retry_hours", "max_attachment_mb", "reasons"]))
             }
         }
     }
@@ -165,7 +166,7 @@ struct ConfigReader {
             switch key {
             case "discount_step": playbook.vipDiscountStep = v
             case "bonus_factor": playbook.vipBonusFactor = v
-            default: throw error("vip.\(key)", "unknown key (known: discount_step, bonus_factor)")
+            default: throw error("vip.\(key)", .unknownKey(known: ["discount_step", "bonus_factor"]))
             }
         }
     }
@@ -173,40 +174,39 @@ struct ConfigReader {
     /// `[[playbook]]` entries: reason and fault (optional), give (e.g. ["discount 10", "bonus 500"]), why.
     /// A problem is reported at the line of its own entry's key (`playbook[2].reason`).
     private func readPlaybook(_ value: TOMLValueConvertible) throws -> [Playbook.Rule] {
-        guard let array = value.array else { throw error("playbook", "expected [[playbook]] entries") }
+        guard let array = value.array else { throw error("playbook", .expected(.playbookEntries)) }
         var rules: [Playbook.Rule] = []
         for (index, item) in array.enumerated() {
             let entry = "playbook[\(index)]"
-            guard let table = item.table else { throw error("playbook", "expected [[playbook]] entries", at: entry) }
+            guard let table = item.table else { throw error("playbook", .expected(.playbookEntries), at: entry) }
             var rule = Playbook.Rule(gifts: [], why: "")
             for key in table.keys {
                 let v = table[key]!, path = "\(entry).\(key)"
                 switch key {
                 case "reason":
                     let name = try string(v, "playbook.reason", at: path)
-                    guard let reason = Reason(rawValue: name) else { throw error("reason", "unknown reason '\(name)'", at: path) }
+                    guard let reason = Reason(rawValue: name) else { throw error("reason", .unknown(what: .reason, name: name, known: []), at: path) }
                     rule.reason = reason
                 case "fault":
                     let name = try string(v, "playbook.fault", at: path)
-                    guard let fault = Fault(rawValue: name) else { throw error("fault", "unknown fault '\(name)'", at: path) }
+                    guard let fault = Fault(rawValue: name) else { throw error("fault", .unknown(what: .fault, name: name, known: []), at: path) }
                     rule.fault = fault
                 case "why": rule.why = try string(v, "playbook.why", at: path)
                 case "why_ru": rule.whyRussian = try string(v, "playbook.why_ru", at: path)
                 case "give":
                     guard let gifts = v.array else {
-                        throw error("give", "expected a list like [\"discount 10\", \"bonus 500\"]", at: path)
+                        throw error("give", .expected(.giftList), at: path)
                     }
                     for g in gifts {
-                        guard let text = g.string else { throw error("give", "expected a list of strings", at: path) }
+                        guard let text = g.string else { throw error("give", .expected(.strings), at: path) }
                         let parts = text.split(separator: " ")
                         guard let first = parts.first, let kind = CompensationKind(rawValue: String(first)), parts.count <= 2,
                               let value = parts.count == 2 ? Int64(parts[1]) : 0 else {
-                            throw error("give", "'\(text)' is not a kind with an optional value (discount 10, bonus 500, free-delivery, apology)",
-                                        at: path)
+                            throw error("give", .notAGift(text), at: path)
                         }
                         rule.gifts.append(Playbook.Gift(kind, value))
                     }
-                default: throw error("playbook.\(key)", "unknown key (known: reason, fault, give, why, why_ru)", at: path)
+                default: throw error("playbook.\(key)", .unknownKey(known: ["reason", "fault", "give", "why", "why_ru"]), at: path)
                 }
             }
             rules.append(rule)
@@ -215,25 +215,25 @@ struct ConfigReader {
     }
 
     private func string(_ value: TOMLValueConvertible, _ key: String, at path: String? = nil) throws -> String {
-        guard let s = value.string else { throw error(key, "expected a string", at: path) }
+        guard let s = value.string else { throw error(key, .expected(.string), at: path) }
         return s
     }
 
     private func positive(_ value: TOMLValueConvertible, _ key: String, allowZero: Bool = false) throws -> Int64 {
         guard let n = value.int, n > 0 || (allowZero && n == 0) else {
-            throw error(key, allowZero ? "expected a whole number, 0 or more" : "expected a whole number above 0")
+            throw error(key, .expected(.wholeNumber(allowZero: allowZero)))
         }
         return Int64(n)
     }
 
     private func tableValue(_ value: TOMLValueConvertible, _ key: String) throws -> TOMLTable {
-        guard let t = value.table else { throw error(key, "expected a table ([\(key)])") }
+        guard let t = value.table else { throw error(key, .expected(.table(key))) }
         return t
     }
 
     /// An error named by `key`, at the line of `path`: the key itself unless an entry of an
     /// array of tables is meant (`playbook[2].reason`).
-    private func error(_ key: String, _ reason: String, at path: String? = nil) -> ConfigError {
+    private func error(_ key: String, _ reason: ConfigError.Reason, at path: String? = nil) -> ConfigError {
         ConfigError(file: file, line: keyLines.line(of: path ?? key), key: key, reason: reason)
     }
 }

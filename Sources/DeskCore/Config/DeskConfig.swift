@@ -51,14 +51,14 @@ public struct DeskConfig: Sendable, Equatable {
     public static func load(path: String, required: Bool = false,
                             keymapProblem: @escaping (String) -> String? = { _ in nil }) throws -> (config: DeskConfig, file: String?) {
         guard FileManager.default.fileExists(atPath: path) else {
-            if required { throw ConfigError(file: path, line: 0, key: nil, reason: "no such file (named by $CDESK_CONFIG)") }
+            if required { throw ConfigError(file: path, line: 0, key: nil, reason: .noSuchFile(namedByEnvironment: true)) }
             return (.standard, nil)
         }
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw ConfigError(file: path, line: 0, key: nil, reason: "cannot read the file")
+            throw ConfigError(file: path, line: 0, key: nil, reason: .cannotReadFile)
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw ConfigError(file: path, line: 0, key: nil, reason: "cannot read the file as UTF-8")
+            throw ConfigError(file: path, line: 0, key: nil, reason: .notUTF8)
         }
         return (try parse(text, file: path, keymapProblem: keymapProblem), path)
     }
@@ -76,12 +76,12 @@ public struct DeskConfig: Sendable, Equatable {
                       checking check: (TOMLTable) throws -> Void) throws -> DeskConfig {
         let table: TOMLTable
         if let line = TOMLHeaderCheck.badHeaderLine(in: text) {
-            throw ConfigError(file: file, line: line, key: nil, reason: "a table name must start with a letter, digit, _, - or a quote")
+            throw ConfigError(file: file, line: line, key: nil, reason: .badTableName)
         }
         do {
             table = try TOMLTable(string: text)
         } catch let error as TOMLParseError {
-            throw ConfigError(file: file, line: error.source.begin.line, key: nil, reason: error.description)
+            throw ConfigError(file: file, line: error.source.begin.line, key: nil, reason: .syntax(error.description))
         }
         try check(table)
         var reader = ConfigReader(text: text, file: file, keymapProblem: keymapProblem)
@@ -111,10 +111,17 @@ public struct ConfigError: Error, Equatable, CustomStringConvertible {
     public var file: String
     public var line: Int
     public var key: String?
-    public var reason: String
+    public var reason: Reason
+
+    public init(file: String, line: Int, key: String?, reason: Reason) {
+        self.file = file; self.line = line; self.key = key; self.reason = reason
+    }
 
     /// One line, whatever the file held: keys and values are echoed as safe text.
-    public var description: String {
-        UntrustedText.line((line > 0 ? "\(file):\(line): " : "\(file): ") + (key.map { "\($0): " } ?? "") + reason)
+    public var description: String { text(.en) }
+
+    /// `FILE:LINE: key: reason`, the reason in `l`.
+    public func text(_ l: Language) -> String {
+        UntrustedText.line((line > 0 ? "\(file):\(line): " : "\(file): ") + (key.map { "\($0): " } ?? "") + reason.text(l))
     }
 }

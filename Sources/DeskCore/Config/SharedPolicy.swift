@@ -15,8 +15,7 @@ public enum SharedPolicy {
             let lines = ConfigKeyLines(text)
             for key in table.keys where !keys.contains(key) {
                 throw ConfigError(file: file, line: lines.line(of: key), key: key,
-                                  reason: "not a policy key (a policy holds " + keys.sorted().joined(separator: ", ")
-                                      + "; the rest is each person's own config)")
+                                  reason: .notAPolicyKey(policyKeys: keys.sorted()))
             }
         }
     }

@@ -31,9 +31,7 @@ public enum DemoFile {
             let failure = errno
             guard failure != EEXIST, !FileManager.default.fileExists(atPath: path), rename(hidden, path) == 0 else {
                 removeFiles(of: hidden)
-                throw StoreError.invalid(failure == EEXIST
-                    ? "a store appeared at \(path) while the demo was built; it is left alone"
-                    : "cannot put the demo store at \(path): \(String(cString: strerror(errno)))")
+                throw StoreError.cannotPlaceDemo(path: path, reason: failure == EEXIST ? nil : String(cString: strerror(errno)))
             }
             return
         }

@@ -36,15 +36,14 @@ public enum ImportKind: String, CaseIterable, Sendable {
 
     /// Why a column the kind does not have is refused, with the column it most likely
     /// means among those the file left out (`unused`).
-    public func unknownColumnReason(_ name: String, unused: [String]) -> String {
+    public func unknownColumnReason(_ name: String, unused: [String]) -> ImportProblem.Reason {
         let near = (unused.isEmpty ? columns : unused).map { ($0, editDistance(name, $0)) }
             .filter { column, distance in
                 distance <= max(2, name.count / 2)
                     || (min(name.count, column.count) >= 3 && (name.hasPrefix(column) || column.hasPrefix(name)))
             }
             .min { $0.1 < $1.1 }
-        if let near { return "unknown column (did you mean \(near.0)?)" }
-        return "unknown column (\(rawValue) have \(columns.joined(separator: ", ")))"
+        return .unknownColumn(near: near?.0, kind: self)
     }
 
     /// Columns a file must have and a row must fill; the others may be missing or empty.
@@ -80,15 +79,18 @@ public struct ImportProblem: Error, Equatable, Sendable, CustomStringConvertible
     public var file: String
     public var line: Int
     public var column: String?
-    public var reason: String
+    public var reason: Reason
 
-    public init(file: String, line: Int, column: String?, reason: String) {
+    public init(file: String, line: Int, column: String?, reason: Reason) {
         self.file = file; self.line = line; self.column = column; self.reason = reason
     }
 
     /// Line 0 is the file as a whole (it is missing or unreadable).
-    public var description: String {
-        (line > 0 ? "\(file):\(line): " : "\(file): ") + (column.map { "\($0): " } ?? "") + reason
+    public var description: String { text(.en) }
+
+    /// `FILE:LINE: column: reason`, the reason in `l`.
+    public func text(_ l: Language) -> String {
+        (line > 0 ? "\(file):\(line): " : "\(file): ") + (column.map { "\($0): " } ?? "") + reason.text(l)
     }
 }
 

@@ -41,7 +41,7 @@ public struct RowParser: Sendable {
         var cells = Cells(row: row, parser: self)
         // SQLite and C strings end text at a NUL: the rest of the cell would be lost unseen.
         for (index, value) in row.values.enumerated() where value?.utf8.contains(0) == true {
-            cells.problem(kind.columns[index], "contains a NUL character")
+            cells.problem(kind.columns[index], .nulCharacter)
         }
         let record: ImportRecord? = switch kind {
         case .customers: cells.customer().map(ImportRecord.customer)
@@ -62,7 +62,7 @@ public struct RowParser: Sendable {
 
         init(row: RawRow, parser: RowParser) { self.row = row; self.parser = parser }
 
-        mutating func problem(_ column: String, _ reason: String) {
+        mutating func problem(_ column: String, _ reason: ImportProblem.Reason) {
             problems.append(ImportProblem(file: parser.file, line: row.line, column: column, reason: reason))
         }
 
@@ -80,7 +80,7 @@ public struct RowParser: Sendable {
 
         mutating func text(_ column: String, free: Bool = false) -> String {
             guard let value = optional(column, free: free) else {
-                problem(column, "required, but empty or missing")
+                problem(column, .required)
                 return ""
             }
             return value
@@ -93,7 +93,7 @@ public struct RowParser: Sendable {
             // Most files write the value exactly; trimming and lowercasing are the slow path.
             if let value = T(rawValue: raw) { return value }
             guard let value = T(rawValue: raw.trimmingCharacters(in: .whitespaces).lowercased()) else {
-                problem(column, "unknown value '\(raw)' (expected one of \(T.allCases.map(\.rawValue).joined(separator: ", ")))")
+                problem(column, .unknownValue(raw, expected: T.allCases.map(\.rawValue)))
                 return nil
             }
             return value
@@ -102,7 +102,7 @@ public struct RowParser: Sendable {
         mutating func date(_ column: String, required: Bool = true) -> Date? {
             guard let raw = required ? text(column) : optional(column), !raw.isEmpty else { return nil }
             guard let seconds = ISODate.seconds(raw, in: parser.timeZone) else {
-                problem(column, "bad date '\(raw)' (expected ISO 8601, e.g. 2024-03-01 or 2024-03-01T14:05:00Z)")
+                problem(column, .badDate(raw))
                 return nil
             }
             return Date(timeIntervalSince1970: TimeInterval(seconds))
@@ -111,11 +111,11 @@ public struct RowParser: Sendable {
         mutating func money(_ column: String, required: Bool = true) -> Money? {
             guard let raw = required ? text(column) : optional(column), !raw.isEmpty else { return nil }
             guard let money = Money(decimal: raw.trimmingCharacters(in: .whitespaces)), money.minor >= 0 else {
-                problem(column, "bad amount '\(raw)' (expected a non-negative decimal with a point, e.g. 1234.50)")
+                problem(column, .badAmount(raw))
                 return nil
             }
             guard money <= Money.importMaximum else {
-                problem(column, "amount \(money.decimal) is above the most a file may hold (\(Money.importMaximum.decimal))")
+                problem(column, .amountTooLarge(money.decimal, maximum: Money.importMaximum.decimal))
                 return nil
             }
             return money
@@ -124,7 +124,7 @@ public struct RowParser: Sendable {
         mutating func count(_ column: String) -> Int {
             guard let raw = optional(column) else { return 0 }
             guard let n = Int(raw.trimmingCharacters(in: .whitespaces)), n >= 0 else {
-                problem(column, "bad number '\(raw)' (expected a whole number, 0 or more)")
+                problem(column, .badNumber(raw))
                 return 0
             }
             return n
@@ -136,7 +136,7 @@ public struct RowParser: Sendable {
             case "1", "true", "yes": return true
             case "0", "false", "no": return false
             default:
-                problem(column, "bad flag '\(raw)' (expected true or false)")
+                problem(column, .badFlag(raw))
                 return false
             }
         }
@@ -161,7 +161,7 @@ public struct RowParser: Sendable {
             // A delivery date without a time, on the day of the order, is that day's delivery.
             if let placed, let delivered, delivered < placed,
                !parser.calendar.isDate(delivered, inSameDayAs: placed) {
-                problem("delivered_at", "before placed_at (\(ISODate.string(placed.seconds)))")
+                problem("delivered_at", .before(column: "placed_at", at: ISODate.string(placed.seconds)))
             }
             guard let placed, let total, let status else { return nil }
             return Order(id: id, customerID: customerID, placedAt: placed, total: total, deliveryFee: fee,
@@ -172,7 +172,7 @@ public struct RowParser: Sendable {
         mutating func optionalChoice<T: RawRepresentable & CaseIterable>(_ column: String) -> T? where T.RawValue == String {
             guard let raw = optional(column) else { return nil }
             guard let value = T(rawValue: raw.trimmingCharacters(in: .whitespaces).lowercased()) else {
-                problem(column, "unknown value '\(raw)' (expected one of \(T.allCases.map(\.rawValue).joined(separator: ", ")))")
+                problem(column, .unknownValue(raw, expected: T.allCases.map(\.rawValue)))
                 return nil
             }
             return value
@@ -186,18 +186,18 @@ public struct RowParser: Sendable {
             var satisfaction: Int?
             if let raw = optional("satisfaction") {
                 if let n = Int(raw), (1...5).contains(n) { satisfaction = n } else {
-                    problem("satisfaction", "bad satisfaction '\(raw)' (expected a whole number 1 to 5)")
+                    problem("satisfaction", .badSatisfaction(raw))
                 }
             }
             if resolution != nil, let status, status.isActive {
-                problem("resolution", "given, but the status is \(status.rawValue) (resolved or closed have one)")
+                problem("resolution", .givenButStatus(status))
             }
             if resolution == nil, optional("resolution") == nil {
-                if satisfaction != nil { problem("satisfaction", "given without a resolution") }
-                if amount != nil { problem("resolution_amount", "given without a resolution") }
+                if satisfaction != nil { problem("satisfaction", .givenWithoutResolution) }
+                if amount != nil { problem("resolution_amount", .givenWithoutResolution) }
             }
             if let resolution, amount != nil, !ResolutionEntry.takesAmount(resolution) {
-                problem("resolution_amount", "only a refunded or replaced complaint has an amount, not \(resolution.rawValue)")
+                problem("resolution_amount", .amountNotFor(resolution))
             }
             return resolution.map { ResolutionEntry(resolution: $0, amount: amount, satisfaction: satisfaction) }
         }
@@ -216,10 +216,10 @@ public struct RowParser: Sendable {
             // that no time figure counts it as resolved in 0 s.
             let resolved = date("resolved_at", required: false)
             if let resolved, let created, resolved < created {
-                problem("resolved_at", "before created_at (\(ISODate.string(created.seconds)))")
+                problem("resolved_at", .before(column: "created_at", at: ISODate.string(created.seconds)))
             }
             if resolved != nil, let status, status.isActive {
-                problem("resolved_at", "given, but the status is \(status.rawValue) (resolved or closed have one)")
+                problem("resolved_at", .givenButStatus(status))
             }
             let entry = resolutionEntry(status: status)
             guard let channel, let reason, let status, let priority, let fault, let created else { return nil }

@@ -60,10 +60,6 @@ public enum InputEncoding: String, CaseIterable, Sendable {
         }
     }
 
-    /// What to add to an "invalid UTF-8" problem.
-    var invalidHint: String {
-        self == .utf8 ? " (if the file is windows-1251, as 1C and Excel write it, say --encoding windows-1251)" : ""
-    }
 }
 
 /// Rows read one at a time from a file, so that memory stays flat whatever its size.
@@ -85,21 +81,21 @@ public enum RowSources {
         if path != "-" {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
-                let reason = isDirectory.boolValue ? "is a directory; name a CSV or JSON Lines file" : "no such file"
+                let reason: ImportProblem.Reason = isDirectory.boolValue ? .isDirectory : .noSuchFile
                 throw ImportFailure(problems: [ImportProblem(file: name, line: 0, column: nil, reason: reason)], truncated: false)
             }
         }
         switch format {
         case .csv:
             guard let handle = path == "-" ? FileHandle.standardInput : FileHandle(forReadingAtPath: path) else {
-                throw ImportFailure(problems: [ImportProblem(file: name, line: 0, column: nil, reason: "cannot read the file")],
+                throw ImportFailure(problems: [ImportProblem(file: name, line: 0, column: nil, reason: .cannotReadFile)],
                                     truncated: false)
             }
             return try CSVRowSource(handle: handle, file: name, kind: kind, options: options)
         case .jsonl:
             let handle = path == "-" ? FileHandle.standardInput : FileHandle(forReadingAtPath: path)
             guard let handle else {
-                throw ImportFailure(problems: [ImportProblem(file: name, line: 0, column: nil, reason: "cannot read the file")],
+                throw ImportFailure(problems: [ImportProblem(file: name, line: 0, column: nil, reason: .cannotReadFile)],
                                     truncated: false)
             }
             return JSONLinesRowSource(handle: handle, file: name, kind: kind, encoding: options.encoding)
@@ -157,9 +153,8 @@ public final class CSVRowSource: RowSource {
         } catch {
             throw failure([ImportProblem(file: file, line: 1, column: nil, reason: error.reason)])
         }
-        let expected = kind.columns.joined(separator: ",")
         guard let header, header != [""] else {
-            throw failure([ImportProblem(file: file, line: 1, column: nil, reason: "no header row (expected \(expected))")])
+            throw failure([ImportProblem(file: file, line: 1, column: nil, reason: .noHeader(expected: kind.columns))])
         }
         consumed(header)
         let names = header.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
@@ -167,7 +162,7 @@ public final class CSVRowSource: RowSource {
         headerCount = names.count
         let twice = kind.columns.filter { column in names.filter { $0 == column }.count > 1 }
         if !twice.isEmpty {
-            throw failure(twice.map { ImportProblem(file: file, line: 1, column: $0, reason: "appears more than once in the header") })
+            throw failure(twice.map { ImportProblem(file: file, line: 1, column: $0, reason: .repeatedInHeader) })
         }
         // A column the desk does not know is most often a misspelt one: read silently, its
         // values would be lost and the column it meant left as it was.
@@ -182,7 +177,7 @@ public final class CSVRowSource: RowSource {
         present = ColumnSet(indexes: indexes.indices.filter { indexes[$0] != nil })
         let missing = zip(kind.columns, indexes).filter { kind.required.contains($0.0) && $0.1 == nil }.map(\.0)
         if !missing.isEmpty {
-            throw failure(missing.map { ImportProblem(file: file, line: 1, column: $0, reason: "missing required column") })
+            throw failure(missing.map { ImportProblem(file: file, line: 1, column: $0, reason: .missingColumn) })
         }
     }
 
@@ -210,9 +205,8 @@ public final class CSVRowSource: RowSource {
             if fields.count == 1, fields[0].isEmpty { continue }  // a blank line
             guard fields.count == headerCount else {
                 // A quote left open swallows the lines after it into one field.
-                let hint = line - start > 1 ? " (is a quote left open? the row took in the lines after it)" : ""
                 throw ImportProblem(file: file, line: start, column: nil,
-                                    reason: "\(fields.count) fields, but the header has \(headerCount)" + hint)
+                                    reason: .fieldCount(found: fields.count, header: headerCount, quoteOpen: line - start > 1))
             }
             return RawRow(line: start, values: indexes.map { index in
                 guard let index, !fields[index].isEmpty else { return nil }
@@ -281,7 +275,7 @@ public final class CSVRowSource: RowSource {
         let fields = (try? CSVReader(string: text, hasHeaderRow: false, delimiter: Unicode.Scalar(delimiter)))?.next() ?? [text]
         consumed(fields)
         let column = fields.firstIndex { $0.contains("\u{FFFD}") }.flatMap { $0 < headerNames.count ? headerNames[$0] : nil }
-        return ImportProblem(file: file, line: start, column: column, reason: "invalid UTF-8" + encoding.invalidHint)
+        return ImportProblem(file: file, line: start, column: column, reason: .invalidUTF8(suggestWindows1251: encoding == .utf8))
     }
 
     private func read() throws(ImportProblem) {
@@ -289,7 +283,7 @@ public final class CSVRowSource: RowSource {
         do {
             chunk = try handle.read(upToCount: 1 << 20)
         } catch {
-            throw ImportProblem(file: file, line: line, column: nil, reason: "cannot read: \(error.localizedDescription)")
+            throw ImportProblem(file: file, line: line, column: nil, reason: .cannotRead(error.localizedDescription))
         }
         guard let chunk, !chunk.isEmpty else {
             atEnd = true
@@ -409,15 +403,15 @@ public final class JSONLinesRowSource: RowSource {
             if content.last == 0x0D { content = content.dropLast() }
             if content.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
             guard String(validating: content, as: UTF8.self) != nil else {
-                throw ImportProblem(file: file, line: line, column: nil, reason: "invalid UTF-8" + encoding.invalidHint)
+                throw ImportProblem(file: file, line: line, column: nil, reason: .invalidUTF8(suggestWindows1251: encoding == .utf8))
             }
             guard let object = try? JSONSerialization.jsonObject(with: Data(content)) as? [String: Any] else {
-                throw ImportProblem(file: file, line: line, column: nil, reason: "not a JSON object")
+                throw ImportProblem(file: file, line: line, column: nil, reason: .notJSONObject(trailingComma: false))
             }
             // Foundation's reader forgives a comma before `}` or `]`; JSON does not, nor does
             // the next program to read the file.
             if Self.hasTrailingComma(content) {
-                throw ImportProblem(file: file, line: line, column: nil, reason: "not a JSON object (a comma before '}' or ']')")
+                throw ImportProblem(file: file, line: line, column: nil, reason: .notJSONObject(trailingComma: true))
             }
             if let unknown = object.keys.filter({ !kind.columns.contains($0) }).min() {
                 throw ImportProblem(file: file, line: line, column: unknown,
@@ -458,7 +452,7 @@ public final class JSONLinesRowSource: RowSource {
         // A flag is JSON's true or false: "yes", 1 or "true" is a mistake to point at.
         if kind.flagColumns.contains(column), let value, !(value is NSNull) {
             guard let number = value as? NSNumber, !(value is String), String(cString: number.objCType) == "c" else {
-                throw ImportProblem(file: file, line: line, column: column, reason: "expected true or false, not \(Self.shown(value))")
+                throw ImportProblem(file: file, line: line, column: column, reason: .expectedFlag(shown: Self.shown(value)))
             }
         }
         switch value {
@@ -468,10 +462,10 @@ public final class JSONLinesRowSource: RowSource {
             // JSON's true and false arrive as numbers of type "c" (char): only a flag takes them.
             guard String(cString: number.objCType) == "c" else { return number.stringValue }
             guard kind.flagColumns.contains(column) else {
-                throw ImportProblem(file: file, line: line, column: column, reason: "expected text or a number, not \(number.boolValue)")
+                throw ImportProblem(file: file, line: line, column: column, reason: .expectedTextOrNumber(shown: "\(number.boolValue)"))
             }
             return number.boolValue ? "true" : "false"
-        default: throw ImportProblem(file: file, line: line, column: column, reason: "expected a string, number or boolean")
+        default: throw ImportProblem(file: file, line: line, column: column, reason: .expectedScalar)
         }
     }
 

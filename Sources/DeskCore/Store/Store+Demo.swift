@@ -29,10 +29,9 @@ extension Store {
                          progress: (Int) -> Void = { _ in }) throws {
         guard try isEmpty() else {
             if try holdsIncompleteDemo() {
-                throw StoreError.invalid("the store \(path) holds an incomplete demo (the run that built it was stopped); "
-                                         + "remove it and run cdesk demo again")
+                throw StoreError.notEmpty(path: path, incompleteDemo: true)
             }
-            throw StoreError.invalid("the store \(path) already holds tickets; a demo needs a new store (--store PATH)")
+            throw StoreError.notEmpty(path: path, incompleteDemo: false)
         }
         // A demo filled into an existing store says first that it has begun: if it is killed
         // half way, a rerun can tell an incomplete demo from a store someone works in.

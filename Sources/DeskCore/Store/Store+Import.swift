@@ -120,7 +120,7 @@ private struct FirstLines {
         }
         if let first = lines.updateValue(line, forKey: id) {
             lines[id] = first
-            return ImportProblem(file: file, line: line, column: "id", reason: "'\(id)' is already on line \(first)")
+            return ImportProblem(file: file, line: line, column: "id", reason: .repeatedID(id, firstLine: first))
         }
         return nil
     }
@@ -208,8 +208,7 @@ private final class ImportWriter {
             case let .message(m): return try insert(m, line: line)
             }
         } catch let error as DatabaseError {
-            let reason = error.resultCode == .SQLITE_CONSTRAINT ? "the store refused the row (it breaks one of the store's rules)"
-                : "\(StoreError.from(error))"
+            let reason: ImportProblem.Reason = error.resultCode == .SQLITE_CONSTRAINT ? .storeRefused : .store(StoreError.from(error))
             throw ImportProblem(file: file, line: line, column: nil, reason: reason)
         }
     }
@@ -277,7 +276,7 @@ private final class ImportWriter {
     }
 
     private func missing(_ line: Int, _ column: String, _ what: String, _ id: String) -> ImportProblem {
-        ImportProblem(file: file, line: line, column: column, reason: "no \(what) '\(id)' in the store")
+        ImportProblem(file: file, line: line, column: column, reason: .notInStore(what: what, id: id))
     }
 
     /// The search text of a stored customer, nil if there is none.
@@ -387,7 +386,7 @@ private final class ImportWriter {
             }
             guard owner == t.customerID else {
                 throw ImportProblem(file: file, line: line, column: "order_id",
-                                    reason: "order '\(orderID)' is customer '\(owner)'s, not '\(t.customerID)'s")
+                                    reason: .orderOfOtherCustomer(order: orderID, owner: owner, customer: t.customerID, stored: false))
             }
         }
         // Most rows of a big import are new: try the insert first, and look at the stored
@@ -416,7 +415,7 @@ private final class ImportWriter {
                                         UNION ALL SELECT min(at) FROM message WHERE ticket_id = ticket.id)) AS answered
             FROM ticket WHERE id = ?
             """), arguments: [t.id]) else {
-            throw ImportProblem(file: file, line: line, column: "id", reason: "ticket '\(t.id)' could not be written")
+            throw ImportProblem(file: file, line: line, column: "id", reason: .ticketNotWritten(t.id))
         }
         let seq: Int64 = old["seq"]
         let oldValues = Array(old.databaseValues.prefix(columns.count))
@@ -431,13 +430,13 @@ private final class ImportWriter {
         if !has("order_id"), customerID != old["customer_id"] as String?, let orderID = String.fromDatabaseValue(values[1]),
            let owner = try orderOwner(orderID), owner != customerID {
             throw ImportProblem(file: file, line: line, column: "customer_id",
-                                reason: "the stored ticket's order '\(orderID)' is customer '\(owner)'s, not '\(customerID)'s")
+                                reason: .orderOfOtherCustomer(order: orderID, owner: owner, customer: customerID, stored: true))
         }
         // The desk's times stay in order: a complaint is not moved to after its first message,
         // answer or resolution (a stored ticket already out of order may still change otherwise).
         if oldValues[6] != values[6], let answered = old["answered"] as Int64?, t.createdAt.seconds > answered {
             throw ImportProblem(file: file, line: line, column: "created_at",
-                                reason: "after the stored ticket's first message, answer or resolution (\(ISODate.string(answered)))")
+                                reason: .afterFirstAnswer(at: ISODate.string(answered)))
         }
         try logUpdate("ticket", t.id, columns: ["customer_id", "order_id", "channel", "reason", "subject", "priority", "created_at"],
                       old: oldValues, new: values)
@@ -513,7 +512,7 @@ private final class ImportWriter {
         // A new message comes after its complaint was made (one stored already is left be).
         guard m.at.seconds >= created else {
             throw ImportProblem(file: file, line: line, column: "at",
-                                reason: "before ticket '\(m.ticketID)' was created (\(ISODate.string(created)))")
+                                reason: .beforeTicket(m.ticketID, created: ISODate.string(created)))
         }
         try statement("INSERT INTO message (ticket_id, author, body, internal, at, agent) VALUES (?,?,?,?,?,?)")
             .execute(arguments: StatementArguments(values + [m.agent.databaseValue]))

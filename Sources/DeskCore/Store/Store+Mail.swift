@@ -128,7 +128,7 @@ private struct MailWriter {
             return try takeHuman(mail)
         case let .automatic(why):
             guard let ticket = try referencedTicket(mail.answeredIDs) else { return try drop(mail, kind: "auto-reply", why: why) }
-            let note = "Auto-reply (\(why)) from \(mail.from?.address ?? "?"): \(mail.subject)\n\n\(mail.text)"
+            let note = SystemNote.autoReply(why: why, from: mail.from?.address ?? "?", rest: "\(mail.subject)\n\n\(mail.text)").stored
             let added = try addMessage(ticket: ticket, author: .system, body: note, quoted: nil, isInternal: true)
             try record(mail, kind: "auto-reply", ticket: ticket, messageRow: added, state: "taken")
             try saveAttachments(mail, ticket: ticket)
@@ -185,7 +185,7 @@ private struct MailWriter {
     }
 
     private func open(_ mail: ParsedMail) throws -> MailIntakeResult {
-        guard let from = mail.from else { throw StoreError.invalid("the message has no sender address") }
+        guard let from = mail.from else { throw StoreError.noSender }
         var newCustomer = false
         let customerID: String
         let tier: String
@@ -270,8 +270,7 @@ private struct MailWriter {
                 """, [report.reason, now, original])
             failedReply = db.changesCount > 0
         }
-        let what = report.isFailure ? "Delivery failed" : "Delivery delayed"
-        let note = "\(what): \(report.reason)" + (report.originalMessageID.map { "\n(about the message <\($0)>)" } ?? "")
+        let note = SystemNote.delivery(failed: report.isFailure, reason: report.reason, about: report.originalMessageID).stored
         let added = try addMessage(ticket: ticket, author: .system, body: note, quoted: nil, isInternal: true)
         try record(mail, kind: "bounce", ticket: ticket, messageRow: added, state: "taken")
         try touch(ticket, action: "mail-bounce", values: ["message_id": mail.messageID, "about": report.originalMessageID ?? "",

@@ -52,7 +52,7 @@ extension Store {
                             agent: String, at: Date = Date()) throws -> ResolutionRecord {
         try change(ticketID: ticketID, expectedVersion: expectedVersion, agent: agent, at: at) { db, ticket in
             guard !ticket.status.isActive else {
-                throw StoreError.invalid("ticket \(ticketID) is not resolved yet; recovery follows a resolved complaint")
+                throw StoreError.notResolvedYet(ticketID: ticketID)
             }
             let before = try Self.resolutionRecord(db, ticket)
             let old = try Row.fetchOne(db, sql: "SELECT state, follow_up_on FROM recovery WHERE ticket_id = ?", arguments: [ticketID])

@@ -94,7 +94,7 @@ extension Store {
             try db.execute(sql: "INSERT INTO approval (ticket_id, kind, value, reason, agent, at) VALUES (?,?,?,?,?,?)",
                            arguments: [ticketID, gift.kind.rawValue, gift.value, reason, agent, at.seconds])
             let id = db.lastInsertedRowID
-            try Self.note(db, ticketID, "\(agent) asked a lead for \(gift.kind.rawValue) \(gift.value): \(reason)", at: at)
+            try Self.note(db, ticketID, SystemNote.requested(agent: agent, gift: gift, reason: reason), at: at)
             return (id, "approval-request", nil, ["request": String(id), "kind": gift.kind.rawValue, "value": String(gift.value),
                                                   "reason": reason])
         }
@@ -138,18 +138,17 @@ extension Store {
             try db.execute(sql: """
                 UPDATE approval SET state = ?, decided_by = ?, decided_at = ?, compensation_id = ? WHERE id = ?
                 """, arguments: [approve ? "approved" : "declined", lead, at.seconds, given?.id, requestID])
-            let what = "\(request.gift.kind.rawValue) \(request.gift.value)"
-            try Self.note(db, ticketID, approve ? "\(lead) approved \(what) for \(request.agent)" + (given?.promoCode.map { ": \($0)" } ?? "")
-                                               : "\(lead) declined \(what) asked by \(request.agent)", at: at)
+            try Self.note(db, ticketID, approve ? .approved(lead: lead, gift: request.gift, agent: request.agent, promoCode: given?.promoCode)
+                                               : .declined(lead: lead, gift: request.gift, agent: request.agent), at: at)
             return (Decision(given: given, version: ticket.version), approve ? "approval-approve" : "approval-decline",
                     ["request": String(requestID), "state": "pending"],
                     ["request": String(requestID), "state": approve ? "approved" : "declined", "given": given?.promoCode ?? ""])
         }
     }
 
-    private static func note(_ db: Database, _ ticketID: String, _ text: String, at: Date) throws {
+    private static func note(_ db: Database, _ ticketID: String, _ note: SystemNote, at: Date) throws {
         try db.execute(sql: "INSERT INTO message (ticket_id, author, body, internal, at) VALUES (?, 'system', ?, 1, ?)",
-                       arguments: [ticketID, text, at.seconds])
+                       arguments: [ticketID, note.stored, at.seconds])
     }
 
     static func request(_ row: Row) -> ApprovalRequest {

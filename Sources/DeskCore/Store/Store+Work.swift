@@ -62,7 +62,7 @@ extension Store {
     public func resolve(ticketID: String, expectedVersion: Int, resolution: Resolution, satisfaction: Int?,
                         refund: Playbook.Gift?, agent: String, at: Date = Date()) throws -> (before: ResolutionRecord, refund: Compensation?) {
         try change(ticketID: ticketID, expectedVersion: expectedVersion, agent: agent, at: at) { db, ticket in
-            guard ticket.status.isActive else { throw StoreError.invalid("ticket \(ticketID) is already \(ticket.status.rawValue)") }
+            guard ticket.status.isActive else { throw StoreError.alreadyDone(ticketID: ticketID, status: ticket.status) }
             let before = try Self.resolutionRecord(db, ticket)
             let given = try refund.map { try Self.insertGifts(db, [$0], on: ticket, agent: agent, at: at)[0] }
             try db.execute(sql: "UPDATE ticket SET status = 'resolved', resolved_at = ? WHERE id = ?", arguments: [at.seconds, ticketID])
@@ -120,7 +120,7 @@ extension Store {
     public func reopen(ticketID: String, expectedVersion: Int, to status: TicketStatus, agent: String,
                        at: Date) throws -> ResolutionRecord {
         try change(ticketID: ticketID, expectedVersion: expectedVersion, agent: agent, at: at) { db, ticket in
-            guard !ticket.status.isActive else { throw StoreError.invalid("ticket \(ticketID) is already \(ticket.status.rawValue)") }
+            guard !ticket.status.isActive else { throw StoreError.alreadyDone(ticketID: ticketID, status: ticket.status) }
             let before = try Self.resolutionRecord(db, ticket)
             let outcome = try Row.fetchOne(db, sql: "SELECT resolution, satisfaction FROM outcome WHERE ticket_id = ?", arguments: [ticketID])
             try db.execute(sql: "UPDATE ticket SET status = ?, resolved_at = NULL WHERE id = ?", arguments: [status.rawValue, ticketID])

@@ -171,7 +171,7 @@ public final class Console {
             let fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
             if fd < 0 {
                 if errno == EEXIST { continue }
-                throw StoreError.invalid("cannot write \(path): \(String(cString: strerror(errno)))")
+                throw StoreError.cannotWrite(path: path, reason: String(cString: strerror(errno)))
             }
             let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
             do {
@@ -183,7 +183,7 @@ public final class Console {
             }
             return path
         }
-        throw StoreError.invalid("too many files named \(safe) in \(base.path)")
+        throw StoreError.tooManyFiles(name: safe, folder: base.path)
     }
 
     /// `name`, or its `copy`th copy (`name (2).ext`), cut to at most `maxBytes` bytes of

@@ -1,13 +1,23 @@
+import DeskCore
+
 /// A problem found in a keymap file, pointed at by file and line.
 public struct KeymapProblem: Error, Equatable, Sendable, CustomStringConvertible {
     public var file: String
     public var line: Int
-    public var message: String
+    public var reason: Reason
     public var isWarning: Bool
 
-    public var description: String {
-        line > 0 ? "\(file):\(line): \(isWarning ? "warning: " : "")\(message)"
-                 : "\(file): \(isWarning ? "warning: " : "")\(message)"
+    public init(file: String, line: Int, reason: Reason, isWarning: Bool = false) {
+        self.file = file; self.line = line; self.reason = reason; self.isWarning = isWarning
+    }
+
+    /// The reason in English.
+    public var message: String { reason.text(.en) }
+    public var description: String { text(.en) }
+
+    /// `FILE:LINE: reason`, in `l`.
+    public func text(_ l: Language) -> String {
+        (line > 0 ? "\(file):\(line): " : "\(file): ") + (isWarning ? l.pick("warning: ", "предупреждение: ") : "") + reason.text(l)
     }
 }
 
@@ -49,8 +59,8 @@ public struct Keymap: Sendable, Equatable {
         var boundHere: [KeyContext: [[Key]: Int]] = [:]
         for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let lineNumber = index + 1
-            func problem(_ message: String) {
-                problems.append(KeymapProblem(file: file, line: lineNumber, message: message, isWarning: false))
+            func problem(_ reason: KeymapProblem.Reason) {
+                problems.append(KeymapProblem(file: file, line: lineNumber, reason: reason))
             }
             let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
             let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
@@ -58,40 +68,40 @@ public struct Keymap: Sendable, Equatable {
             switch command {
             case "include":
                 guard words.count == 2 || (words.count > 2 && words[2].hasPrefix("#")) else {
-                    problem("expected 'include <preset or file>'"); continue
+                    problem(.expectedInclude); continue
                 }
                 problems += result.applyIncluded(words[1], line: lineNumber, of: file, using: include, within: includers)
                 continue
             case "bind":
                 guard words.count == 4 || (words.count > 4 && words[4].hasPrefix("#")) else {
-                    problem("expected 'bind <context> <keys> <action>'"); continue
+                    problem(.expectedBind); continue
                 }
             case "unbind":
                 guard words.count == 3 || (words.count > 3 && words[3].hasPrefix("#")) else {
-                    problem("expected 'unbind <context> <keys>'"); continue
+                    problem(.expectedUnbind); continue
                 }
             default:
-                problem("unknown command '\(command)' (expected bind, unbind or include)"); continue
+                problem(.unknownCommand(command)); continue
             }
             guard let context = KeyContext(rawValue: words[1]) else {
-                problem("unknown context '\(words[1])' (expected \(KeyContext.allCases.map(\.rawValue).joined(separator: ", ")))")
+                problem(.unknownContext(words[1]))
                 continue
             }
             guard let keys = Key.parseSequence(words[2]) else {
-                problem("unknown key '\(words[2])'"); continue
+                problem(.unknownKey(words[2])); continue
             }
             if command == "unbind" {
                 result.bindings[context]?[keys] = nil
                 continue
             }
             guard let action = Action(rawValue: words[3]) else {
-                problem("unknown action '\(words[3])'"); continue
+                problem(.unknownAction(words[3])); continue
             }
             guard action.applies(in: context) else {
-                problem("action '\(action.rawValue)' does not apply in context '\(context.rawValue)'"); continue
+                problem(.notInContext(action: action.rawValue, context: context.rawValue)); continue
             }
             if let earlier = boundHere[context]?[keys] {
-                problem("\(words[2]) is already bound in '\(context.rawValue)' on line \(earlier)"); continue
+                problem(.boundTwice(keys: words[2], context: context.rawValue, line: earlier)); continue
             }
             boundHere[context, default: [:]][keys] = lineNumber
             result.bindings[context, default: [:]][keys] = action
@@ -106,24 +116,24 @@ public struct Keymap: Sendable, Equatable {
     /// Applies the keymap that `include NAME` on `line` of `file` names over this one.
     private mutating func applyIncluded(_ name: String, line: Int, of file: String, using include: Includer?,
                                         within includers: [String]) -> [KeymapProblem] {
-        func problem(_ message: String) -> [KeymapProblem] {
-            [KeymapProblem(file: file, line: line, message: message, isWarning: false)]
+        func problem(_ reason: KeymapProblem.Reason) -> [KeymapProblem] {
+            [KeymapProblem(file: file, line: line, reason: reason)]
         }
-        guard let include else { return problem("cannot include '\(name)' here") }
+        guard let include else { return problem(.cannotIncludeHere(name)) }
         let source: (text: String, file: String)
         do {
             source = try include(name, file)
         } catch let thrown as KeymapProblem {
-            return problem(thrown.message)
+            return problem(thrown.reason)
         } catch {
-            return problem("cannot include '\(name)': \(error)")
+            return problem(.cannotInclude(name, said: "\(error)"))
         }
         let chain = includers + [file]
         if chain.contains(source.file) {
-            return problem("include cycle: " + (chain + [source.file]).joined(separator: " -> "))
+            return problem(.includeCycle(chain + [source.file]))
         }
         // Another path to the same file (a symbolic link) can escape the cycle check.
-        guard chain.count < 16 else { return problem("includes nested more than 16 deep") }
+        guard chain.count < 16 else { return problem(.nestedTooDeep) }
         return apply(source.text, file: source.file, include: include, within: chain)
     }
 
@@ -137,8 +147,7 @@ public struct Keymap: Sendable, Equatable {
                     let prefix = sequence.prefix(length).map(\.name).joined()
                     problems.append(KeymapProblem(
                         file: file, line: 0,
-                        message: "in '\(context.rawValue)', \(prefix) is bound and also starts \(sequence.map(\.name).joined())",
-                        isWarning: false))
+                        reason: .prefixClash(context: context.rawValue, prefix: prefix, sequence: sequence.map(\.name).joined())))
                 }
             }
         }
@@ -149,7 +158,7 @@ public struct Keymap: Sendable, Equatable {
     public func unboundWarnings(file: String) -> [KeymapProblem] {
         let bound = Set(bindings.values.flatMap(\.values))
         return Action.allCases.filter { !bound.contains($0) }.map {
-            KeymapProblem(file: file, line: 0, message: "action '\($0.rawValue)' has no key", isWarning: true)
+            KeymapProblem(file: file, line: 0, reason: .noKey(action: $0.rawValue), isWarning: true)
         }
     }
 
@@ -192,5 +201,11 @@ public struct Keymap: Sendable, Equatable {
         let plain = keys.filter { $0.count == first.count && !$0.map(\.name).joined().hasPrefix("<") }
         return plain.max { (boundAt[context]?[$0] ?? boundAt[.global]?[$0] ?? 0) < (boundAt[context]?[$1] ?? boundAt[.global]?[$1] ?? 0) }
             ?? first
+    }
+
+    /// The hint key's name (`e`, `у`, `<C-r>`), nil when the action has no key here: what
+    /// a message names when it says which key does something.
+    public func hintName(for action: Action, in context: KeyContext) -> String? {
+        hintKey(for: action, in: context).map { $0.map(\.name).joined() }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import DeskCore
 
 /// Finds and assembles the active keymap: a preset (built-in `default`, or a file from the
 /// presets folder), then the user's own file over it, each with the keymaps it includes.
@@ -42,8 +43,7 @@ public struct KeymapLoader {
             if FileManager.default.fileExists(atPath: path) { return (try read(path), path) }
         }
         throw KeymapProblem(file: nameOrPath, line: 0,
-                            message: "no such keymap preset (looked in \(presetFolders.first { FileManager.default.fileExists(atPath: $0) } ?? "the presets folder"))",
-                            isWarning: false)
+                            reason: .noPresetIn(folder: presetFolders.first { FileManager.default.fileExists(atPath: $0) }))
     }
 
     /// Every preset's name: the built-in default and each `NAME.keymap` in the presets folders.
@@ -55,22 +55,22 @@ public struct KeymapLoader {
     /// What `include NAME` on a line of `file` names: a preset by its name, or a keymap file
     /// by a path relative to `file`'s folder.
     public func included(_ name: String, from file: String) throws -> (text: String, file: String) {
-        func problem(_ message: String) -> KeymapProblem {
-            KeymapProblem(file: file, line: 0, message: message, isWarning: false)
+        func problem(_ reason: KeymapProblem.Reason) -> KeymapProblem {
+            KeymapProblem(file: file, line: 0, reason: reason)
         }
         guard name.contains("/") || name.hasSuffix(".keymap") else {
             guard presetNames.contains(name) else {
-                throw problem("no keymap preset '\(name)' (known: \(presetNames.joined(separator: ", ")); or a keymap file's path)")
+                throw problem(.noPreset(name, known: presetNames))
             }
             return try source(of: name)
         }
         let folder = (file as NSString).deletingLastPathComponent
         let path = ((name.hasPrefix("/") ? name : (folder as NSString).appendingPathComponent(name)) as NSString).standardizingPath
-        guard FileManager.default.fileExists(atPath: path) else { throw problem("no keymap file \(path)") }
+        guard FileManager.default.fileExists(atPath: path) else { throw problem(.noFile(path)) }
         do {
             return try source(of: path)
         } catch let unreadable as KeymapProblem {
-            throw problem("\(path): \(unreadable.message)")
+            throw problem(.inFile(path, unreadable.reason))
         }
     }
 
@@ -89,10 +89,10 @@ public struct KeymapLoader {
 
     private func read(_ path: String) throws -> String {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw KeymapProblem(file: path, line: 0, message: "cannot read the file", isWarning: false)
+            throw KeymapProblem(file: path, line: 0, reason: .cannotReadFile)
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw KeymapProblem(file: path, line: 0, message: "not valid UTF-8", isWarning: false)
+            throw KeymapProblem(file: path, line: 0, reason: .notUTF8)
         }
         return text
     }
@@ -101,5 +101,6 @@ public struct KeymapLoader {
 /// All the problems of a keymap that cannot be used.
 public struct KeymapErrors: Error, CustomStringConvertible {
     public var problems: [KeymapProblem]
-    public var description: String { problems.map(\.description).joined(separator: "\n") }
+    public var description: String { text(.en) }
+    public func text(_ l: Language) -> String { problems.map { $0.text(l) }.joined(separator: "\n") }
 }

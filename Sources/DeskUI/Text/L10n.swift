@@ -117,9 +117,11 @@ public struct L10n: Sendable {
     public var appName: String { "cdesk" }
     public var helpTitle: String { pick("Keys", "Клавиши") }
     public var helpClose: String { pick("any key closes this help", "любая клавиша закрывает справку") }
-    public func helpMore(_ n: Int) -> String {
-        pick("↓ \(n) more: j or <Down> scrolls, any other key closes this help",
-             "↓ ещё \(n): j или <Down> прокручивает, другая клавиша закрывает справку")
+    /// `down`: the keys that scroll the help (`j or <Down>`, `о или <Down>`).
+    public func helpMore(_ n: Int, down: [String]) -> String {
+        let keys = down.isEmpty ? "<Down>" : down.joined(separator: pick(" or ", " или "))
+        return pick("↓ \(n) more: \(keys) scrolls, any other key closes this help",
+                    "↓ ещё \(n): \(keys) прокручивает, другая клавиша закрывает справку")
     }
     /// The name of a key context, on the help's title.
     public func context(_ context: KeyContext) -> String {
@@ -216,7 +218,9 @@ public struct L10n: Sendable {
         /// What the customer holds now, from any of their complaints.
         public var given: String { pick("Holds", "Есть у покупателя") }
         public var noneStanding: String { pick("nothing standing", "ничего не действует") }
-        public func moreCompensations(_ n: Int) -> String { pick("+\(n) more (h)", "ещё \(n) (h)") }
+        public func moreCompensations(_ n: Int, key: String?) -> String {
+            pick("+\(n) more", "ещё \(n)") + (key.map { " (\($0))" } ?? "")
+        }
         public func moreLines(_ n: Int, key: String) -> String {
             pick("+\(n) more — \(key) shows the whole history", "ещё \(n) — \(key) покажет всю историю")
         }
@@ -251,11 +255,12 @@ public struct L10n: Sendable {
         public func delivery(_ d: Delivery) -> String {
             switch d {
             case .queued(nil): return pick("queued to send", "в очереди на отправку")
-            case .queued(let reason?): return pick("queued, retrying (", "в очереди, повтор (") + UntrustedText.line(reason) + ")"
+            case .queued(let reason?):
+                return pick("queued, retrying (", "в очереди, повтор (") + UntrustedText.line(MailFailureReason.text(reason, language)) + ")"
             case .sent(let at): return pick("sent ", "отправлено ") + L10n(language).dateTime(at)
             case .failed(let reason):
                 return pick("NOT SENT — the customer did not get this reply: ", "НЕ ОТПРАВЛЕНО — покупатель не получил ответ: ")
-                    + UntrustedText.line(reason)
+                    + UntrustedText.line(MailFailureReason.text(reason, language))
             }
         }
         public func daysAgo(_ days: Int) -> String { pick("\(days)d ago", "\(days) дн. назад") }
@@ -436,8 +441,9 @@ extension L10n {
         pick("'\(text)': one word and an optional second one, e.g. compensated 5 or offered +7d",
              "«\(text)»: одно слово и, если нужно, второе, например: компенсация 5 или предложили +7д")
     }
-    public func alreadyResolved(_ ticket: String) -> String {
-        pick("#\(ticket) is resolved already (E reopens it)", "#\(ticket) уже решено (E переоткроет)")
+    public func alreadyResolved(_ ticket: String, reopenKey: String?) -> String {
+        pick("#\(ticket) is resolved already", "#\(ticket) уже решено")
+            + (reopenKey.map { pick(" (\($0) reopens it)", " (\($0) переоткроет)") } ?? "")
     }
     public func alreadyOpen(_ ticket: String, _ status: TicketStatus) -> String {
         pick("#\(ticket) is \(status.rawValue): nothing to reopen", "#\(ticket) — \(name(status)): переоткрывать нечего")
@@ -525,11 +531,13 @@ extension L10n {
         pick("your reply of \(dateTime(at)) gave the customer ", "ваш ответ от \(dateTime(at)) сообщил покупателю ")
             + codes.joined(separator: ", ")
     }
-    public var undoKept: String {
-        pick("kept: the customer keeps what the reply gave (u now undoes the change before it)",
-             "оставлено: у покупателя остаётся то, что дал ответ (u теперь отменит предыдущее изменение)")
+    public func undoKept(undoKey: String?) -> String {
+        pick("kept: the customer keeps what the reply gave", "оставлено: у покупателя остаётся то, что дал ответ")
+            + (undoKey.map { pick(" (\($0) now undoes the change before it)", " (\($0) теперь отменит предыдущее изменение)") } ?? "")
     }
-    public func notSentBecause(_ why: String) -> String { pick("not sent (\(why)); r opens it again", "не отправлено (\(why)); r откроет снова") }
+    public func notSentBecause(_ why: String, replyKey: String?) -> String {
+        pick("not sent (\(why))", "не отправлено (\(why))") + (replyKey.map { pick("; \($0) opens it again", "; \($0) откроет снова") } ?? "")
+    }
 }
 
 extension L10n {
@@ -549,7 +557,9 @@ extension L10n {
     }
     public func repliedNoMail(_ ticket: String) -> String { pick("#\(ticket): reply recorded", "#\(ticket): ответ записан") }
     public func noted(_ ticket: String) -> String { pick("#\(ticket): note added", "#\(ticket): заметка добавлена") }
-    public var notSent: String { pick("not sent; r opens it again", "не отправлено; r откроет снова") }
+    public func notSent(replyKey: String?) -> String {
+        pick("not sent", "не отправлено") + (replyKey.map { pick("; \($0) opens it again", "; \($0) откроет снова") } ?? "")
+    }
 }
 
 extension L10n {
@@ -571,9 +581,9 @@ extension L10n {
     public func finalTakesNoDate(_ state: RecoveryState) -> String {
         pick("\(state.rawValue) ends the follow-up: no date after it", "«\(name(state))» завершает возврат: дата не нужна")
     }
-    public func recoveryNeedsResolved(_ ticket: String) -> String {
-        pick("#\(ticket) is still open: win-back follows a resolved complaint (e resolves it)",
-             "#\(ticket) ещё открыто: возврат покупателя — после решения жалобы (e решает)")
+    public func recoveryNeedsResolved(_ ticket: String, resolveKey: String?) -> String {
+        pick("#\(ticket) is still open: win-back follows a resolved complaint", "#\(ticket) ещё открыто: возврат покупателя — после решения жалобы")
+            + (resolveKey.map { pick(" (\($0) resolves it)", " (\($0) решает)") } ?? "")
     }
     public func recoverySet(_ ticket: String, _ state: RecoveryState, _ followUp: Date?) -> String {
         pick("#\(ticket): recovery ", "#\(ticket): возврат — ") + name(state)
@@ -693,9 +703,11 @@ extension L10n {
                 return pick("avg ", "в среднем ") + percent(Double(g.total) / Double(g.count) / 100)
             }
         }
-        /// A report row's name (a reason's or a channel's code) in this language.
+        /// A report row's name (a reason's, a channel's or a tier's code) in this language;
+        /// an agent's login as it is.
         public func countName(_ code: String) -> String {
-            Reason(rawValue: code).map { $0.name(language) } ?? Channel(rawValue: code).map { $0.name(language) } ?? code
+            Reason(rawValue: code).map { $0.name(language) } ?? Channel(rawValue: code).map { $0.name(language) }
+                ?? Tier(rawValue: code).map { $0.name(language) } ?? code
         }
         /// "1207 undecided (1100 being followed, 107 open)".
         public func undecided(_ u: Report.Undecided) -> String {
@@ -828,7 +840,7 @@ extension L10n {
             return policyRefusal(refusal)
         case let StoreError.conflict(ticketID, by, what):
             return pick("ticket \(ticketID) was changed by \(UntrustedText.line(by)) meanwhile (\(what)); reloaded",
-                        "обращение \(ticketID) тем временем изменил(а) \(UntrustedText.line(by)) (\(what)); перечитано")
+                        "обращение \(ticketID) тем временем изменил(а) \(UntrustedText.line(by)) (\(StoreError.actionName(what, language))); перечитано")
         case let StoreError.notFound(_, id):
             return pick("no ticket \(id)", "нет обращения \(id)")
         case TeamError.leadsOnly:
@@ -838,7 +850,8 @@ extension L10n {
         case TeamError.noPendingRequest:
             return pick("that request was decided already", "этот запрос уже решён")
         default:
-            return storeFailure(StoreError.explaining(error)) ?? "\(StoreError.explaining(error))"
+            let known = StoreError.explaining(error)
+            return storeFailure(known) ?? (known as? StoreError)?.text(language) ?? "\(known)"
         }
     }
 
@@ -986,5 +999,34 @@ extension L10n {
         default:
             return nil
         }
+    }
+}
+
+extension L10n {
+    /// A message's text as shown: a note the desk wrote (`SystemNote`) in this language, any
+    /// other as it was written.
+    public func body(of m: Message) -> String {
+        guard m.author == .system, language != .en, let note = SystemNote.parse(m.body) else { return m.body }
+        switch note {
+        case let .requested(agent, gift, reason):
+            return "\(agent) просит старшего о компенсации «\(compensation(gift.kind, value: gift.value))»; причина: \(reason)"
+        case let .approved(lead, gift, agent, code):
+            return "\(lead) одобряет «\(compensation(gift.kind, value: gift.value))» по запросу \(agent)"
+                + (code.map { "; промокод \($0)" } ?? "")
+        case let .declined(lead, gift, agent):
+            return "\(lead) отклоняет «\(compensation(gift.kind, value: gift.value))», о которой просил(а) \(agent)"
+        case let .delivery(failed, reason, about):
+            return (failed ? "Доставка не удалась: " : "Доставка задерживается: ") + reason
+                + (about.map { "\n(о письме <\($0)>)" } ?? "")
+        case let .autoReply(why, from, rest):
+            return "Автоответ (\(Self.autoReplyWhy(why))) от \(from): \(rest)"
+        }
+    }
+
+    /// Why a mail was taken for an automatic one: a header's name stays as it is.
+    static func autoReplyWhy(_ why: String) -> String {
+        if why == "empty Return-Path" { return "пустой Return-Path" }
+        if why.hasPrefix("from ") { return "от " + why.dropFirst(5) }
+        return why
     }
 }

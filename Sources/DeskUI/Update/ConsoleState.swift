@@ -116,8 +116,9 @@ extension ConsoleState {
         }
     }
 
-    /// Why `action` can do nothing now, nil when what it needs holds.
-    public func unmet(_ action: Action) -> String? {
+    /// Why `action` can do nothing now, nil when what it needs holds; the keys it names are
+    /// the keymap's.
+    public func unmet(_ action: Action, keymap: Keymap? = nil) -> String? {
         let t = text
         if readOnly, action.changesStore { return t.readOnlyRefusal }
         switch action.info.needs {
@@ -127,7 +128,7 @@ extension ConsoleState {
             return target == nil ? t.noTicketSelected : nil
         case .activeTicket:
             guard let target else { return t.noTicketSelected }
-            return target.status.isActive ? nil : t.alreadyResolved(target.id)
+            return target.status.isActive ? nil : t.alreadyResolved(target.id, reopenKey: keymap?.hintName(for: .ticketReopen, in: page == .ticket ? .ticket : .queue))
         case .attachment:
             guard let target else { return t.noTicketSelected }
             return ticket?.detail.attachments.contains(where: \.isKept) == true ? nil : t.noAttachment(target.id)
@@ -138,7 +139,7 @@ extension ConsoleState {
         case .resolvedTicket:
             guard let target else { return t.noTicketSelected }
             guard target.status.isActive else { return nil }
-            return action == .setRecovery ? t.recoveryNeedsResolved(target.id) : t.alreadyOpen(target.id, target.status)
+            return action == .setRecovery ? t.recoveryNeedsResolved(target.id, resolveKey: keymap?.hintName(for: .ticketResolve, in: page == .ticket ? .ticket : .queue)) : t.alreadyOpen(target.id, target.status)
         }
     }
 }

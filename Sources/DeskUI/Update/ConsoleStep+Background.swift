@@ -91,7 +91,7 @@ extension ConsoleStep {
             state.message = nil
         case .success(let report):
             state.background.readyReport = report
-            let key = keymap.keys(for: .showReport, in: .queue).first?.map(\.name).joined() ?? "R"
+            let key = keymap.hintName(for: .showReport, in: .queue) ?? "?"
             say(t.reportReady(key: key))
         case .failure(let error):
             fail(error)

@@ -207,14 +207,14 @@ extension ConsoleStep {
             guard yes else {
                 // The agent keeps it: the next undo goes on to the change before.
                 _ = state.session.undoStack.popLast()
-                return say(t.undoKept)
+                return say(t.undoKept(undoKey: keymap.hintName(for: .undo, in: state.context)))
             }
             try undoLast(confirmed: true)
         case .confirmSuggestion:
             guard yes else { return say(t.prompt.cancelled) }
             try takeSuggestion(confirmed: true)
         case .placeholderLeft(let text):
-            guard yes else { keepDraft(text, ticketID: prompt.ticketID); return say(t.notSent) }
+            guard yes else { keepDraft(text, ticketID: prompt.ticketID); return say(t.notSent(replyKey: keymap.hintName(for: .writeReply, in: .ticket))) }
             state.editing = EditRequest(isNote: false, ticketID: prompt.ticketID, version: prompt.version, draft: text)
         default:
             break

@@ -120,7 +120,7 @@ extension ConsoleStep {
             switch change {
             case let .post(id, _, body, isNote):
                 if !isNote { keepDraft(body, ticketID: id) }
-                refuse(t.notSentBecause(t.describe(error)))
+                refuse(t.notSentBecause(t.describe(error), replyKey: keymap.hintName(for: .writeReply, in: .ticket)))
             case .undo:
                 // An undo the store refused (someone changed the ticket since) never can be;
                 // one a busy store stopped stays for the next try.

@@ -127,7 +127,7 @@ public struct ConsoleStep {
     /// the status line says what is missing.
     mutating func perform(_ action: Action) throws {
         guard action.applies(in: state.context) else { return refuse(t.notOnThisScreen(action.rawValue)) }
-        if let unmet = state.unmet(action) { return refuse(unmet) }
+        if let unmet = state.unmet(action, keymap: keymap) { return refuse(unmet) }
         let page = Layout.bodyRows(state.size) - 1
         switch action {
         case .quit: state.wantsQuit = true

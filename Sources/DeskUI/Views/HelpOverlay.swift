@@ -109,7 +109,8 @@ enum HelpOverlay {
             }
         }
         let below = items.count - scroll - rows
-        let footer = below > 0 ? t.helpMore(below) : t.helpClose
+        let footer = below > 0 ? t.helpMore(below, down: [keymap.hintName(for: .moveDown, in: state.helpContext), "<Down>"].compactMap { $0 }
+                                                                .reduce(into: []) { if !$0.contains($1) { $0.append($1) } }) : t.helpClose
         grid.put(DisplayWidth.truncate(" " + footer, to: width), x: 0, y: state.size.height - 3, style: .dim)
     }
 

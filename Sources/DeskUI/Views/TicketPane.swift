@@ -27,7 +27,8 @@ enum TicketPane {
         var maxScroll: Int { max(0, scrolling.count - rows) }
     }
 
-    static func body(_ ticket: TicketState, size: Size, now: Date, currency: String, _ t: L10n) -> Body {
+    /// `historyKey`: the key the summary names for the whole history (it changes no line's count).
+    static func body(_ ticket: TicketState, size: Size, now: Date, currency: String, historyKey: String? = nil, _ t: L10n) -> Body {
         let detail = ticket.detail
         var rows = Layout.bodyRows(size) - (suggestionShown(ticket) ? 1 : 0)
         let width = size.width
@@ -39,7 +40,7 @@ enum TicketPane {
             // A column of space between the thread and the panel's rule.
             return Body(pinned: [], scrolling: threadLines(detail, width: width - sidePanelWidth(width) - 4, t), rows: rows)
         }
-        let pinned = summaryLines(detail, width: width - 2, now: now, currency: currency, t)
+        let pinned = summaryLines(detail, width: width - 2, now: now, currency: currency, historyKey: historyKey, t)
         rows -= pinned.count
         return Body(pinned: pinned, scrolling: threadLines(detail, width: width - 2, t), rows: max(1, rows))
     }
@@ -82,7 +83,8 @@ enum TicketPane {
             x = grid.put(DisplayWidth.truncate(fact, to: max(0, width - x)), x: x, y: 1, style: style)
         }
 
-        let body = body(ticketState, size: state.size, now: state.now, currency: state.currency, t)
+        let body = body(ticketState, size: state.size, now: state.now, currency: state.currency,
+                        historyKey: keymap.hintName(for: .toggleHistory, in: .ticket), t)
         var y = Layout.headerRows
         for line in body.pinned {
             grid.put(DisplayWidth.truncate(line.text, to: width - 2), x: 1, y: y, style: line.style)
@@ -126,7 +128,7 @@ enum TicketPane {
             grid.put(DisplayWidth.truncate(line.text, to: panelWidth), x: x + 2, y: Layout.headerRows + i, style: line.style)
         }
         if fits < side.count {
-            let key = keymap.keys(for: .toggleHistory, in: .ticket).first?.map(\.name).joined() ?? "h"
+            let key = keymap.hintName(for: .toggleHistory, in: .ticket) ?? "?"
             grid.put(DisplayWidth.truncate(t.ticket.moreLines(side.count - fits, key: key), to: panelWidth),
                      x: x + 2, y: Layout.headerRows + fits, style: .hint)
         }
@@ -159,7 +161,8 @@ enum TicketPane {
 
     /// The customer in three or four lines above the thread: who, their orders, what they
     /// were given (the standing compensation, and how many more `h` shows), the outcome.
-    static func summaryLines(_ detail: TicketDetail, width: Int, now: Date, currency: String, _ t: L10n) -> [Line] {
+    static func summaryLines(_ detail: TicketDetail, width: Int, now: Date, currency: String, historyKey: String? = nil,
+                             _ t: L10n) -> [Line] {
         let c = detail.customer
         var lines = [Line(wholePieces(whoPieces(c, t) + contactPieces(c), width: width), c.tier == .vip ? .vip : .customer)]
         lines.append(Line(pieces(ordersPieces(detail, now: now, currency: currency, t), width: width)))
@@ -172,7 +175,7 @@ enum TicketPane {
             }
             let rest = comps.count - given.count
             if given.isEmpty { given = [t.ticket.noneStanding] }
-            let more = rest > 0 ? " · " + t.ticket.moreCompensations(rest) : ""
+            let more = rest > 0 ? " · " + t.ticket.moreCompensations(rest, key: historyKey) : ""
             lines.append(Line(DisplayWidth.truncate(t.ticket.given + ": " + given.joined(separator: " · "),
                                                     to: width - DisplayWidth.of(more)) + more, .header))
         }
@@ -305,14 +308,15 @@ enum TicketPane {
                 lines.append(Line(head, style))
             }
             // An imported message can be megabytes long: the screen shows its beginning.
-            let shown = m.body.prefix(Self.longestShown)
-            let cut = shown.endIndex != m.body.endIndex
-            for raw in UntrustedText.lines(cut ? String(shown) : m.body) {
+            let text = t.body(of: m)
+            let shown = text.prefix(Self.longestShown)
+            let cut = shown.endIndex != text.endIndex
+            for raw in UntrustedText.lines(cut ? String(shown) : text) {
                 for piece in DisplayWidth.wrap(raw, to: width - 2) {
                     lines.append(Line("  " + piece, m.isInternal ? .note : .normal))
                 }
             }
-            if cut { lines.append(Line("  " + t.ticket.messageCut(bytes: m.body.utf8.count), .dim)) }
+            if cut { lines.append(Line("  " + t.ticket.messageCut(bytes: text.utf8.count), .dim)) }
             if let quoted = m.quoted, !quoted.isEmpty {
                 lines.append(Line("  " + t.ticket.quotedFolded(quoted.split(separator: "\n").count), .dim))
             }
