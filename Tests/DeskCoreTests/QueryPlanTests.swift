@@ -107,4 +107,19 @@ import Testing
             #expect(partial.contains(index), "\(index) holds every ticket")
         }
     }
+
+    /// A sweep after the first reads only the complaints named since its mark: it finds them
+    /// by their ids, never by walking every followed complaint (a million tickets' worth).
+    @Test func aLaterSweepFindsTheNamedComplaintsByTheirIDs() throws {
+        let store = try Fixtures.smallStore()
+        for (sql, arguments) in [RecoveryRules.cameBackSQL(now: 0, windowDays: 90, among: ["T1", "T2"]),
+                                 RecoveryRules.expiredSQL(now: 0, windowDays: 90, among: ["T1", "T2"])] {
+            let plan = try Self.plan(store, sql, arguments)
+            #expect(plan.contains("SEARCH r USING INDEX sqlite_autoindex_recovery_1 (ticket_id=?)"), "\(plan)")
+        }
+        // The first sweep walks the followed complaints by their state.
+        let plan = try Self.plan(store, RecoveryRules.expiredSQL(now: 0, windowDays: 90, among: nil).0,
+                                 RecoveryRules.expiredSQL(now: 0, windowDays: 90, among: nil).1)
+        #expect(plan.contains("recovery_follow_up (state=?)"), "\(plan)")
+    }
 }
