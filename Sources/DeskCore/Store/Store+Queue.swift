@@ -230,6 +230,9 @@ private struct QueuePlan {
         // Where the members of a view sit at one end of an order, their own (partial) index
         // serves it; SQLite, without statistics, would not choose it.
         switch (query.view, query.sort) {
+        case (.mine, .priority): pageIndex = "INDEXED BY ticket_mine_priority"
+        case (.mine, .oldest): pageIndex = "INDEXED BY ticket_mine_age"
+        case (.mine, .updated): pageIndex = "INDEXED BY ticket_mine_updated"
         case (.unassigned, .oldest): pageIndex = "INDEXED BY ticket_unassigned_age"
         case (.unassigned, .updated): pageIndex = "INDEXED BY ticket_unassigned_updated"
         case (.resolved, .newest): pageIndex = "INDEXED BY ticket_done_created"
