@@ -14,6 +14,7 @@ struct Bench {
     let store: String
     let cpuSeconds: Double
     let rounds: Int
+    let consoleOnly: Bool
     let say: (String) -> Void
 
     /// The demo's agent the console acts as (Mine holds some of its tickets).
@@ -28,18 +29,18 @@ struct Bench {
         defer { try? FileManager.default.removeItem(atPath: work) }
 
         let demoSeconds = try makeStoreIfNeeded()
-        // Opening it upgrades a store an earlier version made, before anything is timed.
         let opened = try Store(path: store)
-        let held = try opened.queueCount(QueueQuery(view: .all, sort: .newest, agent: Self.agent, now: Date()))
-        guard held >= tickets else {
-            throw UserError("\(store) holds \(held) tickets, not \(tickets): remove it, or name another with --store")
-        }
         try checkpoint(store)
 
-        say("import: \(importRows) new tickets, cdesk and sqlite3")
-        let (importSeconds, sqliteImportSeconds) = try measureImport(work: work)
-        say("export: cdesk and sqlite3 -csv")
-        let (exportRows, exportSeconds, sqliteExportSeconds) = try measureExport(work: work, store: opened)
+        var importSeconds, sqliteImportSeconds, exportSeconds, sqliteExportSeconds: Double?
+        var exportRows: Int?
+        if !consoleOnly {
+            say("import: \(importRows) new tickets, cdesk and sqlite3")
+            (importSeconds, sqliteImportSeconds) = try measureImport(work: work)
+            say("export: cdesk and sqlite3 -csv")
+            (exportRows, exportSeconds, sqliteExportSeconds) = try measureExport(work: work, store: opened)
+        }
+        func ratio(_ a: Double?, _ b: Double?) -> Double? { a.flatMap { a in b.map { a / $0 } } }
 
         say("console: first frame and key latencies")
         let firstFrame = try ConsoleBench.firstFrame(path: store, agent: Self.agent, times: 5)
@@ -56,8 +57,8 @@ struct Bench {
             date: ISO8601DateFormatter().string(from: Date()), machine: Self.machine(), store: store, tickets: tickets,
             customers: customers, seed: seed, storeBytes: size, storeMade: demoSeconds != nil, demoSeconds: demoSeconds,
             importRows: importRows, importSeconds: importSeconds, importSqliteSeconds: sqliteImportSeconds,
-            importRatio: importSeconds / sqliteImportSeconds, exportRows: exportRows, exportSeconds: exportSeconds,
-            exportSqliteSeconds: sqliteExportSeconds, exportRatio: exportSeconds / sqliteExportSeconds,
+            importRatio: ratio(importSeconds, sqliteImportSeconds), exportRows: exportRows, exportSeconds: exportSeconds,
+            exportSqliteSeconds: sqliteExportSeconds, exportRatio: ratio(exportSeconds, sqliteExportSeconds),
             firstFrameMs: firstFrame, firstFrameTmuxMs: tmux.firstFrameMs, keys: keys,
             startCpuSeconds: cpu, startWindowSeconds: cpuSeconds, consolePeakMib: tmux.peakMiB,
             benchPeakMib: Double(usage.ru_maxrss) / 1024)
@@ -65,16 +66,38 @@ struct Bench {
 
     // MARK: The store
 
-    /// Makes the store with `cdesk demo` unless it exists; the demo's time, or nil when reused.
+    /// Makes the store with `cdesk demo` unless a whole one of this size and seed is there;
+    /// the demo's time, or nil when reused. A store that is not that (another seed or size,
+    /// empty, a demo stopped half way) is made again, unless it holds tickets no demo made.
     private func makeStoreIfNeeded() throws -> Double? {
-        guard !FileManager.default.fileExists(atPath: store) else {
-            say("reusing \(store)")
-            return nil
+        if FileManager.default.fileExists(atPath: store) {
+            guard let why = try whyNotReusable() else {
+                say("reusing \(store)")
+                return nil
+            }
+            say("making \(store) again: \(why)")
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: store + suffix) }
         }
         say("making \(store) with cdesk demo (\(tickets) tickets)")
         let seconds = try Self.timed(Self.binary, ["demo", "--store", store, "--seed", String(seed),
                                                    "--customers", String(customers), "--tickets", String(tickets)])
         return seconds
+    }
+
+    /// Why the store there is not the one this run measures; nil when it is.
+    private func whyNotReusable() throws -> String? {
+        let existing = try Store(path: store)
+        guard let demo = try existing.finishedDemo() else {
+            guard try existing.isEmpty() || existing.holdsIncompleteDemo() else {
+                throw UserError("\(store) holds tickets no demo made: name another store with --store")
+            }
+            return "it holds no finished demo"
+        }
+        let wanted = "seed \(seed), \(customers) customers, \(tickets) tickets"
+        let found = "seed \(demo.seed), \(demo.holds.customers) customers, \(demo.holds.tickets) tickets"
+        guard demo.seed == seed, demo.tickets == tickets, demo.holds.tickets == tickets,
+              demo.holds.customers == customers else { return "it holds \(found), not \(wanted)" }
+        return nil
     }
 
     /// Moves the WAL into the main file, so that a copy of the file alone is the whole store.
@@ -148,10 +171,9 @@ struct Bench {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, stdout ?? "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_addopen(&actions, 2, errorsPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        // Nothing else this process holds (a build lock, a store) goes to the tools, whose
-        // servers (tmux) may outlive it.
-        let held = ((try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []).compactMap { Int32($0) }
-        for fd in held where fd > 2 && fcntl(fd, F_GETFD) >= 0 { posix_spawn_file_actions_addclose(&actions, fd) }
+        // Nothing else is handed on: a tmux server started here outlives its command, and would
+        // keep whatever this process holds open (a lock file a build script waits on) with it.
+        closeFrom(3, &actions)
         let argv = ([path] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var environment = ProcessInfo.processInfo.environment
@@ -171,6 +193,14 @@ struct Bench {
             throw UserError("\(name) \(arguments.prefix(3).joined(separator: " ")) failed: \(said)")
         }
         return seconds
+    }
+
+    /// `posix_spawn_file_actions_addclosefrom_np` (glibc 2.34), which Swift's Glibc module
+    /// does not declare; looked up when it runs, and left out where the C library lacks it.
+    private static func closeFrom(_ fd: Int32, _ actions: inout posix_spawn_file_actions_t) {
+        typealias CloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addclosefrom_np") else { return }
+        _ = unsafeBitCast(symbol, to: CloseFrom.self)(&actions, fd)
     }
 
     /// Cores, memory and load: the note beside the figures.

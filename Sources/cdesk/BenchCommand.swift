@@ -40,6 +40,9 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "How many times each console action is measured at each position.")
     var rounds = 5
 
+    @Flag(help: "Measure the console alone: no import or export (a quicker run while working on keys).")
+    var consoleOnly = false
+
     @Flag(help: "Print the figures as JSON.")
     var json = false
 
@@ -56,7 +59,7 @@ struct BenchCommand: ParsableCommand {
                 tickets: tickets, seed: seed, customers: customers ?? max(400, tickets / 5),
                 importRows: importRows ?? min(500_000, max(tickets / 2, 1)),
                 store: store ?? NSTemporaryDirectory() + "/cdesk-bench-\(tickets)-\(seed).sqlite",
-                cpuSeconds: cpuSeconds, rounds: rounds,
+                cpuSeconds: cpuSeconds, rounds: rounds, consoleOnly: consoleOnly,
                 say: { line in FileHandle.standardError.write(Data("bench: \(line)\n".utf8)) })
             let figures = try bench.run()
             if json {
@@ -92,14 +95,14 @@ struct BenchFigures: Encodable {
     var storeMade: Bool
     var demoSeconds: Double?
     var importRows: Int
-    var importSeconds: Double
-    var importSqliteSeconds: Double
+    var importSeconds: Double?
+    var importSqliteSeconds: Double?
     /// cdesk's time over sqlite3's.
-    var importRatio: Double
-    var exportRows: Int
-    var exportSeconds: Double
-    var exportSqliteSeconds: Double
-    var exportRatio: Double
+    var importRatio: Double?
+    var exportRows: Int?
+    var exportSeconds: Double?
+    var exportSqliteSeconds: Double?
+    var exportRatio: Double?
     var firstFrameMs: Double
     var firstFrameTmuxMs: Double
     var keys: [Latency]
@@ -113,6 +116,14 @@ struct BenchFigures: Encodable {
         func s(_ x: Double) -> String { String(format: "%.1f s", x) }
         func ms(_ x: Double) -> String { String(format: x < 10 ? "%.1f" : "%.0f", x) }
         func rate(_ rows: Int, _ seconds: Double) -> String { "\(Int(Double(rows) / max(seconds, 1e-9))) rows/s" }
+        var exchange = "| import and export | not measured (--console-only) | | |"
+        if let importSeconds, let importSqliteSeconds, let importRatio, let exportRows, let exportSeconds,
+           let exportSqliteSeconds, let exportRatio {
+            exchange = """
+                | import of \(importRows) new tickets | \(s(importSeconds)), \(rate(importRows, importSeconds)) | \(s(importSqliteSeconds)) | \(String(format: "%.2f×", importRatio)) |
+                | export of \(exportRows) resolved cases (CSV) | \(s(exportSeconds)), \(rate(exportRows, exportSeconds)) | \(s(exportSqliteSeconds)) | \(String(format: "%.2f×", exportRatio)) |
+                """
+        }
         var lines = [
             "cdesk bench, \(date), \(machine)",
             "store \(store): \(tickets) tickets, \(customers) customers, seed \(seed), \(storeBytes / 1_048_576) MiB",
@@ -120,8 +131,7 @@ struct BenchFigures: Encodable {
             "| what | cdesk | sqlite3 | ratio |",
             "|---|---|---|---|",
             "| demo store (cdesk demo) | \(demoSeconds.map(s) ?? "reused, not measured") | | |",
-            "| import of \(importRows) new tickets | \(s(importSeconds)), \(rate(importRows, importSeconds)) | \(s(importSqliteSeconds)) | \(String(format: "%.2f×", importRatio)) |",
-            "| export of \(exportRows) resolved cases (CSV) | \(s(exportSeconds)), \(rate(exportRows, exportSeconds)) | \(s(exportSqliteSeconds)) | \(String(format: "%.2f×", exportRatio)) |",
+            exchange,
             "| first frame, in process | \(ms(firstFrameMs)) ms | | |",
             "| first frame, through tmux | \(ms(firstFrameTmuxMs)) ms | | |",
             "| console CPU over its first \(Int(startWindowSeconds)) s | \(String(format: "%.2f", startCpuSeconds)) s | | |",

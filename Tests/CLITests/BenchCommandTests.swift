@@ -1,3 +1,4 @@
+import DeskCore
 import DeskTestSupport
 import Foundation
 import Testing
@@ -46,5 +47,31 @@ import Testing
             let max = try #require(key["max_ms"] as? Double)
             #expect(p50 <= p99 && p99 <= max, "\(key)")
         }
+    }
+
+    /// A store that is not the one asked for (another seed or size, or empty, as a stopped
+    /// run leaves it) is made again; one holding tickets no demo made is refused, untouched.
+    @Test(.enabled(if: available)) func makesAStoreOfAnotherSeedOrSizeAgain() throws {
+        let store = Fixtures.temporaryPath("bench-other")
+        let made = try runCDesk(["demo", "--store", store, "--seed", "7", "--customers", "400", "--tickets", "100"])
+        #expect(made.status == 0, "\(made.stderr)")
+        let small = ["bench", "--tickets", "100", "--store", store, "--cpu-seconds", "0.2", "--rounds", "1"]
+        let run = try runCDesk(small)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("making \(store) again: it holds seed 7, 400 customers, 100 tickets, "
+                                    + "not seed 1, 400 customers, 100 tickets"), "\(run.stderr)")
+        #expect(!run.stdout.contains("reused"), "the demo is timed again")
+
+        let empty = Fixtures.temporaryPath("bench-empty")
+        _ = try Store(path: empty)
+        let again = try runCDesk(["bench", "--tickets", "100", "--store", empty, "--cpu-seconds", "0.2", "--rounds", "1"])
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(again.stderr.contains("making \(empty) again: it holds no finished demo"), "\(again.stderr)")
+
+        let real = try Fixtures.smallStore()
+        let refused = try runCDesk(["bench", "--tickets", "100", "--store", real.path, "--cpu-seconds", "0.2"])
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("holds tickets no demo made"), "\(refused.stderr)")
+        #expect(try real.ticketDetail(id: "T1") != nil, "left as it was")
     }
 }

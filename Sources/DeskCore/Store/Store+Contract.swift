@@ -18,7 +18,9 @@ extension Store: DeskStore {
 
     /// A handle of its own on the same file: its reads run beside this one's, and an
     /// interruption stops only them.
-    public func independentReader() throws -> any DeskStore { try Store(path: path, readOnly: isReadOnly) }
+    /// Its writes (the counts it keeps, `CountCache`) give up at once while another process
+    /// writes, so that a count never waits behind an import.
+    public func independentReader() throws -> any DeskStore { try Store(path: path, waiting: 0.2, readOnly: isReadOnly) }
 
     public func isInterruption(_ error: any Error) -> Bool { Self.isInterruption(error) }
 }

@@ -88,8 +88,26 @@ extension Store {
 }
 
 extension Store {
+    /// What a finished demo made of this store: its seed and tickets (its last
+    /// `demo-generated` event), and the customers and tickets the store holds now. Nil
+    /// when no demo finished filling it.
+    public func finishedDemo() throws -> (seed: UInt64, tickets: Int, holds: (customers: Int, tickets: Int))? {
+        try pool.read { db in
+            guard let said = try String.fetchOne(db, sql: """
+                SELECT new_value FROM event WHERE entity = 'store' AND entity_id = 'demo' AND action = 'demo-generated'
+                ORDER BY id DESC LIMIT 1
+                """),
+                let values = try? JSONSerialization.jsonObject(with: Data(said.utf8)) as? [String: String],
+                let seed = values["seed"].flatMap({ UInt64($0) }), let tickets = values["tickets"].flatMap({ Int($0) })
+            else { return nil }
+            let customers = try Int.fetchOne(db, sql: "SELECT count(*) FROM customer") ?? 0
+            let held = try Int.fetchOne(db, sql: "SELECT count(*) FROM ticket") ?? 0
+            return (seed, tickets, (customers, held))
+        }
+    }
+
     /// Whether a demo began filling this store and never finished.
-    func holdsIncompleteDemo() throws -> Bool {
+    public func holdsIncompleteDemo() throws -> Bool {
         try pool.read { db in
             let actions = try String.fetchSet(db, sql: """
                 SELECT DISTINCT action FROM event WHERE entity = 'store' AND entity_id = 'demo'

@@ -47,10 +47,24 @@ extension Store {
     }
 
     /// How many tickets a queue holds.
+    /// A count made since the store last changed is read back from `CountCache`, and one
+    /// made here is kept there (when this handle may write and the write lock is free soon).
     public func queueCount(_ query: QueueQuery) throws -> Int {
         if query.view == .search { return try searchCount(query) }
         let (sql, arguments) = Self.queueCountSQL(query)
-        return try pool.read { db in try Int.fetchOne(db, sql: sql, arguments: arguments) ?? 0 }
+        let cache = CountCache(query)
+        let (count, made) = try pool.read { db -> (Int, CountCache.Entry?) in
+            // The stamp and the count from one snapshot, so that the pair kept is true.
+            let stamp = try Int64.fetchOne(db, sql: "SELECT max(id) FROM event") ?? 0
+            if let kept = try cache.lookup(db, stamp: stamp) { return (kept, nil) }
+            let count = try Int.fetchOne(db, sql: sql, arguments: arguments) ?? 0
+            return (count, CountCache.Entry(stamp: stamp, at: query.now.seconds, count: count))
+        }
+        if let made, !isReadOnly {
+            // Only a convenience for the next console: a busy or read-only store keeps none.
+            try? pool.write { db in try cache.save(db, made) }
+        }
+        return count
     }
 
     /// The SQL of `queueCount` for a queue other than a search.
@@ -216,6 +230,9 @@ private struct QueuePlan {
         // Where the members of a view sit at one end of an order, their own (partial) index
         // serves it; SQLite, without statistics, would not choose it.
         switch (query.view, query.sort) {
+        case (.mine, .priority): pageIndex = "INDEXED BY ticket_mine_priority"
+        case (.mine, .oldest): pageIndex = "INDEXED BY ticket_mine_age"
+        case (.mine, .updated): pageIndex = "INDEXED BY ticket_mine_updated"
         case (.unassigned, .oldest): pageIndex = "INDEXED BY ticket_unassigned_age"
         case (.unassigned, .updated): pageIndex = "INDEXED BY ticket_unassigned_updated"
         case (.resolved, .newest): pageIndex = "INDEXED BY ticket_done_created"
