@@ -67,8 +67,8 @@ public struct DeskConfig: Sendable, Equatable {
     public static func parse(_ text: String, file: String, over base: DeskConfig = .standard,
                              keymapProblem: @escaping (String) -> String? = { _ in nil }) throws -> DeskConfig {
         let table: TOMLTable
-        if let line = TOMLHeaderCheck.badHeaderLine(in: text) {
-            throw ConfigError(file: file, line: line, key: nil, reason: "a table name must start with a letter, digit, _, - or a quote")
+        if let problem = TOMLHeaderCheck.problem(in: text) {
+            throw ConfigError(file: file, line: problem.line, key: nil, reason: problem.reason)
         }
         do {
             table = try TOMLTable(string: text)
