@@ -1,23 +1,63 @@
-/// Text measured the way a terminal draws it: in columns, not characters or bytes.
-/// Cyrillic is one column a letter, CJK two, combining marks none.
+/// Text measured the way a terminal draws it: in columns, not characters or bytes, one
+/// extended grapheme cluster (a Swift `Character`) at a time. Cyrillic is one column a
+/// letter, CJK two, combining marks none, an emoji sequence two.
 ///
 /// The same measure the terminal's wcwidth makes for these ranges, without depending on
 /// the process locale (tests and the terminal layer must agree).
 public enum DisplayWidth {
-    /// Columns one grapheme cluster takes: that of its first scalar; what follows it
-    /// (combining marks, variation selectors, joiners) adds none, except that an emoji
-    /// presentation selector makes it two.
+    /// Most scalars one cell holds: ncursesw's CCHARW_MAX, a spacing character and four
+    /// combining ones (the terminal layer's C shim checks that its ncurses agrees).
+    public static let maxScalarsPerCell = 5
+    /// Drawn instead of a cluster too long for one cell (a combining stack, a long ZWJ
+    /// sequence): one column wide, or two (〓, the geta mark) for a wide one.
+    public static let narrowPlaceholder: Character = "\u{FFFD}"
+    public static let widePlaceholder: Character = "\u{3013}"
+
+    /// Columns one grapheme cluster (a Swift `Character`) takes as drawn: see `drawn`.
     public static func of(_ character: Character) -> Int {
         let scalars = character.unicodeScalars
+        if scalars.count == 1, let only = scalars.first { return of(only) }
+        let width = clusterWidth(character)
+        return scalars.count > maxScalarsPerCell || width > 2 ? min(width, 2) : width
+    }
+
+    /// What a cell shows for `character`: the cluster itself; nil for one that takes no
+    /// column (a zero-width space, a lone joiner); a placeholder for one with more scalars
+    /// than a cell holds or wider than two columns.
+    public static func drawn(_ character: Character) -> Character? {
+        let scalars = character.unicodeScalars
+        if scalars.count == 1 { return of(scalars.first!) == 0 ? nil : character }
+        let width = clusterWidth(character)
+        if width == 0 { return nil }
+        if scalars.count > maxScalarsPerCell || width > 2 { return width >= 2 ? widePlaceholder : narrowPlaceholder }
+        return character
+    }
+
+    /// An emoji sequence (a base with VS16, a ZWJ sequence, a skin tone, a flag of two regional
+    /// indicators) is two columns; anything else is what its scalars take: its base, spacing
+    /// marks (Thai SARA AM, Devanagari vowel signs) as the terminal draws them, combining
+    /// marks, joiners and selectors nothing.
+    static func clusterWidth(_ character: Character) -> Int {
+        let scalars = character.unicodeScalars
         guard let first = scalars.first else { return 0 }
-        if scalars.count > 1, scalars.contains(where: { $0.value == 0xFE0F }) { return 2 }
-        return of(first)
+        if scalars.count > 1 {
+            if (0x1F1E6...0x1F1FF).contains(first.value) { return 2 }
+            if first.properties.isEmoji, scalars.contains(where: { $0.value == 0xFE0F || $0.value == 0x200D || (0x1F3FB...0x1F3FF).contains($0.value) }) {
+                return 2
+            }
+        }
+        return scalars.reduce(0) { $0 + of($1) }
     }
 
     static func of(_ scalar: Unicode.Scalar) -> Int {
         let v = scalar.value
         if v == 0 { return 0 }
         if v < 0x300 { return 1 }
+        switch v {
+        // Prepended concatenation marks (Arabic number sign, …) are drawn, one column each.
+        case 0x0600...0x0605, 0x06DD, 0x070F, 0x0890...0x0891, 0x08E2, 0x110BD, 0x110CD: return 1
+        default: break
+        }
         switch scalar.properties.generalCategory {
         case .nonspacingMark, .enclosingMark, .format: return 0
         default: break
