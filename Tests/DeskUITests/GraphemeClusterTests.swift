@@ -37,6 +37,11 @@ import Testing
             for width in [0, 1, 7, 40] { #expect(DisplayWidth.of(DisplayWidth.fit(line, to: width)) == width) }
         }
         #expect(DisplayWidth.of(DisplayWidth.fit("\u{600}", to: 7)) == 7)
+        // Two of them, after a letter (Fuzz/findings/text-fit-two-prepend-characters.bin).
+        for width in [1, 2, 3, 7, 40] {
+            #expect(DisplayWidth.of(DisplayWidth.fit("~\u{601}\u{601}", to: width)) == width)
+            #expect(DisplayWidth.of(DisplayWidth.truncate("~\u{601}\u{601}abc", to: width)) <= width)
+        }
         #expect(DisplayWidth.of("\u{600}1") == 2)
     }
 

@@ -106,12 +106,30 @@ public enum DisplayWidth {
             out.append(ch)
             used += w
         }
-        return out + "…"
+        return endingAtACluster(out) + "…"
+    }
+
+    /// `text` without Prepend characters at its end: they would join what is written after
+    /// them (the ellipsis, the padding) into one cluster, and the widths would no longer add up.
+    static func endingAtACluster(_ text: String) -> String {
+        guard let last = text.unicodeScalars.last, isPrepend(last) else { return text }
+        var scalars = text.unicodeScalars
+        while let last = scalars.last, isPrepend(last) { scalars.removeLast() }
+        return String(scalars)
+    }
+
+    /// Grapheme_Cluster_Break=Prepend (Unicode 15).
+    static func isPrepend(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x0600...0x0605, 0x06DD, 0x070F, 0x0890...0x0891, 0x08E2, 0x0D4E, 0x110BD, 0x110CD, 0x111C2...0x111C3,
+             0x1193F, 0x11941, 0x11A3A, 0x11A84...0x11A89, 0x11D46, 0x11F02: true
+        default: false
+        }
     }
 
     /// `text` cut or padded with spaces to exactly `width` columns.
     public static func fit(_ text: String, to width: Int, alignRight: Bool = false) -> String {
-        let cut = truncate(text, to: width)
+        let cut = endingAtACluster(truncate(text, to: width))
         let pad = String(repeating: " ", count: max(0, width - of(cut)))
         return alignRight ? pad + cut : cut + pad
     }
