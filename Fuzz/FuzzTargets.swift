@@ -69,7 +69,9 @@ enum FuzzTarget: String, CaseIterable {
     /// transfer encodings, HTML turned to text) gives a mail or an error. GMime reads files,
     /// so each input is written to one file in memory first.
     static func mime(_ data: Data) {
-        _ = try? mailParser.parse(fileAt: mailFile(data))
+        let path = mailFile(data)
+        _ = try? mailParser.parse(fileAt: path)
+        unlink(path)  // nothing left in /dev/shm when the run ends
     }
 
     private static let mailParser = MailParser(maxAttachmentBytes: 4096)
