@@ -85,6 +85,6 @@ let package = Package(
 // The fuzz targets (Fuzz/, `scripts/fuzz`): only when asked, so that everyday builds and
 // `swift test` never see them. scripts/fuzz builds them with -sanitize=fuzzer.
 if ProcessInfo.processInfo.environment["CDESK_FUZZ"] != nil {
-    package.targets.append(.executableTarget(name: "cdesk-fuzz", dependencies: ["DeskCore", "DeskUI"], path: "Fuzz",
-                                                exclude: ["findings"]))
+    package.targets.append(.executableTarget(name: "cdesk-fuzz", dependencies: ["DeskCore", "DeskUI", "DeskMail"], path: "Fuzz",
+                                                exclude: ["findings", "seeds"]))
 }

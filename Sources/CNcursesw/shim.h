@@ -33,6 +33,31 @@ static inline int cdesk_err(void) { return ERR; }
 /// newterm on the process's standard output and input (Swift 6 refuses the stdio globals).
 static inline SCREEN *cdesk_newterm(void) { return newterm(NULL, stdout, stdin); }
 
+// DeskUI's cells hold at most this many scalars (DisplayWidth.maxScalarsPerCell).
+_Static_assert(CCHARW_MAX == 5, "DisplayWidth.maxScalarsPerCell must be ncurses' CCHARW_MAX");
+
+/// Columns the C library (and so ncurses) gives a character; -1 for one it deems unprintable.
+int wcwidth(wchar_t c);
+static inline int cdesk_wcwidth(unsigned int c) { return wcwidth((wchar_t)c); }
+
+/// Writes `utf8` at row y, column x straight to the terminal, past ncurses' picture of the
+/// screen (a cluster ncurses cannot hold in one cell: see TerminalScreen). The position is
+/// absolute (-1: wherever the cursor is, ncurses does not decide), so the terminal's own idea
+/// of the cluster's width moves nothing else.
+static inline void cdesk_overlay(int y, int x, const char *utf8, int attrs, short pair) {
+    mvcur(-1, -1, y, x);
+    vid_attr((attr_t)attrs, pair, NULL);
+    putp(utf8);
+}
+
+/// After overlays: plain attributes, the cursor back where ncurses put it, and out they go.
+static inline void cdesk_overlay_end(void) {
+    vid_attr(A_NORMAL, 0, NULL);
+    mvcur(-1, -1, getcury(stdscr), getcurx(stdscr));
+    // putp and mvcur write through stdio (ncurses' newterm was given stdout).
+    fflush(stdout);
+}
+
 /// Draws one cell: a wide-character string (one spacing char plus combining marks) with attributes.
 static inline int cdesk_put_cell(int y, int x, const wchar_t *wch, int attrs, short pair) {
     cchar_t c;

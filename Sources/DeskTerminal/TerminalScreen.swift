@@ -78,22 +78,87 @@ public final class TerminalScreen: Screen {
         TerminalGuard.restore()
     }
 
+    /// Draws what changed. A cell ncurses can hold (one spacing character of the cell's
+    /// width, then combining ones) is drawn through it. Any other cluster — an emoji with VS16
+    /// or a skin tone, a ZWJ sequence, a flag, Thai SARA AM, whose scalars ncurses would measure
+    /// one by one and cut — is drawn by ncurses as blanks of its width, then written over
+    /// them at its absolute position after the refresh (an overlay). What the terminal makes
+    /// of it cannot shift the rest of the row: that was drawn at its place already; and the
+    /// columns a terminal that draws it wider spilled into are written again after it.
     public func present(_ grid: Grid) {
-        if grid.size != size || previous?.size != grid.size { erase(); previous = nil }
-        for y in 0..<grid.size.height {
-            for x in 0..<grid.size.width {
-                let cell = grid[x, y]
-                if cell.isContinuation { continue }
-                if let previous, previous[x, y] == cell { continue }
-                let (attrs, pair) = pairs.attributes(cell.style, selected: cell.isSelected)
-                var scalars = Array(cell.text.unicodeScalars.map { wchar_t(bitPattern: $0.value) }.prefix(5))
-                if scalars.isEmpty { scalars = [32] }
-                scalars.append(0)
-                _ = cdesk_put_cell(Int32(y), Int32(x), scalars, attrs, pair)
+        if grid.size != size || previous?.size != grid.size { erase(); previous = nil; overlaid = [] }
+        var overlays: [(x: Int, y: Int)] = []
+        for (x, y) in grid.changedCells(since: previous) {
+            let cell = grid[x, y]
+            let width = x + 1 < grid.size.width && grid[x + 1, y].isContinuation ? 2 : 1
+            if Self.ncursesHolds(cell.text, width: width) {
+                put(cell.text, x: x, y: y, cell: cell)
+            } else {
+                for c in x..<x + width { put(" ", x: c, y: y, cell: cell) }
+                overlays.append((x, y))
             }
         }
-        previous = grid
+        // Columns an overlay covered, now showing something else, are written again as well:
+        // ncurses believes they hold blanks and would not send a blank there.
+        for (x, y, width) in overlaid where !overlays.contains(where: { $0 == (x, y) }) && grid[x, y] != previous?[x, y] {
+            for c in x..<min(grid.size.width, x + width) { overlays.append((grid[c, y].isContinuation ? c - 1 : c, y)) }
+        }
         refresh()
+        overlaid = overlaid.filter { grid[$0.x, $0.y] == previous?[$0.x, $0.y] }
+        guard !overlays.isEmpty else { previous = grid; return }
+        var written = Set<Int>()
+        for (x, y) in overlays.sorted(by: { ($0.y, $0.x) < ($1.y, $1.x) }) where written.insert(y * grid.size.width + x).inserted {
+            let cell = grid[x, y]
+            let width = x + 1 < grid.size.width && grid[x + 1, y].isContinuation ? 2 : 1
+            let spill = Self.spill(cell.text, width: width)
+            guard x + width + spill <= grid.size.width else {
+                // Too near the edge for a terminal that draws it wider to spill into nothing.
+                put(String(width == 2 ? DisplayWidth.widePlaceholder : DisplayWidth.narrowPlaceholder), x: x, y: y, cell: cell)
+                continue
+            }
+            overlay(cell, x: x, y: y)
+            if !Self.ncursesHolds(cell.text, width: width) { overlaid.append((x, y, width)) }
+            // The columns it may have spilled into, as they should be.
+            var c = x + width
+            while c < x + width + spill {
+                if !grid[c, y].isContinuation { overlay(grid[c, y], x: c, y: y) }
+                c += 1
+            }
+        }
+        cdesk_overlay_end()
+        previous = grid
+    }
+
+    /// The overlays on the terminal now: position and width.
+    private var overlaid: [(x: Int, y: Int, width: Int)] = []
+
+    private func put(_ text: String, x: Int, y: Int, cell: Cell) {
+        let (attrs, pair) = pairs.attributes(cell.style, selected: cell.isSelected)
+        var scalars = text.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
+        if scalars.isEmpty { scalars = [32] }
+        scalars.append(0)
+        _ = cdesk_put_cell(Int32(y), Int32(x), scalars, attrs, pair)
+    }
+
+    private func overlay(_ cell: Cell, x: Int, y: Int) {
+        let (attrs, pair) = pairs.attributes(cell.style, selected: cell.isSelected)
+        cdesk_overlay(Int32(y), Int32(x), cell.text.isEmpty ? " " : cell.text, attrs, pair)
+    }
+
+    /// Whether ncurses measures and keeps `text` whole: its first scalar as wide as the cell,
+    /// every other one of no width, no more than a cell holds.
+    static func ncursesHolds(_ text: String, width: Int) -> Bool {
+        let scalars = text.unicodeScalars
+        guard let first = scalars.first, scalars.count <= DisplayWidth.maxScalarsPerCell,
+              cdesk_wcwidth(first.value) == Int32(width) else { return false }
+        return scalars.dropFirst().allSatisfy { cdesk_wcwidth($0.value) == 0 }
+    }
+
+    /// How many columns past the cell a terminal that does not join the cluster draws it:
+    /// its scalars one by one, as wcwidth measures them.
+    static func spill(_ text: String, width: Int) -> Int {
+        let naive = text.unicodeScalars.reduce(0) { $0 + max(0, Int(cdesk_wcwidth($1.value))) }
+        return max(0, naive - width)
     }
 
     /// A signal asking cdesk to end (TERM, HUP) reads as Ctrl-C, which always quits: the
@@ -109,6 +174,7 @@ public final class TerminalScreen: Screen {
             if Int32(code) == cdesk_key_resize() {
                 size = Size(width: Int(cdesk_cols()), height: Int(cdesk_lines()))
                 previous = nil
+                overlaid = []
                 return .resize
             }
             return KeyDecoder.special(Int32(code))
@@ -144,6 +210,7 @@ public final class TerminalScreen: Screen {
         defer {
             reset_prog_mode()
             previous = nil
+            overlaid = []
             refresh()
         }
         try body()

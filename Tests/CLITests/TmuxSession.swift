@@ -43,6 +43,12 @@ final class TmuxSession {
         try Self.tmux(["capture-pane", "-p", "-t", name])
     }
 
+    /// The column of the terminal's cursor (tmux's own reckoning of what was drawn before it).
+    func cursorColumn() throws -> Int {
+        let out = try spawn(Self.which("tmux") ?? "/usr/bin/tmux", ["-L", Self.socket, "-f", "/dev/null", "display-message", "-p", "-t", name, "#{cursor_x}"])
+        return Int(out.stdout.trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
+    }
+
     /// The screen with its colours and attributes as escape sequences (`capture-pane -e`).
     func screenWithStyles() throws -> String {
         try Self.tmux(["capture-pane", "-p", "-e", "-t", name])

@@ -196,26 +196,60 @@ import Testing
         #expect(try DeskConfig.parse(config.toml, file: "x") == config, "cdesk config prints it, and it reads back")
         #expect(ConfigLineTests.problem("[sla]\ntarget_percent = 101\n") == "c.toml:2: sla.target_percent: expected a percent from 1 to 100")
         #expect(ConfigLineTests.problem("[sla]\n\ntarget_percent = 0\n") == "c.toml:3: sla.target_percent: expected a whole number above 0")
-        #expect(ConfigLineTests.problem("[sla]\ntarget = 90\n").hasSuffix("sla.target: unknown priority or key (known: urgent, high, normal, low, target_percent)"))
+        #expect(ConfigLineTests.problem("[sla]\ntarget = 90\n").hasSuffix("sla.target: unknown priority (known: urgent, high, normal, low, target_percent)"))
         let shared = try SharedPolicy.parse("[sla]\ntarget_percent = 80\n", file: "policy")
         #expect(shared.sla.targetPercent == 80, "a lead's policy may hold it")
     }
 }
 
-/// Table headers that toml++ would abort on (found by the config fuzz target) are refused
-/// with their line; a nested array's lines are not headers.
+/// Input toml++ would abort on (found by the config fuzz target) is refused with its line:
+/// headers no key can start, and a `}` or a line separator where an array expects a value;
+/// a nested array's lines and a string's text are not headers.
 @Suite struct ConfigHeaderTests {
-    @Test(arguments: ["[$]", "[[$]]", "[{a=1}]", "[ +]", "a = 1\n[%x]", "[\n "])
+    @Test(arguments: ["[$]", "[[$]]", "[{a=1}]", "[ +]", "a = 1\n[%x]", "[\n ", "[[[a]]]", "[\u{301}a]", "\u{FEFF}[$]",
+                      "a = 1 # \"\"\"\n[$]", "s = 'x\\'\n[$]"])
     func aHeaderNoKeyCanStartIsAnErrorNotACrash(text: String) {
         let error = #expect(throws: ConfigError.self) { try DeskConfig.parse(text, file: "c.toml") }
-        #expect(error?.reason == .badTableName)
-        #expect(error?.line == (text.hasPrefix("a = 1") ? 2 : 1))
+        #expect(error?.reason == TOMLHeaderCheck.badHeader)
+        #expect(error?.line == (text.hasPrefix("a = 1") || text.hasPrefix("s = ") ? 2 : 1))
         #expect(throws: ConfigError.self) { try SharedPolicy.parse(text, file: "p.toml") }
     }
 
+    @Test(arguments: ["a = [}", "a = [1, }", "a = [ # c\n}", "a = {b=[}}", "a = [[[[}}}}"])
+    func aBraceWhereAnArrayWantsAValueIsAnErrorNotACrash(text: String) {
+        let error = #expect(throws: ConfigError.self) { try DeskConfig.parse(text, file: "c.toml") }
+        #expect(error?.reason == TOMLHeaderCheck.braceInArray)
+    }
+
+    @Test(arguments: ["a = [\u{2028} 1]", "a = [\u{85}1]", "a = [\u{2029}]"])
+    func aLineSeparatorInAnArrayIsAnErrorNotACrash(text: String) {
+        let error = #expect(throws: ConfigError.self) { try DeskConfig.parse(text, file: "c.toml") }
+        #expect(error?.reason == TOMLHeaderCheck.separator)
+    }
+
     @Test func linesOfAMultiLineArrayOrStringAreNotHeaders() {
-        #expect(TOMLHeaderCheck.badHeaderLine(in: "x = [\n[{a=1}],\n[ 1 ]\n]\n") == nil)
-        #expect(TOMLHeaderCheck.badHeaderLine(in: "signature = \"\"\"\n[$ shop]\n\"\"\"\n") == nil)
-        #expect(TOMLHeaderCheck.badHeaderLine(in: "[sla]\n[\"quoted\"]\n") == nil)
+        #expect(TOMLHeaderCheck.problem(in: "x = [\n[{a=1}],\n[ 1 ]\n]\n") == nil)
+        #expect(TOMLHeaderCheck.problem(in: "signature = \"\"\"\n[$ shop]\n\"\"\"\n") == nil)
+        #expect(TOMLHeaderCheck.problem(in: "signature = '''\n[$ shop] }\n'''\n") == nil)
+        #expect(TOMLHeaderCheck.problem(in: "a = \"[$] \\\" [$]\"\n[sla]\n[\"quoted\"]\n") == nil)
+        #expect(TOMLHeaderCheck.problem(in: "a = [\"}\", '}'] # }\nb = \"\"\"x\"\"\"\"\n[c]\n") == nil)
+    }
+}
+
+/// Bare values toml++ would abort on (its parser chosen by the characters a value holds) are
+/// refused; every TOML boolean, number, date and time passes.
+@Suite struct ConfigBareValueTests {
+    @Test(arguments: ["when = 1979-05-27T.7:32:00Z", "a = 1979-05-27T", "a = 12:3", "a = yes", "a = [1, 2x]", "a = {b = 0x}",
+                      "a = 1979-05-27 7:32:00", "a = 01"])
+    func aValueNoParserTakesIsAnErrorNotACrash(text: String) {
+        let error = #expect(throws: ConfigError.self) { try DeskConfig.parse(text, file: "c.toml") }
+        #expect(error?.reason == TOMLHeaderCheck.badValue)
+    }
+
+    @Test func tomlValuesPass() {
+        let values = ["true", "false", "0", "-17", "+99", "1_000", "0xDEAD_beef", "0o755", "0b1101", "3.14", "-0.01", "5e+22",
+                      "6.626e-34", "inf", "-nan", "1979-05-27", "1979-05-27T07:32:00Z", "1979-05-27t00:32:00.999999-07:00",
+                      "1979-05-27 07:32:00", "07:32:00", "00:32:00.5", "[1, [2, 3], {a = 4}]", "{ x = 1, y = \"}\" }"]
+        for value in values { #expect(TOMLHeaderCheck.problem(in: "v = \(value) # c\n[t]\nw = [\n  \(value),\n]\n") == nil, "\(value)") }
     }
 }

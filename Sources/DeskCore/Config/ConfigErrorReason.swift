@@ -8,6 +8,8 @@ extension ConfigError {
         case cannotReadFile
         case notUTF8
         case badTableName
+        /// Input toml++ would abort on, refused before it sees it (`TOMLHeaderCheck`).
+        case braceInArray, lineSeparator, badValue
         /// TOML's own parser: its words (English), and the line the error carries.
         case syntax(String)
         case notAPolicyKey(policyKeys: [String])
@@ -43,6 +45,13 @@ extension ConfigError.Reason {
         case .notUTF8: l.pick("cannot read the file as UTF-8", "файл не читается как UTF-8")
         case .badTableName:
             l.pick("a table name must start with a letter, digit, _, - or a quote", "имя таблицы должно начинаться с буквы, цифры, _, - или кавычки")
+        case .braceInArray: l.pick("an array is closed with ], not }", "массив закрывается ], а не }")
+        case .lineSeparator:
+            l.pick("a line or paragraph separator (U+0085, U+2028, U+2029) outside a string",
+                   "разделитель строк или абзацев (U+0085, U+2028, U+2029) вне строки")
+        case .badValue:
+            l.pick("not a value: text needs quotes; a number, date or time is written as TOML writes it",
+                   "не значение: текст берут в кавычки, а число, дату и время пишут так, как их пишет TOML")
         case .syntax(let said): l.pick(said, "ошибка синтаксиса TOML")
         case .notAPolicyKey(let keys):
             l.pick("not a policy key (a policy holds " + keys.joined(separator: ", ") + "; the rest is each person's own config)",

@@ -75,8 +75,8 @@ public struct DeskConfig: Sendable, Equatable {
     static func parse(_ text: String, file: String, over base: DeskConfig, keymapProblem: @escaping (String) -> String?,
                       checking check: (TOMLTable) throws -> Void) throws -> DeskConfig {
         let table: TOMLTable
-        if let line = TOMLHeaderCheck.badHeaderLine(in: text) {
-            throw ConfigError(file: file, line: line, key: nil, reason: .badTableName)
+        if let problem = TOMLHeaderCheck.problem(in: text) {
+            throw ConfigError(file: file, line: problem.line, key: nil, reason: problem.reason)
         }
         do {
             table = try TOMLTable(string: text)

@@ -24,8 +24,9 @@ public enum Style: Int, CaseIterable, Sendable {
     public var isGraphic: Bool { self == .bar || self == .met || self == .missed }
 }
 
-/// One screen cell: a grapheme cluster and its style. A character two columns wide
-/// occupies its cell and marks the next one as its continuation.
+/// One screen cell: a grapheme cluster (at most `DisplayWidth.maxScalarsPerCell` scalars, as
+/// an ncursesw cell holds) and its style. A cluster two columns wide occupies its cell and
+/// marks the next one as its continuation.
 public struct Cell: Equatable, Sendable {
     public var text: String
     public var style: Style
@@ -68,20 +69,53 @@ public struct Grid: Equatable, Sendable {
         var col = x
         // The last line of defence: whatever a view forgot, no control character reaches a cell.
         for ch in UntrustedText.line(text) {
-            let w = DisplayWidth.of(ch)
+            // A cluster that takes no column is not drawn; one too long for a cell is a placeholder.
+            guard let shown = DisplayWidth.drawn(ch) else { continue }
+            let w = DisplayWidth.of(shown)
             if col + w > limit { break }
-            if w == 0 {
-                // A lone combining mark joins the previous cell.
-                if col > 0 { cells[y * size.width + col - 1].text.append(ch) }
-                continue
-            }
             if col >= 0 {
-                cells[y * size.width + col] = Cell(text: String(ch), style: style)
-                if w == 2 { cells[y * size.width + col + 1] = Cell(text: "", style: style, isContinuation: true) }
+                set(Cell(text: String(shown), style: style), x: col, y: y, width: w)
+            } else if col + w > 0 {
+                set(Cell(text: " ", style: style), x: 0, y: y, width: 1)  // the visible half of a wide one
             }
             col += w
         }
         return col
+    }
+
+    /// Puts `cell` (`width` columns) at `x`, first turning into a blank the half of any wide
+    /// character it overwrites, as a terminal does: no cell is left claiming a column another owns.
+    private mutating func set(_ cell: Cell, x: Int, y: Int, width: Int) {
+        let row = y * size.width
+        if cells[row + x].isContinuation, x > 0 { cells[row + x - 1] = Cell(text: " ", style: cells[row + x - 1].style) }
+        let after = x + width
+        if after < size.width, cells[row + after].isContinuation { cells[row + after] = Cell(text: " ", style: cells[row + after].style) }
+        cells[row + x] = cell
+        if width == 2 { cells[row + x + 1] = Cell(text: "", style: cell.style, isContinuation: true) }
+    }
+
+    /// The cells (a wide one by its left half) a screen now showing `previous` draws to show
+    /// this frame: each one that differs, or every one when it shows nothing of this size.
+    public func changedCells(since previous: Grid?) -> [(x: Int, y: Int)] {
+        var changed: [(x: Int, y: Int)] = []
+        let fresh = previous?.size != size
+        for y in 0..<size.height {
+            for x in 0..<size.width {
+                let cell = self[x, y]
+                if cell.isContinuation { continue }
+                if fresh || previous![x, y] != cell || (x + 1 < size.width && previous![x + 1, y] != self[x + 1, y]) {
+                    changed.append((x, y))
+                }
+            }
+        }
+        return changed
+    }
+
+    /// Copies cell `x`, `y` of `frame` here, as a terminal shows a cell sent to it: a wide
+    /// character it overwrites half of is blanked.
+    mutating func show(_ frame: Grid, x: Int, y: Int) {
+        let cell = frame[x, y]
+        set(cell, x: x, y: y, width: x + 1 < size.width && frame[x + 1, y].isContinuation ? 2 : 1)
     }
 
     /// Paints `width` cells of row `y` from `x` with `style`, keeping their text.

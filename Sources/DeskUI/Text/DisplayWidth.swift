@@ -1,23 +1,63 @@
-/// Text measured the way a terminal draws it: in columns, not characters or bytes.
-/// Cyrillic is one column a letter, CJK two, combining marks none.
+/// Text measured the way a terminal draws it: in columns, not characters or bytes, one
+/// extended grapheme cluster (a Swift `Character`) at a time. Cyrillic is one column a
+/// letter, CJK two, combining marks none, an emoji sequence two.
 ///
 /// The same measure the terminal's wcwidth makes for these ranges, without depending on
 /// the process locale (tests and the terminal layer must agree).
 public enum DisplayWidth {
-    /// Columns one grapheme cluster takes: that of its first scalar; what follows it
-    /// (combining marks, variation selectors, joiners) adds none, except that an emoji
-    /// presentation selector makes it two.
+    /// Most scalars one cell holds: ncursesw's CCHARW_MAX, a spacing character and four
+    /// combining ones (the terminal layer's C shim checks that its ncurses agrees).
+    public static let maxScalarsPerCell = 5
+    /// Drawn instead of a cluster too long for one cell (a combining stack, a long ZWJ
+    /// sequence): one column wide, or two (〓, the geta mark) for a wide one.
+    public static let narrowPlaceholder: Character = "\u{FFFD}"
+    public static let widePlaceholder: Character = "\u{3013}"
+
+    /// Columns one grapheme cluster (a Swift `Character`) takes as drawn: see `drawn`.
     public static func of(_ character: Character) -> Int {
         let scalars = character.unicodeScalars
+        if scalars.count == 1, let only = scalars.first { return of(only) }
+        let width = clusterWidth(character)
+        return scalars.count > maxScalarsPerCell || width > 2 ? min(width, 2) : width
+    }
+
+    /// What a cell shows for `character`: the cluster itself; nil for one that takes no
+    /// column (a zero-width space, a lone joiner); a placeholder for one with more scalars
+    /// than a cell holds or wider than two columns.
+    public static func drawn(_ character: Character) -> Character? {
+        let scalars = character.unicodeScalars
+        if scalars.count == 1 { return of(scalars.first!) == 0 ? nil : character }
+        let width = clusterWidth(character)
+        if width == 0 { return nil }
+        if scalars.count > maxScalarsPerCell || width > 2 { return width >= 2 ? widePlaceholder : narrowPlaceholder }
+        return character
+    }
+
+    /// An emoji sequence (a base with VS16, a ZWJ sequence, a skin tone, a flag of two regional
+    /// indicators) is two columns; anything else is what its scalars take: its base, spacing
+    /// marks (Thai SARA AM, Devanagari vowel signs) as the terminal draws them, combining
+    /// marks, joiners and selectors nothing.
+    static func clusterWidth(_ character: Character) -> Int {
+        let scalars = character.unicodeScalars
         guard let first = scalars.first else { return 0 }
-        if scalars.count > 1, scalars.contains(where: { $0.value == 0xFE0F }) { return 2 }
-        return of(first)
+        if scalars.count > 1 {
+            if (0x1F1E6...0x1F1FF).contains(first.value) { return 2 }
+            if first.properties.isEmoji, scalars.contains(where: { $0.value == 0xFE0F || $0.value == 0x200D || (0x1F3FB...0x1F3FF).contains($0.value) }) {
+                return 2
+            }
+        }
+        return scalars.reduce(0) { $0 + of($1) }
     }
 
     static func of(_ scalar: Unicode.Scalar) -> Int {
         let v = scalar.value
         if v == 0 { return 0 }
         if v < 0x300 { return 1 }
+        switch v {
+        // Prepended concatenation marks (Arabic number sign, …) are drawn, one column each.
+        case 0x0600...0x0605, 0x06DD, 0x070F, 0x0890...0x0891, 0x08E2, 0x110BD, 0x110CD: return 1
+        default: break
+        }
         switch scalar.properties.generalCategory {
         case .nonspacingMark, .enclosingMark, .format: return 0
         default: break
@@ -66,12 +106,30 @@ public enum DisplayWidth {
             out.append(ch)
             used += w
         }
-        return out + "…"
+        return endingAtACluster(out) + "…"
+    }
+
+    /// `text` without Prepend characters at its end: they would join what is written after
+    /// them (the ellipsis, the padding) into one cluster, and the widths would no longer add up.
+    static func endingAtACluster(_ text: String) -> String {
+        guard let last = text.unicodeScalars.last, isPrepend(last) else { return text }
+        var scalars = text.unicodeScalars
+        while let last = scalars.last, isPrepend(last) { scalars.removeLast() }
+        return String(scalars)
+    }
+
+    /// Grapheme_Cluster_Break=Prepend (Unicode 15).
+    static func isPrepend(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x0600...0x0605, 0x06DD, 0x070F, 0x0890...0x0891, 0x08E2, 0x0D4E, 0x110BD, 0x110CD, 0x111C2...0x111C3,
+             0x1193F, 0x11941, 0x11A3A, 0x11A84...0x11A89, 0x11D46, 0x11F02: true
+        default: false
+        }
     }
 
     /// `text` cut or padded with spaces to exactly `width` columns.
     public static func fit(_ text: String, to width: Int, alignRight: Bool = false) -> String {
-        let cut = truncate(text, to: width)
+        let cut = endingAtACluster(truncate(text, to: width))
         let pad = String(repeating: " ", count: max(0, width - of(cut)))
         return alignRight ? pad + cut : cut + pad
     }
