@@ -117,7 +117,7 @@ import Testing
                                  "keymap", "currency", "recovery", "window", "days", "signature", "apology", "opens", "reply",
                                  "colors", "dark", "light", "auto", "Europe", "Moscow", "UTC", "toml", "TOML", "bonus",
                                  "free", "delivery", "shop", "example", "support", "never", "urgent", "normal", "low", "step",
-                                 "factor", "retry", "max", "attachment", "reasons", "why", "fault", "CDESK", "CONFIG"]
+                                 "factor", "retry", "max", "attachment", "reasons", "why", "fault", "CDESK", "CONFIG", "target", "percent"]
         for text in texts {
             do {
                 _ = try DeskConfig.parse(text, file: "c.toml")
