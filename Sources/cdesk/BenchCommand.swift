@@ -7,6 +7,8 @@ import Foundation
 /// doing the same work on the same schema, the demo, the first frame, every console action's
 /// latency, the console's CPU time over its first seconds and its memory.
 struct BenchCommand: ParsableCommand {
+    /// `--lang`: the language of its messages.
+    @OptionGroup var languageOption: LanguageOption
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure import, export, the demo and the console on a store of a given size, beside sqlite3.",

@@ -107,7 +107,33 @@ func chosenLanguage(_ flag: String?, config: DeskConfig) throws -> Language {
     return Language.choose(flag: flag, config: config.language?.rawValue)
 }
 
-/// The language of a command's messages: `language` in the config, else the locale's variables.
+/// The language of a command's messages: `--lang`, else `language` in the config, else the
+/// locale's variables.
 func cliLanguage() -> Language {
-    Language.choose(config: (try? loadConfigFile())?.config.language?.rawValue)
+    Language.choose(flag: commandLineLanguage, config: (try? loadConfigFile())?.config.language?.rawValue)
+}
+
+/// `--lang` as given on the command line (every command takes it), read before the command's
+/// own options are, so that a message said before them (a config that does not read, a
+/// usage error) is in that language too.
+let commandLineLanguage: String? = {
+    var arguments = CommandLine.arguments.dropFirst()
+    while let argument = arguments.popFirst(), argument != "--" {
+        if argument == "--lang" { return arguments.first }
+        if argument.hasPrefix("--lang=") { return String(argument.dropFirst("--lang=".count)) }
+    }
+    return nil
+}()
+
+/// `--lang` of the commands whose language shows only in their messages.
+struct LanguageOption: ParsableArguments {
+    @Option(help: ArgumentHelp("The language of its messages (default: language in the config, else ru when LC_ALL, LC_MESSAGES, LANG or LANGUAGE starts with ru, else en).",
+                               valueName: "en|ru"))
+    var lang: String?
+
+    func validate() throws {
+        if let lang, Language(code: lang) == nil {
+            throw ValidationError(cliLanguage().pick("--lang: expected en or ru, not \(lang)", "--lang: ожидается en или ru, а не \(lang)"))
+        }
+    }
 }

@@ -4,6 +4,8 @@ import DeskUI
 import Foundation
 
 struct ConfigCommand: ParsableCommand {
+    /// `--lang`: the language of its messages.
+    @OptionGroup var languageOption: LanguageOption
     static let configuration = CommandConfiguration(
         commandName: "config",
         abstract: "Print the effective configuration (built-in defaults with your config.toml over them).",

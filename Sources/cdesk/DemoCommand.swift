@@ -3,6 +3,8 @@ import DeskCore
 import Foundation
 
 struct DemoCommand: ParsableCommand {
+    /// `--lang`: the language of its messages.
+    @OptionGroup var languageOption: LanguageOption
     static let configuration = CommandConfiguration(
         commandName: "demo",
         abstract: "Fill a new store with a realistic, deterministic demo data set."
@@ -54,9 +56,11 @@ struct DemoCommand: ParsableCommand {
     static func fill(_ store: any DeskStore, options: DemoOptions) throws {
         let showProgress = isatty(STDERR_FILENO) == 1
         let total = max(options.tickets, 1)
+        let l = cliLanguage()
         try store.loadDemo(DemoGenerator(options: options), agent: namedAgent(nil)) { written in
             if showProgress {
-                FileHandle.standardError.write(Data("\rdemo: \(written) of \(options.tickets) tickets (\(written * 100 / total)%)".utf8))
+                let line = l.pick("demo: \(written) of \(options.tickets) tickets", "демо: \(written) из \(options.tickets) обращений")
+                FileHandle.standardError.write(Data("\r\(line) (\(written * 100 / total)%)".utf8))
             }
         }
         if showProgress { FileHandle.standardError.write(Data("\n".utf8)) }

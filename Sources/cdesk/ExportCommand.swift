@@ -15,6 +15,8 @@ enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
 }
 
 struct ExportCommand: ParsableCommand {
+    /// `--lang`: the language of its messages.
+    @OptionGroup var languageOption: LanguageOption
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Export resolved cases, one row per ticket, as CSV, JSON Lines or an xlsx workbook.",

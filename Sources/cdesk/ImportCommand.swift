@@ -6,6 +6,8 @@ extension ImportKind: ExpressibleByArgument {}
 extension ExchangeFormat: ExpressibleByArgument {}
 
 struct ImportCommand: ParsableCommand {
+    /// `--lang`: the language of its messages.
+    @OptionGroup var languageOption: LanguageOption
     // The discussion is wrapped by ArgumentParser at the terminal's width; the column lists
     // stay aligned because each of their lines fits in 80 columns.
     static let configuration = CommandConfiguration(
@@ -154,12 +156,14 @@ final class ProgressLine {
     let isShown = isatty(STDERR_FILENO) == 1
     private let started = Date()
     private var drawn = false
+    private let language = cliLanguage()
 
     init(total: Int?) { self.total = total }
 
     func show(_ progress: ImportProgress) {
         let seconds = max(Date().timeIntervalSince(started), 0.001)
-        var text = "\r\(progress.rows) rows, \(Int(Double(progress.rows) / seconds)) rows/s"
+        let rate = Int(Double(progress.rows) / seconds)
+        var text = "\r" + language.pick("\(progress.rows) rows, \(rate) rows/s", "строк: \(progress.rows), \(rate) в секунду")
         if let total, total > 0 { text += ", \(min(progress.bytes * 100 / total, 100))%" }
         FileHandle.standardError.write(Data(text.utf8))
         drawn = true

@@ -19,6 +19,8 @@ private enum MailExit {
 }
 
 struct MailReceiveCommand: ParsableCommand {
+    /// `--lang`: the language of its messages.
+    @OptionGroup var languageOption: LanguageOption
     static let configuration = CommandConfiguration(
         commandName: "receive",
         abstract: "Take one message from standard input, or every message of a Maildir's new/ folder.",
@@ -162,6 +164,8 @@ struct MailReceiveCommand: ParsableCommand {
 }
 
 struct MailSendCommand: ParsableCommand {
+    /// `--lang`: the language of its messages.
+    @OptionGroup var languageOption: LanguageOption
     static let configuration = CommandConfiguration(
         commandName: "send",
         abstract: "Send the queued replies through [mail] send_command (for cron).",
@@ -203,6 +207,8 @@ struct MailSendCommand: ParsableCommand {
 }
 
 struct MailStatusCommand: ParsableCommand {
+    /// `--lang`: the language of its messages.
+    @OptionGroup var languageOption: LanguageOption
     static let configuration = CommandConfiguration(
         commandName: "status",
         abstract: "The replies by delivery state, and the failed ones: ticket, address, reason.",

@@ -15,6 +15,8 @@ struct PolicyCommand: ParsableCommand {
     )
 
     struct PolicySet: ParsableCommand {
+        /// `--lang`: the language of its messages.
+        @OptionGroup var languageOption: LanguageOption
         static let configuration = CommandConfiguration(
             commandName: "set",
             abstract: "Keep FILE (TOML: compensation, vip, sla, playbook, recovery_window_days) as the store's policy; leads only.")
@@ -38,6 +40,8 @@ struct PolicyCommand: ParsableCommand {
     }
 
     struct PolicyShow: ParsableCommand {
+        /// `--lang`: the language of its messages.
+        @OptionGroup var languageOption: LanguageOption
         static let configuration = CommandConfiguration(commandName: "show", abstract: "Print the store's policy in force.")
         @OptionGroup var storeOptions: StoreOptions
 
@@ -72,6 +76,8 @@ struct AgentsCommand: ParsableCommand {
     )
 
     struct Add: ParsableCommand {
+        /// `--lang`: the language of its messages.
+        @OptionGroup var languageOption: LanguageOption
         static let configuration = CommandConfiguration(commandName: "add", abstract: "Add NAME (a login name) or change their role.")
         @OptionGroup var storeOptions: StoreOptions
         @Argument(help: ArgumentHelp("The operating-system login name of the person.", valueName: "name")) var name: String
@@ -89,6 +95,8 @@ struct AgentsCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
+        /// `--lang`: the language of its messages.
+        @OptionGroup var languageOption: LanguageOption
         static let configuration = CommandConfiguration(commandName: "list", abstract: "Print the team: name, role, added by, when.")
         @OptionGroup var storeOptions: StoreOptions
 
@@ -111,6 +119,8 @@ struct AgentsCommand: ParsableCommand {
 
 /// `cdesk init --group NAME`: a store several Unix users share, in a setgid folder of their group.
 struct InitCommand: ParsableCommand {
+    /// `--lang`: the language of its messages.
+    @OptionGroup var languageOption: LanguageOption
     static let configuration = CommandConfiguration(
         commandName: "init",
         abstract: "Make a new store; with --group, one the group's members share (folder 2770, files 0660).")

@@ -32,6 +32,25 @@ import Testing
         #expect(json.stdout.contains("\"recovered\""), "JSON keys stay the stable English codes")
     }
 
+    /// Every command takes `--lang`, and it wins over the locale, for its messages and its
+    /// usage errors alike.
+    @Test func everyCommandTakesLang() throws {
+        let store = try ConsoleInTmuxTests.demoStore()
+        let english = ["LC_ALL": "C.UTF-8"], russian = ["LC_ALL": "ru_RU.UTF-8"]
+        let missing = try runCDesk(["import", "tickets", "/nonexistent/t.csv", "--store", store, "--lang", "ru"], environment: english)
+        #expect(missing.status == 1 && missing.stderr.contains("нет такого файла"), "\(missing.stderr)")
+        let status = try runCDesk(["mail", "status", "--store", store, "--lang=en"], environment: russian)
+        #expect(status.status == 0 && status.stdout.hasPrefix("queued "), "\(status.stdout)\(status.stderr)")
+        let policy = try runCDesk(["policy", "show", "--store", store, "--lang", "ru"], environment: english)
+        #expect(policy.status == 0 && Self.english(policy.stdout.split(separator: "\n").first.map(String.init) ?? "",
+                                                   allowing: ["config", "toml"]).isEmpty, "\(policy.stdout)")
+        for command in [["export"], ["demo"], ["agents", "list"], ["config"], ["mail", "send"], ["init"]] {
+            let refused = try runCDesk(command + ["--store", store, "--lang", "de"], environment: russian)
+            #expect(refused.status == 2 && refused.stderr.contains("--lang: ожидается en или ru, а не de"),
+                    "\(command): \(refused.stderr)")
+        }
+    }
+
     @Test func keysPrintsRussianHelpAndTheCheckShowsNoControlCharacter() throws {
         let keys = try runCDesk(["keys", "--lang", "ru"], environment: ["XDG_CONFIG_HOME": "/nonexistent"])
         #expect(keys.stdout.contains("compensate-discount") && keys.stdout.contains("Дать скидку"),
