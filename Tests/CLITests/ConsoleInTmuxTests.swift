@@ -58,12 +58,7 @@ import Testing
         let tmux = try TmuxSession(command: "'\(TmuxSession.binary)' --store '\(store)' --agent olga",
                                    environment: ["TERM": "xterm-256color", "COLORFGBG": "15;0", "NO_COLOR": ""])
         try tmux.waitFor("the queue") { $0.contains("CUSTOMER") && $0.contains("olga") }
-        func selected() throws -> String? { try tmux.screenWithStyles().split(separator: "\n").first { $0.contains("▶") }.map(String.init) }
-        for _ in 0..<20 where try !(selected() ?? "").contains("high") {
-            try tmux.send("j")
-            Thread.sleep(forTimeInterval: 0.2)
-        }
-        let row = try #require(try selected())
+        let row = try #require(try Self.selectFirstHighRow(tmux))
         #expect(row.contains("48;5;18m"), "the bar's background: \(row)")
         #expect(row.contains("38;5;213mhigh"), "high keeps its colour on the bar: \(row)")
         #expect(!row.contains("1;30m") && !row.contains("[30m"), "never bold black")
@@ -76,6 +71,16 @@ import Testing
         #expect(screen.split(separator: "\n").first { $0.contains("▶") }?.contains("7m") == true, "the bar is reverse video")
     }
 
+    /// Moves down to the first `high` row within 20 and returns the selected row with its styles.
+    static func selectFirstHighRow(_ tmux: TmuxSession) throws -> String? {
+        func selected() throws -> String? { try tmux.screenWithStyles().split(separator: "\n").first { $0.contains("▶") }.map(String.init) }
+        for _ in 0..<20 where try !(selected() ?? "").contains("high") {
+            try tmux.send("j")
+            Thread.sleep(forTimeInterval: 0.2)
+        }
+        return try selected()
+    }
+
     /// Eight colours on a light background (`TERM=xterm`): the bar is reverse video, and the
     /// row's `high` keeps its magenta as a chip on it, as a late SLA keeps its red.
     @Test(.enabled(if: TmuxSession.available)) func onEightColoursTheSelectedRowKeepsItsPriorityColour() throws {
@@ -85,12 +90,7 @@ import Testing
         let tmux = try TmuxSession(command: "'\(TmuxSession.binary)' --store '\(store)' --agent olga",
                                    environment: ["TERM": "xterm", "CDESK_CONFIG": config, "NO_COLOR": ""])
         try tmux.waitFor("the queue") { $0.contains("CUSTOMER") && $0.contains("olga") }
-        func selected() throws -> String? { try tmux.screenWithStyles().split(separator: "\n").first { $0.contains("▶") }.map(String.init) }
-        for _ in 0..<20 where try !(selected() ?? "").contains("high") {
-            try tmux.send("j")
-            Thread.sleep(forTimeInterval: 0.2)
-        }
-        let row = try #require(try selected())
+        let row = try #require(try Self.selectFirstHighRow(tmux))
         #expect(row.contains("7m") || row.contains(";7"), "the bar is reverse video: \(row)")
         #expect(row.contains(/35m(?:\u{1B}\[[0-9;]*m)*high/), "high keeps its magenta on the bar: \(row)")
         #expect(!row.contains("1;30m") && !row.contains("[30m"), "never bold black")
