@@ -27,6 +27,25 @@ import Testing
         #expect(DisplayWidth.of("\u{200B}") == 0)                  // zero-width space
     }
 
+    /// The wide ranges are searched by halves, so they must be in order and apart; ASCII is
+    /// counted by its bytes, which must agree with measuring it cluster by cluster.
+    @Test func wideRangesAreOrderedAndASCIIAgreesWithClusters() {
+        let ranges = DisplayWidth.wideRanges
+        for (a, b) in zip(ranges, ranges.dropFirst()) { #expect(a.upperBound < b.lowerBound, "\(a) then \(b)") }
+        for range in ranges {
+            for v in [range.lowerBound, (range.lowerBound + range.upperBound) / 2, range.upperBound] {
+                #expect(DisplayWidth.isWide(v), "U+\(String(v, radix: 16))")
+            }
+            #expect(!DisplayWidth.isWide(range.lowerBound - 1) || ranges.contains { $0.contains(range.lowerBound - 1) })
+            #expect(!DisplayWidth.isWide(range.upperBound + 1) || ranges.contains { $0.contains(range.upperBound + 1) })
+        }
+        #expect(!DisplayWidth.isWide(0x10FF) && !DisplayWidth.isWide(0x3FFFE) && !DisplayWidth.isWide(0x231C) && !DisplayWidth.isWide(0x41))
+        for text in ["", "abc", "a\u{0}b", "\r\n", "x\r\ny\r", "\t\u{1B}[0m", String(repeating: "w", count: 300)] {
+            #expect(DisplayWidth.of(text) == text.reduce(0) { $0 + DisplayWidth.of($1) }, "\(text.debugDescription)")
+        }
+        #expect(DisplayWidth.of("a\u{0}b") == 2)
+    }
+
     /// A Prepend character (U+0600–0605, …) joins what follows it into one cluster; it is
     /// drawn, so `fit` comes out exactly as wide as asked (Fuzz/findings/text-fit-prepend-character.bin).
     @Test func aPrependCharacterKeepsFitExact() throws {
