@@ -35,7 +35,7 @@ struct ConsoleCommand: ParsableCommand {
             if demo, try store.isEmpty() {
                 FileHandle.standardError.write(Data(language.pick("cdesk: creating the demo store \(storeOptions.path(demo: true))…\n",
                                                                    "cdesk: создаю демонстрационное хранилище \(storeOptions.path(demo: true))…\n").utf8))
-                try DemoCommand.fill(store, options: DemoOptions(now: DemoCommand.startOfHour()))
+                try DemoCommand.fill(store, options: DemoOptions(now: DemoCommand.startOfHour()), indexesLast: false)
             }
             // The store's policy over this person's config, and who they are on this store.
             let config = try governedConfig(store)

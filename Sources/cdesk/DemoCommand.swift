@@ -34,15 +34,32 @@ struct DemoCommand: ParsableCommand {
             if FileManager.default.fileExists(atPath: path) {
                 // A store made for it (cdesk init): filled where it is, and a stopped run is
                 // told apart by the demo's first audit event.
-                try Self.fill(try storeOptions.open(demo: storeOptions.store == nil), options: options)
+                try Self.fill(try storeOptions.open(demo: storeOptions.store == nil), options: options, indexesLast: false)
             } else {
                 // A new one is built beside its place and appears there whole, or not at all.
-                try DemoFile.build(at: path) { store in try Self.fill(store, options: options) }
+                try DemoFile.build(at: path) { store in try Self.fill(store, options: options, indexesLast: true) }
             }
             let seconds = Date().timeIntervalSince(started)
-            print(cliLanguage().pick("demo store \(path): \(customers) customers, \(tickets) tickets in \(String(format: "%.1f", seconds)) s",
-                                     "демонстрационное хранилище \(path): покупателей \(customers), обращений \(tickets) за \(String(format: "%.1f", seconds)) с"))
+            let l = cliLanguage()
+            let size = Self.sizeOnDisk(path).map { ", " + l.pick("\($0) on disk", "\($0) на диске") } ?? ""
+            print(l.pick("demo store \(path): \(customers) customers, \(tickets) tickets in \(String(format: "%.1f", seconds)) s\(size)",
+                         "демонстрационное хранилище \(path): покупателей \(customers), обращений \(tickets) за \(String(format: "%.1f", seconds).replacingOccurrences(of: ".", with: ",")) с\(size)"))
         }
+    }
+
+    /// The store's size on disk (its file and its write-ahead log), in MiB or GiB.
+    static func sizeOnDisk(_ path: String) -> String? {
+        var bytes: Int64 = 0
+        for file in [path, path + "-wal"] {
+            var info = stat()
+            if stat(file, &info) == 0 { bytes += Int64(info.st_blocks) * 512 }
+        }
+        guard bytes > 0 else { return nil }
+        let l = cliLanguage()
+        let mib = Double(bytes) / 1_048_576
+        let text = mib >= 1024 ? String(format: "%.1f", mib / 1024) + l.pick(" GiB", " ГиБ")
+            : String(format: "%.0f", mib) + l.pick(" MiB", " МиБ")
+        return l == .ru ? text.replacingOccurrences(of: ".", with: ",") : text
     }
 
     /// The start of the current hour: the same seed gives the same store all hour long, and
@@ -53,14 +70,16 @@ struct DemoCommand: ParsableCommand {
         return Date(timeIntervalSince1970: now - now.truncatingRemainder(dividingBy: 3600))
     }
 
-    static func fill(_ store: any DeskStore, options: DemoOptions) throws {
+    static func fill(_ store: any DeskStore, options: DemoOptions, indexesLast: Bool) throws {
         let showProgress = isatty(STDERR_FILENO) == 1
         let total = max(options.tickets, 1)
         let l = cliLanguage()
-        try store.loadDemo(DemoGenerator(options: options), agent: namedAgent(nil)) { written in
+        try store.loadDemo(DemoGenerator(options: options), agent: namedAgent(nil), indexesLast: indexesLast) { written in
             if showProgress {
                 let line = l.pick("demo: \(written) of \(options.tickets) tickets", "демо: \(written) из \(options.tickets) обращений")
-                FileHandle.standardError.write(Data("\r\(line) (\(written * 100 / total)%)".utf8))
+                // The indexes are made after the last batch, which takes a while at millions.
+                let then = indexesLast && written >= options.tickets ? l.pick("; making the indexes…", "; строю индексы…") : ""
+                FileHandle.standardError.write(Data("\r\(line) (\(written * 100 / total)%)\(then)".utf8))
             }
         }
         if showProgress { FileHandle.standardError.write(Data("\n".utf8)) }

@@ -149,7 +149,9 @@ public protocol CaseExchange {
     func report(_ options: ReportOptions) throws -> Report
     func isEmpty() throws -> Bool
     func add(_ batch: RecordBatch, agent: String, note: String) throws
-    func loadDemo(_ generator: DemoGenerator, agent: String, progress: (Int) -> Void) throws
+    /// Fills an empty store with a demo. `indexesLast`: for a store in a file of its own that
+    /// nobody else opens until it is whole: its indexes are dropped and built once at the end.
+    func loadDemo(_ generator: DemoGenerator, agent: String, indexesLast: Bool, progress: (Int) -> Void) throws
 }
 
 // The everyday forms: now, the usual limits.

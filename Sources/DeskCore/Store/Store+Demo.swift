@@ -24,8 +24,10 @@ extension Store {
     /// with the number of tickets written so far.
     ///
     /// Batches are generated on a second thread while this one writes the previous ones
-    /// (at most two wait in between), so building and writing overlap.
-    public func loadDemo(_ generator: DemoGenerator, agent: String,
+    /// (at most two wait in between), so building and writing overlap. With `indexesLast`,
+    /// the indexes are dropped first and made again at the end: sorting a million keys once
+    /// costs far less than placing them one by one into trees that outgrow the cache.
+    public func loadDemo(_ generator: DemoGenerator, agent: String, indexesLast: Bool = false,
                          progress: (Int) -> Void = { _ in }) throws {
         guard try isEmpty() else {
             if try holdsIncompleteDemo() {
@@ -53,6 +55,7 @@ extension Store {
         producer.start()
         defer { queue.cancel() }
         var written = 0
+        let deferred = indexesLast ? try dropIndexes() : []
         try pool.writeWithoutTransaction { db in
             // The indexes and the search index outgrow SQLite's default 2 MB cache early;
             // a larger one keeps their pages from being written out again and again. Hot
@@ -79,6 +82,10 @@ extension Store {
                 written += batch.tickets.count
                 progress(written)
             }
+            try db.inTransaction(.immediate) {
+                for index in deferred { try db.execute(sql: index) }
+                return .commit
+            }
         }
         try pool.write { db in
             try AuditLog.append(db, agent: agent, entity: "store", entityID: "demo", action: "demo-generated",
@@ -88,6 +95,19 @@ extension Store {
 }
 
 extension Store {
+    /// Drops every index a schema statement made (not those of UNIQUE and PRIMARY KEY
+    /// constraints) and returns the statements that make them again, as written.
+    private func dropIndexes() throws -> [String] {
+        try pool.write { db in
+            let indexes = try Row.fetchAll(db, sql: "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL")
+            for index in indexes {
+                let name: String = index["name"]
+                try db.execute(sql: "DROP INDEX \(name.quotedDatabaseIdentifier)")
+            }
+            return indexes.map { $0["sql"] }
+        }
+    }
+
     /// What a finished demo made of this store: its seed and tickets (its last
     /// `demo-generated` event), and the customers and tickets the store holds now. Nil
     /// when no demo finished filling it.
