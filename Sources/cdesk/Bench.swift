@@ -47,8 +47,8 @@ struct Bench {
         let keys = try ConsoleBench(path: store, agent: Self.agent, rounds: rounds).latencies()
         say("console: CPU over its first \(Int(cpuSeconds)) s")
         let cpu = try ConsoleBench.startCPU(path: store, agent: Self.agent, seconds: cpuSeconds)
-        say("console: first frame and memory through tmux")
-        let tmux = try TmuxBench(binary: Self.binary, store: store, agent: Self.agent).run()
+        say("console: first frame, keys and memory through tmux")
+        let tmux = try TmuxBench(binary: Self.binary, store: store, agent: Self.agent).run(rounds: rounds, commonWord: "заказ")
 
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
@@ -59,7 +59,7 @@ struct Bench {
             importRows: importRows, importSeconds: importSeconds, importSqliteSeconds: sqliteImportSeconds,
             importRatio: ratio(importSeconds, sqliteImportSeconds), exportRows: exportRows, exportSeconds: exportSeconds,
             exportSqliteSeconds: sqliteExportSeconds, exportRatio: ratio(exportSeconds, sqliteExportSeconds),
-            firstFrameMs: firstFrame, firstFrameTmuxMs: tmux.firstFrameMs, keys: keys,
+            firstFrameMs: firstFrame, firstFrameTmuxMs: tmux.firstFrameMs, keys: keys, tmuxKeys: tmux.keys,
             startCpuSeconds: cpu, startWindowSeconds: cpuSeconds, consolePeakMib: tmux.peakMiB,
             benchPeakMib: Double(usage.ru_maxrss) / 1024)
     }
@@ -117,18 +117,21 @@ struct Bench {
         let csv = work + "/tickets.csv"
         try BenchTickets.write(count: importRows, customers: customers, seed: seed, to: csv)
         let mine = work + "/import-cdesk.sqlite", theirs = work + "/import-sqlite3.sqlite"
-        try copy(store, to: mine)
-        try copy(store, to: theirs)
-        let cdesk = try Self.timed(Self.binary, ["import", "tickets", csv, "--store", mine, "--agent", Self.agent])
         let script = work + "/import.sql"
         try BenchSQL.importScript(csv: csv).write(toFile: script, atomically: true, encoding: .utf8)
-        let sqlite = try Self.timed("sqlite3", [theirs, ".read " + BenchSQL.quoted(script)])
-        // Both wrote the same tickets and search rows, or the comparison means nothing.
-        let written = try [mine, theirs].map { try Self.query($0, work: work, BenchSQL.newTickets) }
-        for suffix in ["", "-wal", "-shm"] {
-            try? FileManager.default.removeItem(atPath: mine + suffix)
-            try? FileManager.default.removeItem(atPath: theirs + suffix)
+        // One copy at a time: at ten million tickets the store is tens of gigabytes.
+        func into(_ copyPath: String, _ body: () throws -> Double) throws -> (seconds: Double, written: String) {
+            defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: copyPath + suffix) } }
+            try copy(store, to: copyPath)
+            let seconds = try body()
+            return (seconds, try Self.query(copyPath, work: work, BenchSQL.newTickets))
         }
+        let (cdesk, mineWrote) = try into(mine) {
+            try Self.timed(Self.binary, ["import", "tickets", csv, "--store", mine, "--agent", Self.agent])
+        }
+        let (sqlite, theirsWrote) = try into(theirs) { try Self.timed("sqlite3", [theirs, ".read " + BenchSQL.quoted(script)]) }
+        // Both wrote the same tickets and search rows, or the comparison means nothing.
+        let written = [mineWrote, theirsWrote]
         guard written[0] == written[1], written[0].hasPrefix("\(importRows)|") else {
             throw UserError("cdesk and sqlite3 wrote different rows (tickets|search rows): \(written[0]) and \(written[1])")
         }
@@ -147,7 +150,9 @@ struct Bench {
         let rows = try opened.queueCount(QueueQuery(view: .resolved, sort: .resolvedRecent, agent: Self.agent, now: Date()))
         let mine = work + "/cases-cdesk.csv", theirs = work + "/cases-sqlite3.csv"
         let cdesk = try Self.timed(Self.binary, ["export", "--store", store, "--output", mine])
+        try? FileManager.default.removeItem(atPath: mine)  // gigabytes at ten million
         let sqlite = try Self.timed("sqlite3", ["-csv", "-header", store, BenchSQL.export], stdout: theirs)
+        try? FileManager.default.removeItem(atPath: theirs)
         return (rows, cdesk, sqlite)
     }
 

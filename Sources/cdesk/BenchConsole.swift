@@ -104,12 +104,7 @@ final class ConsoleBench {
             search(rare: rare, common: common)
             work(round)
         }
-        return order.map { name in
-            let sorted = samples[name, default: []].sorted()
-            let p99 = sorted[max(0, Int((Double(sorted.count) * 0.99).rounded(.up)) - 1)]
-            return .init(action: name, samples: sorted.count, p50Ms: sorted[(sorted.count - 1) / 2], p99Ms: p99,
-                         maxMs: sorted.last ?? 0)
-        }
+        return order.map { BenchFigures.Latency(action: $0, samples: samples[$0, default: []]) }
     }
 
     /// One customer's phone: a word only a few tickets hold.
@@ -230,7 +225,9 @@ struct TmuxBench {
         return (try? String(contentsOfFile: out, encoding: .utf8)) ?? ""
     }
 
-    func run() throws -> (firstFrameMs: Double, peakMiB: Double) {
+    /// The first frame, the p50/p99/max of each key from `send-keys` to the first capture
+    /// that shows its frame (so tmux's own round trips are in), and the peak memory.
+    func run(rounds: Int, commonWord: String) throws -> (firstFrameMs: Double, keys: [BenchFigures.Latency], peakMiB: Double) {
         // The server is started first, so that its own start is not counted.
         try tmux(["new-session", "-d", "-s", "idle", "-x", "120", "-y", "40", "sleep 600"])
         // tmux 3.3's kill-server leaves a server whose pane ignores the hang-up; ending each
@@ -249,14 +246,56 @@ struct TmuxBench {
             }
         }
         let pid = try tmux(["list-panes", "-t", "console", "-F", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
-        for keys in ["End", "3", "End", "s", "End", "Home", "2", "9", "End", "1", "j", "j", "Enter", "Escape"] {
-            try tmux(["send-keys", "-t", "console", keys])
-            usleep(200_000)
+        var samples: [String: [Double]] = [:], order: [String] = []
+        /// The screen once it has stopped changing (counts made in the background land late).
+        func settled() throws -> String {
+            var last = try tmux(["capture-pane", "-p", "-t", "console"])
+            for _ in 0..<100 {
+                usleep(60_000)
+                let now = try tmux(["capture-pane", "-p", "-t", "console"])
+                if now == last { return now }
+                last = now
+            }
+            return last
         }
+        /// Sends `keys` and times the first changed capture; a key that changes nothing
+        /// within two seconds (End at the end) is not counted.
+        func time(_ name: String, _ keys: String, literal: Bool = false) throws {
+            let before = try settled()
+            let sent = DispatchTime.now().uptimeNanoseconds
+            try tmux(["send-keys", "-t", "console"] + (literal ? ["-l"] : []) + [keys])
+            while ConsoleBench.milliseconds(since: sent) < 2000 {
+                if try tmux(["capture-pane", "-p", "-t", "console"]) != before {
+                    if samples[name] == nil { order.append(name) }
+                    samples[name, default: []].append(ConsoleBench.milliseconds(since: sent))
+                    return
+                }
+            }
+        }
+        for _ in 0..<rounds {
+            // Open, Mine, Unassigned, Overdue, VIP, Resolved, All: each switch, then moves in it.
+            for view in ["1", "2", "3", "4", "7", "8", "9"] {
+                try time("view switch", view)
+                try time("move down", "j")
+                try time("page down", "NPage")
+                try time("end", "End")
+                try time("page up", "PPage")
+                try time("start", "Home")
+                try time("sort", "s")
+            }
+            try time("view switch", "1")
+            try time("open ticket", "Enter")
+            try time("back", "Escape")
+            try time("search prompt", "/")
+            try time("search: typing", commonWord, literal: true)
+            try time("search: common word", "Enter")
+            try time("back", "Escape")
+        }
+        let keys = order.map { BenchFigures.Latency(action: $0, samples: samples[$0, default: []]) }
         let status = (try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8)) ?? ""
         let peak = status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") }
             .flatMap { Double($0.split(separator: " ").dropFirst().first ?? "") } ?? 0
         try tmux(["send-keys", "-t", "console", "q"])
-        return (firstFrame ?? 0, peak / 1024)
+        return (firstFrame ?? 0, keys, peak / 1024)
     }
 }

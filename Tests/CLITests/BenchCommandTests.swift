@@ -47,6 +47,16 @@ import Testing
             let max = try #require(key["max_ms"] as? Double)
             #expect(p50 <= p99 && p99 <= max, "\(key)")
         }
+        // The same keys sent to the real binary in tmux, each timed to the screen that shows it.
+        #expect(first.stdout.contains("| key (through tmux, send-keys to the screen showing it) |"))
+        let tmuxKeys = try #require(json["tmux_keys"] as? [[String: Any]])
+        let timed = Dictionary(tmuxKeys.compactMap { key in (key["action"] as? String).map { ($0, key) } }) { a, _ in a }
+        for action in ["view switch", "move down", "page down", "end", "page up", "start", "sort", "open ticket", "back",
+                       "search: common word"] {
+            let key = try #require(timed[action], "no tmux latency of \(action) in \(timed.keys.sorted())")
+            #expect((key["samples"] as? Int ?? 0) >= 1)
+            #expect((key["p99_ms"] as? Double ?? 0) > 0, "\(key)")
+        }
     }
 
     /// A store that is not the one asked for (another seed or size, or empty, as a stopped
