@@ -25,6 +25,25 @@ import Testing
         return store
     }
 
+    /// Folding on the bytes writes the same text as mapping the scalars one by one.
+    @Test func foldsЁAsTheScalarsWouldSay() {
+        func byScalars(_ text: String) -> String {
+            String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == "ё" ? "е" : $0 == "Ё" ? "Е" : $0 }))
+        }
+        let cases = ["", "ё", "Ё", "ёЁё", "Семёнов", "ЁЖИК", "без е", "ещё\u{301}", "ё👍🏽ё", "e\u{308}", "ñё中ё",
+                     "Ѐё", "ѐЁ", String(repeating: "пришёл ", count: 200)]
+        for text in cases {
+            #expect(SearchIndex.folded(text) == byScalars(text), "\(text.debugDescription)")
+        }
+        #expect(SearchIndex.folded("Ещё пришёл Ёжик") == "Еще пришел Ежик")
+        var rng = SystemRandomNumberGenerator()
+        let letters = Array("ёЁеЕѐЀёaZ 中👍\u{301}")
+        for _ in 0..<500 {
+            let text = String((0..<Int.random(in: 0...20, using: &rng)).map { _ in letters.randomElement(using: &rng)! })
+            #expect(SearchIndex.folded(text) == byScalars(text), "\(text.debugDescription)")
+        }
+    }
+
     static func search(_ text: String, in store: Store) throws -> [String] {
         try store.queuePage(QueueQuery(view: .search, agent: "olga", text: text), from: nil, direction: .forward, limit: 50)
             .map(\.id).sorted()
