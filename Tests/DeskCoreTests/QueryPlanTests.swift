@@ -21,7 +21,7 @@ import Testing
                 .updated: "ticket_queue_updated"],
         .mine: [.slaDue: "ticket_by_assignee", .priority: "ticket_mine_priority", .oldest: "ticket_mine_age",
                 .updated: "ticket_mine_updated"],
-        .unassigned: [.slaDue: "ticket_queue_due", .priority: "ticket_queue_priority", .oldest: "ticket_unassigned_age",
+        .unassigned: [.slaDue: "ticket_unassigned_due", .priority: "ticket_queue_priority", .oldest: "ticket_unassigned_age",
                       .updated: "ticket_unassigned_updated"],
         .overdue: [.slaDue: "ticket_queue_due", .priority: "ticket_queue_priority", .oldest: "ticket_queue_age",
                    .updated: "ticket_queue_updated"],

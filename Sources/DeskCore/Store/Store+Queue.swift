@@ -233,6 +233,7 @@ private struct QueuePlan {
         case (.mine, .priority): pageIndex = "INDEXED BY ticket_mine_priority"
         case (.mine, .oldest): pageIndex = "INDEXED BY ticket_mine_age"
         case (.mine, .updated): pageIndex = "INDEXED BY ticket_mine_updated"
+        case (.unassigned, .slaDue): pageIndex = "INDEXED BY ticket_unassigned_due"
         case (.unassigned, .oldest): pageIndex = "INDEXED BY ticket_unassigned_age"
         case (.unassigned, .updated): pageIndex = "INDEXED BY ticket_unassigned_updated"
         case (.resolved, .newest): pageIndex = "INDEXED BY ticket_done_created"
