@@ -116,9 +116,9 @@ enum Schema {
 
     /// Unassigned by deadline, its default order, walked the deadline order of every open
     /// ticket and kept the unassigned ones: at ten million tickets, 3% of the open ones, and
-    /// fewest at the far end, so End took over a second. Its own index holds only them; every
-    /// new complaint writes it (one index more for an import of new tickets), a take writes
-    /// it once more, to leave it.
+    /// fewest at the far end, so End took over a second. Its own index holds only them: every
+    /// new complaint is written into it (one index more for an import of new tickets), and
+    /// taking a complaint removes it again.
     private static let v16UnassignedDue = """
         CREATE INDEX ticket_unassigned_due ON ticket(due_at, seq) WHERE assignee IS NULL AND active = 1;
         """
