@@ -40,10 +40,14 @@ final class PendingSearch {
 
     /// Writes every row, lowest rowid first, and forgets them.
     func write(_ db: Database) throws {
+        let terms = try SearchTerms.Collector(db)
         for seq in rows.keys.sorted() {
             let row = rows[seq]!
             let body = SearchIndex.folded(row.bodies.joined(separator: "\n"))
+            terms.add(body)
             if let new = row.new {
+                terms.add(SearchIndex.folded(new.subject))
+                terms.add(new.customer)
                 try db.cachedStatement(sql: "INSERT INTO ticket_search (rowid, subject, customer, body) VALUES (?,?,?,?)")
                     .execute(arguments: [seq, SearchIndex.folded(new.subject), new.customer, body])
             } else if !row.bodies.isEmpty {
@@ -53,6 +57,7 @@ final class PendingSearch {
                     """).execute(arguments: [body, seq])
             }
         }
+        try terms.write(db)
         rows = [:]
     }
 }

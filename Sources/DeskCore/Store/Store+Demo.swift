@@ -11,7 +11,7 @@ extension Store {
     /// customers back without naming their complaints: the next recovery sweep reads them all.
     public func add(_ batch: RecordBatch, agent: String, note: String = "records-added") throws {
         try pool.write { db in
-            try BulkWriter(db).write(batch)
+            try BulkWriter(db, gatheringTerms: true).write(batch)
             if !batch.orders.isEmpty {
                 try db.execute(sql: "DELETE FROM setting WHERE key = ?", arguments: [SweepMark.key])
             }
@@ -84,6 +84,8 @@ extension Store {
             }
             try db.inTransaction(.immediate) {
                 for index in deferred { try db.execute(sql: index) }
+                // The rows' words are listed once, from the index (`SearchTerms`).
+                try SearchTerms.rebuild(db)
                 return .commit
             }
         }
@@ -141,9 +143,13 @@ extension Store {
 struct BulkWriter {
     let db: Database
     let customer, order, ticket, message, compensation, outcome, recovery, search, customerLookup: Statement
+    /// The search index's new words, written with the batch (`SearchTerms`); nil for the
+    /// demo, which lists them once at the end.
+    let terms: SearchTerms.Collector?
 
-    init(_ db: Database) throws {
+    init(_ db: Database, gatheringTerms: Bool = false) throws {
         self.db = db
+        terms = gatheringTerms ? try SearchTerms.Collector(db) : nil
         customer = try db.cachedStatement(sql: """
             INSERT INTO customer (id, name, email, phone, region, tier, referrals, joined_at) VALUES (?,?,?,?,?,?,?,?)
             """)
@@ -206,9 +212,12 @@ struct BulkWriter {
                                            t.createdAt.seconds, t.firstResponseAt?.seconds, t.resolvedAt?.seconds,
                                            t.slaDueAt.seconds, t.firstResponseDueAt.seconds, t.updatedAt.seconds,
                                            t.version, tiers[t.customerID]])
-            try run(search, [db.lastInsertedRowID, SearchIndex.folded(t.subject), names[t.customerID] ?? "",
-                             SearchIndex.folded((bodies[t.id] ?? []).joined(separator: "\n"))])
+            let texts = [SearchIndex.folded(t.subject), names[t.customerID] ?? "",
+                         SearchIndex.folded((bodies[t.id] ?? []).joined(separator: "\n"))]
+            try run(search, [db.lastInsertedRowID, texts[0], texts[1], texts[2]])
+            if let terms { texts.forEach(terms.add) }
         }
+        try terms?.write(db)
         for m in batch.messages {
             try run(message, [m.ticketID, m.author.rawValue, m.body, m.isInternal, m.at.seconds, m.agent])
         }

@@ -146,6 +146,8 @@ private final class ImportWriter {
     let sla: SLAPolicy
     /// The stored records' columns the file changed, in the order first met.
     private(set) var changes: [ColumnChange] = []
+    /// The words this import writes into the search index (`SearchTerms`).
+    private lazy var terms = Result { try SearchTerms.Collector(db) }
     /// Columns of stored tickets the file disagrees with and the desk keeps.
     private(set) var kept: [KeptColumn] = []
     /// Who imports, and when: the audit log's agent and time for each record changed.
@@ -185,6 +187,15 @@ private final class ImportWriter {
             FROM ticket t JOIN customer c ON c.id = t.customer_id
             WHERE t.seq > ?
             """, arguments: [lastSeqBefore])
+        // Their words, read back as the index holds them, with those of the rows changed.
+        let terms = try terms.get()
+        let rows = try Row.fetchCursor(db, sql: "SELECT subject, customer FROM ticket_search WHERE rowid > ?",
+                                       arguments: [lastSeqBefore])
+        while let row = try rows.next() {
+            terms.add(row[0] ?? "")
+            terms.add(row[1] ?? "")
+        }
+        try terms.write(db)
     }
 
     private func statement(_ sql: String) throws -> Statement { try db.cachedStatement(sql: sql) }
@@ -329,6 +340,7 @@ private final class ImportWriter {
             try statement("""
                 UPDATE ticket_search SET customer = ? WHERE rowid IN (SELECT seq FROM ticket WHERE customer_id = ?)
                 """).execute(arguments: [text, c.id])
+            try terms.get().add(text)
             customerTexts[c.id] = nil
         }
         return .updated
@@ -454,8 +466,10 @@ private final class ImportWriter {
                                                                 sla.resolutionDue(created: t.createdAt, priority: priority).seconds.databaseValue,
                                                                 sla.firstResponseDue(created: t.createdAt, priority: priority).seconds.databaseValue,
                                                                 now.databaseValue, seq.databaseValue]))
+        let texts = [SearchIndex.folded(t.subject), try customerText(customerID) ?? ""]
         try statement("UPDATE ticket_search SET subject = ?, customer = ? WHERE rowid = ?")
-            .execute(arguments: [SearchIndex.folded(t.subject), try customerText(customerID) ?? "", seq])
+            .execute(arguments: [texts[0], texts[1], seq])
+        try texts.forEach(terms.get().add)
         return .updated
     }
 
@@ -526,10 +540,12 @@ private final class ImportWriter {
                 WHERE seq = ?2
                 """).execute(arguments: [m.at.seconds, seq, now])
         }
+        let searched = SearchIndex.folded(m.body)
         try statement("""
             UPDATE ticket_search SET body = CASE WHEN coalesce(body, '') = '' THEN ?1 ELSE body || char(10) || ?1 END
             WHERE rowid = ?2
-            """).execute(arguments: [SearchIndex.folded(m.body), seq])
+            """).execute(arguments: [searched, seq])
+        try terms.get().add(searched)
         return .inserted
     }
 

@@ -12,10 +12,21 @@ extension Store {
     /// (from two characters on); a phone number, typed any usual way, matches the digits the
     /// index holds for it. Nil when nothing searchable was typed. The index holds ё as е
     /// (`SearchIndex`), so the query does too.
-    static func ftsQuery(_ text: String) -> String? {
+    ///
+    /// `widen` may name the words a beginning stands for (`SearchTerms`): the query then
+    /// names them one by one, which FTS5 reads in step instead of merging all their tickets
+    /// before the first.
+    static func ftsQuery(_ text: String) -> String? { ftsQuery(text, widen: { _ in nil }) }
+
+    static func ftsQuery(_ text: String, widen: (Substring) throws -> [String]?) rethrows -> String? {
         let words = SearchIndex.folded(text.lowercased()).split(whereSeparator: { !$0.isLetter && !$0.isNumber })
         guard !words.isEmpty else { return nil }
-        let terms = words.map { "\"\($0)\"" + ($0.count >= 2 ? "*" : "") }
+        let terms = try words.map { word -> String in
+            guard word.count >= 2 else { return "\"\(word)\"" }
+            guard let widened = try widen(word) else { return "\"\(word)\"*" }
+            let named = widened.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+            return named.count == 1 ? named[0] : "(" + named.joined(separator: " OR ") + ")"
+        }
         guard var phone = SearchIndex.phoneQuery(text).map({ $0.map { "\"\($0)\"*" } }) else {
             return terms.joined(separator: " AND ")
         }
@@ -39,11 +50,15 @@ extension Store {
     /// The two halves of a search, each a query of ticket seqs: the full-text matches (ending
     /// in `s.rowid`, so that the caller may order and limit them) and the ticket or order id
     /// typed exactly. `seq` adds a condition on the seq (`op` and the bound).
-    private static func searchParts(_ query: QueueQuery, seq: (op: String, bound: Int64)? = nil) -> (fts: Part?, exact: Part?) {
+    /// With `db`, a word's beginning is widened to the words it begins (`SearchTerms`), for a
+    /// page or a count that stops early; without, FTS5 widens it (every match is read anyway).
+    private static func searchParts(_ query: QueueQuery, seq: (op: String, bound: Int64)? = nil,
+                                    widenIn db: Database? = nil) throws -> (fts: Part?, exact: Part?) {
         let narrowing = searchNarrowing(query.filter)
         let exact = query.text.trimmingCharacters(in: .whitespaces)
         let bound: [any DatabaseValueConvertible & Sendable] = seq.map { [$0.bound] } ?? []
-        let fts = ftsQuery(query.text).map { text -> Part in
+        let text = try ftsQuery(query.text, widen: { word in try db.flatMap { try SearchTerms.widened(word, $0) } })
+        let fts = text.map { text -> Part in
             ("SELECT s.rowid FROM ticket_search s \(narrowing.join) WHERE ticket_search MATCH ? "
                 + (seq.map { "AND s.rowid \($0.op) ? " } ?? "") + narrowing.clauses,
              [text] + bound + narrowing.arguments)
@@ -57,7 +72,8 @@ extension Store {
 
     /// Every ticket a search matches, uncapped, as a query of their `seq`.
     func searchMembers(_ query: QueueQuery) -> Part {
-        let halves = Self.searchParts(query)
+        // Without a database to widen in, nothing throws.
+        guard let halves = try? Self.searchParts(query) else { return ("SELECT 0 WHERE 0", []) }
         let parts = [halves.fts, halves.exact].compactMap { $0 }
         return parts.isEmpty ? ("SELECT 0 WHERE 0", []) : (parts.map(\.sql).joined(separator: " UNION "), parts.flatMap(\.arguments))
     }
@@ -67,8 +83,8 @@ extension Store {
         let forward = direction == .forward
         let op = (forward ? "<" : ">") + (including ? "=" : "")
         let bound = cursor?.seq ?? (forward ? Int64.max : Int64.min)
-        let parts = Self.searchParts(query, seq: (op, bound))
         return try pool.read { db in
+            let parts = try Self.searchParts(query, seq: (op, bound), widenIn: db)
             var seqs: [Int64] = []
             if let fts = parts.fts {
                 seqs += try Int64.fetchAll(db, sql: fts.sql + " ORDER BY s.rowid \(forward ? "DESC" : "ASC") LIMIT ?",
@@ -92,8 +108,8 @@ extension Store {
     /// How many tickets match (up to `searchCountCap`), and how many of them come before
     /// `cursor` when one is given.
     func searchCount(_ query: QueueQuery, before cursor: QueueCursor? = nil) throws -> Int {
-        let parts = Self.searchParts(query, seq: (">", cursor?.seq ?? Int64.min))
         return try pool.read { db in
+            let parts = try Self.searchParts(query, seq: (">", cursor?.seq ?? Int64.min), widenIn: db)
             var seqs = Set<Int64>()
             if let fts = parts.fts {
                 seqs.formUnion(try Int64.fetchAll(db, sql: fts.sql + " LIMIT ?",

@@ -108,8 +108,12 @@ extension Store {
                         status = CASE status WHEN 'new' THEN 'open' ELSE status END WHERE id = ?
                     """, arguments: [at.seconds, ticketID])
             }
+            let searched = SearchIndex.folded(body)
             try db.execute(sql: "UPDATE ticket_search SET body = body || char(10) || ? WHERE rowid = (SELECT seq FROM ticket WHERE id = ?)",
-                           arguments: [SearchIndex.folded(body), ticketID])
+                           arguments: [searched, ticketID])
+            let terms = try SearchTerms.Collector(db)
+            terms.add(searched)
+            try terms.write(db)
             return ((), isInternal ? "note" : "reply", nil, ["chars": String(body.count)])
         }
     }
