@@ -27,8 +27,8 @@ import Testing
                    .updated: "ticket_queue_updated"],
         .waiting: [.slaDue: "ticket_queue_due", .priority: "ticket_queue_priority", .oldest: "ticket_queue_age",
                    .updated: "ticket_queue_updated"],
-        .vip: [.slaDue: "ticket_by_tier", .priority: "ticket_vip_priority", .oldest: "ticket_by_tier",
-               .updated: "ticket_by_tier"],
+        .vip: [.slaDue: "ticket_by_tier", .priority: "ticket_vip_priority", .oldest: "ticket_queue_age",
+               .updated: "ticket_queue_updated"],
         .requests: [.slaDue: "approval_pending", .priority: "approval_pending", .oldest: "approval_pending",
                     .updated: "approval_pending"],
         .resolved: [.resolvedRecent: "ticket_done_resolved", .newest: "ticket_done_created"],
@@ -36,9 +36,30 @@ import Testing
         .followUps: [.followUp: "recovery_due"],
     ]
 
-    /// The VIPs' open tickets (a few) are read by their own index in another order than
-    /// their first one, and sorted; the requests to a lead (a handful) are always sorted.
-    static let sortsFewRows: Set<QueueView> = [.vip, .requests]
+    /// The requests to a lead (a handful) are always sorted.
+    static let sortsFewRows: Set<QueueView> = [.requests]
+
+    /// The orders' indexes that views walk for their own tickets, and the columns they test
+    /// there (`v18`): a ticket that is not shown is never read from the table.
+    static let walkedOrders = ["ticket_queue_priority", "ticket_queue_age", "ticket_queue_updated"]
+    static let testedColumn: [QueueView: String] = [.overdue: "due_at", .vip: "tier", .unassigned: "assignee"]
+
+    @Test func aViewWalkingAnOrdersIndexTestsItsColumnThere() throws {
+        let store = try Fixtures.smallStore()
+        var walks = 0
+        for (view, column) in Self.testedColumn {
+            for sort in view.sorts {
+                let index = try #require(Self.pageIndex[view]?[sort])
+                guard Self.walkedOrders.contains(index) else { continue }
+                walks += 1
+                let columns = try store.pool.read { db in
+                    try String.fetchAll(db, sql: "SELECT name FROM pragma_index_info(?)", arguments: [index])
+                }
+                #expect(columns.contains(column), "\(view) by \(sort) walks \(index), which lacks \(column): \(columns)")
+            }
+        }
+        #expect(walks == 6, "overdue in three orders, VIP in two, unassigned in one")
+    }
 
     /// The index each view's count reads (unfiltered).
     static let countIndex: [QueueView: String] = [
