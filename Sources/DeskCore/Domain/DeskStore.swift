@@ -45,6 +45,9 @@ public protocol QueueReading {
     func queuePosition(_ query: QueueQuery, of cursor: QueueCursor) throws -> Int
     /// One complaint with its thread and its customer's history; nil when there is none.
     func ticketDetail(id: String, recentOrderLimit: Int, earlierLimit: Int) throws -> TicketDetail?
+    /// The threads of several tickets at once (a screen of search results), by ticket id,
+    /// each in the order `ticketDetail` gives it; a ticket without messages is left out.
+    func messages(ofTickets ids: [String]) throws -> [String: [Message]]
 }
 
 /// What agents do to a complaint, each version-checked.
@@ -167,6 +170,16 @@ extension QueueReading {
     }
     public func ticketDetail(id: String) throws -> TicketDetail? {
         try ticketDetail(id: id, recentOrderLimit: 5, earlierLimit: 10)
+    }
+    /// One ticket at a time, for a reader with no better way.
+    public func messages(ofTickets ids: [String]) throws -> [String: [Message]] {
+        var threads: [String: [Message]] = [:]
+        for id in ids {
+            if let messages = try ticketDetail(id: id, recentOrderLimit: 0, earlierLimit: 0)?.messages, !messages.isEmpty {
+                threads[id] = messages
+            }
+        }
+        return threads
     }
 }
 

@@ -223,9 +223,12 @@ public struct ConsoleStep {
     mutating func findMatches() {
         guard state.queue.query.view == .search, state.page == .queue else { return }
         let query = state.queue.query.text
-        for row in state.queue.rows where state.queue.matches[row.seq] == nil {
-            let detail = try? reader.ticketDetail(id: row.id, recentOrderLimit: 0, earlierLimit: 0)
-            state.queue.matches[row.seq] = .some(SearchMatch.find(query, subject: row.subject, messages: detail?.messages ?? []))
+        let rows = state.queue.rows.filter { state.queue.matches[$0.seq] == nil }
+        guard !rows.isEmpty else { return }
+        // One read for the screen: a ticket's whole detail a row was most of a search's time.
+        let threads = (try? reader.messages(ofTickets: rows.map(\.id))) ?? [:]
+        for row in rows {
+            state.queue.matches[row.seq] = .some(SearchMatch.find(query, subject: row.subject, messages: threads[row.id] ?? []))
         }
     }
 

@@ -40,6 +40,23 @@ struct StoreMaker: CustomStringConvertible, Sendable {
         #expect(try store.ticketDetail(id: "nope") == nil)
     }
 
+    /// A screen's threads read at once are each ticket's thread as its detail gives it.
+    @Test(arguments: StoreMaker.all)
+    func threadsReadTogetherAreEachTicketsThread(_ maker: StoreMaker) throws {
+        let store = try desk(maker)
+        let ids = ["T1", "T2", "T3", "T4", "nope"]
+        let threads = try store.messages(ofTickets: ids)
+        var withMessages = 0
+        for id in ids {
+            let thread = try store.ticketDetail(id: id)?.messages ?? []
+            withMessages += thread.isEmpty ? 0 : 1
+            #expect(threads[id]?.map(\.body) == (thread.isEmpty ? nil : thread.map(\.body)), "\(id)")
+            #expect(threads[id]?.map(\.author) == (thread.isEmpty ? nil : thread.map(\.author)), "\(id)")
+        }
+        #expect(withMessages >= 2, "the fixture has threads to compare")
+        #expect(try store.messages(ofTickets: []).isEmpty)
+    }
+
     @Test(arguments: StoreMaker.all)
     func queuePagesFollowTheirOrderWithoutOverlapAndCount(_ maker: StoreMaker) throws {
         let store = try desk(maker)
