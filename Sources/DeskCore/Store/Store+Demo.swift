@@ -41,10 +41,13 @@ extension Store {
             try AuditLog.append(db, agent: agent, entity: "store", entityID: "demo", action: "demo-started",
                                 old: nil, new: ["seed": String(generator.options.seed)])
         }
+        // The search words of each batch are gathered on the generator's thread (`SearchTerms`).
         let queue = BoundedQueue<RecordBatch>(capacity: 2)
+        let gatherer = try SearchTerms.DemoGatherer()
         let producer = Thread {
             do {
                 try generator.generate { batch in
+                    gatherer.add(batch)
                     guard queue.put(batch) else { throw CancellationError() }
                 }
                 queue.finish()
@@ -84,8 +87,8 @@ extension Store {
             }
             try db.inTransaction(.immediate) {
                 for index in deferred { try db.execute(sql: index) }
-                // The rows' words are listed once, from the index (`SearchTerms`).
-                try SearchTerms.rebuild(db)
+                // The generator has finished (the queue is empty and done): its words, in order.
+                try SearchTerms.write(gatherer.take(), db)
                 return .commit
             }
         }
