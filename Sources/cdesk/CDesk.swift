@@ -56,8 +56,8 @@ struct StoreOptions: ParsableArguments {
             // runs work, and a change says why it cannot be made.
             let readOnly = FileManager.default.fileExists(atPath: path) && !Store.mayWrite(path)
             return try Store(path: path, upgrading: {
-                FileHandle.standardError.write(Data(l.pick("cdesk: bringing \(path) up to this version (once; a large store takes a minute)\n",
-                                                           "cdesk: обновляю \(path) до этой версии (один раз; большое хранилище — около минуты)\n").utf8))
+                FileHandle.standardError.write(Data(l.pick("cdesk: bringing \(path) up to this version (once; a minute a million tickets)\n",
+                                                           "cdesk: обновляю \(path) до этой версии (один раз; около минуты на миллион обращений)\n").utf8))
             }, waiting: waiting, onWait: onWait, readOnly: readOnly)
         } catch {
             let known = StoreError.explaining(error)

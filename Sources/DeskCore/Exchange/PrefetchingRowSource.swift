@@ -26,7 +26,9 @@ final class PrefetchingRowSource: @unchecked Sendable {
     private var ended = false
     private static let chunkSize = 256
 
-    init(_ source: any RowSource, parser: RowParser) {
+    /// `alongside` sees each chunk of parsed rows on the reading thread, before the import
+    /// does (the search words of an import are gathered there).
+    init(_ source: any RowSource, parser: RowParser, alongside: (@Sendable ([ParsedRow]) -> Void)? = nil) {
         kind = source.kind
         file = source.file
         let box = UncheckedBox(source)
@@ -45,6 +47,9 @@ final class PrefetchingRowSource: @unchecked Sendable {
                     }
                     chunk.append((result, box.value.bytesRead))
                     if case .success(nil) = result { done = true; break }
+                }
+                if let alongside {
+                    alongside(chunk.compactMap { item in if case .success(let row?) = item.result { row } else { nil } })
                 }
                 guard chunks.put(chunk) else { return }
             }

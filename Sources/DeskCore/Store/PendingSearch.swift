@@ -46,10 +46,11 @@ final class PendingSearch {
             let body = SearchIndex.folded(row.bodies.joined(separator: "\n"))
             terms.add(body)
             if let new = row.new {
-                terms.add(SearchIndex.folded(new.subject))
+                let subject = SearchIndex.folded(new.subject)
+                terms.add(subject)
                 terms.add(new.customer)
                 try db.cachedStatement(sql: "INSERT INTO ticket_search (rowid, subject, customer, body) VALUES (?,?,?,?)")
-                    .execute(arguments: [seq, SearchIndex.folded(new.subject), new.customer, body])
+                    .execute(arguments: [seq, subject, new.customer, body])
             } else if !row.bodies.isEmpty {
                 try db.cachedStatement(sql: """
                     UPDATE ticket_search SET body = CASE WHEN coalesce(body, '') = '' THEN ?1 ELSE body || char(10) || ?1 END

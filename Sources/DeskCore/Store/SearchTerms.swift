@@ -90,10 +90,12 @@ enum SearchTerms {
         }
     }
 
-    /// Gathers the words of the demo's batches on the thread that makes them, beside the one
-    /// that writes them: the index's tokenizer, from a database of its own in memory. (Reading
-    /// them back from the index at the end read the whole index: ten minutes at ten million.)
-    final class DemoGatherer: @unchecked Sendable {  // the generator's thread, then the writer's once it ended
+    /// Gathers words on a thread that makes the rows (the demo's generator, an import's
+    /// reader), beside the one that writes them, with the index's tokenizer from a database of
+    /// its own in memory; the writer takes them all once that thread is done, and writes
+    /// them sorted. (Reading them back from the index instead read the whole index at the end
+    /// of a demo, ten minutes at ten million, and an import's new rows on the writing thread.)
+    final class Gatherer: @unchecked Sendable {  // the making thread, then the writer's once it ended
         private let database: DatabaseQueue
         private let collector: Collector
 
@@ -102,20 +104,21 @@ enum SearchTerms {
             collector = try database.inDatabase { db in try Collector(db) }
         }
 
-        /// Gathers the words of a batch's search rows, as `BulkWriter` writes them: each
-        /// ticket's subject, its customer's name and contacts, its messages.
-        func add(_ batch: RecordBatch) {
-            database.inDatabase { _ in
-                for c in batch.customers {
-                    collector.add(SearchIndex.customer(name: c.name, email: c.email, phone: c.phone))
-                }
-                for t in batch.tickets { collector.add(SearchIndex.folded(t.subject)) }
-                for m in batch.messages { collector.add(SearchIndex.folded(m.body)) }
-            }
+        /// The words of texts written into the index as they are (folded).
+        func add(_ texts: [String]) {
+            guard !texts.isEmpty else { return }
+            database.inDatabase { _ in texts.forEach(collector.add) }
         }
 
-        /// Every word gathered, sorted: written once at the end, in order, they cost a
-        /// fraction of what writing each batch's new words with the batch does.
+        /// The words of a batch's search rows, as `BulkWriter` writes them: each ticket's
+        /// subject, its customer's name and contacts, its messages.
+        func add(_ batch: RecordBatch) {
+            add(batch.customers.map { SearchIndex.customer(name: $0.name, email: $0.email, phone: $0.phone) }
+                + batch.tickets.map { SearchIndex.folded($0.subject) }
+                + batch.messages.map { SearchIndex.folded($0.body) })
+        }
+
+        /// Every word gathered, sorted.
         func take() -> [String] {
             database.inDatabase { _ in collector.take() }
         }

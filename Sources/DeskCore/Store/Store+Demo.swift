@@ -43,7 +43,7 @@ extension Store {
         }
         // The search words of each batch are gathered on the generator's thread (`SearchTerms`).
         let queue = BoundedQueue<RecordBatch>(capacity: 2)
-        let gatherer = try SearchTerms.DemoGatherer()
+        let gatherer = try SearchTerms.Gatherer()
         let producer = Thread {
             do {
                 try generator.generate { batch in
@@ -147,7 +147,7 @@ struct BulkWriter {
     let db: Database
     let customer, order, ticket, message, compensation, outcome, recovery, search, customerLookup: Statement
     /// The search index's new words, written with the batch (`SearchTerms`); nil for the
-    /// demo, which lists them once at the end.
+    /// demo, whose generator's thread gathers them.
     let terms: SearchTerms.Collector?
 
     init(_ db: Database, gatheringTerms: Bool = false) throws {

@@ -16,8 +16,19 @@ extension Store {
             return try withScratchCopy { copy in try copy.importRows(from: rows, options: options, progress: progress) }
         }
         let started = Date()
+        // The search words of the rows are gathered on the reading thread (`SearchTerms`).
+        let words = try SearchTerms.Gatherer()
         let source = PrefetchingRowSource(rows, parser: RowParser(kind: rows.kind, file: rows.file, sla: options.sla,
-                                                                      timeZone: options.timeZone))
+                                                                      timeZone: options.timeZone)) { parsed in
+            words.add(parsed.compactMap { row -> String? in
+                switch row.record {
+                case .success(.customer(let c)): SearchIndex.customer(name: c.name, email: c.email, phone: c.phone)
+                case .success(.ticket(let t, _)): SearchIndex.folded(t.subject)
+                case .success(.message(let m)): SearchIndex.folded(m.body)
+                case .success(.order), .failure: nil
+                }
+            })
+        }
         defer { source.cancel() }
         let limit = options.dryRun ? max(options.maxErrors, 1) : 1
         var summary = ImportSummary()
@@ -79,7 +90,8 @@ extension Store {
                 summary.kept = writer.kept
                 // A file of a header alone changes nothing and leaves no trace in the audit log.
                 guard failure.problems.isEmpty, !options.dryRun, summary.rows > 0 else { return .rollback }
-                try writer.indexNewTickets()
+                // Every row was read (the reading thread has ended): the words of its rows.
+                try writer.indexNewTickets(words: words.take())
                 if source.kind == .orders {
                     summary.recovered = try writer.markRecovered(agent: options.agent, windowDays: options.recoveryWindowDays)
                 }
@@ -146,8 +158,6 @@ private final class ImportWriter {
     let sla: SLAPolicy
     /// The stored records' columns the file changed, in the order first met.
     private(set) var changes: [ColumnChange] = []
-    /// The words this import writes into the search index (`SearchTerms`).
-    private lazy var terms = Result { try SearchTerms.Collector(db) }
     /// Columns of stored tickets the file disagrees with and the desk keeps.
     private(set) var kept: [KeptColumn] = []
     /// Who imports, and when: the audit log's agent and time for each record changed.
@@ -180,22 +190,17 @@ private final class ImportWriter {
     /// Search rows for the tickets this import added: subject and the customer's name and
     /// contacts (as `SearchIndex.customer` joins them), no messages yet. One INSERT … SELECT costs
     /// much less than one INSERT a row.
-    func indexNewTickets() throws {
+    func indexNewTickets(words: [String]) throws {
         try db.execute(sql: """
             INSERT INTO ticket_search (rowid, subject, customer, body)
             SELECT t.seq, cdesk_search_fold(t.subject), cdesk_search_customer(c.name, c.email, c.phone), ''
             FROM ticket t JOIN customer c ON c.id = t.customer_id
             WHERE t.seq > ?
             """, arguments: [lastSeqBefore])
-        // Their words, read back as the index holds them, with those of the rows changed.
-        let terms = try terms.get()
-        let rows = try Row.fetchCursor(db, sql: "SELECT subject, customer FROM ticket_search WHERE rowid > ?",
-                                       arguments: [lastSeqBefore])
-        while let row = try rows.next() {
-            terms.add(row[0] ?? "")
-            terms.add(row[1] ?? "")
-        }
-        try terms.write(db)
+        // The file's words, gathered as it was read. Every text this import writes into the
+        // index is made of them and of stored values, whose words are kept already: a new
+        // ticket's customer, a stored column the file leaves alone.
+        try SearchTerms.write(words, db)
     }
 
     private func statement(_ sql: String) throws -> Statement { try db.cachedStatement(sql: sql) }
@@ -340,7 +345,6 @@ private final class ImportWriter {
             try statement("""
                 UPDATE ticket_search SET customer = ? WHERE rowid IN (SELECT seq FROM ticket WHERE customer_id = ?)
                 """).execute(arguments: [text, c.id])
-            try terms.get().add(text)
             customerTexts[c.id] = nil
         }
         return .updated
@@ -466,10 +470,8 @@ private final class ImportWriter {
                                                                 sla.resolutionDue(created: t.createdAt, priority: priority).seconds.databaseValue,
                                                                 sla.firstResponseDue(created: t.createdAt, priority: priority).seconds.databaseValue,
                                                                 now.databaseValue, seq.databaseValue]))
-        let texts = [SearchIndex.folded(t.subject), try customerText(customerID) ?? ""]
         try statement("UPDATE ticket_search SET subject = ?, customer = ? WHERE rowid = ?")
-            .execute(arguments: [texts[0], texts[1], seq])
-        try texts.forEach(terms.get().add)
+            .execute(arguments: [SearchIndex.folded(t.subject), try customerText(customerID) ?? "", seq])
         return .updated
     }
 
@@ -540,12 +542,10 @@ private final class ImportWriter {
                 WHERE seq = ?2
                 """).execute(arguments: [m.at.seconds, seq, now])
         }
-        let searched = SearchIndex.folded(m.body)
         try statement("""
             UPDATE ticket_search SET body = CASE WHEN coalesce(body, '') = '' THEN ?1 ELSE body || char(10) || ?1 END
             WHERE rowid = ?2
-            """).execute(arguments: [searched, seq])
-        try terms.get().add(searched)
+            """).execute(arguments: [SearchIndex.folded(m.body), seq])
         return .inserted
     }
 
