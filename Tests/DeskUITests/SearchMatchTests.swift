@@ -22,6 +22,37 @@ import Testing
         #expect(SearchMatch.find("+79161234567", subject: "Где заказ", messages: []) == nil, "a phone is in the contacts")
     }
 
+    /// Skipping the words whose first letter cannot match finds what folding every word finds.
+    @Test func skippingWordsByTheirFirstLetterFindsTheSame() {
+        func everyWord(_ text: String, _ words: [String]) -> [Range<Int>] {
+            var out: [Range<Int>] = []
+            var start: Int?
+            let chars = Array(text)
+            for i in 0...chars.count {
+                let inWord = i < chars.count && (chars[i].isLetter || chars[i].isNumber)
+                if inWord, start == nil { start = i }
+                if !inWord, let s = start {
+                    let word = SearchMatch.fold(String(chars[s..<i]))
+                    if words.contains(where: { word.hasPrefix($0) }) { out.append(s..<i) }
+                    start = nil
+                }
+            }
+            return out
+        }
+        let letters = Array("аеёЁЕжЖкКeéÉEßsSıIiİ1２ 　,.-\u{301}\u{308}ǅǆ")
+        var rng = SeededRandom(seed: 7)
+        var found = 0
+        for _ in 0..<2_000 {
+            let text = String((0..<Int(rng.next() % 40)).map { _ in letters[Int(rng.next() % UInt64(letters.count))] })
+            let query = String((0..<(1 + Int(rng.next() % 6))).map { _ in letters[Int(rng.next() % UInt64(letters.count))] })
+            let words = SearchMatch.words(query)
+            let fast = SearchMatch.matches(text, words)
+            found += fast.count
+            #expect(fast == everyWord(text, words), "\(text.debugDescription) for \(query.debugDescription)")
+        }
+        #expect(found > 100, "the random texts match often enough to compare")
+    }
+
     @Test func aLongMessageShowsTheWordsFoundWithWhatComesBefore() {
         let long = String(repeating: "слово ", count: 30) + "курьер опоздал на два дня"
         let match = SearchMatch.find("курьер", subject: "", messages: [Self.message(long)])

@@ -41,7 +41,15 @@ public struct SearchMatch: Equatable, Sendable {
     }
 
     /// The words of `text` that begin with one of `words`, as character ranges.
+    ///
+    /// Folding is Foundation's and costs microseconds a call: a word is folded whole only when
+    /// its first letter, folded (once a letter, for the whole text), begins one of `words`.
+    /// (A search for a phone number read every message of the customer's tickets, word by
+    /// word, without finding it: 36 ms at ten million tickets.)
     static func matches(_ text: String, _ words: [String]) -> [Range<Int>] {
+        let firsts = Set(words.compactMap(\.first))
+        guard !firsts.isEmpty else { return [] }
+        var leads: [Character: Bool] = [:]
         var out: [Range<Int>] = []
         var start: Int?
         let chars = Array(text)
@@ -49,8 +57,16 @@ public struct SearchMatch: Equatable, Sendable {
             let inWord = i < chars.count && (chars[i].isLetter || chars[i].isNumber)
             if inWord, start == nil { start = i }
             if !inWord, let s = start {
-                let word = fold(String(chars[s..<i]))
-                if words.contains(where: { word.hasPrefix($0) }) { out.append(s..<i) }
+                let lead = chars[s]
+                let mayMatch = leads[lead] ?? {
+                    let may = fold(String(lead)).first.map(firsts.contains) ?? true
+                    leads[lead] = may
+                    return may
+                }()
+                if mayMatch {
+                    let word = fold(String(chars[s..<i]))
+                    if words.contains(where: { word.hasPrefix($0) }) { out.append(s..<i) }
+                }
                 start = nil
             }
         }
