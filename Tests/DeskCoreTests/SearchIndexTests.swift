@@ -68,15 +68,9 @@ import Testing
         try store.addMessage(ticketID: "T3", expectedVersion: version, body: "Всё проверили, трек верный", isInternal: false,
                              agent: "olga")
         #expect(try Self.search("все проверили", in: store) == ["T3"])
-        let folder = Scratch.path("search-import")
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        try "id,name,phone,joined\nC09,Пётр Алёшин,89161234567,2024-01-01\n"
-            .write(toFile: folder + "/c.csv", atomically: true, encoding: .utf8)
-        try "id,customer_id,channel,reason,subject,created_at\nT9,C09,email,other,Тёплый плед,2024-02-01\n"
-            .write(toFile: folder + "/t.csv", atomically: true, encoding: .utf8)
-        for (kind, file) in [(ImportKind.customers, "c.csv"), (.tickets, "t.csv")] {
-            _ = try store.importRows(from: try RowSources.open(path: folder + "/" + file, kind: kind, format: .csv))
-        }
+        try Fixture.load(store, .customers, try Fixture.file("search-c.csv", "id,name,phone,joined\nC09,Пётр Алёшин,89161234567,2024-01-01\n"))
+        try Fixture.load(store, .tickets, try Fixture.file("search-t.csv",
+                                                           "id,customer_id,channel,reason,subject,created_at\nT9,C09,email,other,Тёплый плед,2024-02-01\n"))
         #expect(try Self.search("петр алешин", in: store) == ["T9"])
         #expect(try Self.search("теплый", in: store) == ["T9"])
         #expect(try Self.search("+7 916 123-45-67", in: store) == ["T9"])

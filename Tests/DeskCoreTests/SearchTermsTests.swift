@@ -34,17 +34,23 @@ import Testing
         #expect(try SearchIndexTests.search("щепетил", in: store) == ["T3"])
         #expect(try SearchIndexTests.search("uber cafe", in: store) == ["T3"], "diacritics removed on both sides")
 
-        let folder = Scratch.path("search-terms-import")
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        try "id,name,email,joined\nC09,Эльвира Жукова,elvira@kniga.example,2024-01-01\nC01,Георгий Щукин,,2020-01-01\n"
-            .write(toFile: folder + "/c.csv", atomically: true, encoding: .utf8)
-        try "id,customer_id,channel,reason,subject,created_at\nT9,C09,email,other,Фиолетовый зонтик,2024-02-01\nT2,C02,email,other,Посылка помялась,2024-02-01\n"
-            .write(toFile: folder + "/t.csv", atomically: true, encoding: .utf8)
-        try "ticket_id,author,body,at\nT1,customer,Жёлтая коробка,2026-11-18T10:00:00Z\n"
-            .write(toFile: folder + "/m.csv", atomically: true, encoding: .utf8)
-        for (kind, file) in [(ImportKind.customers, "c.csv"), (.tickets, "t.csv"), (.messages, "m.csv")] {
-            _ = try store.importRows(from: try RowSources.open(path: folder + "/" + file, kind: kind, format: .csv))
-        }
+        try Fixture.load(store, .customers, try Fixture.file("terms-c.csv", """
+            id,name,email,joined
+            C09,Эльвира Жукова,elvira@kniga.example,2024-01-01
+            C01,Георгий Щукин,,2020-01-01
+
+            """))
+        try Fixture.load(store, .tickets, try Fixture.file("terms-t.csv", """
+            id,customer_id,channel,reason,subject,created_at
+            T9,C09,email,other,Фиолетовый зонтик,2024-02-01
+            T2,C02,email,other,Посылка помялась,2024-02-01
+
+            """))
+        try Fixture.load(store, .messages, try Fixture.file("terms-m.csv", """
+            ticket_id,author,body,at
+            T1,customer,Жёлтая коробка,2026-11-18T10:00:00Z
+
+            """))
         #expect(try Self.missingTerms(store) == [])
         #expect(try SearchIndexTests.search("фиолет", in: store) == ["T9"], "a new ticket")
         #expect(try SearchIndexTests.search("щуки", in: store) == ["T1"], "a customer renamed")
