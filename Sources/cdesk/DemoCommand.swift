@@ -71,6 +71,10 @@ struct DemoCommand: ParsableCommand {
     }
 
     static func fill(_ store: any DeskStore, options: DemoOptions, indexesLast: Bool) throws {
+        // The store starts settled: complaints whose customer already came back, or whose
+        // window has passed, are marked as the console's start-of-shift sweep would mark them.
+        var options = options
+        options.recoveryWindowDays = (try? loadConfig())?.policy.recoveryWindowDays ?? CompensationPolicy.standard.recoveryWindowDays
         let showProgress = isatty(STDERR_FILENO) == 1
         let total = max(options.tickets, 1)
         let l = cliLanguage()
@@ -83,10 +87,6 @@ struct DemoCommand: ParsableCommand {
             }
         }
         if showProgress { FileHandle.standardError.write(Data("\n".utf8)) }
-        // The store starts settled: complaints whose customer already came back, or whose
-        // window has passed, are marked as the console's start-of-shift sweep would.
-        let windowDays = (try? loadConfig())?.policy.recoveryWindowDays ?? CompensationPolicy.standard.recoveryWindowDays
-        try store.sweepRecovery(windowDays: windowDays, agent: namedAgent(nil), now: options.now)
         // A demo is for trying: anyone may act as any of its agents (--agent anna).
         // Not on a store that keeps a team (made by cdesk init): its identities stay its own.
         if try store.team().isEmpty { try store.allowAnyIdentity() }

@@ -1,5 +1,6 @@
 import DeskTestSupport
 import Foundation
+import GRDB
 import Testing
 @testable import DeskCore
 
@@ -149,6 +150,27 @@ import Testing
         #expect(overdue * 4 <= open, "\(overdue) of \(open) open tickets overdue")
         #expect(overdue > 0, "a few red rows")
         #expect(answered * 2 >= open, "\(answered) of \(open) open tickets answered")
+    }
+
+    /// The demo settles its complaints' win-back as the start-of-shift sweep would, so that
+    /// a million-ticket demo spends no minutes marking them: a sweep that reads every
+    /// complaint (its mark removed) finds none to mark, under the policy's window or another.
+    @Test(arguments: [90, 30])
+    func aDemoStoreLeavesTheSweepNothingToMark(windowDays: Int) throws {
+        let store = try Fixtures.emptyStore()
+        let options = DemoOptions(seed: 6, customers: 300, tickets: 3000, now: Fixtures.now, recoveryWindowDays: windowDays)
+        try store.loadDemo(DemoGenerator(options: options), agent: "test")
+        #expect(try store.sweepRecovery(windowDays: windowDays, agent: "cdesk", now: Fixtures.now) == (0, 0))
+        try store.pool.write { db in try db.execute(sql: "DELETE FROM setting WHERE key = ?", arguments: [SweepMark.key]) }
+        #expect(try store.sweepRecovery(windowDays: windowDays, agent: "cdesk", now: Fixtures.now) == (0, 0),
+                "every complaint read")
+        let states = try store.pool.read { db in
+            try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT state, count(*) FROM recovery GROUP BY state")
+                .map { (RecoveryState(rawValue: $0[0]), $0[1] as Int) })
+        }
+        #expect(states[.recovered, default: 0] > 100 && states[.lost, default: 0] > 100, "\(states)")
+        #expect(states[.atRisk, default: 0] + states[.contacted, default: 0] + states[.offered, default: 0] > 20,
+                "complaints still followed: \(states)")
     }
 
     /// The same holds for other seeds and sizes, counted from what the generator makes.

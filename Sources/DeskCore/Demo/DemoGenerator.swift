@@ -7,9 +7,14 @@ public struct DemoOptions: Sendable {
     public var tickets: Int
     /// The moment the data set is built around; ages and SLA times are relative to it.
     public var now: Date
+    /// The policy's recovery window: the generator settles its complaints' win-back as the
+    /// start-of-shift sweep would at `now` with this window, so none is left for the sweep.
+    public var recoveryWindowDays: Int
 
-    public init(seed: UInt64 = 1, customers: Int = 400, tickets: Int = 1500, now: Date = Date()) {
+    public init(seed: UInt64 = 1, customers: Int = 400, tickets: Int = 1500, now: Date = Date(),
+                recoveryWindowDays: Int = CompensationPolicy.standard.recoveryWindowDays) {
         self.seed = seed; self.customers = customers; self.tickets = tickets; self.now = now
+        self.recoveryWindowDays = recoveryWindowDays
     }
 }
 
@@ -97,10 +102,37 @@ public struct DemoGenerator: Sendable {
         }
         orders.sort { $0.placedAt < $1.placedAt }
 
+        let firstTicket = batch.tickets.count, firstRecovery = batch.recoveries.count
         for _ in 0..<Int(complaintCounts[index]) {
             makeTicket(customer: customer, persona: persona, orders: &orders, state: &state, rng: &rng, into: &batch)
         }
+        settleRecoveries(&batch, tickets: firstTicket, recoveries: firstRecovery, orders: orders)
         batch.orders.append(contentsOf: orders)
+    }
+
+    /// Settles a customer's followed complaints (the batch's recoveries from `recoveries`,
+    /// of its tickets from `tickets`) as the start-of-shift sweep would at `now`
+    /// (`RecoveryRules`): once all the customer's orders are known, a complaint followed by
+    /// an order (not cancelled) within the window is recovered, when that order came; one
+    /// whose window has passed is lost, when it passed.
+    private func settleRecoveries(_ batch: inout RecordBatch, tickets: Int, recoveries: Int, orders: [Order]) {
+        let window = Int64(options.recoveryWindowDays) * Self.day
+        for r in recoveries..<batch.recoveries.count where !batch.recoveries[r].state.isFinal {
+            let ticketID = batch.recoveries[r].ticketID
+            guard let resolved = batch.tickets[tickets...].first(where: { $0.id == ticketID })?.resolvedAt?.seconds else { continue }
+            if let order = orders.first(where: {
+                $0.placedAt.seconds > resolved && $0.placedAt.seconds <= resolved + window && $0.status != .cancelled
+            }) {
+                batch.recoveries[r].state = .recovered
+                batch.recoveries[r].updatedAt = order.placedAt
+            } else if resolved + window < now {
+                batch.recoveries[r].state = .lost
+                batch.recoveries[r].updatedAt = Date(seconds: resolved + window)
+            } else {
+                continue
+            }
+            batch.recoveries[r].followUpOn = nil
+        }
     }
 
     private func makeOrder(customerID: String, at placed: Int, state: inout State, rng: inout SeededRandom) -> Order {
@@ -252,7 +284,7 @@ public struct DemoGenerator: Sendable {
             }
         }
         let cameBack = orders.contains { $0.placedAt.seconds > resolved && $0.status != .cancelled }
-        let windowOver = now - resolved > 90 * Self.day
+        let windowOver = now - resolved > Int64(options.recoveryWindowDays) * Self.day
         let recovery: RecoveryState = cameBack ? .recovered
             : windowOver ? .lost
             : rng.weighted([(.atRisk, 4), (.contacted, 3), (.offered, 3)])

@@ -93,6 +93,8 @@ extension Store {
             }
         }
         try pool.write { db in
+            // The generator settled its complaints' win-back as the sweep would at its `now`.
+            try SweepMark(db, now: generator.options.now.seconds, windowDays: generator.options.recoveryWindowDays).save(db)
             try AuditLog.append(db, agent: agent, entity: "store", entityID: "demo", action: "demo-generated",
                                 old: nil, new: ["seed": String(generator.options.seed), "tickets": String(written)])
         }
