@@ -117,9 +117,11 @@ public struct DemoGenerator: Sendable {
     /// whose window has passed is lost, when it passed.
     private func settleRecoveries(_ batch: inout RecordBatch, tickets: Int, recoveries: Int, orders: [Order]) {
         let window = Int64(options.recoveryWindowDays) * Self.day
+        // A customer may have thousands of complaints (the first ones of a large demo).
+        var resolvedAt: [String: Int64] = [:]
+        for ticket in batch.tickets[tickets...] { resolvedAt[ticket.id] = ticket.resolvedAt?.seconds }
         for r in recoveries..<batch.recoveries.count where !batch.recoveries[r].state.isFinal {
-            let ticketID = batch.recoveries[r].ticketID
-            guard let resolved = batch.tickets[tickets...].first(where: { $0.id == ticketID })?.resolvedAt?.seconds else { continue }
+            guard let resolved = resolvedAt[batch.recoveries[r].ticketID] else { continue }
             if let order = orders.first(where: {
                 $0.placedAt.seconds > resolved && $0.placedAt.seconds <= resolved + window && $0.status != .cancelled
             }) {

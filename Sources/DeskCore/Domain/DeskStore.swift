@@ -154,6 +154,7 @@ public protocol CaseExchange {
     func add(_ batch: RecordBatch, agent: String, note: String) throws
     /// Fills an empty store with a demo. `indexesLast`: for a store in a file of its own that
     /// nobody else opens until it is whole: its indexes are dropped and built once at the end.
+    /// The store is left swept for recovery at the demo's `now` (its generator settled them).
     func loadDemo(_ generator: DemoGenerator, agent: String, indexesLast: Bool, progress: (Int) -> Void) throws
 }
 

@@ -27,6 +27,8 @@ extension Store {
     /// (at most two wait in between), so building and writing overlap. With `indexesLast`,
     /// the indexes are dropped first and made again at the end: sorting a million keys once
     /// costs far less than placing them one by one into trees that outgrow the cache.
+    /// The generator settles its complaints' win-back (`DemoOptions.recoveryWindowDays`), and
+    /// the store is left swept at its `now`: the next sweep reads only what changed since.
     public func loadDemo(_ generator: DemoGenerator, agent: String, indexesLast: Bool = false,
                          progress: (Int) -> Void = { _ in }) throws {
         guard try isEmpty() else {
