@@ -44,6 +44,27 @@ import Testing
         }
     }
 
+    /// The demo and an import write the index with FTS5's merging put off
+    /// (`SearchIndex.writingMany`): they leave FTS5's settings at its defaults for the
+    /// console's small writes, and the index whole.
+    @Test func writingManyRowsLeavesTheIndexsSettingsAndTheIndexWhole() throws {
+        func check(_ store: Store, _ what: Comment) throws {
+            let settings = try store.pool.read { db in
+                try Row.fetchAll(db, sql: "SELECT k, v FROM ticket_search_config WHERE k IN ('automerge', 'hashsize') ORDER BY k")
+                    .map { "\($0[0] as String)=\($0[1] as Int)" }
+            }
+            #expect(settings == ["automerge=4", "hashsize=1048576"], what)
+            try store.pool.write { db in
+                try db.execute(sql: "INSERT INTO ticket_search (ticket_search) VALUES ('integrity-check')")
+            }
+        }
+        let demo = try Fixtures.emptyStore()
+        try demo.loadDemo(DemoGenerator(options: DemoOptions(seed: 7, customers: 300, tickets: 1500)), agent: "test")
+        try check(demo, "demo")
+        let imported = try Fixture.handWritten()
+        try check(imported, "import")
+    }
+
     static func search(_ text: String, in store: Store) throws -> [String] {
         try store.queuePage(QueueQuery(view: .search, agent: "olga", text: text), from: nil, direction: .forward, limit: 50)
             .map(\.id).sorted()

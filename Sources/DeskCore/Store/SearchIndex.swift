@@ -74,6 +74,28 @@ enum SearchIndex {
         }
     }
 
+    /// Runs `body`, which writes many rows into the index, with FTS5 set for it.
+    ///
+    /// FTS5 keeps new words in memory and writes them out as a segment each megabyte and at
+    /// each commit (`hashsize`), and merges a little of the segments after each write
+    /// (`automerge`). A batch of the demo then becomes several small segments merged four
+    /// at a time, over and over as they grow. Here words are written out every 32 MB (each
+    /// commit of a batch), and segments are merged only when a level holds 16 of them
+    /// (FTS5's `crisismerge`), so each word is copied fewer times. Both settings are kept in
+    /// the index's config table: they are set back to FTS5's defaults after.
+    static func writingMany<T>(_ db: Database, _ body: () throws -> T) throws -> T {
+        try configure(db, automerge: 0, hashsize: 32 << 20)
+        defer { try? configure(db, automerge: 4, hashsize: 1 << 20) }
+        return try body()
+    }
+
+    private static func configure(_ db: Database, automerge: Int, hashsize: Int) throws {
+        try db.execute(sql: """
+            INSERT INTO ticket_search (ticket_search, rank) VALUES ('automerge', ?);
+            INSERT INTO ticket_search (ticket_search, rank) VALUES ('hashsize', ?)
+            """, arguments: [automerge, hashsize])
+    }
+
     /// The same as SQL functions, for the statements that fill the index from the tables
     /// (an import's new tickets, the migration): `cdesk_search_fold(text)` and
     /// `cdesk_search_customer(name, email, phone)`. Every connection of a store has them.

@@ -79,13 +79,15 @@ extension Store {
             defer {
                 for (name, value) in saved { try? db.execute(sql: "PRAGMA \(name) = \(value)") }
             }
-            while let batch = queue.take() {
-                try db.inTransaction(.immediate) {
-                    try BulkWriter(db).write(batch)
-                    return .commit
+            try SearchIndex.writingMany(db) {
+                while let batch = queue.take() {
+                    try db.inTransaction(.immediate) {
+                        try BulkWriter(db).write(batch)
+                        return .commit
+                    }
+                    written += batch.tickets.count
+                    progress(written)
                 }
-                written += batch.tickets.count
-                progress(written)
             }
             try db.inTransaction(.immediate) {
                 for index in deferred { try db.execute(sql: index) }

@@ -191,12 +191,14 @@ private final class ImportWriter {
     /// contacts (as `SearchIndex.customer` joins them), no messages yet. One INSERT … SELECT costs
     /// much less than one INSERT a row.
     func indexNewTickets(words: [String]) throws {
-        try db.execute(sql: """
-            INSERT INTO ticket_search (rowid, subject, customer, body)
-            SELECT t.seq, cdesk_search_fold(t.subject), cdesk_search_customer(c.name, c.email, c.phone), ''
-            FROM ticket t JOIN customer c ON c.id = t.customer_id
-            WHERE t.seq > ?
-            """, arguments: [lastSeqBefore])
+        try SearchIndex.writingMany(db) {
+            try db.execute(sql: """
+                INSERT INTO ticket_search (rowid, subject, customer, body)
+                SELECT t.seq, cdesk_search_fold(t.subject), cdesk_search_customer(c.name, c.email, c.phone), ''
+                FROM ticket t JOIN customer c ON c.id = t.customer_id
+                WHERE t.seq > ?
+                """, arguments: [lastSeqBefore])
+        }
         // The file's words, gathered as it was read. Every text this import writes into the
         // index is made of them and of stored values, whose words are kept already: a new
         // ticket's customer, a stored column the file leaves alone.
