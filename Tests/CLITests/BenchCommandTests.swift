@@ -13,7 +13,8 @@ import Testing
         let small = ["bench", "--tickets", "2000", "--store", store, "--cpu-seconds", "1", "--rounds", "1"]
         let first = try runCDesk(small)
         #expect(first.status == 0, "\(first.stderr)")
-        for row in ["| demo store (cdesk demo) |", "| import of 1000 new tickets |", "| export of ", "resolved cases (CSV) |",
+        for row in ["| demo store (cdesk demo) |", "| import of 1000 new tickets, fastest of 2 |", "| export of ",
+                    "resolved cases (CSV, fastest of 2) |",
                     "| first frame, in process |", "| first frame, through tmux |", "| console CPU over its first 1 s |",
                     "| console peak memory (in tmux, after keys) |", "| bench process peak memory |"] {
             #expect(first.stdout.contains(row), "no \(row) in\n\(first.stdout)")
@@ -28,7 +29,7 @@ import Testing
             #expect(first.stdout.contains("| \(action) | "), "no latency of \(action)")
         }
 
-        let second = try runCDesk(small + ["--json"])
+        let second = try runCDesk(small + ["--json", "--exchange-rounds", "1"])
         #expect(second.status == 0, "\(second.stderr)")
         #expect(second.stderr.contains("reusing \(store)"))
         let json = try #require(try JSONSerialization.jsonObject(with: Data(second.stdout.utf8)) as? [String: Any])
@@ -40,6 +41,7 @@ import Testing
             #expect(value > 0, "\(key) is \(value)")
         }
         #expect(json["import_rows"] as? Int == 1000)
+        #expect(json["exchange_rounds"] as? Int == 1)
         let keys = try #require(json["keys"] as? [[String: Any]])
         #expect(Set(keys.compactMap { $0["action"] as? String }) == Set(actions))
         for key in keys {
