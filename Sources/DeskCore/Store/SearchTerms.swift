@@ -110,14 +110,6 @@ enum SearchTerms {
             database.inDatabase { _ in texts.forEach(collector.add) }
         }
 
-        /// The words of a batch's search rows, as `BulkWriter` writes them: each ticket's
-        /// subject, its customer's name and contacts, its messages.
-        func add(_ batch: RecordBatch) {
-            add(batch.customers.map { SearchIndex.customer(name: $0.name, email: $0.email, phone: $0.phone) }
-                + batch.tickets.map { SearchIndex.folded($0.subject) }
-                + batch.messages.map { SearchIndex.folded($0.body) })
-        }
-
         /// Every word gathered, sorted.
         func take() -> [String] {
             database.inDatabase { _ in collector.take() }

@@ -44,13 +44,14 @@ extension Store {
                                 old: nil, new: ["seed": String(generator.options.seed)])
         }
         // The search words of each batch are gathered on the generator's thread (`SearchTerms`).
-        let queue = BoundedQueue<RecordBatch>(capacity: 2)
+        let queue = BoundedQueue<(RecordBatch, SearchRows)>(capacity: 2)
         let gatherer = try SearchTerms.Gatherer()
         let producer = Thread {
             do {
                 try generator.generate { batch in
-                    gatherer.add(batch)
-                    guard queue.put(batch) else { throw CancellationError() }
+                    let rows = SearchRows(batch)
+                    gatherer.add(rows.texts)
+                    guard queue.put((batch, rows)) else { throw CancellationError() }
                 }
                 queue.finish()
             } catch {
@@ -80,9 +81,9 @@ extension Store {
                 for (name, value) in saved { try? db.execute(sql: "PRAGMA \(name) = \(value)") }
             }
             try SearchIndex.writingMany(db) {
-                while let batch = queue.take() {
+                while let (batch, rows) = queue.take() {
                     try db.inTransaction(.immediate) {
-                        try BulkWriter(db).write(batch)
+                        try BulkWriter(db).write(batch, searchRows: rows)
                         return .commit
                     }
                     written += batch.tickets.count
@@ -151,7 +152,8 @@ extension Store {
 /// Prepared statements for writing many rows at once (the demo, imports).
 struct BulkWriter {
     let db: Database
-    let customer, order, ticket, message, compensation, outcome, recovery, search, customerLookup: Statement
+    let customer, order, ticket, message, compensation, outcome, recovery, search: BulkStatement
+    let customerLookup: Statement
     /// The search index's new words, written with the batch (`SearchTerms`); nil for the
     /// demo, whose generator's thread gathers them.
     let terms: SearchTerms.Collector?
@@ -159,54 +161,51 @@ struct BulkWriter {
     init(_ db: Database, gatheringTerms: Bool = false) throws {
         self.db = db
         terms = gatheringTerms ? try SearchTerms.Collector(db) : nil
-        customer = try db.cachedStatement(sql: """
+        customer = try BulkStatement(db, """
             INSERT INTO customer (id, name, email, phone, region, tier, referrals, joined_at) VALUES (?,?,?,?,?,?,?,?)
             """)
-        order = try db.cachedStatement(sql: """
+        order = try BulkStatement(db, """
             INSERT INTO "order" (id, customer_id, placed_at, total, delivery_fee, status, delivered_at) VALUES (?,?,?,?,?,?,?)
             """)
-        ticket = try db.cachedStatement(sql: """
+        ticket = try BulkStatement(db, """
             INSERT INTO ticket (id, customer_id, order_id, channel, reason, subject, status, priority, fault, assignee,
                                 created_at, first_response_at, resolved_at, sla_due_at, first_due_at, updated_at,
                                 version, tier)
             VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
             """)
-        message = try db.cachedStatement(sql: "INSERT INTO message (ticket_id, author, body, internal, at, agent) VALUES (?,?,?,?,?,?)")
-        compensation = try db.cachedStatement(sql: """
+        message = try BulkStatement(db, "INSERT INTO message (ticket_id, author, body, internal, at, agent) VALUES (?,?,?,?,?,?)")
+        compensation = try BulkStatement(db, """
             INSERT INTO compensation (ticket_id, customer_id, kind, value, promo_code, agent, at, state) VALUES (?,?,?,?,?,?,?,?)
             """)
-        outcome = try db.cachedStatement(sql: "INSERT INTO outcome (ticket_id, resolution, satisfaction, note, at, agent) VALUES (?,?,?,?,?,?)")
-        recovery = try db.cachedStatement(sql: """
+        outcome = try BulkStatement(db, "INSERT INTO outcome (ticket_id, resolution, satisfaction, note, at, agent) VALUES (?,?,?,?,?,?)")
+        recovery = try BulkStatement(db, """
             INSERT INTO recovery (ticket_id, customer_id, state, follow_up_on, updated_at) VALUES (?,?,?,?,?)
             """)
-        search = try db.cachedStatement(sql: "INSERT INTO ticket_search (rowid, subject, customer, body) VALUES (?,?,?,?)")
+        search = try BulkStatement(db, "INSERT INTO ticket_search (rowid, subject, customer, body) VALUES (?,?,?,?)")
         customerLookup = try db.cachedStatement(sql: "SELECT tier, name, email, phone FROM customer WHERE id = ?")
     }
 
-    /// Binds without GRDB's argument checks (the statements and their arguments are
-    /// written together, here) and runs the statement.
-    private func run(_ statement: Statement, _ arguments: StatementArguments) throws {
-        statement.setUncheckedArguments(arguments)
-        try statement.execute()
-    }
-
-    func write(_ batch: RecordBatch) throws {
-        var names: [String: String] = [:]
+    /// Writes `batch`; `searchRows` are its search rows when they were made already
+    /// (`SearchRows(batch)`, on the demo generator's thread).
+    func write(_ batch: RecordBatch, searchRows: SearchRows? = nil) throws {
+        let rows = searchRows ?? SearchRows(batch)
         var tiers: [String: String] = [:]
+        var names = rows.customers
         for c in batch.customers {
-            names[c.id] = SearchIndex.customer(name: c.name, email: c.email, phone: c.phone)
             tiers[c.id] = c.tier.rawValue
-            try run(customer, [c.id, c.name, c.email, c.phone, c.region, c.tier.rawValue, c.referrals,
-                                             c.joinedAt.seconds])
+            try customer.insert { row in
+                row.add(c.id); row.add(c.name); row.add(c.email); row.add(c.phone); row.add(c.region)
+                row.add(c.tier.rawValue); row.add(c.referrals); row.add(c.joinedAt.seconds)
+            }
         }
         for o in batch.orders {
-            try run(order, [o.id, o.customerID, o.placedAt.seconds, o.total.minor, o.deliveryFee.minor,
-                                          o.status.rawValue, o.deliveredAt?.seconds])
+            try order.insert { row in
+                row.add(o.id); row.add(o.customerID); row.add(o.placedAt.seconds); row.add(o.total.minor)
+                row.add(o.deliveryFee.minor); row.add(o.status.rawValue); row.add(o.deliveredAt?.seconds)
+            }
         }
-        var bodies: [String: [String]] = [:]
-        for m in batch.messages { bodies[m.ticketID, default: []].append(m.body) }
         var resolvedAt: [String: Int64] = [:]
-        for t in batch.tickets {
+        for (index, t) in batch.tickets.enumerated() {
             resolvedAt[t.id] = t.resolvedAt?.seconds
             if tiers[t.customerID] == nil {
                 // A customer written before this batch.
@@ -216,31 +215,71 @@ struct BulkWriter {
                     names[t.customerID] = SearchIndex.customer(name: row[1], email: row[2], phone: row[3])
                 }
             }
-            try run(ticket, [t.id, t.customerID, t.orderID, t.channel.rawValue, t.reason.rawValue, t.subject,
-                                           t.status.rawValue, t.priority.rawValue, t.fault.rawValue, t.assignee,
-                                           t.createdAt.seconds, t.firstResponseAt?.seconds, t.resolvedAt?.seconds,
-                                           t.slaDueAt.seconds, t.firstResponseDueAt.seconds, t.updatedAt.seconds,
-                                           t.version, tiers[t.customerID]])
-            let texts = [SearchIndex.folded(t.subject), names[t.customerID] ?? "",
-                         SearchIndex.folded((bodies[t.id] ?? []).joined(separator: "\n"))]
-            try run(search, [db.lastInsertedRowID, texts[0], texts[1], texts[2]])
+            try ticket.insert { row in
+                row.add(t.id); row.add(t.customerID); row.add(t.orderID); row.add(t.channel.rawValue)
+                row.add(t.reason.rawValue); row.add(t.subject); row.add(t.status.rawValue); row.add(t.priority.rawValue)
+                row.add(t.fault.rawValue); row.add(t.assignee); row.add(t.createdAt.seconds); row.add(t.firstResponseAt?.seconds)
+                row.add(t.resolvedAt?.seconds); row.add(t.slaDueAt.seconds); row.add(t.firstResponseDueAt.seconds)
+                row.add(t.updatedAt.seconds); row.add(t.version); row.add(tiers[t.customerID])
+            }
+            let seq = db.lastInsertedRowID
+            let texts = [rows.subjects[index], names[t.customerID] ?? "", rows.bodies[index]]
+            try search.insert { row in
+                row.add(seq); row.add(texts[0]); row.add(texts[1]); row.add(texts[2])
+            }
             if let terms { texts.forEach(terms.add) }
         }
         try terms?.write(db)
         for m in batch.messages {
-            try run(message, [m.ticketID, m.author.rawValue, m.body, m.isInternal, m.at.seconds, m.agent])
+            try message.insert { row in
+                row.add(m.ticketID); row.add(m.author.rawValue); row.add(m.body); row.add(m.isInternal)
+                row.add(m.at.seconds); row.add(m.agent)
+            }
         }
         for c in batch.compensations {
-            try run(compensation, [c.ticketID, c.customerID, c.kind.rawValue, c.value, c.promoCode, c.agent,
-                                                 c.at.seconds, c.state.rawValue])
+            try compensation.insert { row in
+                row.add(c.ticketID); row.add(c.customerID); row.add(c.kind.rawValue); row.add(c.value); row.add(c.promoCode)
+                row.add(c.agent); row.add(c.at.seconds); row.add(c.state.rawValue)
+            }
         }
         for o in batch.outcomes {
-            try run(outcome, [o.ticketID, o.resolution.rawValue, o.satisfaction, o.note,
-                                            o.at?.seconds ?? resolvedAt[o.ticketID] ?? 0, o.agent])
+            try outcome.insert { row in
+                row.add(o.ticketID); row.add(o.resolution.rawValue); row.add(o.satisfaction); row.add(o.note)
+                row.add(o.at?.seconds ?? resolvedAt[o.ticketID] ?? 0); row.add(o.agent)
+            }
         }
         for r in batch.recoveries {
-            try run(recovery, [r.ticketID, r.customerID, r.state.rawValue, r.followUpOn?.seconds,
-                                             r.updatedAt.seconds])
+            try recovery.insert { row in
+                row.add(r.ticketID); row.add(r.customerID); row.add(r.state.rawValue); row.add(r.followUpOn?.seconds)
+                row.add(r.updatedAt.seconds)
+            }
         }
     }
+}
+
+/// A batch's search rows as the index holds them (`SearchIndex`): each ticket's subject and
+/// messages, folded, and each of the batch's customers' name and contacts. The demo makes
+/// them on its generator's thread, so that the writing thread only binds them.
+struct SearchRows: Sendable {
+    /// One a ticket of the batch, in its order.
+    var subjects: [String] = [], bodies: [String] = []
+    /// By customer id: the customers of the batch (not those written before it).
+    var customers: [String: String] = [:]
+
+    init(_ batch: RecordBatch) {
+        for c in batch.customers {
+            customers[c.id] = SearchIndex.customer(name: c.name, email: c.email, phone: c.phone)
+        }
+        var messages: [String: [String]] = [:]
+        for m in batch.messages { messages[m.ticketID, default: []].append(m.body) }
+        subjects.reserveCapacity(batch.tickets.count)
+        bodies.reserveCapacity(batch.tickets.count)
+        for t in batch.tickets {
+            subjects.append(SearchIndex.folded(t.subject))
+            bodies.append(SearchIndex.folded((messages[t.id] ?? []).joined(separator: "\n")))
+        }
+    }
+
+    /// Every text of the rows, for their words (`SearchTerms.Gatherer`).
+    var texts: [String] { Array(customers.values) + subjects + bodies }
 }
