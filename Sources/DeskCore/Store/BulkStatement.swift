@@ -1,13 +1,13 @@
 import GRDB
 import GRDBSQLite
 
-/// An INSERT run row after row by the demo's writer (`BulkWriter`), its values bound with
-/// SQLite's own functions.
+/// An INSERT run row after row (the demo's `BulkWriter`, an import's new tickets), its
+/// values bound with SQLite's own functions.
 ///
 /// GRDB's arguments box each value twice on the way to SQLite (an existential, then a
-/// `DatabaseValue`) in an array made for each row: a tenth of the writing thread's time in a
-/// demo, which writes tens of millions of rows on that one thread. Here a row is bound in
-/// place. The statement is GRDB's, from its cache, and is reset after each row, so that GRDB
+/// `DatabaseValue`) in an array made for each row. Binding in place (and making the search
+/// rows on the generator's thread) made a 1M demo a fifth faster: 65 s where it took 81.
+/// The statement is GRDB's, from its cache, and is reset after each row, so that GRDB
 /// finds it as it left it.
 struct BulkStatement {
     private let statement: Statement

@@ -209,7 +209,7 @@ private final class ImportWriter {
 
     private lazy var customerLookup = Result { try statement("SELECT name, email, phone FROM customer WHERE id = ?") }
     private lazy var orderOwnerLookup = Result { try statement(#"SELECT customer_id FROM "order" WHERE id = ?"#) }
-    private lazy var ticketInsert = Result { try statement("""
+    private lazy var ticketInsert = Result { try BulkStatement(db, """
         INSERT INTO ticket (customer_id, order_id, channel, reason, subject, status, priority, fault, created_at,
                             sla_due_at, first_due_at, updated_at, resolved_at, tier, resolved_at_assumed, version, id)
         VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,1,?)
@@ -409,12 +409,13 @@ private final class ImportWriter {
         }
         // Most rows of a big import are new: try the insert first, and look at the stored
         // ticket only when the id is taken.
-        let insert = try ticketInsert.get()
-        insert.setUncheckedArguments([t.customerID, t.orderID, t.channel.rawValue, t.reason.rawValue, t.subject,
-                                      t.status.rawValue, t.priority.rawValue, t.fault.rawValue, t.createdAt.seconds,
-                                      t.slaDueAt.seconds, t.firstResponseDueAt.seconds, t.updatedAt.seconds,
-                                      t.resolvedAt?.seconds, tier, t.resolvedAtIsAssumed ? t.resolvedAt?.seconds : nil, t.id])
-        try insert.execute()
+        try ticketInsert.get().insert { row in
+            row.add(t.customerID); row.add(t.orderID); row.add(t.channel.rawValue); row.add(t.reason.rawValue)
+            row.add(t.subject); row.add(t.status.rawValue); row.add(t.priority.rawValue); row.add(t.fault.rawValue)
+            row.add(t.createdAt.seconds); row.add(t.slaDueAt.seconds); row.add(t.firstResponseDueAt.seconds)
+            row.add(t.updatedAt.seconds); row.add(t.resolvedAt?.seconds); row.add(tier)
+            row.add(t.resolvedAtIsAssumed ? t.resolvedAt?.seconds : nil); row.add(t.id)
+        }
         if db.changesCount > 0 {
             if let entry, let resolvedAt = t.resolvedAt {
                 try record(entry, ticketID: t.id, customerID: t.customerID, resolvedAt: resolvedAt.seconds)
