@@ -74,7 +74,10 @@ let package = Package(
             ]
         ),
         .target(name: "DeskTestSupport", dependencies: ["DeskCore"], path: "Tests/DeskTestSupport"),
-        .testTarget(name: "DeskCoreTests", dependencies: ["DeskCore", "DeskTestSupport"]),
+        .testTarget(name: "DeskCoreTests", dependencies: [
+            "DeskCore", "DeskTestSupport",
+            .product(name: "GRDBSQLite", package: "GRDB.swift"),  // `BulkStatementTests` lowers a limit
+        ]),
         .testTarget(name: "DeskMailTests", dependencies: ["DeskMail", "DeskCore", "DeskTestSupport"]),
         .testTarget(name: "DeskWorkbookTests", dependencies: ["DeskWorkbook", "DeskCore", "DeskTestSupport"]),
         .testTarget(name: "DeskUITests", dependencies: ["DeskUI", "DeskCore", "DeskTestSupport"], exclude: ["Golden", "KeymapFixtures"]),

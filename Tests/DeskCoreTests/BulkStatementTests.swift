@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import Testing
 @testable import DeskCore
 
@@ -38,6 +39,22 @@ import Testing
                 row.add("x"); row.add("y"); row.add("z"); row.add(1); row.add(false); row.add(2)
             }
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM t") == 2)
+        }
+    }
+
+    /// A text longer than SQLite takes is refused at its binding, not written as NULL.
+    @Test func aTextTooLongForSQLiteIsAnError() throws {
+        let db = try DatabaseQueue()
+        try db.write { db in
+            try db.execute(sql: "CREATE TABLE t (a TEXT, b TEXT)")
+            sqlite3_limit(db.sqliteConnection, SQLITE_LIMIT_LENGTH, 16)
+            let insert = try BulkStatement(db, "INSERT INTO t (a, b) VALUES (?,?)")
+            let refused = #expect(throws: DatabaseError.self) {
+                try insert.insert { row in row.add("short"); row.add(String(repeating: "ж", count: 20)) }
+            }
+            #expect(refused?.resultCode == .SQLITE_TOOBIG, "\(String(describing: refused))")
+            try insert.insert { row in row.add("short"); row.add("fits") }
+            #expect(try String.fetchAll(db, sql: "SELECT b FROM t") == ["fits"])
         }
     }
 }

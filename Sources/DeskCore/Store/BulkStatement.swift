@@ -18,17 +18,18 @@ struct BulkStatement {
         statement = try db.cachedStatement(sql: sql)
     }
 
-    /// Binds the row's values, left to right (`Values`), and runs the statement.
+    /// Binds the row's values, left to right (`Values`), and runs the statement. A value
+    /// SQLite refuses (a text longer than its limit) is an error, as a refused row is.
     func insert(_ bind: (inout Values) -> Void) throws {
         let handle = statement.sqliteStatement
         var values = Values(handle: handle)
         bind(&values)
-        let code = sqlite3_step(handle)
+        let code = values.refused == SQLITE_OK ? sqlite3_step(handle) : values.refused
+        let message = String(cString: sqlite3_errmsg(db.sqliteConnection))
         sqlite3_reset(handle)
         sqlite3_clear_bindings(handle)
         guard code == SQLITE_DONE else {
-            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)),
-                                sql: statement.sql)
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: statement.sql)
         }
     }
 
@@ -36,28 +37,36 @@ struct BulkStatement {
     struct Values {
         let handle: SQLiteStatement
         private var index: Int32 = 0
+        /// The first code other than SQLITE_OK a binding returned.
+        private(set) var refused = SQLITE_OK
 
         init(handle: SQLiteStatement) { self.handle = handle }
 
+        private mutating func note(_ code: Int32) {
+            if refused == SQLITE_OK { refused = code }
+        }
+
         mutating func add(_ value: String?) {
             index += 1
-            guard var value else { sqlite3_bind_null(handle, index); return }
+            guard var value else { note(sqlite3_bind_null(handle, index)); return }
             // The text's own bytes and length (it may hold NUL), copied by SQLite.
-            value.withUTF8 { bytes in
-                _ = bytes.withMemoryRebound(to: CChar.self) { chars in
-                    if let start = chars.baseAddress {
-                        sqlite3_bind_text(handle, index, start, Int32(chars.count), Self.transient)
-                    } else {
-                        sqlite3_bind_text(handle, index, "", 0, Self.transient)  // a null pointer would bind NULL
-                    }
+            let code = value.withUTF8 { bytes in
+                bytes.withMemoryRebound(to: CChar.self) { chars in
+                    // A null pointer would bind NULL: an empty view without an address binds
+                    // the empty static string's.
+                    let start = chars.baseAddress
+                        ?? UnsafeRawPointer(("" as StaticString).utf8Start).assumingMemoryBound(to: CChar.self)
+                    return sqlite3_bind_text64(handle, index, start, sqlite3_uint64(chars.count), Self.transient,
+                                               UInt8(SQLITE_UTF8))
                 }
             }
+            note(code)
         }
 
         mutating func add(_ value: Int64?) {
             index += 1
-            guard let value else { sqlite3_bind_null(handle, index); return }
-            sqlite3_bind_int64(handle, index, value)
+            guard let value else { note(sqlite3_bind_null(handle, index)); return }
+            note(sqlite3_bind_int64(handle, index, value))
         }
 
         mutating func add(_ value: Int?) { add(value.map(Int64.init)) }
