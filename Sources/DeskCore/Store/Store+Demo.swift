@@ -261,7 +261,7 @@ struct BulkWriter {
 /// messages, folded, and each of the batch's customers' name and contacts. The demo makes
 /// them on its generator's thread, so that the writing thread only binds them.
 struct SearchRows: Sendable {
-    /// One a ticket of the batch, in its order.
+    /// One for each ticket of the batch, in its order.
     var subjects: [String] = [], bodies: [String] = []
     /// By customer id: the customers of the batch (not those written before it).
     var customers: [String: String] = [:]
