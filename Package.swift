@@ -33,7 +33,7 @@ let package = Package(
             name: "DeskCore",
             dependencies: [
                 .product(name: "GRDB", package: "GRDB.swift"),
-                // SQLite's C functions, for the demo's bulk writer (`BulkStatement`).
+                // SQLite's C functions, for the bulk writers of the demo and imports (`BulkStatement`).
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "TOMLKit", package: "TOMLKit"),

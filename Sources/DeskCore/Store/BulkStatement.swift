@@ -25,10 +25,11 @@ struct BulkStatement {
         var values = Values(handle: handle)
         bind(&values)
         let code = values.refused == SQLITE_OK ? sqlite3_step(handle) : values.refused
-        let message = String(cString: sqlite3_errmsg(db.sqliteConnection))
+        // The message is read before the reset, which may replace it.
+        let message = code == SQLITE_DONE ? nil : String(cString: sqlite3_errmsg(db.sqliteConnection))
         sqlite3_reset(handle)
         sqlite3_clear_bindings(handle)
-        guard code == SQLITE_DONE else {
+        if let message {
             throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: statement.sql)
         }
     }
